@@ -1,0 +1,201 @@
+/* ct-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-document.h"
+
+static void
+clear_section (gpointer data)
+{
+  CtSection *s = data;
+
+  g_clear_pointer (&s->label, g_free);
+  g_clear_pointer (&s->title, g_free);
+}
+
+static void
+clear_footnote (gpointer data)
+{
+  CtFootnote *f = data;
+
+  g_clear_pointer (&f->id, g_free);
+}
+
+static void
+clear_table (gpointer data)
+{
+  CtTable *t = data;
+
+  g_clear_pointer (&t->cells, g_array_unref);
+}
+
+static void
+clear_meta_field (CtMetaField *f)
+{
+  g_clear_pointer (&f->value, g_free);
+  f->confidence = 0;
+}
+
+CtDocument *
+ct_document_new (const gchar *source_name,
+                 CtFormat     format)
+{
+  CtDocument *doc = g_new0 (CtDocument, 1);
+
+  g_atomic_ref_count_init (&doc->ref_count);
+  doc->source_name = g_strdup (source_name);
+  doc->format = format;
+  doc->blocks = g_array_new (FALSE, TRUE, sizeof (CtBlock));
+  doc->sections = g_array_new (FALSE, TRUE, sizeof (CtSection));
+  g_array_set_clear_func (doc->sections, clear_section);
+  doc->footnotes = g_array_new (FALSE, TRUE, sizeof (CtFootnote));
+  g_array_set_clear_func (doc->footnotes, clear_footnote);
+  doc->tables = g_array_new (FALSE, TRUE, sizeof (CtTable));
+  g_array_set_clear_func (doc->tables, clear_table);
+  doc->warnings = g_ptr_array_new_with_free_func (g_free);
+  doc->text = g_strdup ("");
+
+  return doc;
+}
+
+CtDocument *
+ct_document_ref (CtDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  g_atomic_ref_count_inc (&doc->ref_count);
+  return doc;
+}
+
+void
+ct_document_unref (CtDocument *doc)
+{
+  g_return_if_fail (doc != NULL);
+
+  if (!g_atomic_ref_count_dec (&doc->ref_count))
+    return;
+
+  g_free (doc->source_name);
+  g_free (doc->text);
+  g_array_unref (doc->blocks);
+  g_array_unref (doc->sections);
+  g_array_unref (doc->footnotes);
+  g_array_unref (doc->tables);
+  clear_meta_field (&doc->meta.locality);
+  clear_meta_field (&doc->meta.level);
+  clear_meta_field (&doc->meta.province);
+  clear_meta_field (&doc->meta.year);
+  clear_meta_field (&doc->meta.period);
+  clear_meta_field (&doc->meta.date);
+  clear_meta_field (&doc->meta.issuer);
+  clear_meta_field (&doc->meta.title);
+  g_ptr_array_unref (doc->warnings);
+  g_free (doc);
+}
+
+guint
+ct_document_get_n_blocks (const CtDocument *doc)
+{
+  return doc->blocks->len;
+}
+
+const CtBlock *
+ct_document_get_block (const CtDocument *doc,
+                       guint             index)
+{
+  g_return_val_if_fail (index < doc->blocks->len, NULL);
+
+  return &g_array_index (doc->blocks, CtBlock, index);
+}
+
+/* The block whose span holds @offset, or the last block starting before it
+ * (offsets on the separating newline belong to the block before). */
+gint
+ct_document_block_at (const CtDocument *doc,
+                      gsize             offset)
+{
+  guint lo = 0, hi = doc->blocks->len;
+
+  if (hi == 0)
+    return -1;
+
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (doc->blocks, CtBlock, mid).start <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  if (g_array_index (doc->blocks, CtBlock, lo).start > offset)
+    return -1;
+
+  return lo;
+}
+
+guint
+ct_document_line_at (const CtDocument *doc,
+                     gsize             offset)
+{
+  gint b = ct_document_block_at (doc, offset);
+
+  return b < 0 ? 0 : g_array_index (doc->blocks, CtBlock, b).line;
+}
+
+/* "A. Kết quả … › I. Chương trình … › 2. Kết quả đạt được" */
+gchar *
+ct_document_section_path (const CtDocument *doc,
+                          gint              section)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (gint s = section; s >= 0 && (guint) s < doc->sections->len;)
+    {
+      const CtSection *sec = &g_array_index (doc->sections, CtSection, s);
+
+      if (sec->label != NULL && sec->label[0] != '\0')
+        g_ptr_array_insert (parts, 0, g_strdup_printf ("%s %s", sec->label, sec->title));
+      else
+        g_ptr_array_insert (parts, 0, g_strdup (sec->title));
+      s = sec->parent;
+    }
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, " › ");
+      g_string_append (out, g_ptr_array_index (parts, i));
+    }
+
+  g_ptr_array_unref (parts);
+  return g_string_free (out, FALSE);
+}
+
+const gchar *
+ct_format_to_string (CtFormat format)
+{
+  switch (format)
+    {
+    case CT_FORMAT_TEXT:
+      return "text";
+    case CT_FORMAT_MARKDOWN:
+      return "markdown";
+    case CT_FORMAT_DOCX:
+      return "docx";
+    default:
+      return "unknown";
+    }
+}
+
+void
+ct_meta_field_set (CtMetaField *field,
+                   const gchar *value,
+                   gdouble      confidence)
+{
+  g_free (field->value);
+  field->value = g_strdup (value);
+  field->confidence = value != NULL ? confidence : 0;
+}

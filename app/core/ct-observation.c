@@ -1,0 +1,137 @@
+/* ct-observation.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-observation.h"
+
+#include <string.h>
+
+static const gchar * const flag_names[CT_N_FLAGS] = {
+  "rate_mismatch",
+  "unit_suspect",
+  "plan_below_value",
+  "status_contradicts",
+  "number_suspect",
+};
+
+CtObservation *
+ct_observation_new (void)
+{
+  CtObservation *obs = g_new0 (CtObservation, 1);
+
+  obs->value = NAN;
+  obs->value_high = NAN;
+  obs->plan = NAN;
+  obs->rate = NAN;
+  obs->rate_computed = NAN;
+  obs->yoy = NAN;
+  return obs;
+}
+
+CtObservation *
+ct_observation_copy (const CtObservation *obs)
+{
+  CtObservation *copy = g_memdup2 (obs, sizeof *obs);
+
+  copy->label = g_strdup (obs->label);
+  copy->section = g_strdup (obs->section);
+  copy->qualifier = g_strdup (obs->qualifier);
+  copy->unit = g_strdup (obs->unit);
+  copy->status = g_strdup (obs->status);
+  return copy;
+}
+
+void
+ct_observation_free (CtObservation *obs)
+{
+  if (obs == NULL)
+    return;
+
+  g_free (obs->label);
+  g_free (obs->section);
+  g_free (obs->qualifier);
+  g_free (obs->unit);
+  g_free (obs->status);
+  g_free (obs);
+}
+
+const gchar *
+ct_basis_to_string (CtBasis basis)
+{
+  switch (basis)
+    {
+    case CT_BASIS_PLAN:
+      return "plan";
+    case CT_BASIS_BUDGET:
+      return "budget";
+    case CT_BASIS_TOTAL:
+      return "total";
+    case CT_BASIS_NONE:
+    default:
+      return NULL;
+    }
+}
+
+CtBasis
+ct_basis_from_string (const gchar *str)
+{
+  if (g_strcmp0 (str, "plan") == 0)
+    return CT_BASIS_PLAN;
+  if (g_strcmp0 (str, "budget") == 0)
+    return CT_BASIS_BUDGET;
+  if (g_strcmp0 (str, "total") == 0)
+    return CT_BASIS_TOTAL;
+  return CT_BASIS_NONE;
+}
+
+const gchar *
+ct_kind_to_string (CtObservationKind kind)
+{
+  return kind == CT_KIND_TARGET ? "target" : "achievement";
+}
+
+const gchar *
+ct_flag_to_string (CtFlags flag)
+{
+  for (guint i = 0; i < CT_N_FLAGS; i++)
+    if (flag == (1u << i))
+      return flag_names[i];
+  return NULL;
+}
+
+CtFlags
+ct_flag_from_string (const gchar *str)
+{
+  for (guint i = 0; i < CT_N_FLAGS; i++)
+    if (g_strcmp0 (str, flag_names[i]) == 0)
+      return 1u << i;
+  return 0;
+}
+
+gchar **
+ct_flags_to_strv (guint flags)
+{
+  GStrvBuilder *b = g_strv_builder_new ();
+  gchar **strv;
+
+  for (guint i = 0; i < CT_N_FLAGS; i++)
+    if (flags & (1u << i))
+      g_strv_builder_add (b, flag_names[i]);
+  strv = g_strv_builder_end (b);
+  g_strv_builder_unref (b);
+  return strv;
+}
+
+guint
+ct_flags_from_string (const gchar *comma_separated)
+{
+  g_auto(GStrv) parts = NULL;
+  guint flags = 0;
+
+  if (comma_separated == NULL)
+    return 0;
+  parts = g_strsplit (comma_separated, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    flags |= ct_flag_from_string (g_strstrip (parts[i]));
+  return flags;
+}

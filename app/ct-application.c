@@ -1,0 +1,196 @@
+/* ct-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-application.h"
+#include "ct-screenshot.h"
+#include "ct-window.h"
+
+struct _CtApplication
+{
+  AdwApplication parent_instance;
+
+  gchar *screenshot_path;
+  int    exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the program version"), NULL },
+  /* For tests and documentation: save the window as PNG after its first paint, then quit. */
+  { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, N_("FILE") },
+  { NULL }
+};
+
+CtApplication *
+ct_application_new (void)
+{
+  return g_object_new (CT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/chitieu/Chitieu",
+                       NULL);
+}
+
+/* g_application_run() reports only start-up failures; this adds the
+ * failures of work the window was asked to do (such as --screenshot). */
+int
+ct_application_get_exit_status (CtApplication *self)
+{
+  g_return_val_if_fail (CT_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
+}
+
+static gint
+ct_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  CtApplication *self = CT_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("chitieu %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
+    {
+      /* A screenshot run must not hand itself to an instance already open. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return -1;
+}
+
+static void
+on_screenshot_saved (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  CtApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ct_screenshot_save_finish (GTK_WIDGET (source), result, &error))
+    {
+      g_printerr ("chitieu: %s\n", error->message);
+      self->exit_status = 1;
+    }
+  g_application_quit (G_APPLICATION (self));
+}
+
+static CtWindow *
+ensure_window (CtApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ct_window_new (self));
+  return CT_WINDOW (window);
+}
+
+static void
+ct_application_activate (GApplication *app)
+{
+  CtApplication *self = CT_APPLICATION (app);
+  CtWindow *window = ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->screenshot_path != NULL)
+    ct_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path,
+                              NULL, on_screenshot_saved, self);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const gchar *developers[] = { "The Chỉ tiêu team", NULL };
+  GtkWidget *about;
+
+  (void) action;
+  (void) param;
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Chỉ tiêu"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Chỉ tiêu team"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Extract the indicators of socio-economic reports and compare localities and years side by side. Every number leads back to its sentence."),
+                        "copyright", "© 2026 The Chỉ tiêu team",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  (void) action;
+  (void) param;
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+ct_application_startup (GApplication *app)
+{
+  static const gchar *quit_accels[] = { "<Control>q", NULL };
+  static const gchar *import_accels[] = { "<Control>o", NULL };
+  static const gchar *export_accels[] = { "<Control>e", NULL };
+  static const gchar *print_accels[] = { "<Control>p", NULL };
+
+  G_APPLICATION_CLASS (ct_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+}
+
+static void
+ct_application_finalize (GObject *object)
+{
+  CtApplication *self = CT_APPLICATION (object);
+
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (ct_application_parent_class)->finalize (object);
+}
+
+static void
+ct_application_class_init (CtApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = ct_application_finalize;
+  app_class->handle_local_options = ct_application_handle_local_options;
+  app_class->startup = ct_application_startup;
+  app_class->activate = ct_application_activate;
+}
+
+static void
+ct_application_init (CtApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+}
