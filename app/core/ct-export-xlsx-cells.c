@@ -1,0 +1,203 @@
+/* ct-export-xlsx-cells.c: formats, cells and references shared by the sheets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ct-export-xlsx-private.h"
+
+void
+ct_xlsx_formats_init (CtXlsxFormats *formats,
+                      lxw_workbook  *workbook)
+{
+  formats->title = workbook_add_format (workbook);
+  format_set_bold (formats->title);
+  format_set_font_size (formats->title, 12);
+  format_set_text_wrap (formats->title);
+  format_set_align (formats->title, LXW_ALIGN_VERTICAL_CENTER);
+
+  formats->group = workbook_add_format (workbook);
+  format_set_bold (formats->group);
+  format_set_text_wrap (formats->group);
+  format_set_align (formats->group, LXW_ALIGN_CENTER);
+  format_set_align (formats->group, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bg_color (formats->group, 0xDDEBF7);
+  format_set_border (formats->group, LXW_BORDER_THIN);
+
+  formats->header = workbook_add_format (workbook);
+  format_set_bold (formats->header);
+  format_set_text_wrap (formats->header);
+  format_set_align (formats->header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_bg_color (formats->header, 0xF2F2F2);
+  format_set_bottom (formats->header, LXW_BORDER_THIN);
+
+  formats->integer = workbook_add_format (workbook);
+  format_set_num_format (formats->integer, "#,##0");
+
+  /* "#,##0.##" alone would print "1,234." for whole numbers, hence the
+   * separate integer format. */
+  formats->decimal = workbook_add_format (workbook);
+  format_set_num_format (formats->decimal, "#,##0.##");
+
+  formats->percent = workbook_add_format (workbook);
+  format_set_num_format (formats->percent, "0.0%");
+
+  formats->datetime = workbook_add_format (workbook);
+  format_set_num_format (formats->datetime, "dd/mm/yyyy hh:mm");
+  format_set_align (formats->datetime, LXW_ALIGN_LEFT);
+}
+
+void
+ct_xlsx_write_text (lxw_worksheet *sheet,
+                    lxw_row_t      row,
+                    lxw_col_t      col,
+                    const gchar   *text,
+                    lxw_format    *format)
+{
+  gsize len;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  len = strlen (text);
+  if (len > CT_XLSX_MAX_CELL_BYTES)
+    {
+      const gchar *cut = g_utf8_find_prev_char (text, text + CT_XLSX_MAX_CELL_BYTES);
+      g_autofree gchar *copy = g_strndup (text, cut != NULL ? (gsize) (cut - text) : 0);
+
+      worksheet_write_string (sheet, row, col, copy, format);
+      return;
+    }
+  worksheet_write_string (sheet, row, col, text, format);
+}
+
+void
+ct_xlsx_write_number (lxw_worksheet       *sheet,
+                      const CtXlsxFormats *formats,
+                      lxw_row_t            row,
+                      lxw_col_t            col,
+                      gdouble              value)
+{
+  if (!isfinite (value))
+    return;
+  worksheet_write_number (sheet, row, col, value,
+                          value == floor (value) ? formats->integer : formats->decimal);
+}
+
+void
+ct_xlsx_write_percent (lxw_worksheet       *sheet,
+                       const CtXlsxFormats *formats,
+                       lxw_row_t            row,
+                       lxw_col_t            col,
+                       gdouble              percent)
+{
+  if (!isfinite (percent))
+    return;
+  worksheet_write_number (sheet, row, col, percent / 100.0, formats->percent);
+}
+
+/* A full stop followed by a space ends a sentence; one between digits
+ * ("2.703,5") or at a word ("TP.Huế") does not. */
+static gboolean
+is_terminator (const gchar *text,
+               gsize        text_len,
+               gsize        i)
+{
+  if (text[i] == '\n')
+    return TRUE;
+  if (text[i] != '.' && text[i] != '!' && text[i] != '?')
+    return FALSE;
+  return i + 1 >= text_len || g_ascii_isspace (text[i + 1]);
+}
+
+gchar *
+ct_xlsx_sentence_at (const gchar *text,
+                     gsize        text_len,
+                     gsize        start,
+                     gsize        end)
+{
+  gsize s, e;
+
+  if (text == NULL || start >= text_len)
+    return NULL;
+  s = start;
+  e = MIN (MAX (end, start), text_len);
+
+  while (s > 0 && !is_terminator (text, text_len, s - 1))
+    s--;
+  /* The clause may itself end the sentence. */
+  while (e < text_len && (e == s || !is_terminator (text, text_len, e - 1)))
+    e++;
+  while (s < e && g_ascii_isspace (text[s]))
+    s++;
+  while (e > s && g_ascii_isspace (text[e - 1]))
+    e--;
+
+  /* Offsets come from the store; never cut a character in two. */
+  if (!g_utf8_validate (text + s, (gssize) (e - s), NULL))
+    return NULL;
+  return g_strndup (text + s, e - s);
+}
+
+static void
+append_quoted_sheet (GString     *out,
+                     const gchar *sheet_name)
+{
+  g_string_append_c (out, '\'');
+  for (const gchar *p = sheet_name; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (out, '\'');
+      g_string_append_c (out, *p);
+    }
+  g_string_append (out, "'!");
+}
+
+gchar *
+ct_xlsx_column_reference (const gchar *sheet_name,
+                          lxw_col_t    col,
+                          GArray      *rows,
+                          lxw_row_t    first_row)
+{
+  GString *out = g_string_new ("=");
+  guint n_runs = 0;
+  gsize open_at;
+
+  g_return_val_if_fail (rows != NULL && rows->len > 0, NULL);
+
+  g_string_append_c (out, '(');
+  open_at = out->len;
+  for (guint i = 0; i < rows->len;)
+    {
+      guint j = i;
+      gchar cell[LXW_MAX_CELL_NAME_LENGTH];
+
+      while (j + 1 < rows->len
+             && g_array_index (rows, guint, j + 1) == g_array_index (rows, guint, j) + 1)
+        j++;
+
+      if (n_runs > 0)
+        g_string_append_c (out, ',');
+      append_quoted_sheet (out, sheet_name);
+      lxw_rowcol_to_cell_abs (cell, first_row + g_array_index (rows, guint, i), col, 1, 1);
+      g_string_append (out, cell);
+      if (j > i)
+        {
+          lxw_rowcol_to_cell_abs (cell, first_row + g_array_index (rows, guint, j), col, 1, 1);
+          g_string_append_c (out, ':');
+          g_string_append (out, cell);
+        }
+      n_runs++;
+      i = j + 1;
+    }
+
+  /* A single area needs no union parentheses. */
+  if (n_runs == 1)
+    g_string_erase (out, open_at - 1, 1);
+  else
+    g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
