@@ -1,0 +1,305 @@
+/* ct-extract-keywords.c: the phrases of resources/data/keywords.tsv
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-extract-private.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#define KEYWORDS_RESOURCE "/io/github/chitieu/Chitieu/data/keywords.tsv"
+
+static const gchar * const category_names[CT_N_KW] = {
+  "rate_verb",
+  "basis",
+  "yoy",
+  "change",
+  "share",
+  "status",
+  "qualifier",
+  "target_qualifier",
+  "target",
+  "achieved",
+  "target_heading",
+  "results_heading",
+  "not_measure",
+  "secondary",
+  "label_drop",
+  "label_cut",
+  "place",
+  "animal",
+  "lower_better",
+};
+
+struct _CtKeywords
+{
+  GPtrArray *lists[CT_N_KW]; /* CtKeyword *, longest first */
+};
+
+static void
+keyword_free (CtKeyword *kw)
+{
+  g_free (kw->phrase);
+  g_free (kw->value);
+  g_free (kw);
+}
+
+static gint
+compare_by_length (gconstpointer a,
+                   gconstpointer b)
+{
+  const CtKeyword *ka = *(const CtKeyword * const *) a;
+  const CtKeyword *kb = *(const CtKeyword * const *) b;
+
+  return (gint) kb->len - (gint) ka->len;
+}
+
+gchar *
+ct_extract_lower (const gchar *text,
+                  gsize        len)
+{
+  gchar *lower = g_malloc (len + 1);
+  gsize p = 0;
+
+  while (p < len)
+    {
+      guchar c = (guchar) text[p];
+
+      if (c < 0x80)
+        {
+          lower[p] = g_ascii_tolower (c);
+          p++;
+        }
+      else
+        {
+          const gchar *next = g_utf8_find_next_char (text + p, text + len);
+          gsize clen = (next != NULL ? (gsize) (next - (text + p)) : len - p);
+          gunichar u = g_utf8_get_char_validated (text + p, clen);
+          gchar buf[6];
+          gint n;
+
+          memcpy (lower + p, text + p, clen);
+          if (u != (gunichar) -1 && u != (gunichar) -2)
+            {
+              n = g_unichar_to_utf8 (g_unichar_tolower (u), buf);
+              if ((gsize) n == clen)
+                memcpy (lower + p, buf, clen);
+            }
+          p += clen;
+        }
+    }
+  lower[len] = '\0';
+  return lower;
+}
+
+gboolean
+ct_extract_is_word_char (const gchar *text,
+                         gsize        len,
+                         gsize        pos)
+{
+  gunichar c;
+
+  if (pos >= len)
+    return FALSE;
+  if ((guchar) text[pos] < 0x80)
+    return g_ascii_isalnum (text[pos]);
+  c = g_utf8_get_char_validated (text + pos, len - pos);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return FALSE;
+  return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
+}
+
+/* Whether the character that ends at @pos is part of a word. */
+gboolean
+ct_extract_word_before (const gchar *text,
+                        gsize        pos)
+{
+  const gchar *prev;
+  gunichar c;
+
+  if (pos == 0)
+    return FALSE;
+  if ((guchar) text[pos - 1] < 0x80)
+    return g_ascii_isalnum (text[pos - 1]);
+  prev = g_utf8_find_prev_char (text, text + pos);
+  if (prev == NULL)
+    return FALSE;
+  c = g_utf8_get_char (prev);
+  return g_unichar_isalnum (c) || g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
+}
+
+CtKeywords *
+ct_keywords_new_from_data (const gchar  *data,
+                           gsize         len,
+                           GError      **error)
+{
+  CtKeywords *self = g_new0 (CtKeywords, 1);
+  g_autofree gchar *copy = g_strndup (data, len);
+  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+
+  for (guint c = 0; c < CT_N_KW; c++)
+    self->lists[c] = g_ptr_array_new_with_free_func ((GDestroyNotify) keyword_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      CtKeyword *kw;
+      guint cat;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", -1);
+      for (cat = 0; cat < CT_N_KW; cat++)
+        if (g_strv_length (cols) == 3 && g_str_equal (cols[0], category_names[cat]))
+          break;
+      if (cat == CT_N_KW || cols[1][0] == '\0' || !g_utf8_validate (cols[1], -1, NULL))
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                       _("Line %u of the keyword table is not “category, phrase, value”; "
+                         "reinstall Chỉ tiêu or fix the table."), i + 1);
+          ct_keywords_free (self);
+          return NULL;
+        }
+      kw = g_new0 (CtKeyword, 1);
+      kw->phrase = ct_extract_lower (cols[1], strlen (cols[1]));
+      kw->len = strlen (kw->phrase);
+      kw->value = g_strdup (cols[2]);
+      g_ptr_array_add (self->lists[cat], kw);
+    }
+
+  for (guint c = 0; c < CT_N_KW; c++)
+    g_ptr_array_sort (self->lists[c], compare_by_length);
+  return self;
+}
+
+CtKeywords *
+ct_keywords_new_default (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len = 0;
+  const gchar *data;
+
+  bytes = g_resources_lookup_data (KEYWORDS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return ct_keywords_new_from_data (data, len, error);
+}
+
+void
+ct_keywords_free (CtKeywords *self)
+{
+  if (self == NULL)
+    return;
+  for (guint c = 0; c < CT_N_KW; c++)
+    g_clear_pointer (&self->lists[c], g_ptr_array_unref);
+  g_free (self);
+}
+
+static gboolean
+phrase_is_word (const CtKeyword *kw)
+{
+  guchar last = (guchar) kw->phrase[kw->len - 1];
+
+  return g_ascii_isalnum (last) || last >= 0x80;
+}
+
+const CtKeyword *
+ct_keywords_match_before (const CtKeywords *self,
+                          CtKwCategory      cat,
+                          const gchar      *lower,
+                          gsize             from,
+                          gsize             pos,
+                          gsize            *start)
+{
+  GPtrArray *list = self->lists[cat];
+  gsize p = pos;
+
+  while (p > from && (lower[p - 1] == ' ' || lower[p - 1] == '\n'))
+    p--;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CtKeyword *kw = g_ptr_array_index (list, i);
+      gsize s;
+
+      if (kw->len > p - from)
+        continue;
+      s = p - kw->len;
+      if (memcmp (lower + s, kw->phrase, kw->len) != 0)
+        continue;
+      if (s > from && ct_extract_word_before (lower, s) &&
+          (g_ascii_isalnum (kw->phrase[0]) || (guchar) kw->phrase[0] >= 0x80))
+        continue;
+      if (start != NULL)
+        *start = s;
+      return kw;
+    }
+  return NULL;
+}
+
+const CtKeyword *
+ct_keywords_match_at (const CtKeywords *self,
+                      CtKwCategory      cat,
+                      const gchar      *lower,
+                      gsize             pos,
+                      gsize             to,
+                      gsize            *end)
+{
+  GPtrArray *list = self->lists[cat];
+  gsize p = pos;
+
+  while (p < to && (lower[p] == ' ' || lower[p] == '\n'))
+    p++;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CtKeyword *kw = g_ptr_array_index (list, i);
+
+      if (kw->len > to - p)
+        continue;
+      if (memcmp (lower + p, kw->phrase, kw->len) != 0)
+        continue;
+      if (phrase_is_word (kw) && ct_extract_is_word_char (lower, to, p + kw->len))
+        continue;
+      if (end != NULL)
+        *end = p + kw->len;
+      return kw;
+    }
+  return NULL;
+}
+
+gboolean
+ct_keywords_find (const CtKeywords *self,
+                  CtKwCategory      cat,
+                  const gchar      *lower,
+                  gsize             from,
+                  gsize             to)
+{
+  GPtrArray *list = self->lists[cat];
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const CtKeyword *kw = g_ptr_array_index (list, i);
+      const gchar *hay = lower + from;
+      gsize left = to - from;
+
+      while (left >= kw->len)
+        {
+          const gchar *hit = g_strstr_len (hay, left, kw->phrase);
+          gsize s;
+
+          if (hit == NULL)
+            break;
+          s = hit - lower;
+          if ((s == from || !ct_extract_word_before (lower, s)) &&
+              !ct_extract_is_word_char (lower, to, s + kw->len))
+            return TRUE;
+          left -= (hit - hay) + 1;
+          hay = hit + 1;
+        }
+    }
+  return FALSE;
+}

@@ -1,0 +1,275 @@
+/* ct-extract-label.c: naming what a figure measures
+ *
+ * The label is the subject of the clause before the figure, without the
+ * verbs and filler around it ("đã trồng được", "là", "ước đạt"), cut before
+ * time details ("trong 6 tháng đầu năm"). When the clause after a colon is
+ * only a verb or a short word, the phrase before the colon governs it and
+ * leads the label ("Nuôi cá nước ngọt: diện tích thả nuôi").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-extract-private.h"
+
+#include <string.h>
+
+#define MAX_LABEL_WORDS 14
+
+static gboolean
+is_trim_char (gchar c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '-' || c == '*' ||
+         c == '+' || c == ',' || c == ':' || c == '_' || c == '#' || c == '>';
+}
+
+/* Moves [*from, *to) inwards past spaces, bullets and markup, and past the
+ * label_drop words at both ends. */
+static void
+trim_span (const CtKeywords *keywords,
+           const gchar      *text,
+           const gchar      *lower,
+           gsize            *from,
+           gsize            *to)
+{
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      gsize e;
+
+      changed = FALSE;
+      while (*from < *to && is_trim_char (text[*from]))
+        (*from)++, changed = TRUE;
+      if (*from + 3 <= *to && memcmp (text + *from, "–", 3) == 0)
+        *from += 3, changed = TRUE;
+      while (*to > *from && (is_trim_char (text[*to - 1]) || text[*to - 1] == '('))
+        (*to)--, changed = TRUE;
+      if (ct_keywords_match_at (keywords, CT_KW_LABEL_DROP, lower, *from, *to, &e) != NULL &&
+          e < *to)
+        *from = e, changed = TRUE;
+      {
+        gsize s;
+
+        if (ct_keywords_match_before (keywords, CT_KW_LABEL_DROP, lower, *from, *to, &s) != NULL &&
+            s > *from)
+          *to = s, changed = TRUE;
+      }
+    }
+}
+
+static guint
+count_words (const gchar *text,
+             gsize        from,
+             gsize        to)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (gsize p = from; p < to; p++)
+    {
+      gboolean space = text[p] == ' ' || text[p] == '\n';
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+/* Copies [from, to) with markup removed and spaces collapsed, the first
+ * letter capitalised, and at most MAX_LABEL_WORDS words. */
+static void
+append_clean (GString     *out,
+              const gchar *text,
+              gsize        from,
+              gsize        to)
+{
+  gboolean space = out->len > 0;
+  guint words = 0;
+
+  for (gsize p = from; p < to; p++)
+    {
+      gchar c = text[p];
+
+      if (c == '*' || c == '_')
+        continue;
+      if (c == ' ' || c == '\n' || c == '\t')
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        {
+          if (++words >= MAX_LABEL_WORDS)
+            break;
+          g_string_append_c (out, ' ');
+          space = FALSE;
+        }
+      g_string_append_c (out, c);
+    }
+}
+
+static gchar *
+capitalise (GString *str)
+{
+  gunichar c;
+  gchar buf[6];
+  gint n;
+  const gchar *next;
+
+  if (str->len == 0)
+    return g_string_free (str, TRUE);
+  c = g_utf8_get_char (str->str);
+  next = g_utf8_next_char (str->str);
+  n = g_unichar_to_utf8 (g_unichar_totitle (c), buf);
+  if ((gsize) n == (gsize) (next - str->str))
+    memcpy (str->str, buf, n);
+  return g_string_free (str, FALSE);
+}
+
+gchar *
+ct_extract_label (const CtKeywords *keywords,
+                  const gchar      *text,
+                  const gchar      *lower,
+                  gsize             from,
+                  gsize             to)
+{
+  GString *out = g_string_new (NULL);
+  gsize colon = G_MAXSIZE;
+  gsize head_from = from, head_to = from;
+  gsize cut;
+
+  /* The last colon splits a governing phrase from the clause. */
+  for (gsize p = from; p < to; p++)
+    if (text[p] == ':')
+      colon = p;
+  if (colon != G_MAXSIZE)
+    {
+      head_to = colon;
+      for (gsize p = from; p < colon; p++)
+        if (text[p] == ':')
+          head_from = p + 1;
+      from = colon + 1;
+    }
+
+  /* Time and place details end the label. */
+  for (gsize p = from; p < to; p++)
+    {
+      gsize s;
+
+      if (p > from && lower[p - 1] != ' ')
+        continue;
+      if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, p, to, &s) != NULL &&
+          count_words (text, from, p) >= 2)
+        {
+          to = p;
+          break;
+        }
+    }
+  trim_span (keywords, text, lower, &from, &to);
+
+  if (colon != G_MAXSIZE)
+    {
+      trim_span (keywords, text, lower, &head_from, &head_to);
+      cut = count_words (text, head_from, head_to);
+      if (head_to > head_from && cut <= 8 && count_words (text, from, to) < 3)
+        {
+          append_clean (out, text, head_from, head_to);
+          if (to > from)
+            {
+              g_string_append (out, ":");
+              append_clean (out, text, from, to);
+            }
+          return capitalise (out);
+        }
+    }
+  if (to > from)
+    append_clean (out, text, from, to);
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return capitalise (out);
+}
+
+static gboolean
+is_upper_word (const gchar *text,
+               gsize        p)
+{
+  gunichar c = g_utf8_get_char (text + p);
+
+  return g_unichar_isupper (c) || g_unichar_istitle (c);
+}
+
+/* Whether [from, to) is a place name: two to four capitalised words. */
+static gboolean
+is_name (const gchar *text,
+         gsize        from,
+         gsize        to)
+{
+  guint words = 0;
+  gsize p = from;
+
+  while (p < to)
+    {
+      while (p < to && text[p] == ' ')
+        p++;
+      if (p >= to)
+        break;
+      if (!is_upper_word (text, p))
+        return FALSE;
+      words++;
+      while (p < to && text[p] != ' ')
+        {
+          if (!g_unichar_isalpha (g_utf8_get_char (text + p)) &&
+              g_utf8_get_char (text + p) != '-')
+            return FALSE;
+          p = g_utf8_next_char (text + p) - text;
+        }
+    }
+  return words >= 2 && words <= 4;
+}
+
+GPtrArray *
+ct_extract_places (const CtKeywords *keywords,
+                   const gchar      *text,
+                   const gchar      *lower,
+                   gsize             from,
+                   gsize             to)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const gchar *level = "Xã";
+  gsize p;
+
+  trim_span (keywords, text, lower, &from, &to);
+  for (gsize q = from; q < to; q++)
+    if (text[q] == ':')
+      from = q + 1;
+  p = from;
+  while (p < to)
+    {
+      gsize s = p, e, item_end;
+      const CtKeyword *kw;
+
+      while (s < to && text[s] == ' ')
+        s++;
+      e = s;
+      while (e < to && text[e] != ',' && !(e + 4 <= to && memcmp (text + e, " và ", 4) == 0))
+        e++;
+      item_end = e;
+      kw = ct_keywords_match_at (keywords, CT_KW_PLACE, lower, s, item_end, &s);
+      if (kw != NULL)
+        level = kw->value;
+      while (s < item_end && text[s] == ' ')
+        s++;
+      while (item_end > s && text[item_end - 1] == ' ')
+        item_end--;
+      if (!is_name (text, s, item_end))
+        return NULL;
+      g_ptr_array_add (names, g_strdup_printf ("%s %.*s", level, (int) (item_end - s), text + s));
+      p = (e < to && text[e] == ',') ? e + 1 : e + 4;
+    }
+  if (names->len < 2)
+    return NULL;
+  return g_steal_pointer (&names);
+}

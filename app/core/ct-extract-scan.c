@@ -1,0 +1,347 @@
+/* ct-extract-scan.c: the figures of a passage
+ *
+ * Finds numbers with their units, X/Y pairs and ranges, and leaves out
+ * what only looks like a measurement: dates (31/5/2021, 30/6), legal
+ * numbers (1980/QĐ-TTg, 09/2019/NĐ-CP), km markers (Km146+200), ISO
+ * 9001:2015, 4G/5G, ranks (thứ 6/10), per-unit ratios (133 cuộc/9.928
+ * người), levels (mức độ 3,4), years and list numbering.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-extract-private.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+ct_figure_clear (CtFigure *fig)
+{
+  g_clear_pointer (&fig->unit_text, g_free);
+}
+
+gboolean
+ct_figure_is_percent (const CtFigure *fig)
+{
+  return fig->unit != NULL && g_str_equal (fig->unit->dimension, "percent");
+}
+
+static gboolean
+is_digit (gchar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static gsize
+skip_spaces (const gchar *text,
+             gsize        len,
+             gsize        p)
+{
+  while (p < len && (text[p] == ' ' || text[p] == '\t'))
+    p++;
+  return p;
+}
+
+/* Skips a whole run of digits, separators and letters glued together
+ * ("Km146+200", "QL.12", "4G/5G", "09/2019/NĐ-CP"). */
+static gsize
+skip_token (const gchar *text,
+            gsize        len,
+            gsize        p)
+{
+  while (p < len)
+    {
+      if (is_digit (text[p]) || text[p] == '.' || text[p] == ',' ||
+          text[p] == '/' || text[p] == '+' || text[p] == '-' || text[p] == ':')
+        {
+          /* Separators only continue the token when something follows. */
+          if (!is_digit (text[p]) && (p + 1 >= len || text[p + 1] == ' '))
+            break;
+          p++;
+        }
+      else if (ct_extract_is_word_char (text, len, p))
+        p = g_utf8_next_char (text + p) - text;
+      else
+        break;
+    }
+  return p;
+}
+
+/* Reads a unit after @pos, normalising the spaces in what was written. A
+ * unit followed by "/word" is a per-unit ratio ("triệu đồng/tấn"). */
+static const CtUnit *
+read_unit (const CtUnitTable *units,
+           const gchar       *text,
+           gsize              len,
+           gsize              pos,
+           gsize             *end,
+           gchar            **written,
+           gboolean          *ratio)
+{
+  const CtUnit *unit = ct_unit_table_match (units, text, len, pos, end);
+  gsize s;
+
+  *ratio = FALSE;
+  if (unit == NULL)
+    return NULL;
+  s = skip_spaces (text, len, pos);
+  *written = g_strndup (text + s, *end - s);
+  if (*end + 1 < len && text[*end] == '/' && !is_digit (text[*end + 1]) &&
+      text[*end + 1] != ' ' && ct_extract_is_word_char (text, len, *end + 1))
+    {
+      gsize q = *end + 1;
+
+      while (q < len && ct_extract_is_word_char (text, len, q))
+        q = g_utf8_next_char (text + q) - text;
+      g_free (*written);
+      *written = g_strndup (text + s, q - s);
+      *end = q;
+      *ratio = TRUE;
+    }
+  return unit;
+}
+
+/* Whether a number is list numbering: at the start of the passage or a
+ * sentence, followed by "." or ")" and a space ("1.", "2)", "(3)"). */
+static gboolean
+is_numbering (const gchar *text,
+              gsize        len,
+              gsize        start,
+              gsize        end)
+{
+  gsize b = start;
+
+  while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '('))
+    b--;
+  if (end < len && (text[end] == ')' || text[end] == '.') &&
+      (end + 1 >= len || text[end + 1] == ' ' || text[end + 1] == '\n'))
+    {
+      if (b == 0 || text[b - 1] == '\n' || text[b - 1] == '.' ||
+          text[b - 1] == ':' || text[b - 1] == ';' || text[b - 1] == '-' ||
+          text[b - 1] == '*')
+        return TRUE;
+    }
+  /* "(1) Xây dựng …" anywhere in a sentence */
+  if (start > 0 && text[start - 1] == '(' && end < len && text[end] == ')')
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+looks_like_date (const CtNumber *a,
+                 const CtNumber *b)
+{
+  return !(a->flags & CT_NUMBER_DECIMAL) && !(b->flags & CT_NUMBER_DECIMAL) &&
+         a->value >= 1 && a->value <= 31 && b->value >= 1 && b->value <= 12;
+}
+
+GArray *
+ct_extract_scan (const CtUnitTable *units,
+                 const CtKeywords  *keywords,
+                 const gchar       *text,
+                 const gchar       *lower,
+                 gsize              len)
+{
+  GArray *figs = g_array_new (FALSE, TRUE, sizeof (CtFigure));
+  gsize p = 0;
+  guint depth = 0;
+  const gchar *last_fraction_unit = NULL;
+
+  g_array_set_clear_func (figs, (GDestroyNotify) ct_figure_clear);
+
+  while (p < len)
+    {
+      CtNumber a, b;
+      CtFigure fig = { 0 };
+      gsize q, uend = 0;
+      g_autofree gchar *written = NULL;
+      gboolean ratio = FALSE;
+      const CtKeyword *kw;
+
+      if (text[p] == '(')
+        depth++;
+      else if (text[p] == ')' && depth > 0)
+        depth--;
+      else if (text[p] == '\n')
+        depth = 0;
+      if (!is_digit (text[p]))
+        {
+          p++;
+          continue;
+        }
+
+      /* Glued to letters before it: Km146, QL12, COVID-19, H2O. */
+      if (ct_extract_word_before (text, p) ||
+          (p >= 2 && text[p - 1] == '-' && ct_extract_word_before (text, p - 1)) ||
+          (p >= 2 && text[p - 1] == '.' && ct_extract_word_before (text, p - 1) &&
+           !is_digit (text[p - 2])))
+        {
+          p = skip_token (text, len, p);
+          continue;
+        }
+      if (!ct_number_scan (text, len, p, &a))
+        {
+          p = skip_token (text, len, p);
+          continue;
+        }
+      q = a.end;
+
+      /* ISO 9001:2015, times 7:30, 4G/5G, 3D: letters or a colon glued on
+       * that are no unit. */
+      if (q + 1 < len && text[q] == ':' && is_digit (text[q + 1]))
+        {
+          p = skip_token (text, len, p);
+          continue;
+        }
+      if (q < len && ct_extract_is_word_char (text, len, q) &&
+          ct_unit_table_match (units, text, len, q, NULL) == NULL)
+        {
+          p = skip_token (text, len, p);
+          continue;
+        }
+      /* Words that make the number a rank, a level, a year or a name. */
+      kw = ct_keywords_match_before (keywords, CT_KW_NOT_MEASURE, lower, 0, p, NULL);
+      if (kw != NULL)
+        {
+          p = skip_token (text, len, p);
+          continue;
+        }
+      if (is_numbering (text, len, a.start, a.end))
+        {
+          p = a.end;
+          continue;
+        }
+
+      fig.kind = CT_FIG_QUANTITY;
+      fig.start = a.start;
+      fig.value = a.value;
+      fig.high = NAN;
+      fig.denom = NAN;
+      fig.nflags = a.flags;
+      fig.depth = depth;
+
+      if (q < len && text[q] == '/' && q + 1 < len && is_digit (text[q + 1]))
+        {
+          /* X/Y: a date, a legal number, or value over plan. */
+          if (!ct_number_scan (text, len, q + 1, &b))
+            {
+              p = skip_token (text, len, p);
+              continue;
+            }
+          if (b.end < len && (text[b.end] == '/' || text[b.end] == '-' ||
+                              (ct_extract_is_word_char (text, len, b.end) &&
+                               ct_unit_table_match (units, text, len, b.end, NULL) == NULL)))
+            {
+              p = skip_token (text, len, p);
+              continue;
+            }
+          fig.kind = CT_FIG_FRACTION;
+          fig.denom = b.value;
+          fig.nflags |= b.flags;
+          q = b.end;
+          fig.unit = read_unit (units, text, len, q, &uend, &written, &ratio);
+          if (fig.unit == NULL && looks_like_date (&a, &b))
+            {
+              p = q;
+              continue;
+            }
+          if (fig.unit != NULL)
+            {
+              /* "9,47 ha/62 hộ" is handled below; "ha/hộ" after Y makes
+               * the whole a ratio. */
+              if (ratio)
+                fig.flags |= CT_FIG_RATIO;
+              q = uend;
+              fig.unit_text = g_steal_pointer (&written);
+              last_fraction_unit = fig.unit_text;
+            }
+          else
+            {
+              /* "01 xã đạt 16/19 (Thượng Long)": the unit of the list. */
+              fig.flags |= CT_FIG_NOUNIT;
+              if (last_fraction_unit != NULL)
+                {
+                  fig.unit_text = g_strdup (last_fraction_unit);
+                  fig.unit = ct_unit_table_lookup (units, last_fraction_unit);
+                }
+            }
+          fig.end = q;
+          g_array_append_val (figs, fig);
+          last_fraction_unit = g_array_index (figs, CtFigure, figs->len - 1).unit_text;
+          p = q;
+          continue;
+        }
+
+      /* A range: "43-45%", "1.500 - 1.600 ha", "16-17 tiêu chí". */
+      {
+        gsize r = skip_spaces (text, len, q);
+        gsize dash_len = 0;
+
+        if (r < len && text[r] == '-')
+          dash_len = 1;
+        else if (r + 3 <= len && memcmp (text + r, "–", 3) == 0)
+          dash_len = 3;
+        if (dash_len > 0)
+          {
+            gsize s = skip_spaces (text, len, r + dash_len);
+            CtNumber h;
+
+            if (s < len && is_digit (text[s]) && ct_number_scan (text, len, s, &h) &&
+                h.value > a.value && !(h.end < len && text[h.end] == '/') &&
+                !(a.value >= 1900 && a.value <= 2100 && h.value <= 2100))
+              {
+                fig.high = h.value;
+                fig.flags |= CT_FIG_RANGE;
+                fig.nflags |= h.flags;
+                q = h.end;
+              }
+          }
+      }
+
+      fig.unit = read_unit (units, text, len, q, &uend, &written, &ratio);
+      if (fig.unit != NULL)
+        {
+          q = uend;
+          fig.unit_text = g_steal_pointer (&written);
+          if (ratio)
+            fig.flags |= CT_FIG_RATIO;
+          /* "9,47 ha/62 hộ", "381 ca/1.439 lượt": per-unit, not a plan. */
+          if (q + 1 < len && text[q] == '/' && is_digit (text[q + 1]))
+            {
+              ct_figure_clear (&fig);
+              p = skip_token (text, len, q + 1);
+              continue;
+            }
+          if (g_str_equal (fig.unit->dimension, "permille"))
+            fig.flags |= CT_FIG_PERMILLE;
+        }
+      else
+        {
+          fig.flags |= CT_FIG_NOUNIT;
+          /* A bare year is no measurement. */
+          if (!(a.flags & (CT_NUMBER_DECIMAL | CT_NUMBER_GROUPED)) &&
+              a.value >= 1945 && a.value <= 2100 && a.n_digits == 4)
+            {
+              p = q;
+              continue;
+            }
+          /* "133 cuộc/9.928 người": a word unit the table does not know. */
+          {
+            gsize w = skip_spaces (text, len, q);
+            gsize e = w;
+
+            while (e < len && ct_extract_is_word_char (text, len, e))
+              e = g_utf8_next_char (text + e) - text;
+            if (e > w && e + 1 < len && text[e] == '/' &&
+                (is_digit (text[e + 1]) || ct_extract_is_word_char (text, len, e + 1)))
+              {
+                p = skip_token (text, len, e + 1);
+                continue;
+              }
+          }
+        }
+      fig.end = q;
+      g_array_append_val (figs, fig);
+      p = q;
+    }
+  return figs;
+}

@@ -1,0 +1,1062 @@
+/* ct-extract.c: CtDocument → CtObservation[]
+ *
+ * A document is read passage by passage (a paragraph; lines of one
+ * paragraph broken by a page are joined). Each figure of a passage gets a
+ * role from the words around it, and the figures of a sentence are grouped
+ * into observations: a value (or X/Y value and plan) opens one, and the
+ * rates, year-on-year figures, plans and status words after it complete it
+ * until the next value. Parentheses nest: "(trong đó: Đàn bò 2.830/3.400
+ * con đạt 83,23% KH)" is its own observation, and the outer one resumes
+ * after it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-extract.h"
+#include "ct-extract-private.h"
+
+#include <math.h>
+#include <string.h>
+
+struct _CtExtractor
+{
+  CtUnitTable *units;
+  CtKeywords  *keywords;
+};
+
+typedef enum
+{
+  ROLE_SKIP,
+  ROLE_ANCHOR,        /* a value: opens an observation */
+  ROLE_RATE,          /* % of a plan */
+  ROLE_RATE_OR_VALUE, /* "đạt P%": a rate after X/Y, else a ratio value */
+  ROLE_PROGRESS,      /* "đạt tiến độ 50% kế hoạch": a rate with no value */
+  ROLE_YOY,
+  ROLE_PLAN,          /* "(KH 95%)", "chỉ tiêu 19,786 tỷ đồng" */
+  ROLE_RATE_PLAN,     /* "dự toán UBND tỉnh giao (18,586 tỷ đồng)" */
+  ROLE_TARGET_PCT,    /* "tối thiểu 90%": a target assessed later */
+  ROLE_STATUS_VALUE,  /* "đạt (100%)": the value behind a status */
+} Role;
+
+typedef struct
+{
+  Role    role;
+  CtBasis basis;
+  gdouble pct;        /* the rate or yoy as a percent of the base */
+  gboolean as_percent; /* a bare number read as a percent */
+} FigRole;
+
+/* An observation being built from one sentence. */
+typedef struct
+{
+  CtObservation *obs;
+  const CtUnit  *unit;
+  guint          nflags;
+  guint          depth;
+  gsize          label_from;
+  gsize          label_to;
+  gsize          clause_end;
+  gboolean       has_cmp;
+  gboolean       plan_from_rate;
+  gboolean       lead_pct;   /* "100% cơ quan …: đạt": the figure is the target */
+  gboolean       target_pct; /* "tối thiểu 90% …" */
+  gboolean       target;     /* a goal, not a result */
+  gboolean       fraction;
+  gboolean       used;       /* a rate or plan found its value here */
+  GPtrArray     *places;
+} Pending;
+
+typedef struct
+{
+  const CtExtractor *self;
+  const CtDocument  *doc;
+  const gchar       *text;  /* the passage */
+  gchar             *lower;
+  gsize              len;
+  gsize              base;  /* offset of the passage in doc->text */
+  guint              first_block;
+  guint              last_block;
+  gboolean           target_part;
+  GArray            *figs;
+  FigRole           *roles;
+  GPtrArray         *sentence;  /* Pending *, in text order */
+  GPtrArray         *stack;     /* Pending *, innermost last (not owned) */
+  gsize              sentence_start;
+  gchar             *sentence_status;
+  GPtrArray         *out;
+} Passage;
+
+static void
+pending_free (Pending *m)
+{
+  g_clear_pointer (&m->obs, ct_observation_free);
+  g_clear_pointer (&m->places, g_ptr_array_unref);
+  g_free (m);
+}
+
+CtExtractor *
+ct_extractor_new (GError **error)
+{
+  g_autoptr(CtExtractor) self = g_new0 (CtExtractor, 1);
+
+  self->units = ct_unit_table_new_default (error);
+  if (self->units == NULL)
+    return NULL;
+  self->keywords = ct_keywords_new_default (error);
+  if (self->keywords == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+ct_extractor_free (CtExtractor *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->units, ct_unit_table_free);
+  g_clear_pointer (&self->keywords, ct_keywords_free);
+  g_free (self);
+}
+
+CtExtractor *
+ct_extractor_get_default (void)
+{
+  static CtExtractor *extractor = NULL;
+
+  if (g_once_init_enter (&extractor))
+    {
+      g_autoptr(GError) error = NULL;
+      CtExtractor *e = ct_extractor_new (&error);
+
+      /* The tables are compiled in: failing to read them is a broken build. */
+      if (e == NULL)
+        g_error ("Cannot load the extractor's tables: %s", error->message);
+      g_once_init_leave (&extractor, e);
+    }
+  return extractor;
+}
+
+/* ---- roles ---------------------------------------------------------- */
+
+/* Matches a phrase of @cat right before @pos, also past a qualifier and a
+ * colon ("KH: trên 99%", "chỉ tiêu >41%"). */
+static const CtKeyword *
+kw_before (const Passage *ps,
+           CtKwCategory   cat,
+           gsize          from,
+           gsize          pos,
+           gsize         *start)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  const CtKeyword *kw;
+  gsize p = pos, s;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      kw = ct_keywords_match_before (kws, cat, ps->lower, from, p, start);
+      if (kw != NULL)
+        return kw;
+      while (p > from && ps->lower[p - 1] == ' ')
+        p--;
+      if (p > from && ps->lower[p - 1] == ':')
+        {
+          p--;
+          continue;
+        }
+      if (ct_keywords_match_before (kws, CT_KW_QUALIFIER, ps->lower, from, p, &s) != NULL)
+        {
+          p = s;
+          continue;
+        }
+      break;
+    }
+  return NULL;
+}
+
+static const CtKeyword *
+kw_at (const Passage *ps,
+       CtKwCategory   cat,
+       gsize          pos,
+       gsize          to,
+       gsize         *end)
+{
+  return ct_keywords_match_at (ps->self->keywords, cat, ps->lower, pos, to, end);
+}
+
+static CtBasis
+basis_from_keyword (const CtKeyword *kw)
+{
+  return ct_basis_from_string (kw->value);
+}
+
+/* ": đạt", ": chưa đạt" right at @pos; returns the status and its end. */
+static const CtKeyword *
+status_at (const Passage *ps,
+           gsize          pos,
+           gsize          to,
+           gsize         *end)
+{
+  gsize p = pos;
+  const CtKeyword *kw;
+  gsize e;
+
+  while (p < to && ps->text[p] == ' ')
+    p++;
+  if (p >= to || ps->text[p] != ':')
+    return NULL;
+  kw = kw_at (ps, CT_KW_STATUS, p + 1, to, &e);
+  if (kw == NULL)
+    return NULL;
+  while (e < to && ps->text[e] == ' ')
+    e++;
+  if (e < to && ps->text[e] != '.' && ps->text[e] != ';' && ps->text[e] != ',' &&
+      ps->text[e] != '(' && ps->text[e] != '\n' && ps->text[e] != '*' &&
+      kw_at (ps, CT_KW_STATUS, e, to, NULL) == NULL)
+    {
+      /* "đạt và vượt chỉ tiêu đề ra", "đạt, nhưng …" still state the status;
+       * "đạt chuẩn …" as a verb does not. */
+      if (!g_str_equal (kw->value, "vượt"))
+        return NULL;
+    }
+  if (end != NULL)
+    *end = e;
+  return kw;
+}
+
+static void
+assign_role (Passage *ps,
+             guint    i)
+{
+  CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  gsize from = i > 0 ? g_array_index (ps->figs, CtFigure, i - 1).end : 0;
+  gsize to = i + 1 < ps->figs->len ? g_array_index (ps->figs, CtFigure, i + 1).start : ps->len;
+  const CtKeyword *kw, *verb;
+  gsize s;
+
+  r->role = ROLE_SKIP;
+  r->basis = CT_BASIS_NONE;
+  r->pct = NAN;
+
+  if (fig->flags & (CT_FIG_RATIO | CT_FIG_PERMILLE))
+    {
+      r->role = (fig->flags & CT_FIG_PERMILLE) ? ROLE_ANCHOR : ROLE_SKIP;
+      return;
+    }
+
+  if (fig->kind == CT_FIG_FRACTION)
+    {
+      r->role = ROLE_ANCHOR;
+      return;
+    }
+
+  /* "đạt (100%)": the figure behind a status word. */
+  if (fig->depth > 0 && ct_figure_is_percent (fig))
+    {
+      gsize p = fig->start;
+
+      while (p > from && ps->text[p - 1] == ' ')
+        p--;
+      if (p > from && ps->text[p - 1] == '(' &&
+          ct_keywords_match_before (ps->self->keywords, CT_KW_STATUS, ps->lower, from, p - 1, &s) != NULL &&
+          s > 0 && memchr (ps->text + from, ':', s - from) != NULL)
+        {
+          r->role = ROLE_STATUS_VALUE;
+          return;
+        }
+    }
+
+  if (ct_figure_is_percent (fig) || (fig->flags & CT_FIG_NOUNIT))
+    {
+      gboolean pct = ct_figure_is_percent (fig);
+
+      /* "bằng 102,4% so với cùng kỳ", "giảm 5,7% so với cùng kỳ" */
+      if (pct && kw_at (ps, CT_KW_YOY, fig->end, to, NULL) != NULL)
+        {
+          kw = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
+          r->role = ROLE_YOY;
+          if (kw == NULL)
+            {
+              verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
+              r->pct = (verb != NULL && g_str_equal (verb->value, "over")) ? 100 + fig->value : fig->value;
+            }
+          else if (g_str_equal (kw->value, "up"))
+            r->pct = 100 + fig->value;
+          else
+            r->pct = 100 - fig->value;
+          return;
+        }
+      /* "(KH 95%)", "(chỉ tiêu trên 98%)", "KH: 43-45%" */
+      kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
+      if (pct && kw != NULL)
+        {
+          r->role = ROLE_PLAN;
+          r->basis = basis_from_keyword (kw);
+          return;
+        }
+      /* "đạt 44% so với kế hoạch năm", "đạt 57,25% dự toán", "27,0 %KH" */
+      kw = kw_at (ps, CT_KW_BASIS, fig->end, to, NULL);
+      if (pct && kw != NULL)
+        {
+          const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
+
+          verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
+          r->basis = basis_from_keyword (kw);
+          r->pct = fig->value;
+          if ((verb != NULL && g_str_equal (verb->value, "over")) ||
+              (change != NULL && g_str_equal (change->value, "up")))
+            r->pct = 100 + fig->value;
+          r->role = (verb != NULL && g_str_equal (verb->value, "progress")) ? ROLE_PROGRESS : ROLE_RATE;
+          return;
+        }
+      if (pct && (kw_before (ps, CT_KW_SHARE, from, fig->start, NULL) != NULL ||
+                  kw_at (ps, CT_KW_SHARE, fig->end, to, NULL) != NULL))
+        return;
+      if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) != NULL)
+        return; /* "tăng 5%": a change with nothing to compare */
+      if (pct && kw_before (ps, CT_KW_TARGET_QUALIFIER, from, fig->start, NULL) != NULL)
+        {
+          r->role = ROLE_TARGET_PCT;
+          return;
+        }
+      verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
+      if (verb != NULL && g_str_equal (verb->value, "progress") && pct)
+        {
+          r->role = ROLE_PROGRESS;
+          r->basis = CT_BASIS_TOTAL;
+          r->pct = fig->value;
+          return;
+        }
+      if (verb != NULL && (pct || g_str_equal (verb->value, "ratio")))
+        {
+          r->role = ROLE_RATE_OR_VALUE;
+          r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
+          r->as_percent = !pct;
+          return;
+        }
+      if (pct)
+        {
+          r->role = ROLE_ANCHOR;
+          return;
+        }
+      /* "THCS 98,05: đạt (KH trên 98%)": a bare figure that is assessed. */
+      if (status_at (ps, fig->end, to, NULL) != NULL)
+        {
+          r->role = ROLE_ANCHOR;
+          r->as_percent = TRUE;
+        }
+      return;
+    }
+
+  /* Quantities with a unit. */
+  kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
+  if (kw != NULL)
+    {
+      r->role = ROLE_PLAN;
+      r->basis = basis_from_keyword (kw);
+      return;
+    }
+  /* "đạt 39,81% dự toán UBND tỉnh giao (18,586 tỷ đồng)" */
+  if (fig->depth > 0 && i > 0 && ps->roles[i - 1].role == ROLE_RATE)
+    {
+      gsize p = fig->start;
+
+      while (p > from && ps->text[p - 1] == ' ')
+        p--;
+      if (p > from && ps->text[p - 1] == '(' &&
+          kw_at (ps, CT_KW_BASIS, from, p, NULL) != NULL)
+        {
+          r->role = ROLE_RATE_PLAN;
+          return;
+        }
+    }
+  /* "chỉ tiêu 19,786 tỷ đồng tỉnh giao, 20 tỷ đồng HĐND huyện giao" */
+  if (i > 0 && ps->roles[i - 1].role == ROLE_PLAN &&
+      g_array_index (ps->figs, CtFigure, i - 1).unit == fig->unit &&
+      fig->unit != NULL && !ct_figure_is_percent (fig))
+    {
+      gboolean plain = TRUE;
+
+      for (gsize p = from; p < fig->start; p++)
+        if (ps->text[p] == '.' || ps->text[p] == ';' || ps->text[p] == '(' ||
+            ps->text[p] == ')' || ps->text[p] == ':')
+          plain = FALSE;
+      if (plain && memchr (ps->text + from, ',', fig->start - from) != NULL)
+        {
+          r->role = ROLE_PLAN;
+          r->basis = ps->roles[i - 1].basis;
+          return;
+        }
+    }
+  if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) != NULL ||
+      kw_before (ps, CT_KW_SECONDARY, from, fig->start, NULL) != NULL)
+    return;
+  r->role = ROLE_ANCHOR;
+}
+
+/* ---- grouping ------------------------------------------------------- */
+
+static guint
+block_of (const Passage *ps,
+          gsize          pos)
+{
+  gsize off = ps->base + pos;
+
+  for (guint b = ps->first_block; b <= ps->last_block; b++)
+    {
+      const CtBlock *blk = ct_document_get_block (ps->doc, b);
+
+      if (off < blk->end + 1)
+        return b;
+    }
+  return ps->last_block;
+}
+
+/* Where the clause of a figure starts: after the last ; . ( or newline, or
+ * after the previous figure. */
+static gsize
+clause_start (const Passage *ps,
+              guint          i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  gsize prev_end = 0;
+  gsize p;
+
+  if (i > 0)
+    prev_end = g_array_index (ps->figs, CtFigure, i - 1).end;
+  if (prev_end < ps->sentence_start)
+    prev_end = ps->sentence_start;
+  for (p = fig->start; p > prev_end; p--)
+    {
+      gchar c = ps->text[p - 1];
+
+      if (c == ';' || c == '(' || c == '\n' ||
+          (c == '.' && (p >= ps->len || ps->text[p] == ' ')))
+        return p;
+    }
+  if (p == prev_end && i > 0 && prev_end > ps->sentence_start)
+    {
+      /* After a figure: skip the rest of its clause up to the comma. */
+      for (gsize q = prev_end; q < fig->start; q++)
+        if (ps->text[q] == ',')
+          return q + 1;
+    }
+  return p;
+}
+
+static Pending *
+pending_new (Passage  *ps,
+             guint     i,
+             gboolean  with_value)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  Pending *m = g_new0 (Pending, 1);
+
+  m->obs = ct_observation_new ();
+  m->depth = fig->depth;
+  m->label_from = clause_start (ps, i);
+  m->label_to = fig->start;
+  m->target = ps->target_part;
+  if (with_value)
+    {
+      m->obs->value = fig->value;
+      m->obs->value_high = fig->high;
+      m->unit = fig->unit;
+      m->nflags = fig->nflags;
+      if (fig->unit_text != NULL)
+        m->obs->unit = g_strdup (fig->unit_text);
+      else if (ps->roles[i].as_percent)
+        m->obs->unit = g_strdup ("%");
+    }
+  m->obs->line = ct_document_get_block (ps->doc, block_of (ps, fig->start))->line;
+  m->obs->start = ps->base + m->label_from;
+  m->obs->end = ps->base + fig->end;
+  m->clause_end = fig->end;
+  g_ptr_array_add (ps->sentence, m);
+  return m;
+}
+
+static Pending *
+top (Passage *ps)
+{
+  return ps->stack->len > 0 ? g_ptr_array_index (ps->stack, ps->stack->len - 1) : NULL;
+}
+
+static void
+push (Passage *ps,
+      Pending *m)
+{
+  Pending *t = top (ps);
+
+  if (t != NULL && t->depth >= m->depth)
+    g_ptr_array_remove_index (ps->stack, ps->stack->len - 1);
+  g_ptr_array_add (ps->stack, m);
+}
+
+/* A second rate or yoy for the same value: "đạt 57,25% dự toán UBND tỉnh
+ * giao, đạt 56,64% dự toán HĐND huyện giao" gives two observations. */
+static Pending *
+clone_for_second (Passage *ps,
+                  Pending *m,
+                  gboolean keep_plan)
+{
+  Pending *c = g_new0 (Pending, 1);
+
+  *c = *m;
+  c->places = m->places != NULL ? g_ptr_array_ref (m->places) : NULL;
+  c->obs = ct_observation_new ();
+  c->obs->value = m->obs->value;
+  c->obs->value_high = m->obs->value_high;
+  c->obs->unit = g_strdup (m->obs->unit);
+  c->obs->line = m->obs->line;
+  c->obs->start = m->obs->start;
+  c->obs->end = m->obs->end;
+  if (keep_plan)
+    {
+      c->obs->plan = m->obs->plan;
+      c->obs->basis = m->obs->basis;
+    }
+  else
+    c->plan_from_rate = FALSE;
+  c->has_cmp = FALSE;
+  g_ptr_array_add (ps->sentence, c);
+  if (top (ps) == m)
+    g_ptr_array_index (ps->stack, ps->stack->len - 1) = c;
+  else
+    g_ptr_array_add (ps->stack, c);
+  return c;
+}
+
+static void
+extend (Pending     *m,
+        const Passage *ps,
+        const CtFigure *fig)
+{
+  if (fig->end > m->clause_end)
+    m->clause_end = fig->end;
+  m->obs->end = ps->base + m->clause_end;
+}
+
+static void
+place_figure (Passage *ps,
+              guint    i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  Pending *m;
+
+  while ((m = top (ps)) != NULL && m->depth > fig->depth)
+    g_ptr_array_remove_index (ps->stack, ps->stack->len - 1);
+
+  switch (r->role)
+    {
+    case ROLE_ANCHOR:
+      m = pending_new (ps, i, TRUE);
+      if (fig->kind == CT_FIG_FRACTION)
+        {
+          m->fraction = TRUE;
+          m->has_cmp = TRUE;
+          m->obs->plan = fig->denom;
+          m->obs->basis = (fig->unit != NULL && fig->unit->kind == CT_UNIT_KIND_SET)
+                          ? CT_BASIS_TOTAL : CT_BASIS_PLAN;
+        }
+      else if (ct_figure_is_percent (fig) || r->as_percent)
+        {
+          /* "100% cơ quan …: đạt" opens its clause: a target assessed. */
+          gsize p = fig->start;
+          gsize cs = clause_start (ps, i);
+
+          while (p > cs && (ps->text[p - 1] == ' ' || ps->text[p - 1] == '*' ||
+                            ps->text[p - 1] == '-' || ps->text[p - 1] == ':'))
+            p--;
+          m->lead_pct = (p == cs);
+        }
+      push (ps, m);
+      break;
+
+    case ROLE_RATE_OR_VALUE:
+      m = top (ps);
+      if (m != NULL && m->fraction && isnan (m->obs->rate) && m->depth == fig->depth)
+        {
+          m->obs->rate = r->pct;
+          m->has_cmp = TRUE;
+          extend (m, ps, fig);
+          break;
+        }
+      m = pending_new (ps, i, TRUE);
+      push (ps, m);
+      break;
+
+    case ROLE_RATE:
+      m = top (ps);
+      if (m == NULL || m->target_pct || m->lead_pct)
+        {
+          m = pending_new (ps, i, FALSE);
+          push (ps, m);
+        }
+      else if (!isnan (m->obs->rate))
+        m = clone_for_second (ps, m, !m->plan_from_rate);
+      m->obs->rate = r->pct;
+      if (m->obs->basis == CT_BASIS_NONE || m->obs->basis == CT_BASIS_TOTAL ||
+          r->basis == CT_BASIS_BUDGET)
+        m->obs->basis = r->basis;
+      m->has_cmp = TRUE;
+      extend (m, ps, fig);
+      break;
+
+    case ROLE_PROGRESS:
+      m = pending_new (ps, i, FALSE);
+      m->obs->rate = r->pct;
+      m->obs->basis = r->basis;
+      m->has_cmp = TRUE;
+      push (ps, m);
+      break;
+
+    case ROLE_YOY:
+      m = top (ps);
+      if (m == NULL)
+        break;
+      if (!isnan (m->obs->yoy))
+        m = clone_for_second (ps, m, TRUE);
+      m->obs->yoy = r->pct;
+      m->has_cmp = TRUE;
+      extend (m, ps, fig);
+      break;
+
+    case ROLE_PLAN:
+    case ROLE_RATE_PLAN:
+      m = top (ps);
+      if (m == NULL)
+        break;
+      if (!isnan (m->obs->plan) && !m->lead_pct)
+        {
+          m = clone_for_second (ps, m, FALSE);
+          m->obs->rate = NAN;
+        }
+      if (m->lead_pct && !isnan (m->obs->plan))
+        break;
+      m->obs->plan = fig->value;
+      if (r->role == ROLE_RATE_PLAN)
+        m->plan_from_rate = TRUE;
+      else
+        m->obs->basis = r->basis;
+      if (m->obs->unit == NULL && fig->unit_text != NULL && isnan (m->obs->value))
+        m->obs->unit = g_strdup (fig->unit_text);
+      /* "THCS 98,05: đạt (KH trên 98%)": the value shares the plan's unit. */
+      if (m->obs->unit != NULL && g_str_equal (m->obs->unit, "%") &&
+          fig->unit_text == NULL)
+        m->obs->plan = fig->value;
+      m->lead_pct = FALSE;
+      m->has_cmp = TRUE;
+      extend (m, ps, fig);
+      break;
+
+    case ROLE_TARGET_PCT:
+      m = pending_new (ps, i, FALSE);
+      m->obs->plan = fig->value;
+      m->obs->basis = CT_BASIS_PLAN;
+      m->obs->unit = g_strdup ("%");
+      m->target_pct = TRUE;
+      push (ps, m);
+      break;
+
+    case ROLE_STATUS_VALUE:
+      m = top (ps);
+      if (m != NULL && isnan (m->obs->value))
+        {
+          m->obs->value = fig->value;
+          extend (m, ps, fig);
+        }
+      break;
+
+    case ROLE_SKIP:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_status (Passage     *ps,
+            const gchar *status)
+{
+  Pending *m = top (ps);
+
+  g_free (ps->sentence_status);
+  ps->sentence_status = g_strdup (status);
+  if (m != NULL && m->obs->status == NULL)
+    m->obs->status = g_strdup (status);
+}
+
+/* A rate with a value but no plan: an earlier figure of the sentence in the
+ * same unit may be the plan ("… năm 2021 là 10,643 tỷ đồng; giải ngân được
+ * 1,140 tỷ đồng, đạt 10,7% KH"). Taken only when the stated rate confirms
+ * it, so a guess never becomes a number. */
+static void
+find_earlier_plan (Passage *ps,
+                   Pending *m)
+{
+  for (guint k = 0; k < ps->sentence->len; k++)
+    {
+      Pending *e = g_ptr_array_index (ps->sentence, k);
+      gdouble computed;
+
+      if (e == m)
+        break;
+      if (e->has_cmp || e->obs->unit == NULL || isnan (e->obs->value) ||
+          !g_str_equal (e->obs->unit, m->obs->unit) || e->obs->value <= 0)
+        continue;
+      computed = m->obs->value / e->obs->value * 100.0;
+      if (fabs (computed - m->obs->rate) < 0.15)
+        {
+          m->obs->plan = e->obs->value;
+          return;
+        }
+    }
+}
+
+static void
+emit (Passage *ps,
+      Pending *m)
+{
+  CtObservation *obs = m->obs;
+  const CtKeywords *kws = ps->self->keywords;
+  gsize from = m->label_from, to = m->label_to;
+  g_autofree gchar *section = NULL;
+  const CtBlock *blk;
+
+  if (m->lead_pct || m->target_pct)
+    {
+      /* The label follows the figure: "100% cơ quan, đơn vị …: đạt". */
+      from = m->label_to;
+      while (from < ps->len && ps->text[from] != ' ')
+        from++;
+      to = from;
+      while (to < ps->len && ps->text[to] != ':' && ps->text[to] != ';' &&
+             ps->text[to] != '.' && ps->text[to] != '(' && ps->text[to] != '\n')
+        to++;
+    }
+  obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
+  if (m->target_pct && m->label_from < m->label_to)
+    {
+      g_autofree gchar *before = ct_extract_label (kws, ps->text, ps->lower,
+                                                   m->label_from, m->label_to);
+      if (before != NULL && strlen (before) > 12)
+        {
+          g_free (obs->label);
+          obs->label = g_steal_pointer (&before);
+        }
+    }
+  blk = ct_document_get_block (ps->doc, block_of (ps, m->label_to));
+  obs->section = ct_document_section_path (ps->doc, blk->section);
+  obs->kind = m->target ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
+
+  if (obs->kind == CT_KIND_TARGET)
+    {
+      if (isnan (obs->value))
+        obs->value = obs->plan;
+      obs->plan = NAN;
+      obs->rate = NAN;
+      obs->yoy = NAN;
+      obs->basis = CT_BASIS_NONE;
+      if (isnan (obs->value))
+        return;
+    }
+  else
+    ct_extract_audit (kws, obs, m->unit, m->nflags);
+
+  if (m->places != NULL)
+    {
+      for (guint k = 0; k < m->places->len; k++)
+        {
+          CtObservation *copy = ct_observation_copy (obs);
+          const gchar *place = g_ptr_array_index (m->places, k);
+
+          g_free (copy->label);
+          copy->label = g_strdup_printf ("%s: %s", place, obs->label != NULL ? obs->label : "");
+          g_ptr_array_add (ps->out, copy);
+        }
+      return;
+    }
+  g_ptr_array_add (ps->out, g_steal_pointer (&m->obs));
+}
+
+static void
+flush_sentence (Passage *ps)
+{
+  const CtKeywords *kws = ps->self->keywords;
+
+  for (guint k = 0; k < ps->sentence->len; k++)
+    {
+      Pending *m = g_ptr_array_index (ps->sentence, k);
+      CtObservation *obs = m->obs;
+
+      if ((m->lead_pct || m->target_pct) && obs->status == NULL && ps->sentence_status != NULL)
+        obs->status = g_strdup (ps->sentence_status);
+      if (m->lead_pct)
+        {
+          /* A lone percentage assessed by a status word is the target. */
+          if (obs->status == NULL || !isnan (obs->plan))
+            {
+              if (isnan (obs->plan))
+                continue;
+            }
+          else
+            {
+              obs->plan = obs->value;
+              obs->value = NAN;
+              obs->basis = CT_BASIS_PLAN;
+              m->has_cmp = TRUE;
+            }
+        }
+      if (m->target_pct && obs->status == NULL)
+        continue;
+      if (!m->has_cmp && !m->target)
+        continue;
+      if (!isnan (obs->rate) && isnan (obs->plan) && !isnan (obs->value) && obs->unit != NULL)
+        find_earlier_plan (ps, m);
+
+      /* A goal stated in a result part ("phấn đấu đạt …") is a target;
+       * "đã đạt" in a target part is a result. */
+      if (ct_keywords_find (kws, CT_KW_TARGET, ps->lower, m->label_from, m->label_to))
+        m->target = TRUE;
+      if (m->target && ct_keywords_find (kws, CT_KW_ACHIEVED, ps->lower, m->label_from, m->label_to))
+        m->target = FALSE;
+      if (m->target ? m->obs->unit == NULL : !m->has_cmp)
+        continue;
+      if (m->has_cmp && m->fraction && m->places == NULL)
+        {
+          gsize pf = m->label_from, pt = m->label_to;
+          gsize after = m->clause_end;
+
+          m->places = ct_extract_places (kws, ps->text, ps->lower, pf, pt);
+          /* "03 xã đạt 17/19 tiêu chí (Hương Lộc, Hương Phú, Thượng Nhật)" */
+          while (after < ps->len && ps->text[after] == ' ')
+            after++;
+          if (m->places == NULL && after < ps->len && ps->text[after] == '(')
+            {
+              const gchar *close = memchr (ps->text + after, ')', ps->len - after);
+
+              if (close != NULL)
+                m->places = ct_extract_places (kws, ps->text, ps->lower, after + 1,
+                                               close - ps->text);
+            }
+        }
+      emit (ps, m);
+    }
+  g_ptr_array_set_size (ps->stack, 0);
+  g_ptr_array_set_size (ps->sentence, 0);
+  g_clear_pointer (&ps->sentence_status, g_free);
+}
+
+/* Handles what stands between two figures: sentence ends and status words. */
+static void
+scan_gap (Passage *ps,
+          gsize    from,
+          gsize    to)
+{
+  for (gsize p = from; p < to; p++)
+    {
+      gchar c = ps->text[p];
+
+      if (c == ':')
+        {
+          const CtKeyword *kw = status_at (ps, p, to, NULL);
+
+          if (kw != NULL)
+            set_status (ps, kw->value);
+        }
+      else if ((c == '.' || c == '!' || c == '?') &&
+               (p + 1 >= ps->len || ps->text[p + 1] == ' ' || ps->text[p + 1] == '\n' ||
+                ps->text[p + 1] == '*'))
+        {
+          flush_sentence (ps);
+          ps->sentence_start = p + 1;
+        }
+    }
+}
+
+static void
+run_passage (Passage *ps)
+{
+  gsize prev_end = 0;
+
+  ps->lower = ct_extract_lower (ps->text, ps->len);
+  ps->figs = ct_extract_scan (ps->self->units, ps->self->keywords, ps->text, ps->lower, ps->len);
+  ps->roles = g_new0 (FigRole, ps->figs->len + 1);
+  ps->sentence = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  ps->stack = g_ptr_array_new ();
+  ps->sentence_start = 0;
+
+  for (guint i = 0; i < ps->figs->len; i++)
+    assign_role (ps, i);
+
+  for (guint i = 0; i < ps->figs->len; i++)
+    {
+      const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+
+      scan_gap (ps, prev_end, fig->start);
+      place_figure (ps, i);
+      prev_end = fig->end;
+    }
+  scan_gap (ps, prev_end, ps->len);
+  flush_sentence (ps);
+
+  g_clear_pointer (&ps->figs, g_array_unref);
+  g_clear_pointer (&ps->roles, g_free);
+  g_clear_pointer (&ps->sentence, g_ptr_array_unref);
+  g_clear_pointer (&ps->stack, g_ptr_array_unref);
+  g_clear_pointer (&ps->lower, g_free);
+  g_clear_pointer (&ps->sentence_status, g_free);
+}
+
+/* ---- passages and parts --------------------------------------------- */
+
+static gboolean
+ends_sentence (const gchar *text,
+               gsize        start,
+               gsize        end)
+{
+  while (end > start && (text[end - 1] == ' ' || text[end - 1] == '*' || text[end - 1] == '_'))
+    end--;
+  if (end == start)
+    return TRUE;
+  return strchr (".:;!?)…", text[end - 1]) != NULL ||
+         (end - start >= 3 && memcmp (text + end - 3, "…", 3) == 0);
+}
+
+static gboolean
+starts_item (const gchar *text,
+             gsize        start,
+             gsize        end)
+{
+  gunichar c;
+
+  if (start >= end)
+    return TRUE;
+  if (strchr ("-*+#|>•([", text[start]) != NULL || g_ascii_isdigit (text[start]))
+    return TRUE;
+  c = g_utf8_get_char (text + start);
+  /* Superscript footnote markers, dashes and bullets. */
+  return c == 0x2013 || c == 0x2022 || c == 0xB9 || c == 0xB2 || c == 0xB3 ||
+         (c >= 0x2070 && c <= 0x2079);
+}
+
+/* Whether block @b+1 continues the sentence of block @b: a page break cut a
+ * paragraph ("… 70% doanh nghiệp cung cấp" / "dịch vụ tiếp cận …"). */
+static gboolean
+continues (const CtDocument *doc,
+           guint             b)
+{
+  const CtBlock *cur = ct_document_get_block (doc, b);
+  const CtBlock *next = ct_document_get_block (doc, b + 1);
+
+  if (cur->kind != CT_BLOCK_PARAGRAPH || next->kind != CT_BLOCK_PARAGRAPH)
+    return FALSE;
+  if (cur->end - cur->start < 120 || ends_sentence (doc->text, cur->start, cur->end))
+    return FALSE;
+  return !starts_item (doc->text, next->start, next->end);
+}
+
+/* Whether a block is a heading by its look, for readers that give no
+ * outline: short, no sentence end, numbered or in capitals or bold. */
+static gboolean
+looks_like_heading (const CtDocument *doc,
+                    const CtBlock    *blk)
+{
+  const gchar *t = doc->text + blk->start;
+  gsize len = blk->end - blk->start;
+
+  if (blk->kind == CT_BLOCK_HEADING)
+    return TRUE;
+  if (blk->kind != CT_BLOCK_PARAGRAPH || len == 0 || len > 200)
+    return FALSE;
+  if (t[len - 1] == '.' || t[len - 1] == ';' || t[len - 1] == ',')
+    return FALSE;
+  return TRUE;
+}
+
+/* The part of each block: the reader's when it found target sections,
+ * otherwise from headings that open the coming period ("Phương hướng,
+ * nhiệm vụ 6 tháng cuối năm") and do not also report results. */
+static gboolean *
+find_target_blocks (const CtExtractor *self,
+                    const CtDocument  *doc)
+{
+  guint n = ct_document_get_n_blocks (doc);
+  gboolean *targets = g_new0 (gboolean, n + 1);
+  gboolean reader_parts = FALSE;
+  gboolean in_targets = FALSE;
+
+  for (guint b = 0; b < n; b++)
+    if (ct_document_get_block (doc, b)->part == CT_PART_TARGETS)
+      reader_parts = TRUE;
+
+  for (guint b = 0; b < n; b++)
+    {
+      const CtBlock *blk = ct_document_get_block (doc, b);
+
+      if (reader_parts)
+        {
+          targets[b] = blk->part == CT_PART_TARGETS && blk->kind != CT_BLOCK_FOOTNOTE;
+          continue;
+        }
+      if (looks_like_heading (doc, blk))
+        {
+          gsize len = blk->end - blk->start;
+          g_autofree gchar *lower = ct_extract_lower (doc->text + blk->start, len);
+
+          if (ct_keywords_find (self->keywords, CT_KW_TARGET_HEADING, lower, 0, len) &&
+              !ct_keywords_find (self->keywords, CT_KW_RESULTS_HEADING, lower, 0, len))
+            in_targets = TRUE;
+        }
+      targets[b] = in_targets && blk->kind != CT_BLOCK_FOOTNOTE &&
+                   !starts_item (doc->text, blk->start, blk->start) &&
+                   !(g_utf8_get_char (doc->text + blk->start) >= 0x2070 &&
+                     g_utf8_get_char (doc->text + blk->start) <= 0x2079) &&
+                   g_utf8_get_char (doc->text + blk->start) != 0xB9 &&
+                   g_utf8_get_char (doc->text + blk->start) != 0xB2 &&
+                   g_utf8_get_char (doc->text + blk->start) != 0xB3;
+    }
+  return targets;
+}
+
+GPtrArray *
+ct_extractor_run (CtExtractor      *self,
+                  const CtDocument *doc)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+  guint n;
+  g_autofree gboolean *targets = NULL;
+
+  g_return_val_if_fail (self != NULL, out);
+  g_return_val_if_fail (doc != NULL, out);
+
+  n = ct_document_get_n_blocks (doc);
+  targets = find_target_blocks (self, doc);
+
+  for (guint b = 0; b < n; b++)
+    {
+      const CtBlock *blk = ct_document_get_block (doc, b);
+      Passage ps = { 0 };
+      guint last = b;
+
+      if (blk->kind == CT_BLOCK_HEADING)
+        continue;
+      while (last + 1 < n && continues (doc, last))
+        last++;
+
+      ps.self = self;
+      ps.doc = doc;
+      ps.base = blk->start;
+      ps.text = doc->text + blk->start;
+      ps.len = ct_document_get_block (doc, last)->end - blk->start;
+      ps.first_block = b;
+      ps.last_block = last;
+      ps.target_part = targets[b];
+      ps.out = out;
+      run_passage (&ps);
+      b = last;
+    }
+  return out;
+}

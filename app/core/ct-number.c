@@ -1,0 +1,210 @@
+/* ct-number.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-number.h"
+
+#include <string.h>
+
+#define MAX_GROUPS 8
+
+typedef struct
+{
+  gsize start; /* offsets of the digit run */
+  gsize end;
+} Group;
+
+static gboolean
+is_digit (gchar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Concatenates the digit groups into "int.frac" and converts it with the C
+ * locale, so the result never depends on the user's locale. */
+static gdouble
+groups_to_double (const gchar *text,
+                  const Group *groups,
+                  guint        n_int,
+                  guint        n_groups)
+{
+  gchar buf[128];
+  gsize n = 0;
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      gsize glen = groups[i].end - groups[i].start;
+
+      if (i == n_int && n < sizeof buf - 1)
+        buf[n++] = '.';
+      if (n + glen >= sizeof buf - 1)
+        break;
+      memcpy (buf + n, text + groups[i].start, glen);
+      n += glen;
+    }
+  buf[n] = '\0';
+  return g_ascii_strtod (buf, NULL);
+}
+
+static gboolean
+all_three (const Group *groups,
+           guint        from,
+           guint        to)
+{
+  for (guint i = from; i < to; i++)
+    if (groups[i].end - groups[i].start != 3)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+ct_number_scan (const gchar *text,
+                gsize        len,
+                gsize        pos,
+                CtNumber    *out)
+{
+  Group groups[MAX_GROUPS];
+  gchar seps[MAX_GROUPS];
+  guint n_groups = 0;
+  guint n_dots = 0, n_commas = 0;
+  gsize p = pos;
+  guint n_int = 0;
+  guint flags = 0;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (pos >= len || !is_digit (text[pos]))
+    return FALSE;
+
+  for (;;)
+    {
+      gsize s = p;
+
+      while (p < len && is_digit (text[p]))
+        p++;
+      groups[n_groups].start = s;
+      groups[n_groups].end = p;
+      n_groups++;
+      /* A separator belongs to the number only when a digit follows it. */
+      if (n_groups < MAX_GROUPS && p + 1 < len &&
+          (text[p] == '.' || text[p] == ',') && is_digit (text[p + 1]))
+        {
+          seps[n_groups] = text[p];
+          if (text[p] == '.')
+            n_dots++;
+          else
+            n_commas++;
+          p++;
+          continue;
+        }
+      break;
+    }
+
+  memset (out, 0, sizeof *out);
+  out->start = pos;
+  out->end = p;
+
+  if (n_groups == 1)
+    {
+      n_int = 1;
+    }
+  else if (n_commas == 0)
+    {
+      /* Only dots: Vietnamese thousands when every later group has three
+       * digits ("1.800", "208.390"); a single dot with another group size
+       * is an English decimal written by mistake ("88.56"). */
+      if (all_three (groups, 1, n_groups))
+        {
+          n_int = n_groups;
+          flags |= CT_NUMBER_GROUPED;
+        }
+      else if (n_groups == 2)
+        {
+          n_int = 1;
+          flags |= CT_NUMBER_DECIMAL | CT_NUMBER_SUSPECT;
+        }
+      else
+        return FALSE; /* "3.1.2": a section number */
+    }
+  else if (n_dots == 0)
+    {
+      /* Only commas: one is the Vietnamese decimal mark ("11,327" tỷ);
+       * several three-digit groups are English thousands. */
+      if (n_groups == 2)
+        {
+          n_int = 1;
+          flags |= CT_NUMBER_DECIMAL;
+        }
+      else if (all_three (groups, 1, n_groups))
+        {
+          n_int = n_groups;
+          flags |= CT_NUMBER_GROUPED | CT_NUMBER_SUSPECT;
+        }
+      else
+        return FALSE; /* "3,4,5": a list */
+    }
+  else
+    {
+      guint last_comma = 0, last_dot = 0;
+
+      for (guint i = 1; i < n_groups; i++)
+        {
+          if (seps[i] == ',')
+            last_comma = i;
+          else
+            last_dot = i;
+        }
+      if (n_commas == 1 && last_comma == n_groups - 1 &&
+          all_three (groups, 1, n_groups - 1))
+        {
+          /* The Vietnamese way: "2.703,5". */
+          n_int = n_groups - 1;
+          flags |= CT_NUMBER_GROUPED | CT_NUMBER_DECIMAL;
+        }
+      else if (all_three (groups, 1, n_groups))
+        {
+          /* "126,153.000": every group has three digits, so all the marks
+           * group thousands whatever they are. */
+          n_int = n_groups;
+          flags |= CT_NUMBER_GROUPED | CT_NUMBER_SUSPECT;
+        }
+      else if (n_dots == 1 && last_dot == n_groups - 1)
+        {
+          /* "1,234.5": English grouping and decimal. */
+          n_int = n_groups - 1;
+          flags |= CT_NUMBER_GROUPED | CT_NUMBER_DECIMAL | CT_NUMBER_SUSPECT;
+        }
+      else
+        return FALSE;
+    }
+
+  out->value = groups_to_double (text, groups, n_int, n_groups);
+  out->n_digits = 0;
+  for (guint i = 0; i < n_int; i++)
+    out->n_digits += groups[i].end - groups[i].start;
+  if (groups[0].end - groups[0].start > 1 && text[groups[0].start] == '0' &&
+      n_int == 1)
+    flags |= CT_NUMBER_LEADING_ZERO;
+  out->flags = flags;
+  return TRUE;
+}
+
+gboolean
+ct_number_parse (const gchar *str,
+                 gdouble     *value,
+                 guint       *flags)
+{
+  CtNumber num;
+  gsize len;
+
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  len = strlen (str);
+  if (!ct_number_scan (str, len, 0, &num) || num.end != len)
+    return FALSE;
+  if (value != NULL)
+    *value = num.value;
+  if (flags != NULL)
+    *flags = num.flags;
+  return TRUE;
+}

@@ -1,0 +1,231 @@
+/* ct-unit.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-unit.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#define UNITS_RESOURCE "/io/github/chitieu/Chitieu/data/units.tsv"
+
+struct _CtUnitTable
+{
+  GPtrArray  *units;   /* CtUnit *, longest form first */
+  GHashTable *by_form; /* form → CtUnit * */
+};
+
+static void
+unit_free (CtUnit *unit)
+{
+  g_free (unit->form);
+  g_free (unit->dimension);
+  g_free (unit);
+}
+
+static gint
+compare_by_length (gconstpointer a,
+                   gconstpointer b)
+{
+  const CtUnit *ua = *(const CtUnit * const *) a;
+  const CtUnit *ub = *(const CtUnit * const *) b;
+
+  return (gint) strlen (ub->form) - (gint) strlen (ua->form);
+}
+
+static CtUnitKind
+kind_from_string (const gchar *str)
+{
+  if (g_str_equal (str, "share"))
+    return CT_UNIT_KIND_SHARE;
+  if (g_str_equal (str, "money"))
+    return CT_UNIT_KIND_MONEY;
+  if (g_str_equal (str, "set"))
+    return CT_UNIT_KIND_SET;
+  if (g_str_equal (str, "animal"))
+    return CT_UNIT_KIND_ANIMAL;
+  return CT_UNIT_KIND_OTHER;
+}
+
+CtUnitTable *
+ct_unit_table_new_from_data (const gchar  *data,
+                             gsize         len,
+                             GError      **error)
+{
+  g_autoptr(CtUnitTable) self = g_new0 (CtUnitTable, 1);
+  g_autofree gchar *copy = g_strndup (data, len);
+  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+
+  self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
+  self->by_form = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      CtUnit *unit;
+      gchar *end = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      cols = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (cols) != 4)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                       _("Line %u of the unit table does not have four columns; "
+                         "reinstall Chỉ tiêu or fix the table."), i + 1);
+          return NULL;
+        }
+      unit = g_new0 (CtUnit, 1);
+      unit->form = g_strdup (cols[0]);
+      unit->dimension = g_strdup (cols[1]);
+      unit->scale = g_ascii_strtod (cols[2], &end);
+      unit->kind = kind_from_string (cols[3]);
+      if (end == cols[2] || *end != '\0' || unit->scale <= 0 ||
+          !g_utf8_validate (unit->form, -1, NULL) || unit->form[0] == '\0')
+        {
+          unit_free (unit);
+          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                       _("Line %u of the unit table has an invalid unit or scale; "
+                         "reinstall Chỉ tiêu or fix the table."), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (self->units, unit);
+    }
+
+  g_ptr_array_sort (self->units, compare_by_length);
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      CtUnit *unit = g_ptr_array_index (self->units, i);
+      g_hash_table_insert (self->by_form, unit->form, unit);
+    }
+  return g_steal_pointer (&self);
+}
+
+CtUnitTable *
+ct_unit_table_new_default (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len = 0;
+  const gchar *data;
+
+  bytes = g_resources_lookup_data (UNITS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return ct_unit_table_new_from_data (data, len, error);
+}
+
+void
+ct_unit_table_free (CtUnitTable *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->by_form, g_hash_table_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* True when the text at @p does not continue a word, so "ha" does not match
+ * the start of "hai" and "con" not the start of "cong". */
+static gboolean
+at_word_end (const gchar *text,
+             gsize        len,
+             gsize        p)
+{
+  gunichar c;
+
+  if (p >= len)
+    return TRUE;
+  if ((guchar) text[p] < 0x80)
+    return !g_ascii_isalnum (text[p]) && text[p] != '_';
+  c = g_utf8_get_char_validated (text + p, len - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return TRUE;
+  return !g_unichar_isalnum (c) && g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK;
+}
+
+/* Compares @form with the text, accepting a capitalised first letter. */
+static gboolean
+form_matches (const gchar *form,
+              gsize        form_len,
+              const gchar *text,
+              gsize        avail)
+{
+  gunichar f, t;
+  const gchar *fn, *tn;
+  gsize fl, tl;
+
+  if (avail >= form_len && memcmp (form, text, form_len) == 0)
+    return TRUE;
+  f = g_utf8_get_char (form);
+  t = g_utf8_get_char_validated (text, avail);
+  if (t == (gunichar) -1 || t == (gunichar) -2 || g_unichar_tolower (t) != f || t == f)
+    return FALSE;
+  fn = g_utf8_next_char (form);
+  tn = g_utf8_next_char (text);
+  fl = form_len - (fn - form);
+  tl = avail - (tn - text);
+  return tl >= fl && memcmp (fn, tn, fl) == 0;
+}
+
+const CtUnit *
+ct_unit_table_match (const CtUnitTable *self,
+                     const gchar       *text,
+                     gsize              len,
+                     gsize              pos,
+                     gsize             *end)
+{
+  gsize p = pos;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  while (p < len && text[p] == ' ')
+    p++;
+  if (p >= len)
+    return NULL;
+
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      const CtUnit *unit = g_ptr_array_index (self->units, i);
+      gsize flen = strlen (unit->form);
+      gsize tlen;
+
+      /* Cheap first-byte test before the real comparison. */
+      if ((guchar) unit->form[0] < 0x80 && (guchar) text[p] < 0x80 &&
+          g_ascii_tolower (unit->form[0]) != g_ascii_tolower (text[p]))
+        continue;
+      if (!form_matches (unit->form, flen, text + p, len - p))
+        continue;
+      /* Capitalisation may change the first letter's byte length. */
+      tlen = flen - (g_utf8_next_char (unit->form) - unit->form) +
+             (g_utf8_next_char (text + p) - (text + p));
+      if (memcmp (unit->form, text + p, MIN (flen, len - p)) == 0)
+        tlen = flen;
+      /* Symbols need no word boundary ("60%KH"); words do. */
+      if (g_ascii_isalpha (unit->form[flen - 1]) || (guchar) unit->form[flen - 1] >= 0x80)
+        {
+          if (!at_word_end (text, len, p + tlen))
+            continue;
+        }
+      if (end != NULL)
+        *end = p + tlen;
+      return unit;
+    }
+  return NULL;
+}
+
+const CtUnit *
+ct_unit_table_lookup (const CtUnitTable *self,
+                      const gchar       *form)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_hash_table_lookup (self->by_form, form);
+}
+
+guint
+ct_unit_table_get_n_units (const CtUnitTable *self)
+{
+  return self->units->len;
+}
