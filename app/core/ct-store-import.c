@@ -1,0 +1,580 @@
+/* ct-store-import.c: read → extract → one transaction per report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-store-private.h"
+#include "ct-error.h"
+#include "ct-extract.h"
+#include "ct-i18n.h"
+#include "ct-reader.h"
+#include "ct-text.h"
+
+#include <string.h>
+
+CtImportOptions *
+ct_import_options_new (void)
+{
+  return g_new0 (CtImportOptions, 1);
+}
+
+CtImportOptions *
+ct_import_options_copy (const CtImportOptions *options)
+{
+  CtImportOptions *copy = g_new0 (CtImportOptions, 1);
+
+  if (options == NULL)
+    return copy;
+  copy->locality = g_strdup (options->locality);
+  copy->level = g_strdup (options->level);
+  copy->province = g_strdup (options->province);
+  copy->year = options->year;
+  copy->period = g_strdup (options->period);
+  copy->replace = options->replace;
+  return copy;
+}
+
+void
+ct_import_options_free (CtImportOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free (options->locality);
+  g_free (options->level);
+  g_free (options->province);
+  g_free (options->period);
+  g_free (options);
+}
+
+void
+ct_import_result_free (CtImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->path);
+  g_free (result->source_name);
+  g_free (result->locality);
+  g_free (result->level);
+  g_free (result->province);
+  g_free (result->period);
+  g_free (result->conflict_source);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+const gchar *
+ct_import_status_to_string (CtImportStatus status)
+{
+  switch (status)
+    {
+    case CT_IMPORT_NEW:
+      return "new";
+    case CT_IMPORT_UNCHANGED:
+      return "unchanged";
+    case CT_IMPORT_CONFLICT:
+      return "conflict";
+    case CT_IMPORT_REPLACED:
+      return "replaced";
+    case CT_IMPORT_FAILED:
+      return "failed";
+    default:
+      return "unknown";
+    }
+}
+
+/* An override wins when given; otherwise the reader's guess. */
+static gchar *
+pick (const gchar       *override,
+      const CtMetaField *guess)
+{
+  if (override != NULL && *override != '\0')
+    return g_strstrip (g_strdup (override));
+  if (guess->value != NULL && *guess->value != '\0')
+    return g_strstrip (g_strdup (guess->value));
+  return NULL;
+}
+
+static gboolean
+resolve_metadata (CtImportResult         *result,
+                  const CtDocument       *doc,
+                  const CtImportOptions  *options,
+                  GError                **error)
+{
+  CtImportOptions none = { 0 };
+
+  if (options == NULL)
+    options = &none;
+
+  result->locality = pick (options->locality, &doc->meta.locality);
+  result->level = pick (options->level, &doc->meta.level);
+  result->province = pick (options->province, &doc->meta.province);
+  result->period = pick (options->period, &doc->meta.period);
+  if (options->year > 0)
+    result->year = options->year;
+  else if (doc->meta.year.value != NULL)
+    result->year = (gint) g_ascii_strtoll (doc->meta.year.value, NULL, 10);
+
+  if (result->locality == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” does not say which locality it reports on. "
+                     "Give it with --locality (and --province)."),
+                   doc->source_name);
+      return FALSE;
+    }
+  if (result->year < 1900 || result->year > 2200)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” does not say which year it reports on. Give it with --year."),
+                   doc->source_name);
+      return FALSE;
+    }
+  if (result->level == NULL)
+    result->level = g_strdup ("");
+  if (result->period == NULL)
+    result->period = g_strdup ("");
+  return TRUE;
+}
+
+static gint64
+find_or_add_locality (CtStore         *self,
+                      CtImportResult  *result,
+                      GError         **error)
+{
+  g_autofree gchar *name_folded = ct_store_fold_key (result->locality);
+  g_autofree gchar *province_folded = ct_store_fold_key (result->province);
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  g_autofree gchar *known_province = NULL;
+  g_autofree gchar *known_level = NULL;
+
+  stmt = ct_store_prepare (self,
+    "SELECT id, province, level FROM locality WHERE name_folded = ?1"
+    " AND (province_folded = ?2 OR ?2 = '' OR province_folded = '')"
+    " ORDER BY province_folded = ?2 DESC, id LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  ct_store_bind_text (stmt, 1, name_folded);
+  ct_store_bind_text (stmt, 2, province_folded);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      known_province = ct_store_column_text (stmt, 1);
+      known_level = ct_store_column_text (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+
+  if (id != 0)
+    {
+      /* Fill in what the first report did not say; keep what it did. */
+      if (*province_folded != '\0' && g_strcmp0 (known_province, "") == 0)
+        {
+          stmt = ct_store_prepare (self,
+            "UPDATE locality SET province = ?2, province_folded = ?3 WHERE id = ?1", error);
+          if (stmt == NULL)
+            return 0;
+          sqlite3_bind_int64 (stmt, 1, id);
+          ct_store_bind_text (stmt, 2, result->province);
+          ct_store_bind_text (stmt, 3, province_folded);
+          if (!ct_store_step_done (self, stmt, error))
+            return 0;
+        }
+      else if (*province_folded == '\0' && known_province != NULL && *known_province != '\0')
+        {
+          g_free (result->province);
+          result->province = g_strdup (known_province);
+        }
+      if (*result->level != '\0' && g_strcmp0 (known_level, "") == 0)
+        {
+          stmt = ct_store_prepare (self, "UPDATE locality SET level = ?2 WHERE id = ?1", error);
+          if (stmt == NULL)
+            return 0;
+          sqlite3_bind_int64 (stmt, 1, id);
+          ct_store_bind_text (stmt, 2, result->level);
+          if (!ct_store_step_done (self, stmt, error))
+            return 0;
+        }
+      else if (*result->level == '\0' && known_level != NULL)
+        {
+          g_free (result->level);
+          result->level = g_strdup (known_level);
+        }
+      return id;
+    }
+
+  stmt = ct_store_prepare (self,
+    "INSERT INTO locality (name, name_folded, level, province, province_folded)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return 0;
+  ct_store_bind_text (stmt, 1, result->locality);
+  ct_store_bind_text (stmt, 2, name_folded);
+  ct_store_bind_text (stmt, 3, result->level);
+  ct_store_bind_text (stmt, 4, result->province != NULL ? result->province : "");
+  ct_store_bind_text (stmt, 5, province_folded);
+  if (!ct_store_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+count_report (CtStore         *self,
+              CtImportResult  *result,
+              GError         **error)
+{
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT count(*), count(indicator_id) FROM observation WHERE report_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, result->report_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      result->n_observations = sqlite3_column_int (stmt, 0);
+      result->n_matched = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Looks up the report with the same bytes: UNCHANGED. */
+static gboolean
+find_same_bytes (CtStore          *self,
+                 const CtDocument *doc,
+                 CtImportResult   *result,
+                 GError          **error)
+{
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT r.id, l.name, l.level, l.province, r.year, r.period"
+    " FROM report r JOIN locality l ON l.id = r.locality_id WHERE r.sha256 = ?1", error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  ct_store_bind_text (stmt, 1, doc->sha256);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      result->report_id = sqlite3_column_int64 (stmt, 0);
+      /* Report what is stored, not what this attempt would have used. */
+      g_free (result->locality);
+      result->locality = ct_store_column_text (stmt, 1);
+      g_free (result->level);
+      result->level = ct_store_column_text (stmt, 2);
+      g_free (result->province);
+      result->province = ct_store_column_text (stmt, 3);
+      result->year = sqlite3_column_int (stmt, 4);
+      g_free (result->period);
+      result->period = ct_store_column_text (stmt, 5);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+insert_sections (CtStore          *self,
+                 gint64            report_id,
+                 const CtDocument *doc,
+                 GError          **error)
+{
+  for (guint i = 0; i < doc->sections->len; i++)
+    {
+      const CtSection *s = &g_array_index (doc->sections, CtSection, i);
+      const CtBlock *b = ct_document_get_block (doc, s->block);
+      sqlite3_stmt *stmt = ct_store_prepare (self,
+        "INSERT INTO section (report_id, idx, parent, label, title, level, part, line)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      sqlite3_bind_int (stmt, 2, i);
+      if (s->parent >= 0)
+        sqlite3_bind_int (stmt, 3, s->parent);
+      ct_store_bind_text (stmt, 4, s->label);
+      ct_store_bind_text (stmt, 5, s->title);
+      sqlite3_bind_int (stmt, 6, s->level);
+      ct_store_bind_text (stmt, 7, s->part == CT_PART_TARGETS ? "targets" : "results");
+      sqlite3_bind_int (stmt, 8, b != NULL ? (int) b->line : 0);
+      if (!ct_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A stable key of an observation across re-imports and re-extractions: its
+ * paragraph and its label, folded, hashed. */
+static gchar *
+make_anchor (const gchar *block_folded,
+             const gchar *label_folded)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+
+  g_checksum_update (sum, (const guchar *) block_folded, -1);
+  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+  g_checksum_update (sum, (const guchar *) (label_folded != NULL ? label_folded : ""), -1);
+  return g_strndup (g_checksum_get_string (sum), 20);
+}
+
+static gboolean
+insert_observations (CtStore          *self,
+                     gint64            report_id,
+                     const CtDocument *doc,
+                     GPtrArray        *observations,
+                     CtImportResult   *result,
+                     GCancellable     *cancellable,
+                     GError          **error)
+{
+  g_autoptr(GHashTable) ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gchar *block_folded = NULL;
+  gint folded_block = -2;
+
+  for (guint i = 0; i < observations->len; i++)
+    {
+      const CtObservation *obs = g_ptr_array_index (observations, i);
+      const CtIndicator *ind;
+      g_autofree gchar *label_folded = ct_catalog_fold_phrase (obs->label);
+      g_autofree gchar *anchor = NULL;
+      gint block = ct_document_block_at (doc, obs->start);
+      guint ordinal;
+      sqlite3_stmt *stmt;
+
+      if ((i & 255) == 255 && ct_store_check_cancelled (cancellable, error))
+        return FALSE;
+
+      if (block != folded_block)
+        {
+          const CtBlock *b = block >= 0 ? ct_document_get_block (doc, block) : NULL;
+
+          g_free (block_folded);
+          block_folded = b != NULL ? ct_catalog_fold_phrase_len (doc->text + b->start,
+                                                                 b->end - b->start)
+                                   : g_strdup ("");
+          folded_block = block;
+        }
+      anchor = make_anchor (block_folded, label_folded);
+      ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (ordinals, anchor));
+      g_hash_table_insert (ordinals, g_strdup (anchor), GUINT_TO_POINTER (ordinal + 1));
+
+      ind = ct_catalog_match (self->catalog, obs->label, obs->unit);
+
+      stmt = ct_store_prepare (self,
+        "INSERT INTO observation (report_id, seq, indicator_id, kind, label, label_folded,"
+        " section, value, value_high, qualifier, unit, plan, basis, rate, rate_computed,"
+        " yoy, status, flags, start, end, line, anchor, ordinal)"
+        " VALUES (?1, ?2, (SELECT id FROM indicator WHERE code = ?3), ?4, ?5, ?6, ?7, ?8,"
+        " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      sqlite3_bind_int (stmt, 2, i);
+      ct_store_bind_text (stmt, 3, ind != NULL ? ind->code : NULL);
+      ct_store_bind_text (stmt, 4, ct_kind_to_string (obs->kind));
+      ct_store_bind_text (stmt, 5, obs->label);
+      ct_store_bind_text (stmt, 6, label_folded);
+      ct_store_bind_text (stmt, 7, obs->section);
+      ct_store_bind_double (stmt, 8, obs->value);
+      ct_store_bind_double (stmt, 9, obs->value_high);
+      ct_store_bind_text (stmt, 10, obs->qualifier);
+      ct_store_bind_text (stmt, 11, obs->unit);
+      ct_store_bind_double (stmt, 12, obs->plan);
+      ct_store_bind_text (stmt, 13, obs->basis != CT_BASIS_NONE ? ct_basis_to_string (obs->basis) : NULL);
+      ct_store_bind_double (stmt, 14, obs->rate);
+      ct_store_bind_double (stmt, 15, obs->rate_computed);
+      ct_store_bind_double (stmt, 16, obs->yoy);
+      ct_store_bind_text (stmt, 17, obs->status);
+      sqlite3_bind_int (stmt, 18, obs->flags);
+      sqlite3_bind_int64 (stmt, 19, obs->start);
+      sqlite3_bind_int64 (stmt, 20, obs->end);
+      sqlite3_bind_int (stmt, 21, obs->line);
+      ct_store_bind_text (stmt, 22, anchor);
+      sqlite3_bind_int (stmt, 23, ordinal);
+      if (!ct_store_step_done (self, stmt, error))
+        return FALSE;
+      result->n_observations++;
+      if (ind != NULL)
+        result->n_matched++;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_report (CtStore          *self,
+               const CtDocument *doc,
+               CtImportResult   *result,
+               gint64            locality_id,
+               GError          **error)
+{
+  g_autofree gchar *period_folded = ct_store_fold_key (result->period);
+  g_autofree gchar *now = ct_store_now_iso ();
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "INSERT INTO report (locality_id, year, period, period_folded, title, issuer,"
+    " report_date, source_name, sha256, format, text, imported_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, locality_id);
+  sqlite3_bind_int (stmt, 2, result->year);
+  ct_store_bind_text (stmt, 3, result->period);
+  ct_store_bind_text (stmt, 4, period_folded);
+  ct_store_bind_text (stmt, 5, doc->meta.title.value);
+  ct_store_bind_text (stmt, 6, doc->meta.issuer.value);
+  ct_store_bind_text (stmt, 7, doc->meta.date.value);
+  ct_store_bind_text (stmt, 8, doc->source_name);
+  ct_store_bind_text (stmt, 9, doc->sha256);
+  ct_store_bind_text (stmt, 10, ct_format_to_string (doc->format));
+  sqlite3_bind_text (stmt, 11, doc->text, doc->text_len, SQLITE_STATIC);
+  ct_store_bind_text (stmt, 12, now);
+  if (!ct_store_step_done (self, stmt, error))
+    return FALSE;
+  result->report_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+/* The report already in the slot (locality, year, period), if any. */
+static gint64
+find_slot (CtStore         *self,
+           gint64           locality_id,
+           CtImportResult  *result,
+           GError         **error)
+{
+  g_autofree gchar *period_folded = ct_store_fold_key (result->period);
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT id, source_name FROM report WHERE locality_id = ?1 AND year = ?2"
+    " AND period_folded = ?3", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, locality_id);
+  sqlite3_bind_int (stmt, 2, result->year);
+  ct_store_bind_text (stmt, 3, period_folded);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      result->conflict_source = ct_store_column_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+CtImportResult *
+ct_store_import_document (CtStore                *self,
+                          CtDocument             *doc,
+                          GPtrArray              *observations,
+                          const CtImportOptions  *options,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  g_autoptr(CtImportResult) result = g_new0 (CtImportResult, 1);
+  g_autoptr(GPtrArray) extracted = NULL;
+  gint64 locality_id, existing;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (doc != NULL, NULL);
+
+  result->source_name = g_strdup (doc->source_name);
+  result->status = CT_IMPORT_NEW;
+  if (!resolve_metadata (result, doc, options, error))
+    return NULL;
+  if (ct_store_check_cancelled (cancellable, error))
+    return NULL;
+
+  /* Extraction runs outside the transaction: the write lock is held only
+   * while rows are written. */
+  if (observations == NULL)
+    {
+      extracted = ct_extractor_run (ct_extractor_get_default (), doc);
+      observations = extracted;
+    }
+  if (ct_store_check_cancelled (cancellable, error))
+    return NULL;
+
+  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  if (find_same_bytes (self, doc, result, error))
+    {
+      result->status = CT_IMPORT_UNCHANGED;
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      if (!count_report (self, result, error))
+        return NULL;
+      return g_steal_pointer (&result);
+    }
+
+  locality_id = find_or_add_locality (self, result, error);
+  if (locality_id == 0)
+    goto fail;
+  existing = find_slot (self, locality_id, result, error);
+  if (existing < 0)
+    goto fail;
+  if (existing > 0)
+    {
+      if (options == NULL || !options->replace)
+        {
+          /* Not merged silently: nothing is written, the caller asks. */
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          result->status = CT_IMPORT_CONFLICT;
+          result->report_id = existing;
+          if (!count_report (self, result, error))
+            return NULL;
+          return g_steal_pointer (&result);
+        }
+      if (!ct_store_delete_report_rows (self, existing, error))
+        goto fail;
+      result->status = CT_IMPORT_REPLACED;
+    }
+
+  if (!insert_report (self, doc, result, locality_id, error)
+      || !insert_sections (self, result->report_id, doc, error)
+      || !ct_store_index_sentences (self, result->report_id, doc, error)
+      || !insert_observations (self, result->report_id, doc, observations, result,
+                               cancellable, error))
+    goto fail;
+
+  if (ct_store_check_cancelled (cancellable, error))
+    goto fail;
+  if (!ct_store_exec (self, "COMMIT", error))
+    goto fail;
+  return g_steal_pointer (&result);
+
+fail:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return NULL;
+}
+
+GPtrArray *
+ct_store_import_file (CtStore                *self,
+                      const gchar            *path,
+                      const CtImportOptions  *options,
+                      GCancellable           *cancellable,
+                      CtImportProgressFunc    progress,
+                      gpointer                progress_data,
+                      GError                **error)
+{
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_result_free);
+
+  if (progress != NULL)
+    progress (0.0, path, progress_data);
+  docs = ct_reader_read_file (path, cancellable, error);
+  if (docs == NULL)
+    return NULL;
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      CtDocument *doc = g_ptr_array_index (docs, i);
+      CtImportResult *result;
+
+      if (progress != NULL)
+        progress ((gdouble) i / docs->len, doc->source_name, progress_data);
+      result = ct_store_import_document (self, doc, NULL, options, cancellable, error);
+      if (result == NULL)
+        return NULL;
+      result->path = g_strdup (path);
+      g_ptr_array_add (results, result);
+    }
+  if (progress != NULL)
+    progress (1.0, path, progress_data);
+  return g_steal_pointer (&results);
+}

@@ -1,0 +1,107 @@
+/* ct-store-private.h: what the ct-store-*.c files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ct-catalog.h"
+#include "ct-store.h"
+
+G_BEGIN_DECLS
+
+struct _CtStore
+{
+  sqlite3    *db;
+  gchar      *path;
+  CtCatalog  *catalog;
+  GHashTable *statements; /* SQL text (static string) → sqlite3_stmt */
+};
+
+/* A prepared statement kept for the life of the connection, reset and with
+ * its bindings cleared; NULL with CT_ERROR_DATABASE set. */
+sqlite3_stmt *ct_store_prepare      (CtStore      *self,
+                                     const gchar  *sql,
+                                     GError      **error);
+void          ct_store_set_error    (CtStore      *self,
+                                     GError      **error);
+gboolean      ct_store_exec         (CtStore      *self,
+                                     const gchar  *sql,
+                                     GError      **error);
+/* Runs a prepared statement that returns no rows. */
+gboolean      ct_store_step_done    (CtStore      *self,
+                                     sqlite3_stmt *stmt,
+                                     GError      **error);
+
+/* NULL-aware binding and reading: NAN ↔ NULL, NULL strings ↔ NULL. */
+void          ct_store_bind_double  (sqlite3_stmt *stmt,
+                                     int           index,
+                                     gdouble       value);
+void          ct_store_bind_text    (sqlite3_stmt *stmt,
+                                     int           index,
+                                     const gchar  *text);
+gdouble       ct_store_column_double (sqlite3_stmt *stmt,
+                                      int           column);
+gchar        *ct_store_column_text  (sqlite3_stmt *stmt,
+                                     int           column);
+
+gchar        *ct_store_now_iso      (void);
+/* Like g_cancellable_set_error_if_cancelled() but in CT_ERROR_CANCELLED. */
+gboolean      ct_store_check_cancelled (GCancellable *cancellable,
+                                        GError      **error);
+/* The folded key of a period ("6 Tháng đầu năm" → "6 thang dau nam"). */
+gchar        *ct_store_fold_key     (const gchar  *text);
+
+/* Splits a block of text into sentences: pairs of byte offsets relative to
+ * text, appended to spans (gsize). */
+void          ct_store_split_sentences (const gchar *text,
+                                        gsize        len,
+                                        GArray      *spans);
+
+/* Observations: corrections applied. where is the tail of a query on
+ * "observation o JOIN report r" (e.g. "o.report_id = ?1"), bound by bind. */
+typedef void (*CtStoreBindFunc) (sqlite3_stmt *stmt,
+                                 gpointer      data);
+GPtrArray    *ct_store_query_observations (CtStore        *self,
+                                           const gchar    *sql,
+                                           CtStoreBindFunc bind,
+                                           gpointer        bind_data,
+                                           GError        **error);
+/* The SELECT list ct_store_query_observations expects, from
+ * "observation o JOIN report r ON r.id = o.report_id
+ *  LEFT JOIN indicator i ON i.id = o.indicator_id". */
+#define CT_STORE_OBSERVATION_COLUMNS \
+  "o.id, o.report_id, o.kind, o.label, o.section, o.value, o.value_high, " \
+  "o.qualifier, o.unit, o.plan, o.basis, o.rate, o.rate_computed, o.yoy, " \
+  "o.status, o.flags, o.start, o.end, o.line, i.code, r.locality_id, r.year, " \
+  "r.period_folded, o.anchor, o.ordinal, o.label_folded"
+
+/* Deletes a report with its sentences (FTS entries too); no transaction. */
+gboolean      ct_store_delete_report_rows (CtStore  *self,
+                                           gint64    report_id,
+                                           GError  **error);
+/* The report's sentences for the FTS index (folded), with their rowids. */
+gboolean      ct_store_index_sentences    (CtStore          *self,
+                                           gint64            report_id,
+                                           const CtDocument *doc,
+                                           GError          **error);
+
+/* Opens a database and migrates it only up to version (tests of migration). */
+CtStore      *ct_store_open_at_version    (const gchar  *path,
+                                           gint          version,
+                                           GError      **error);
+
+/* Every correction in effect: observation id (gint64 *) → GPtrArray of
+ * CtCorrection. */
+GHashTable   *ct_store_load_corrections   (CtStore  *self,
+                                           GError  **error);
+/* Applies corrections (CtCorrection *) to an observation just read. */
+void          ct_store_apply_corrections  (CtStoredObservation *so,
+                                           GPtrArray           *corrections);
+
+/* Re-reads user aliases into the catalogue (after open and after links). */
+gboolean      ct_store_load_aliases       (CtStore  *self,
+                                           GError  **error);
+
+G_END_DECLS

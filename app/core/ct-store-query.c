@@ -1,0 +1,769 @@
+/* ct-store-query.c: reports, localities, indicators, observations, sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-store-private.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
+#include "ct-text.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+ct_report_info_free (CtReportInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->locality);
+  g_free (info->level);
+  g_free (info->province);
+  g_free (info->period);
+  g_free (info->title);
+  g_free (info->source_name);
+  g_free (info->sha256);
+  g_free (info->format);
+  g_free (info->imported_at);
+  g_free (info);
+}
+
+void
+ct_locality_info_free (CtLocalityInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info->level);
+  g_free (info->province);
+  g_free (info);
+}
+
+void
+ct_indicator_info_free (CtIndicatorInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->code);
+  g_free (info->name);
+  g_free (info->name_en);
+  g_free (info->sector);
+  g_free (info->unit);
+  g_free (info);
+}
+
+void
+ct_stored_observation_free (CtStoredObservation *obs)
+{
+  if (obs == NULL)
+    return;
+  ct_observation_free (obs->obs);
+  g_free (obs->indicator_code);
+  g_free (obs->indicator_name);
+  g_free (obs->sector);
+  g_free (obs->unit_normalized);
+  g_free (obs);
+}
+
+void
+ct_source_span_free (CtSourceSpan *span)
+{
+  if (span == NULL)
+    return;
+  g_free (span->source_name);
+  g_free (span->text);
+  g_free (span->section);
+  g_clear_pointer (&span->siblings, g_array_unref);
+  g_free (span);
+}
+
+/* What the full-text index holds for a sentence: its text with đ/Đ as d/D.
+ * The tokenizer folds case, tones and vowel marks itself ("unicode61
+ * remove_diacritics 2") but keeps đ, a letter of its own in Unicode. */
+static gchar *
+fold_for_index (const gchar *text,
+                gsize        len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = text[i];
+
+      if (c == 0xC4 && i + 1 < len && ((guchar) text[i + 1] == 0x91 || (guchar) text[i + 1] == 0x90))
+        {
+          g_string_append_c (out, (guchar) text[i + 1] == 0x91 ? 'd' : 'D');
+          i++;
+        }
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ct_store_index_sentences (CtStore          *self,
+                          gint64            report_id,
+                          const CtDocument *doc,
+                          GError          **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (gsize));
+  guint n_blocks = ct_document_get_n_blocks (doc);
+
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      const CtBlock *block = ct_document_get_block (doc, b);
+
+      g_array_set_size (spans, 0);
+      ct_store_split_sentences (doc->text + block->start, block->end - block->start, spans);
+      for (guint k = 0; k + 1 < spans->len; k += 2)
+        {
+          gsize start = block->start + g_array_index (spans, gsize, k);
+          gsize end = block->start + g_array_index (spans, gsize, k + 1);
+          g_autofree gchar *folded = fold_for_index (doc->text + start, end - start);
+          sqlite3_stmt *stmt = ct_store_prepare (self,
+            "INSERT INTO sentence (report_id, start, end, line) VALUES (?1, ?2, ?3, ?4)", error);
+          gint64 id;
+
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, report_id);
+          sqlite3_bind_int64 (stmt, 2, start);
+          sqlite3_bind_int64 (stmt, 3, end);
+          sqlite3_bind_int (stmt, 4, ct_document_line_at (doc, start));
+          if (!ct_store_step_done (self, stmt, error))
+            return FALSE;
+          id = sqlite3_last_insert_rowid (self->db);
+
+          stmt = ct_store_prepare (self,
+            "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_STATIC);
+          if (!ct_store_step_done (self, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+ct_store_delete_report_rows (CtStore  *self,
+                             gint64    report_id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree gchar *text = NULL;
+  gsize text_len = 0;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = ct_store_prepare (self, "SELECT text FROM report WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      text_len = sqlite3_column_bytes (stmt, 0);
+      text = g_strndup ((const gchar *) sqlite3_column_text (stmt, 0), text_len);
+    }
+  sqlite3_reset (stmt);
+  if (text == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                   _("Report %" G_GINT64_FORMAT " is not in the library."), report_id);
+      return FALSE;
+    }
+
+  /* A contentless index forgets a row only when told its exact words. */
+  stmt = ct_store_prepare (self, "SELECT id, start, end FROM sentence WHERE report_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row[3] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                        sqlite3_column_int64 (stmt, 2) };
+      g_array_append_vals (rows, row, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i + 2 < rows->len; i += 3)
+    {
+      gint64 id = g_array_index (rows, gint64, i);
+      gsize start = MIN ((gsize) g_array_index (rows, gint64, i + 1), text_len);
+      gsize end = MIN ((gsize) g_array_index (rows, gint64, i + 2), text_len);
+      g_autofree gchar *folded = fold_for_index (text + start, end - start);
+
+      stmt = ct_store_prepare (self,
+        "INSERT INTO sentence_fts (sentence_fts, rowid, folded) VALUES ('delete', ?1, ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_STATIC);
+      if (!ct_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = ct_store_prepare (self, "DELETE FROM report WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  return ct_store_step_done (self, stmt, error);
+}
+
+gboolean
+ct_store_delete_report (CtStore  *self,
+                        gint64    report_id,
+                        GError  **error)
+{
+  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!ct_store_delete_report_rows (self, report_id, error)
+      || !ct_store_exec (self,
+                         "DELETE FROM locality WHERE id NOT IN (SELECT locality_id FROM report)"
+                         " AND id NOT IN (SELECT locality_id FROM correction)", error)
+      || !ct_store_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+
+#define REPORT_COLUMNS \
+  "r.id, r.locality_id, l.name, l.level, l.province, r.year, r.period, r.title," \
+  " r.source_name, r.sha256, r.format, r.imported_at"
+
+static CtReportInfo *
+read_report (sqlite3_stmt *stmt)
+{
+  CtReportInfo *info = g_new0 (CtReportInfo, 1);
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->locality_id = sqlite3_column_int64 (stmt, 1);
+  info->locality = ct_store_column_text (stmt, 2);
+  info->level = ct_store_column_text (stmt, 3);
+  info->province = ct_store_column_text (stmt, 4);
+  if (info->province != NULL && *info->province == '\0')
+    g_clear_pointer (&info->province, g_free);
+  info->year = sqlite3_column_int (stmt, 5);
+  info->period = ct_store_column_text (stmt, 6);
+  info->title = ct_store_column_text (stmt, 7);
+  info->source_name = ct_store_column_text (stmt, 8);
+  info->sha256 = ct_store_column_text (stmt, 9);
+  info->format = ct_store_column_text (stmt, 10);
+  info->imported_at = ct_store_column_text (stmt, 11);
+  return info;
+}
+
+static void
+count_into (CtReportInfo *info,
+            GPtrArray    *observations)
+{
+  info->n_observations = info->n_matched = info->n_flagged = info->n_corrected = 0;
+  for (guint i = 0; i < observations->len; i++)
+    {
+      CtStoredObservation *so = g_ptr_array_index (observations, i);
+
+      info->n_observations++;
+      info->n_matched += so->indicator_code != NULL;
+      info->n_flagged += so->obs->flags != 0;
+      info->n_corrected += so->corrected != 0;
+    }
+}
+
+/* Counts per report in SQL; the few reports with corrections are counted
+ * again with the corrections applied. */
+static gboolean
+count_reports (CtStore     *self,
+               GHashTable  *by_id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT report_id, count(*), count(indicator_id), sum(flags != 0)"
+    " FROM observation GROUP BY report_id", error);
+  g_autoptr(GArray) corrected = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      CtReportInfo *info = g_hash_table_lookup (by_id, &id);
+
+      if (info == NULL)
+        continue;
+      info->n_observations = sqlite3_column_int (stmt, 1);
+      info->n_matched = sqlite3_column_int (stmt, 2);
+      info->n_flagged = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  stmt = ct_store_prepare (self,
+    "SELECT DISTINCT r.id FROM correction c JOIN report r ON r.locality_id = c.locality_id"
+    " AND r.year = c.year AND r.period_folded = c.period_folded", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (corrected, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  for (guint i = 0; i < corrected->len; i++)
+    {
+      gint64 id = g_array_index (corrected, gint64, i);
+      CtReportInfo *info = g_hash_table_lookup (by_id, &id);
+      g_autoptr(GPtrArray) obs = NULL;
+
+      if (info == NULL)
+        continue;
+      obs = ct_store_list_observations (self, id, error);
+      if (obs == NULL)
+        return FALSE;
+      count_into (info, obs);
+    }
+  return TRUE;
+
+fail:
+  ct_store_set_error (self, error);
+  return FALSE;
+}
+
+static gint
+compare_reports (gconstpointer a,
+                 gconstpointer b)
+{
+  const CtReportInfo *x = *(CtReportInfo * const *) a;
+  const CtReportInfo *y = *(CtReportInfo * const *) b;
+  gint c = ct_text_collate (x->province != NULL ? x->province : "",
+                            y->province != NULL ? y->province : "");
+
+  if (c == 0)
+    c = ct_text_collate (x->locality, y->locality);
+  if (c == 0)
+    c = x->year - y->year;
+  if (c == 0)
+    c = ct_text_collate (x->period, y->period);
+  return c;
+}
+
+GPtrArray *
+ct_store_list_reports (CtStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CtReportInfo *info = read_report (stmt);
+
+      g_ptr_array_add (reports, info);
+      g_hash_table_insert (by_id, &info->id, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ct_store_set_error (self, error);
+      return NULL;
+    }
+  if (!count_reports (self, by_id, error))
+    return NULL;
+  g_ptr_array_sort (reports, compare_reports);
+  return g_steal_pointer (&reports);
+}
+
+CtReportInfo *
+ct_store_get_report (CtStore  *self,
+                     gint64    report_id,
+                     GError  **error)
+{
+  g_autoptr(CtReportInfo) info = NULL;
+  g_autoptr(GPtrArray) obs = NULL;
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id"
+    " WHERE r.id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    info = read_report (stmt);
+  sqlite3_reset (stmt);
+  if (info == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                   _("Report %" G_GINT64_FORMAT " is not in the library."), report_id);
+      return NULL;
+    }
+  obs = ct_store_list_observations (self, report_id, error);
+  if (obs == NULL)
+    return NULL;
+  count_into (info, obs);
+  return g_steal_pointer (&info);
+}
+
+static gint
+compare_localities (gconstpointer a,
+                    gconstpointer b)
+{
+  const CtLocalityInfo *x = *(CtLocalityInfo * const *) a;
+  const CtLocalityInfo *y = *(CtLocalityInfo * const *) b;
+  gint c = ct_text_collate (x->province != NULL ? x->province : "",
+                            y->province != NULL ? y->province : "");
+
+  return c != 0 ? c : ct_text_collate (x->name, y->name);
+}
+
+GPtrArray *
+ct_store_list_localities (CtStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_locality_info_free);
+  sqlite3_stmt *stmt = ct_store_prepare (self,
+    "SELECT l.id, l.name, l.level, l.province,"
+    " (SELECT count(*) FROM report r WHERE r.locality_id = l.id)"
+    " FROM locality l", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CtLocalityInfo *info = g_new0 (CtLocalityInfo, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->name = ct_store_column_text (stmt, 1);
+      info->level = ct_store_column_text (stmt, 2);
+      info->province = ct_store_column_text (stmt, 3);
+      if (info->province != NULL && *info->province == '\0')
+        g_clear_pointer (&info->province, g_free);
+      info->n_reports = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ct_store_set_error (self, error);
+      return NULL;
+    }
+  g_ptr_array_sort (list, compare_localities);
+  return g_steal_pointer (&list);
+}
+
+static CtIndicatorInfo *
+indicator_info_new (CtStore           *self,
+                    const CtIndicator *ind)
+{
+  CtIndicatorInfo *info = g_new0 (CtIndicatorInfo, 1);
+  sqlite3_stmt *stmt = ct_store_prepare (self, "SELECT id FROM indicator WHERE code = ?1", NULL);
+
+  info->code = g_strdup (ind->code);
+  info->name = g_strdup (ind->name);
+  info->name_en = g_strdup (ind->name_en);
+  info->sector = g_strdup (ind->sector);
+  info->unit = g_strdup (ind->unit);
+  info->higher_is_better = ind->higher_is_better;
+  if (stmt != NULL)
+    {
+      ct_store_bind_text (stmt, 1, ind->code);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        info->id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return info;
+}
+
+GPtrArray *
+ct_store_list_indicators (CtStore   *self,
+                          gboolean   only_observed,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_indicator_info_free);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) all = ct_store_query_observations (self,
+    "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+    " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id",
+    NULL, NULL, error);
+  guint n = ct_catalog_get_n_indicators (self->catalog);
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      CtStoredObservation *so = g_ptr_array_index (all, i);
+      guint c;
+
+      if (so->indicator_code == NULL)
+        continue;
+      c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, so->indicator_code));
+      g_hash_table_insert (counts, g_strdup (so->indicator_code), GUINT_TO_POINTER (c + 1));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const CtIndicator *ind = ct_catalog_get_indicator (self->catalog, i);
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ind->code));
+      CtIndicatorInfo *info;
+
+      if (only_observed && c == 0)
+        continue;
+      info = indicator_info_new (self, ind);
+      info->n_observations = c;
+      g_ptr_array_add (list, info);
+    }
+  return g_steal_pointer (&list);
+}
+
+CtIndicatorInfo *
+ct_store_find_indicator (CtStore      *self,
+                         const gchar  *code_or_name,
+                         GError      **error)
+{
+  const CtIndicator *ind = ct_catalog_find (self->catalog, code_or_name);
+
+  if (ind == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                   _("No indicator is called “%s”. “chitieu compare” without "
+                     "--indicator lists them all."),
+                   code_or_name);
+      return NULL;
+    }
+  return indicator_info_new (self, ind);
+}
+
+/* ------------------------------------------------------------------ */
+
+static CtStoredObservation *
+read_observation (CtStore      *self,
+                  sqlite3_stmt *stmt)
+{
+  CtStoredObservation *so = g_new0 (CtStoredObservation, 1);
+  CtObservation *obs = ct_observation_new ();
+  const gchar *kind = (const gchar *) sqlite3_column_text (stmt, 2);
+
+  so->id = sqlite3_column_int64 (stmt, 0);
+  so->report_id = sqlite3_column_int64 (stmt, 1);
+  so->obs = obs;
+  obs->kind = g_strcmp0 (kind, ct_kind_to_string (CT_KIND_TARGET)) == 0
+              ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
+  obs->label = ct_store_column_text (stmt, 3);
+  obs->section = ct_store_column_text (stmt, 4);
+  obs->value = ct_store_column_double (stmt, 5);
+  obs->value_high = ct_store_column_double (stmt, 6);
+  obs->qualifier = ct_store_column_text (stmt, 7);
+  obs->unit = ct_store_column_text (stmt, 8);
+  obs->plan = ct_store_column_double (stmt, 9);
+  obs->basis = sqlite3_column_type (stmt, 10) == SQLITE_NULL
+               ? CT_BASIS_NONE
+               : ct_basis_from_string ((const gchar *) sqlite3_column_text (stmt, 10));
+  obs->rate = ct_store_column_double (stmt, 11);
+  obs->rate_computed = ct_store_column_double (stmt, 12);
+  obs->yoy = ct_store_column_double (stmt, 13);
+  obs->status = ct_store_column_text (stmt, 14);
+  obs->flags = sqlite3_column_int (stmt, 15);
+  obs->start = sqlite3_column_int64 (stmt, 16);
+  obs->end = sqlite3_column_int64 (stmt, 17);
+  obs->line = sqlite3_column_int (stmt, 18);
+  so->indicator_code = ct_store_column_text (stmt, 19);
+  if (so->indicator_code == NULL)
+    {
+      /* A label the user linked after this report was imported. */
+      const CtIndicator *ind = ct_catalog_lookup_user_alias (self->catalog,
+                                                             (const gchar *) sqlite3_column_text (stmt, 25));
+      if (ind != NULL)
+        so->indicator_code = g_strdup (ind->code);
+    }
+  return so;
+}
+
+/* Fills names and the values in the indicator's unit. */
+static void
+finish_observation (CtStore             *self,
+                    CtStoredObservation *so)
+{
+  const CtIndicator *ind = ct_catalog_lookup (self->catalog, so->indicator_code);
+
+  g_clear_pointer (&so->indicator_name, g_free);
+  g_clear_pointer (&so->sector, g_free);
+  g_clear_pointer (&so->unit_normalized, g_free);
+  if (ind != NULL)
+    {
+      so->indicator_name = g_strdup (ind->name);
+      so->sector = g_strdup (ind->sector);
+      so->unit_normalized = g_strdup (ind->unit);
+      so->value_normalized = ct_catalog_convert (so->obs->value, so->obs->unit, ind->unit);
+      so->plan_normalized = ct_catalog_convert (so->obs->plan, so->obs->unit, ind->unit);
+    }
+  else
+    {
+      so->unit_normalized = g_strdup (so->obs->unit);
+      so->value_normalized = so->obs->value;
+      so->plan_normalized = so->obs->plan;
+    }
+}
+
+GPtrArray *
+ct_store_query_observations (CtStore         *self,
+                             const gchar     *sql,
+                             CtStoreBindFunc  bind,
+                             gpointer         bind_data,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_stored_observation_free);
+  g_autoptr(GHashTable) corrections = ct_store_load_corrections (self, error);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (corrections == NULL)
+    return NULL;
+  stmt = ct_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  if (bind != NULL)
+    bind (stmt, bind_data);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CtStoredObservation *so = read_observation (self, stmt);
+      GPtrArray *mine = g_hash_table_lookup (corrections, &so->id);
+
+      if (mine != NULL)
+        ct_store_apply_corrections (so, mine);
+      finish_observation (self, so);
+      g_ptr_array_add (list, so);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ct_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static void
+bind_one_id (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+}
+
+GPtrArray *
+ct_store_list_observations (CtStore  *self,
+                            gint64    report_id,
+                            GError  **error)
+{
+  return ct_store_query_observations (self,
+    "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+    " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+    " WHERE o.report_id = ?1 ORDER BY o.seq", bind_one_id, &report_id, error);
+}
+
+CtStoredObservation *
+ct_store_get_observation (CtStore  *self,
+                          gint64    observation_id,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) list = ct_store_query_observations (self,
+    "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+    " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+    " WHERE o.id = ?1", bind_one_id, &observation_id, error);
+
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                   _("Observation %" G_GINT64_FORMAT " is not in the library; "
+                     "its report may have been removed."), observation_id);
+      return NULL;
+    }
+  return g_ptr_array_steal_index (list, 0);
+}
+
+CtSourceSpan *
+ct_store_get_source (CtStore  *self,
+                     gint64    observation_id,
+                     GError  **error)
+{
+  g_autoptr(CtStoredObservation) so = ct_store_get_observation (self, observation_id, error);
+  g_autoptr(CtSourceSpan) span = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (so == NULL)
+    return NULL;
+
+  stmt = ct_store_prepare (self, "SELECT source_name, text FROM report WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, so->report_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      ct_store_set_error (self, error);
+      return NULL;
+    }
+  span = g_new0 (CtSourceSpan, 1);
+  span->observation_id = observation_id;
+  span->report_id = so->report_id;
+  span->source_name = ct_store_column_text (stmt, 0);
+  span->text_len = sqlite3_column_bytes (stmt, 1);
+  span->text = g_strndup ((const gchar *) sqlite3_column_text (stmt, 1), span->text_len);
+  sqlite3_reset (stmt);
+
+  span->start = MIN (so->obs->start, span->text_len);
+  span->end = CLAMP (so->obs->end, span->start, span->text_len);
+  span->line = so->obs->line;
+  span->section = g_strdup (so->obs->section);
+  /* Blocks are separated by one '\n' in the normalised text. */
+  span->block_start = span->start;
+  while (span->block_start > 0 && span->text[span->block_start - 1] != '\n')
+    span->block_start--;
+  span->block_end = span->end;
+  while (span->block_end < span->text_len && span->text[span->block_end] != '\n')
+    span->block_end++;
+
+  span->siblings = g_array_new (FALSE, FALSE, sizeof (gint64));
+  stmt = ct_store_prepare (self,
+    "SELECT id FROM observation WHERE report_id = ?1 AND start >= ?2 AND start < ?3"
+    " AND id != ?4 ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, so->report_id);
+  sqlite3_bind_int64 (stmt, 2, span->block_start);
+  sqlite3_bind_int64 (stmt, 3, MAX (span->block_end, span->block_start + 1));
+  sqlite3_bind_int64 (stmt, 4, observation_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (span->siblings, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ct_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&span);
+}

@@ -1,0 +1,757 @@
+/* test-store.c: the library in SQLite, with observations made by hand
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "ct-compare.h"
+#include "ct-error.h"
+#include "ct-store.h"
+#include "ct-store-private.h"
+#include "ct-test-util.h"
+
+static guint db_counter;
+
+static gchar *
+new_db_path (void)
+{
+  g_autofree gchar *name = g_strdup_printf ("lib-%u.db", ++db_counter);
+
+  return ct_test_tmp_path (name);
+}
+
+static CtStore *
+open_store (const gchar *path)
+{
+  g_autoptr(GError) error = NULL;
+  CtStore *store = ct_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+/* A document as the reader gives it: one block per line. Built here so
+ * these tests depend on the store alone. */
+static CtDocument *
+make_doc (const gchar *name,
+          const gchar *text)
+{
+  CtDocument *doc = ct_document_new (name, CT_FORMAT_TEXT);
+  g_autofree gchar *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  gsize start = 0, len = strlen (text);
+  guint line = 1;
+
+  g_free (doc->text);
+  doc->text = g_strdup (text);
+  doc->text_len = len;
+  g_strlcpy (doc->sha256, sum, sizeof doc->sha256);
+  while (start < len)
+    {
+      const gchar *nl = strchr (text + start, '\n');
+      gsize end = nl != NULL ? (gsize) (nl - text) : len;
+      CtBlock block = { .start = start, .end = end, .line = line, .kind = CT_BLOCK_PARAGRAPH,
+                        .part = CT_PART_RESULTS, .section = -1, .table = -1, .row = -1,
+                        .footnote = -1 };
+
+      if (end > start)
+        g_array_append_val (doc->blocks, block);
+      start = end + 1;
+      line++;
+    }
+  return doc;
+}
+
+/* An observation over the first occurrence of needle in the document. */
+static CtObservation *
+obs_at (const CtDocument *doc,
+        const gchar      *needle,
+        const gchar      *label,
+        gdouble           value,
+        const gchar      *unit,
+        gdouble           plan,
+        gdouble           rate)
+{
+  CtObservation *obs = ct_observation_new ();
+  const gchar *at = strstr (doc->text, needle);
+
+  g_assert_nonnull (at);
+  obs->kind = CT_KIND_ACHIEVEMENT;
+  obs->label = g_strdup (label);
+  obs->value = value;
+  obs->unit = g_strdup (unit);
+  obs->plan = plan;
+  obs->basis = isnan (plan) ? CT_BASIS_NONE : CT_BASIS_PLAN;
+  obs->rate = rate;
+  obs->rate_computed = !isnan (plan) && !isnan (value) ? value / plan * 100 : NAN;
+  obs->start = at - doc->text;
+  obs->end = obs->start + strlen (needle);
+  obs->line = ct_document_line_at (doc, obs->start);
+  return obs;
+}
+
+static CtImportOptions *
+options_for (const gchar *locality,
+             gint         year,
+             gboolean     replace)
+{
+  CtImportOptions *o = ct_import_options_new ();
+
+  o->locality = g_strdup (locality);
+  o->province = g_strdup ("Tỉnh Thử Nghiệm");
+  o->level = g_strdup ("huyện");
+  o->year = year;
+  o->period = g_strdup ("6 tháng đầu năm");
+  o->replace = replace;
+  return o;
+}
+
+static const gchar report_a[] =
+  "BÁO CÁO\n"
+  "Kết quả 6 tháng đầu năm\n"
+  "Tổng sản lượng lương thực có hạt là 2.703,5/4.500 tấn, đạt 60,1% kế hoạch. "
+  "Đường giao thông nông thôn được bê tông hóa thêm 12 km.\n"
+  "Thu ngân sách được 11,327 tỷ đồng, đạt 57,25% dự toán.\n"
+  "Họp báo định kỳ 3 cuộc.\n";
+
+/* Imports report_a (or text) for locality/year with three observations. */
+static CtImportResult *
+import_report (CtStore     *store,
+               const gchar *name,
+               const gchar *text,
+               const gchar *locality,
+               gint         year,
+               gdouble      revenue,
+               const gchar *revenue_unit,
+               gboolean     replace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDocument) doc = make_doc (name, text);
+  g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+  g_autoptr(CtImportOptions) options = options_for (locality, year, replace);
+  CtImportResult *result;
+
+  g_ptr_array_add (obs, obs_at (doc, "2.703,5/4.500 tấn", "Tổng sản lượng lương thực có hạt",
+                                2703.5, "tấn", 4500, 60.1));
+  g_ptr_array_add (obs, obs_at (doc, "11,327 tỷ đồng", "Thu ngân sách",
+                                revenue, revenue_unit, NAN, 57.25));
+  g_ptr_array_add (obs, obs_at (doc, "3 cuộc", "Họp báo định kỳ", 3, "cuộc", NAN, NAN));
+  result = ct_store_import_document (store, doc, obs, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static gint64
+count_rows (CtStore     *store,
+            const gchar *table)
+{
+  g_autofree gchar *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static gchar *
+pragma_text (CtStore     *store,
+             const gchar *pragma)
+{
+  g_autofree gchar *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *stmt = NULL;
+  gchar *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_open (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GPtrArray) indicators = NULL;
+  g_autofree gchar *version = pragma_text (store, "user_version");
+  g_autofree gchar *journal = pragma_text (store, "journal_mode");
+  g_autofree gchar *fk = pragma_text (store, "foreign_keys");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (atoi (version), ==, CT_STORE_SCHEMA_VERSION);
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_true (ct_store_is_empty (store));
+  g_assert_cmpstr (ct_store_get_path (store), ==, path);
+
+  indicators = ct_store_list_indicators (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (indicators->len, >=, 60);
+  g_clear_pointer (&indicators, g_ptr_array_unref);
+  indicators = ct_store_list_indicators (store, TRUE, &error);
+  g_assert_cmpuint (indicators->len, ==, 0);
+
+  /* Opening again neither migrates nor duplicates the catalogue. */
+  g_clear_pointer (&store, ct_store_close);
+  store = open_store (path);
+  g_assert_cmpint (count_rows (store, "indicator"), >=, 60);
+  g_assert_cmpint (count_rows (store, "indicator"), <, 2 * 60 + 100);
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree gchar *path = NULL;
+
+  g_setenv ("CHITIEU_DB", "/somewhere/else.db", TRUE);
+  path = ct_store_default_path ();
+  g_assert_cmpstr (path, ==, "/somewhere/else.db");
+  g_free (path);
+  g_unsetenv ("CHITIEU_DB");
+  path = ct_store_default_path ();
+  g_assert_true (g_str_has_suffix (path, "chitieu/library.db"));
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+}
+
+static void
+test_schema_too_new (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autofree gchar *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree gchar *before = NULL;
+  g_autofree gchar *after = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len_before, len_after;
+  sqlite3 *db = NULL;
+  CtStore *store;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  store = ct_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_SCHEMA_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "99"));
+
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree gchar *path = ct_test_tmp_path ("garbage.db");
+  g_autoptr(GError) error = NULL;
+  CtStore *store;
+
+  g_assert_true (g_file_set_contents (path, "this is not sqlite, just text that is long enough "
+                                      "to look like a header of something else entirely", -1, NULL));
+  store = ct_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_DATABASE);
+}
+
+/* A version 1 database with a report upgrades in place and keeps it. */
+static void
+test_migration (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) old = ct_store_open_at_version (path, 1, &error);
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autofree gchar *version = NULL;
+
+  g_assert_no_error (error);
+  version = pragma_text (old, "user_version");
+  g_assert_cmpstr (version, ==, "1");
+  g_assert_true (ct_store_exec (old,
+    "INSERT INTO locality (id, name, name_folded) VALUES (1, 'Nam Đông', 'nam dong');"
+    "INSERT INTO report (locality_id, year, period, period_folded, source_name, sha256,"
+    " format, text, imported_at) VALUES (1, 2020, 'cả năm', 'ca nam', 'a.txt', 'abc',"
+    " 'text', 'Nội dung', '2020-01-01T00:00:00Z');", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&old, ct_store_close);
+
+  store = open_store (path);
+  g_free (version);
+  version = pragma_text (store, "user_version");
+  g_assert_cmpint (atoi (version), ==, CT_STORE_SCHEMA_VERSION);
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpstr (((CtReportInfo *) g_ptr_array_index (reports, 0))->locality, ==, "Nam Đông");
+  g_assert_cmpint (count_rows (store, "correction"), ==, 0);
+}
+
+static void
+test_import_statuses (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtImportResult) first = NULL;
+  g_autoptr(CtImportResult) again = NULL;
+  g_autoptr(CtImportResult) conflict = NULL;
+  g_autoptr(CtImportResult) replaced = NULL;
+  g_autofree gchar *changed = g_strconcat (report_a, "Bổ sung một dòng.\n", NULL);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 obs_before, sentences_before;
+
+  first = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+  g_assert_cmpint (first->status, ==, CT_IMPORT_NEW);
+  g_assert_cmpuint (first->n_observations, ==, 3);
+  g_assert_cmpuint (first->n_matched, ==, 2);
+  g_assert_cmpstr (first->locality, ==, "Nam Đông");
+  g_assert_cmpint (first->year, ==, 2020);
+  g_assert_false (ct_store_is_empty (store));
+  obs_before = count_rows (store, "observation");
+  sentences_before = count_rows (store, "sentence");
+  g_assert_cmpint (obs_before, ==, 3);
+  g_assert_cmpint (sentences_before, >=, 5);
+
+  /* The same bytes again change nothing and say so. */
+  again = import_report (store, "a-copy.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+  g_assert_cmpint (again->status, ==, CT_IMPORT_UNCHANGED);
+  g_assert_cmpint (again->report_id, ==, first->report_id);
+  g_assert_cmpuint (again->n_observations, ==, 3);
+  g_assert_cmpint (count_rows (store, "observation"), ==, obs_before);
+  g_assert_cmpint (count_rows (store, "report"), ==, 1);
+
+  /* A different file for the same slot is refused without replace. */
+  conflict = import_report (store, "b.txt", changed, "nam dong", 2020, 11.327, "tỷ đồng", FALSE);
+  g_assert_cmpint (conflict->status, ==, CT_IMPORT_CONFLICT);
+  g_assert_cmpint (conflict->report_id, ==, first->report_id);
+  g_assert_cmpstr (conflict->conflict_source, ==, "a.txt");
+  g_assert_cmpint (count_rows (store, "report"), ==, 1);
+  g_assert_cmpint (count_rows (store, "observation"), ==, obs_before);
+  g_assert_cmpint (count_rows (store, "sentence"), ==, sentences_before);
+
+  replaced = import_report (store, "b.txt", changed, "Nam Đông", 2020, 11.327, "tỷ đồng", TRUE);
+  g_assert_cmpint (replaced->status, ==, CT_IMPORT_REPLACED);
+  g_assert_cmpint (replaced->report_id, !=, first->report_id);
+  g_assert_cmpint (count_rows (store, "report"), ==, 1);
+  g_assert_cmpint (count_rows (store, "observation"), ==, 3);
+  g_assert_cmpint (count_rows (store, "sentence"), ==, sentences_before + 1);
+
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpstr (((CtReportInfo *) g_ptr_array_index (reports, 0))->source_name, ==, "b.txt");
+  g_assert_cmpstr (((CtReportInfo *) g_ptr_array_index (reports, 0))->province, ==, "Tỉnh Thử Nghiệm");
+  g_assert_cmpuint (((CtReportInfo *) g_ptr_array_index (reports, 0))->n_matched, ==, 2);
+}
+
+static void
+test_import_needs_metadata (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtDocument) doc = make_doc ("anonymous.txt", "Sản lượng 12 tấn.\n");
+  g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+  g_autoptr(CtImportOptions) options = ct_import_options_new ();
+  g_autoptr(GError) error = NULL;
+  CtImportResult *result;
+
+  options->year = 2021;
+  result = ct_store_import_document (store, doc, obs, options, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "--locality"));
+  g_assert_cmpint (count_rows (store, "report"), ==, 0);
+  g_assert_cmpint (count_rows (store, "locality"), ==, 0);
+}
+
+static void
+test_cancelled_import_writes_nothing (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtDocument) doc = make_doc ("a.txt", report_a);
+  g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+  g_autoptr(CtImportOptions) options = options_for ("Nam Đông", 2020, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (ct_store_import_document (store, doc, obs, options, cancellable, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_CANCELLED);
+  g_assert_cmpint (count_rows (store, "report"), ==, 0);
+}
+
+/* Two districts, two years; one writes revenue in triệu đồng. */
+static CtStore *
+comparison_library (gint64 *ids)
+{
+  g_autofree gchar *path = new_db_path ();
+  CtStore *store = open_store (path);
+  g_autofree gchar *text_b = g_strconcat (report_a, "Năm sau.\n", NULL);
+  g_autofree gchar *text_c = g_strconcat (report_a, "Huyện khác.\n", NULL);
+  CtImportResult *r;
+
+  r = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+  ids[0] = r->report_id;
+  ct_import_result_free (r);
+  r = import_report (store, "b.txt", text_b, "Nam Đông", 2023, 11.327, "tỷ đồng", FALSE);
+  ids[1] = r->report_id;
+  ct_import_result_free (r);
+  r = import_report (store, "c.txt", text_c, "A Lưới", 2023, 11327, "triệu đồng", FALSE);
+  ids[2] = r->report_id;
+  ct_import_result_free (r);
+  return store;
+}
+
+static void
+test_compare (void)
+{
+  gint64 ids[3];
+  g_autoptr(CtStore) store = comparison_library (ids);
+  g_autoptr(CtCompareQuery) q = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) cmp = NULL;
+  g_autoptr(GError) error = NULL;
+  const CtCompareCell *cell;
+  const CtCompareRow *row;
+  gint grain, revenue;
+
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_comparison_get_n_columns (cmp), ==, 3);
+  /* Rows only for indicators with figures, in catalogue order. */
+  g_assert_cmpuint (ct_comparison_get_n_rows (cmp), ==, 2);
+  grain = ct_comparison_find_row (cmp, "NN_LUONG_THUC");
+  revenue = ct_comparison_find_row (cmp, "NS_THU");
+  g_assert_cmpint (grain, >=, 0);
+  g_assert_cmpint (revenue, >, grain);
+  g_assert_cmpint (ct_comparison_find_row (cmp, "NO_SUCH"), ==, -1);
+  /* Columns sorted by province, locality (Vietnamese order), year. */
+  g_assert_cmpstr (ct_comparison_get_column (cmp, 0)->locality, ==, "A Lưới");
+  g_assert_cmpint (ct_comparison_get_column (cmp, 1)->year, ==, 2020);
+  g_assert_cmpstr (ct_comparison_get_column (cmp, 2)->title, ==, "Nam Đông · 6 tháng đầu năm 2023");
+
+  cell = ct_comparison_get_cell (cmp, grain, 1);
+  g_assert_cmpint (cell->observation_id, >, 0);
+  g_assert_cmpfloat (cell->value, ==, 2703.5);
+  g_assert_cmpfloat (cell->plan, ==, 4500);
+  g_assert_cmpfloat (cell->rate, ==, 60.1);
+  g_assert_cmpfloat_with_epsilon (ct_compare_cell_get_rate (cell), 60.1, 1e-9);
+  g_assert_cmpstr (cell->unit, ==, "tấn");
+
+  /* triệu đồng and tỷ đồng side by side, in the row's unit. */
+  row = ct_comparison_get_row (cmp, revenue);
+  g_assert_cmpstr (row->unit, ==, "tỷ đồng");
+  g_assert_cmpstr (row->sector, !=, NULL);
+  cell = ct_comparison_get_cell (cmp, revenue, 0);
+  g_assert_cmpstr (cell->unit, ==, "triệu đồng");
+  g_assert_cmpfloat (cell->value, ==, 11327);
+  g_assert_cmpfloat_with_epsilon (cell->value_normalized, 11.327, 1e-9);
+  g_assert_true (isnan (cell->plan));
+  g_clear_pointer (&cmp, ct_comparison_unref);
+
+  /* One indicator by name; unknown names are an error. */
+  g_free (q->indicator);
+  q->indicator = g_strdup ("lương thực có hạt");
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_comparison_get_n_rows (cmp), ==, 1);
+  g_assert_cmpstr (ct_comparison_get_row (cmp, 0)->code, ==, "NN_LUONG_THUC");
+  g_assert_cmpuint (ct_comparison_get_row (cmp, 0)->n_values, ==, 3);
+  g_clear_pointer (&cmp, ct_comparison_unref);
+  g_free (q->indicator);
+  q->indicator = g_strdup ("chỉ tiêu không có");
+  g_assert_null (ct_store_compare (store, q, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&q->indicator, g_free);
+
+  /* × localities for one year. */
+  q->axis = CT_COMPARE_BY_LOCALITY;
+  q->year = 2023;
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_comparison_get_n_columns (cmp), ==, 2);
+  g_assert_cmpstr (ct_comparison_get_column (cmp, 0)->title, ==, "A Lưới");
+  g_assert_cmpstr (ct_comparison_get_column (cmp, 1)->title, ==, "Nam Đông");
+  g_clear_pointer (&cmp, ct_comparison_unref);
+
+  /* One locality over the years needs the locality. */
+  q->axis = CT_COMPARE_BY_YEAR;
+  q->year = 0;
+  g_assert_null (ct_store_compare (store, q, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+}
+
+static void
+test_compare_by_year (void)
+{
+  gint64 ids[3];
+  g_autoptr(CtStore) store = comparison_library (ids);
+  g_autoptr(CtCompareQuery) q = ct_compare_query_new (CT_COMPARE_BY_YEAR);
+  g_autoptr(CtComparison) cmp = NULL;
+  g_autoptr(CtReportInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint unclassified = -1;
+
+  info = ct_store_get_report (store, ids[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (info->n_observations, ==, 3);
+  q->locality_id = info->locality_id;
+  q->include_unclassified = TRUE;
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_comparison_get_n_columns (cmp), ==, 2);
+  g_assert_cmpint (ct_comparison_get_column (cmp, 0)->year, ==, 2020);
+  g_assert_cmpint (ct_comparison_get_column (cmp, 1)->year, ==, 2023);
+  g_assert_cmpstr (ct_comparison_get_column (cmp, 1)->title, ==, "6 tháng đầu năm 2023");
+  g_assert_cmpuint (ct_comparison_get_n_rows (cmp), ==, 3);
+  for (guint i = 0; i < ct_comparison_get_n_rows (cmp); i++)
+    if (ct_comparison_get_row (cmp, i)->code == NULL)
+      unclassified = i;
+  /* Unclassified labels come last and keep their words. */
+  g_assert_cmpint (unclassified, ==, 2);
+  g_assert_cmpstr (ct_comparison_get_row (cmp, unclassified)->name, ==, "Họp báo định kỳ");
+  g_assert_null (ct_comparison_get_row (cmp, unclassified)->sector);
+  g_assert_cmpfloat (ct_comparison_get_cell (cmp, unclassified, 0)->value, ==, 3);
+}
+
+static void
+test_comparison_new (void)
+{
+  CtCompareRow rows[1] = { { .code = (gchar *) "X", .name = (gchar *) "Tên", .unit = (gchar *) "ha" } };
+  CtCompareColumn cols[2] = { { .report_id = 1, .title = (gchar *) "A" },
+                              { .report_id = 2, .title = (gchar *) "B" } };
+  CtCompareCell cells[2] = { { .observation_id = 5, .value = 1, .rate = NAN, .rate_computed = 50,
+                               .unit = (gchar *) "ha" },
+                             { .observation_id = 0, .value = NAN, .rate = NAN, .rate_computed = NAN } };
+  g_autoptr(CtCompareQuery) q = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  CtComparison *cmp = ct_comparison_new (q, rows, 1, cols, 2, cells);
+  CtComparison *ref = ct_comparison_ref (cmp);
+
+  ct_comparison_unref (cmp);
+  g_assert_cmpstr (ct_comparison_get_column (ref, 1)->title, ==, "B");
+  g_assert_cmpfloat (ct_compare_cell_get_rate (ct_comparison_get_cell (ref, 0, 0)), ==, 50);
+  g_assert_true (isnan (ct_compare_cell_get_rate (ct_comparison_get_cell (ref, 0, 1))));
+  g_assert_true (ct_comparison_get_cell (ref, 0, 0)->unit != cells[0].unit);
+  g_assert_cmpint (ct_comparison_get_query (ref)->axis, ==, CT_COMPARE_BY_REPORT);
+  ct_comparison_unref (ref);
+}
+
+static gint64
+observation_labelled (CtStore     *store,
+                      gint64       report_id,
+                      const gchar *label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = ct_store_list_observations (store, report_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      CtStoredObservation *so = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (so->obs->label, label) == 0)
+        return so->id;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_corrections (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtImportResult) first = NULL;
+  g_autoptr(CtImportResult) replaced = NULL;
+  g_autoptr(CtImportResult) other = NULL;
+  g_autoptr(CtCorrection) value = ct_correction_new (CT_CORRECTION_VALUE, 2803.5, NULL);
+  g_autoptr(CtCorrection) link = ct_correction_new (CT_CORRECTION_INDICATOR, NAN, "VH_THON");
+  g_autoptr(CtCorrection) bad_unit = ct_correction_new (CT_CORRECTION_UNIT, NAN, "quả táo");
+  g_autoptr(CtCorrection) bad_link = ct_correction_new (CT_CORRECTION_INDICATOR, NAN, "NOPE");
+  g_autoptr(CtCorrection) not_ind = ct_correction_new (CT_CORRECTION_NOT_INDICATOR, NAN, NULL);
+  g_autoptr(CtCorrection) got = NULL;
+  g_autoptr(CtStoredObservation) so = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *changed = g_strconcat ("Phần mở đầu mới.\n", report_a, NULL);
+  g_autofree gchar *elsewhere = g_strconcat (report_a, "Một huyện khác.\n", NULL);
+  gint64 grain, meeting;
+
+  first = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+  grain = observation_labelled (store, first->report_id, "Tổng sản lượng lương thực có hạt");
+  meeting = observation_labelled (store, first->report_id, "Họp báo định kỳ");
+
+  g_assert_null (ct_store_get_correction (store, grain, CT_CORRECTION_VALUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ct_store_set_correction (store, grain, value, &error));
+  g_assert_no_error (error);
+  so = ct_store_get_observation (store, grain, &error);
+  g_assert_cmpfloat (so->obs->value, ==, 2803.5);
+  g_assert_cmpuint (so->corrected, ==, CT_CORRECTION_VALUE);
+  g_assert_cmpfloat_with_epsilon (so->obs->rate_computed, 2803.5 / 4500 * 100, 1e-9);
+  /* The stated 60,1% no longer fits the corrected figure: flagged. */
+  g_assert_true (so->obs->flags & CT_FLAG_RATE_MISMATCH);
+  g_clear_pointer (&so, ct_stored_observation_free);
+  got = ct_store_get_correction (store, grain, CT_CORRECTION_VALUE, &error);
+  g_assert_nonnull (got);
+  g_assert_cmpfloat (got->number, ==, 2803.5);
+  g_assert_nonnull (got->created_at);
+
+  /* Bad corrections are refused and change nothing. */
+  g_assert_false (ct_store_set_correction (store, grain, bad_unit, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (ct_store_set_correction (store, grain, bad_link, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (ct_store_set_correction (store, 999999, value, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (store, "correction"), ==, 1);
+
+  /* A link classifies the label and becomes an alias. */
+  g_assert_true (ct_store_set_correction (store, meeting, link, &error));
+  g_assert_no_error (error);
+  so = ct_store_get_observation (store, meeting, &error);
+  g_assert_cmpstr (so->indicator_code, ==, "VH_THON");
+  g_assert_cmpuint (so->corrected, ==, CT_CORRECTION_INDICATOR);
+  g_clear_pointer (&so, ct_stored_observation_free);
+  g_assert_cmpint (count_rows (store, "alias"), ==, 1);
+  list = ct_store_list_corrections (store, meeting, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Corrections survive replacing the file (the text moved down a line). */
+  replaced = import_report (store, "a2.txt", changed, "Nam Đông", 2020, 11.327, "tỷ đồng", TRUE);
+  g_assert_cmpint (replaced->status, ==, CT_IMPORT_REPLACED);
+  grain = observation_labelled (store, replaced->report_id, "Tổng sản lượng lương thực có hạt");
+  meeting = observation_labelled (store, replaced->report_id, "Họp báo định kỳ");
+  so = ct_store_get_observation (store, grain, &error);
+  g_assert_cmpfloat (so->obs->value, ==, 2803.5);
+  g_clear_pointer (&so, ct_stored_observation_free);
+  so = ct_store_get_observation (store, meeting, &error);
+  g_assert_cmpstr (so->indicator_code, ==, "VH_THON");
+  g_clear_pointer (&so, ct_stored_observation_free);
+
+  /* The alias classifies the same label in a new report at import. */
+  other = import_report (store, "c.txt", elsewhere, "A Lưới", 2020, 11.327, "tỷ đồng", FALSE);
+  g_assert_cmpuint (other->n_matched, ==, 3);
+
+  /* Undo: clearing brings back the extracted value. */
+  g_assert_true (ct_store_clear_correction (store, grain, CT_CORRECTION_VALUE, &error));
+  so = ct_store_get_observation (store, grain, &error);
+  g_assert_cmpfloat (so->obs->value, ==, 2703.5);
+  g_assert_cmpuint (so->corrected, ==, 0);
+  g_assert_false (so->obs->flags & CT_FLAG_RATE_MISMATCH);
+  g_clear_pointer (&so, ct_stored_observation_free);
+
+  /* "Not an indicator" replaces the link and leaves the comparison. */
+  g_assert_true (ct_store_set_correction (store, meeting, not_ind, &error));
+  so = ct_store_get_observation (store, meeting, &error);
+  g_assert_true (so->not_indicator);
+  g_assert_null (so->indicator_code);
+  g_assert_cmpuint (so->corrected, ==, CT_CORRECTION_NOT_INDICATOR);
+  g_assert_cmpint (count_rows (store, "alias"), ==, 0);
+  g_assert_null (ct_store_get_correction (store, meeting, CT_CORRECTION_INDICATOR, &error));
+}
+
+static void
+test_search_and_source (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtImportResult) first = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(CtSourceSpan) span = NULL;
+  g_autoptr(GError) error = NULL;
+  CtSearchHit *hit;
+  gint64 grain;
+
+  first = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+
+  /* "duong" finds "Đường": tones, marks, case and đ folded. */
+  hits = ct_store_search (store, "duong giao thong", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_true (g_str_has_prefix (hit->sentence, "Đường giao thông nông thôn"));
+  g_assert_cmpstr (hit->locality, ==, "Nam Đông");
+  g_assert_cmpint (hit->year, ==, 2020);
+  g_assert_cmpuint (hit->line, ==, 3);
+  g_assert_cmpint (hit->report_id, ==, first->report_id);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = ct_store_search (store, "LƯƠNG THỰC", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->observation_id, >, 0);
+  g_assert_true (g_str_has_prefix (hit->sentence, "Tổng sản lượng"));
+  g_assert_true (g_str_has_suffix (hit->sentence, "kế hoạch."));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* The last word is a prefix; words the index lacks give nothing. */
+  hits = ct_store_search (store, "ngân sá", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = ct_store_search (store, "\"quả\" OR táo", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  g_assert_null (ct_store_search (store, " – ", 0, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  grain = observation_labelled (store, first->report_id, "Tổng sản lượng lương thực có hạt");
+  span = ct_store_get_source (store, grain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (span->report_id, ==, first->report_id);
+  g_assert_cmpstr (span->source_name, ==, "a.txt");
+  g_assert_cmpuint (span->line, ==, 3);
+  g_assert_true (strncmp (span->text + span->start, "2.703,5/4.500 tấn", span->end - span->start) == 0);
+  g_assert_true (g_str_has_prefix (span->text + span->block_start, "Tổng sản lượng"));
+  g_assert_cmpint (span->text[span->block_end], ==, '\n');
+  g_assert_cmpuint (span->siblings->len, ==, 0);
+
+  /* Deleting the report forgets its sentences too. */
+  g_assert_true (ct_store_delete_report (store, first->report_id, &error));
+  g_assert_no_error (error);
+  hits = ct_store_search (store, "luong thuc", 0, &error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_assert_cmpint (count_rows (store, "sentence"), ==, 0);
+  g_assert_cmpint (count_rows (store, "locality"), ==, 0);
+  g_assert_true (ct_store_is_empty (store));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  ct_test_tmpdir ();
+
+  g_test_add_func ("/store/open", test_open);
+  g_test_add_func ("/store/default-path", test_default_path);
+  g_test_add_func ("/store/schema-too-new", test_schema_too_new);
+  g_test_add_func ("/store/not-a-database", test_not_a_database);
+  g_test_add_func ("/store/migration", test_migration);
+  g_test_add_func ("/store/import-statuses", test_import_statuses);
+  g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
+  g_test_add_func ("/store/import-cancelled", test_cancelled_import_writes_nothing);
+  g_test_add_func ("/store/compare", test_compare);
+  g_test_add_func ("/store/compare-by-year", test_compare_by_year);
+  g_test_add_func ("/store/comparison-new", test_comparison_new);
+  g_test_add_func ("/store/corrections", test_corrections);
+  g_test_add_func ("/store/search-source", test_search_and_source);
+  return g_test_run ();
+}
