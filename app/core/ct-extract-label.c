@@ -258,6 +258,10 @@ ct_extract_places (const CtKeywords *keywords,
         e++;
       item_end = e;
       kw = ct_keywords_match_at (keywords, CT_KW_PLACE, lower, s, item_end, &s);
+      /* "Thôn 9, xã Hương Xuân" names one place at two levels, not two
+       * places of one level. */
+      if (kw != NULL && names->len > 0 && !g_str_equal (kw->value, level))
+        return NULL;
       if (kw != NULL)
         level = kw->value;
       while (s < item_end && text[s] == ' ')

@@ -61,7 +61,7 @@ typedef struct
   gboolean       target_pct; /* "tối thiểu 90% …" */
   gboolean       target;     /* a goal, not a result */
   gboolean       fraction;
-  gboolean       used;       /* a rate or plan found its value here */
+  gboolean       task;       /* "Xây dựng 9/9 xã …": a task, assessed or set */
   GPtrArray     *places;
 } Pending;
 
@@ -536,6 +536,22 @@ extend (Pending     *m,
   m->obs->end = ps->base + m->clause_end;
 }
 
+/* Whether a clause opens with a task verb in the imperative ("Xây dựng",
+ * "Duy trì", "Phấn đấu"), not a past result ("đã xây dựng được"). */
+static gboolean
+is_task (const Passage *ps,
+         gsize          from,
+         gsize          to)
+{
+  gsize e;
+
+  while (from < to && strchr ("0123456789.)-*+ ", ps->text[from]) != NULL)
+    from++;
+  if (ct_keywords_match_at (ps->self->keywords, CT_KW_TASK_VERB, ps->lower, from, to, &e) == NULL)
+    return FALSE;
+  return !ct_keywords_find (ps->self->keywords, CT_KW_PAST, ps->lower, from, to);
+}
+
 static void
 place_figure (Passage *ps,
               guint    i)
@@ -550,7 +566,14 @@ place_figure (Passage *ps,
   switch (r->role)
     {
     case ROLE_ANCHOR:
+      /* "Xây dựng 9/9 xã đạt chuẩn 19/19 tiêu chí": the later figures of a
+       * task's clause only describe it. */
+      m = top (ps);
+      if (m != NULL && m->task && isnan (m->obs->rate) &&
+          memchr (ps->text + m->clause_end, ';', fig->start - m->clause_end) == NULL)
+        break;
       m = pending_new (ps, i, TRUE);
+      m->task = is_task (ps, m->label_from, m->label_to);
       if (fig->kind == CT_FIG_FRACTION)
         {
           m->fraction = TRUE;
@@ -563,12 +586,11 @@ place_figure (Passage *ps,
         {
           /* "100% cơ quan …: đạt" opens its clause: a target assessed. */
           gsize p = fig->start;
-          gsize cs = clause_start (ps, i);
 
-          while (p > cs && (ps->text[p - 1] == ' ' || ps->text[p - 1] == '*' ||
-                            ps->text[p - 1] == '-' || ps->text[p - 1] == ':'))
+          while (p > 0 && strchr (" *-_\t", ps->text[p - 1]) != NULL)
             p--;
-          m->lead_pct = (p == cs);
+          m->lead_pct = p == 0 || p == ps->sentence_start ||
+                        strchr (";:(\n.", ps->text[p - 1]) != NULL;
         }
       push (ps, m);
       break;
@@ -656,6 +678,7 @@ place_figure (Passage *ps,
       m->obs->basis = CT_BASIS_PLAN;
       m->obs->unit = g_strdup ("%");
       m->target_pct = TRUE;
+      m->has_cmp = TRUE;
       push (ps, m);
       break;
 
@@ -703,7 +726,7 @@ find_earlier_plan (Passage *ps,
 
       if (e == m)
         break;
-      if (e->has_cmp || e->obs->unit == NULL || isnan (e->obs->value) ||
+      if (e->obs == NULL || e->has_cmp || e->obs->unit == NULL || isnan (e->obs->value) ||
           !g_str_equal (e->obs->unit, m->obs->unit) || e->obs->value <= 0)
         continue;
       computed = m->obs->value / e->obs->value * 100.0;
@@ -781,6 +804,54 @@ emit (Passage *ps,
   g_ptr_array_add (ps->out, g_steal_pointer (&m->obs));
 }
 
+static gsize
+skip_comma (const Passage *ps,
+            gsize          p)
+{
+  while (p < ps->len && (ps->text[p] == ' ' || ps->text[p] == ','))
+    p++;
+  return p;
+}
+
+/* A task with a status after it ("(2) Xây dựng 9/9 xã đạt chuẩn …: Chưa
+ * đạt") is a target assessed in the report: its figure is the plan. When a
+ * later figure of the sentence has that plan as its whole ("hiện nay đạt
+ * 4/9 tiêu chí"), that figure is the result and takes the status. A task
+ * without a status is a target. Returns whether to emit the task. */
+static gboolean
+assess_task (Passage *ps,
+             guint    k)
+{
+  Pending *m = g_ptr_array_index (ps->sentence, k);
+  CtObservation *obs = m->obs;
+  gdouble plan = m->fraction ? obs->plan : obs->value;
+
+  if (obs->status == NULL)
+    {
+      m->target = TRUE;
+      return TRUE;
+    }
+  for (guint j = k + 1; j < ps->sentence->len; j++)
+    {
+      Pending *later = g_ptr_array_index (ps->sentence, j);
+
+      if (later->obs != NULL && later->fraction && later->obs->plan == plan &&
+          g_strcmp0 (later->obs->unit, obs->unit) == 0)
+        {
+          if (later->obs->status == NULL)
+            later->obs->status = g_strdup (obs->status);
+          return FALSE;
+        }
+    }
+  obs->plan = plan;
+  obs->value = NAN;
+  obs->value_high = NAN;
+  obs->basis = CT_BASIS_PLAN;
+  m->fraction = FALSE;
+  m->has_cmp = TRUE;
+  return TRUE;
+}
+
 static void
 flush_sentence (Passage *ps)
 {
@@ -811,6 +882,16 @@ flush_sentence (Passage *ps)
         }
       if (m->target_pct && obs->status == NULL)
         continue;
+      if (m->task && isnan (obs->rate) && isnan (obs->yoy))
+        {
+          if (!assess_task (ps, k))
+            continue;
+        }
+      /* "Có 04 thôn đạt 5/6 tiêu chí, gồm: …": the list that follows
+       * gives the figures one by one. */
+      if (m->fraction && ct_keywords_match_at (kws, CT_KW_ENUMERATION, ps->lower,
+                                               skip_comma (ps, m->clause_end), ps->len, NULL) != NULL)
+        continue;
       if (!m->has_cmp && !m->target)
         continue;
       if (!isnan (obs->rate) && isnan (obs->plan) && !isnan (obs->value) && obs->unit != NULL)
@@ -820,7 +901,9 @@ flush_sentence (Passage *ps)
        * "đã đạt" in a target part is a result. */
       if (ct_keywords_find (kws, CT_KW_TARGET, ps->lower, m->label_from, m->label_to))
         m->target = TRUE;
-      if (m->target && ct_keywords_find (kws, CT_KW_ACHIEVED, ps->lower, m->label_from, m->label_to))
+      if (m->target && ct_keywords_find (kws, CT_KW_ACHIEVED, ps->lower,
+                                         MAX (m->label_to, ps->sentence_start + 48) - 48,
+                                         m->label_to))
         m->target = FALSE;
       if (m->target ? m->obs->unit == NULL : !m->has_cmp)
         continue;
@@ -829,6 +912,10 @@ flush_sentence (Passage *ps)
           gsize pf = m->label_from, pt = m->label_to;
           gsize after = m->clause_end;
 
+          /* "7/13 xã (Minh Long, …)" names the communes counted; only a
+           * figure about each of them ("17/19 tiêu chí") is split. */
+          if (m->unit != NULL && g_str_equal (m->unit->dimension, "commune"))
+            pf = pt;
           m->places = ct_extract_places (kws, ps->text, ps->lower, pf, pt);
           /* "03 xã đạt 17/19 tiêu chí (Hương Lộc, Hương Phú, Thượng Nhật)" */
           while (after < ps->len && ps->text[after] == ' ')
@@ -837,7 +924,7 @@ flush_sentence (Passage *ps)
             {
               const gchar *close = memchr (ps->text + after, ')', ps->len - after);
 
-              if (close != NULL)
+              if (close != NULL && pf < pt)
                 m->places = ct_extract_places (kws, ps->text, ps->lower, after + 1,
                                                close - ps->text);
             }
@@ -925,6 +1012,22 @@ ends_sentence (const gchar *text,
          (end - start >= 3 && memcmp (text + end - 3, "…", 3) == 0);
 }
 
+/* Footnote bodies the reader left as paragraphs start with their marker. */
+static gboolean
+starts_with_marker (const gchar *text,
+                    gsize        start,
+                    gsize        end)
+{
+  gunichar c;
+
+  if (start >= end)
+    return FALSE;
+  if (text[start] == '[' && end - start > 1 && g_ascii_isdigit (text[start + 1]))
+    return TRUE;
+  c = g_utf8_get_char (text + start);
+  return c == 0xB9 || c == 0xB2 || c == 0xB3 || (c >= 0x2070 && c <= 0x2079);
+}
+
 static gboolean
 starts_item (const gchar *text,
              gsize        start,
@@ -934,12 +1037,11 @@ starts_item (const gchar *text,
 
   if (start >= end)
     return TRUE;
-  if (strchr ("-*+#|>•([", text[start]) != NULL || g_ascii_isdigit (text[start]))
+  if (strchr ("-*+#|>([", text[start]) != NULL || g_ascii_isdigit (text[start]))
     return TRUE;
   c = g_utf8_get_char (text + start);
-  /* Superscript footnote markers, dashes and bullets. */
-  return c == 0x2013 || c == 0x2022 || c == 0xB9 || c == 0xB2 || c == 0xB3 ||
-         (c >= 0x2070 && c <= 0x2079);
+  /* Dashes, bullets and footnote markers. */
+  return c == 0x2013 || c == 0x2022 || starts_with_marker (text, start, end);
 }
 
 /* Whether block @b+1 continues the sentence of block @b: a page break cut a
@@ -1011,12 +1113,7 @@ find_target_blocks (const CtExtractor *self,
             in_targets = TRUE;
         }
       targets[b] = in_targets && blk->kind != CT_BLOCK_FOOTNOTE &&
-                   !starts_item (doc->text, blk->start, blk->start) &&
-                   !(g_utf8_get_char (doc->text + blk->start) >= 0x2070 &&
-                     g_utf8_get_char (doc->text + blk->start) <= 0x2079) &&
-                   g_utf8_get_char (doc->text + blk->start) != 0xB9 &&
-                   g_utf8_get_char (doc->text + blk->start) != 0xB2 &&
-                   g_utf8_get_char (doc->text + blk->start) != 0xB3;
+                   !starts_with_marker (doc->text, blk->start, blk->end);
     }
   return targets;
 }
