@@ -39,6 +39,15 @@ trim_span (const CtKeywords *keywords,
       changed = FALSE;
       while (*from < *to && is_trim_char (text[*from]))
         (*from)++, changed = TRUE;
+      /* "[2: Đàn trâu …": the number of an inline footnote. */
+      {
+        gsize d = *from;
+
+        while (d < *to && g_ascii_isdigit (text[d]))
+          d++;
+        if (d > *from && d < *to && text[d] == ':')
+          *from = d + 1, changed = TRUE;
+      }
       if (*from + 3 <= *to && memcmp (text + *from, "–", 3) == 0)
         *from += 3, changed = TRUE;
       while (*to > *from && (is_trim_char (text[*to - 1]) || text[*to - 1] == '('))
@@ -166,6 +175,25 @@ ct_extract_label (const CtKeywords *keywords,
         }
     }
   trim_span (keywords, text, lower, &from, &to);
+
+  /* A long clause names its subject last: "Công tác khám chữa bệnh …, với
+   * tổng số lần khám bệnh toàn ngành là 10.864/24.000 lượt". */
+  if (count_words (text, from, to) > 10)
+    {
+      for (gsize p = to; p > from; p--)
+        if (text[p - 1] == ',')
+          {
+            gsize f = p, t = to;
+
+            trim_span (keywords, text, lower, &f, &t);
+            if (count_words (text, f, t) >= 3)
+              {
+                from = f;
+                to = t;
+              }
+            break;
+          }
+    }
 
   if (colon != G_MAXSIZE)
     {

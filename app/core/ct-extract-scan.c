@@ -66,6 +66,18 @@ skip_token (const gchar *text,
   return p;
 }
 
+static gchar *
+normalise_spaces (const gchar *text,
+                  gsize        len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] != ' ' || (out->len > 0 && out->str[out->len - 1] != ' '))
+      g_string_append_c (out, text[i]);
+  return g_string_free (out, FALSE);
+}
+
 /* Reads a unit after @pos, normalising the spaces in what was written. A
  * unit followed by "/word" is a per-unit ratio ("triệu đồng/tấn"). */
 static const CtUnit *
@@ -84,7 +96,7 @@ read_unit (const CtUnitTable *units,
   if (unit == NULL)
     return NULL;
   s = skip_spaces (text, len, pos);
-  *written = g_strndup (text + s, *end - s);
+  *written = normalise_spaces (text + s, *end - s);
   if (*end + 1 < len && text[*end] == '/' && !is_digit (text[*end + 1]) &&
       text[*end + 1] != ' ' && ct_extract_is_word_char (text, len, *end + 1))
     {
@@ -219,6 +231,27 @@ ct_extract_scan (const CtUnitTable *units,
       fig.nflags = a.flags;
       fig.depth = depth;
 
+      /* "21,50/00": per mille glued to the number, whose last 0 belongs
+       * to the sign. */
+      if (q + 3 <= len && text[q] == '/' && text[q + 1] == '0' && text[q + 2] == '0' &&
+          (q + 3 == len || !is_digit (text[q + 3])) && q > p + 1 && text[q - 1] == '0' &&
+          ct_number_scan (text, q - 1, p, &a) && a.end == q - 1)
+        {
+          fig.kind = CT_FIG_QUANTITY;
+          fig.start = a.start;
+          fig.value = a.value;
+          fig.high = NAN;
+          fig.denom = NAN;
+          fig.nflags = a.flags;
+          fig.depth = depth;
+          fig.flags = CT_FIG_PERMILLE;
+          fig.unit = ct_unit_table_lookup (units, "0/00");
+          fig.unit_text = g_strdup ("0/00");
+          fig.end = q + 3;
+          g_array_append_val (figs, fig);
+          p = q + 3;
+          continue;
+        }
       if (q < len && text[q] == '/' && q + 1 < len && is_digit (text[q + 1]))
         {
           /* X/Y: a date, a legal number, or value over plan. */

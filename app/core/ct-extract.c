@@ -46,7 +46,9 @@ typedef struct
 } FigRole;
 
 /* An observation being built from one sentence. */
-typedef struct
+typedef struct _Pending Pending;
+
+struct _Pending
 {
   CtObservation *obs;
   const CtUnit  *unit;
@@ -62,8 +64,10 @@ typedef struct
   gboolean       target;     /* a goal, not a result */
   gboolean       fraction;
   gboolean       task;       /* "Xây dựng 9/9 xã …": a task, assessed or set */
+  gsize          fig_end;    /* end of the value's figure */
+  Pending       *plan_source; /* the earlier clause that stated the plan */
   GPtrArray     *places;
-} Pending;
+};
 
 typedef struct
 {
@@ -237,12 +241,17 @@ assign_role (Passage *ps,
   r->basis = CT_BASIS_NONE;
   r->pct = NAN;
 
+  /* "56,28 tạ/ha", "21,5‰": values in their own right, never X/Y. */
   if (fig->flags & (CT_FIG_RATIO | CT_FIG_PERMILLE))
     {
-      r->role = (fig->flags & CT_FIG_PERMILLE) ? ROLE_ANCHOR : ROLE_SKIP;
+      if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) == NULL)
+        r->role = ROLE_ANCHOR;
       return;
     }
 
+  /* "6 tháng đầu năm", "2 buổi": spans of time are no measurement here. */
+  if (fig->unit != NULL && g_str_equal (fig->unit->dimension, "time"))
+    return;
   if (fig->kind == CT_FIG_FRACTION)
     {
       r->role = ROLE_ANCHOR;
@@ -412,7 +421,8 @@ block_of (const Passage *ps,
 }
 
 /* Where the clause of a figure starts: after the last ; . ( or newline, or
- * after the previous figure. */
+ * after the previous figure that counts. Parenthesised asides before the
+ * figure are stepped over ("18.046 triệu đồng (*Còn lại …*), giải ngân"). */
 static gsize
 clause_start (const Passage *ps,
               guint          i)
@@ -420,27 +430,115 @@ clause_start (const Passage *ps,
   const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
   gsize prev_end = 0;
   gsize p;
+  guint depth = 0;
 
-  if (i > 0)
-    prev_end = g_array_index (ps->figs, CtFigure, i - 1).end;
+  for (guint j = i; j > 0; j--)
+    if (ps->roles[j - 1].role != ROLE_SKIP)
+      {
+        prev_end = g_array_index (ps->figs, CtFigure, j - 1).end;
+        break;
+      }
   if (prev_end < ps->sentence_start)
     prev_end = ps->sentence_start;
   for (p = fig->start; p > prev_end; p--)
     {
       gchar c = ps->text[p - 1];
 
-      if (c == ';' || c == '(' || c == '\n' ||
-          (c == '.' && (p >= ps->len || ps->text[p] == ' ')))
+      if (c == ')')
+        depth++;
+      else if (c == '(' && depth > 0)
+        depth--;
+      else if (depth > 0)
+        continue;
+      else if (c == ';' || c == '(' || c == '\n' || c == '[' || c == ']' ||
+               (c == '.' && (p >= ps->len || ps->text[p] == ' ')))
         return p;
     }
-  if (p == prev_end && i > 0 && prev_end > ps->sentence_start)
+  if (p == prev_end && prev_end > ps->sentence_start)
     {
       /* After a figure: skip the rest of its clause up to the comma. */
+      depth = 0;
       for (gsize q = prev_end; q < fig->start; q++)
-        if (ps->text[q] == ',')
-          return q + 1;
+        {
+          if (ps->text[q] == '(')
+            depth++;
+          else if (ps->text[q] == ')' && depth > 0)
+            depth--;
+          else if (ps->text[q] == ',' && depth == 0)
+            {
+              gsize r = q + 1;
+
+              /* …and past an aside right after the comma. */
+              return r;
+            }
+        }
     }
   return p;
+}
+
+/* The last hard boundary before @pos: ; ( [ a newline or a sentence end,
+ * stepping over parenthesised asides. */
+static gsize
+hard_start (const Passage *ps,
+            gsize          pos)
+{
+  guint depth = 0;
+
+  for (gsize p = pos; p > ps->sentence_start; p--)
+    {
+      gchar c = ps->text[p - 1];
+
+      if (c == ')')
+        depth++;
+      else if (c == '(' && depth > 0)
+        depth--;
+      else if (depth == 0 && (c == ';' || c == '(' || c == '[' || c == '\n' ||
+                              (c == '.' && p < ps->len && ps->text[p] == ' ')))
+        return p;
+    }
+  return ps->sentence_start;
+}
+
+/* The words right after a figure's unit that say what was counted
+ * ("01/6 hộ chăn nuôi lợn hữu cơ", "62,9/200 ha rừng trồng gỗ lớn"), up to
+ * punctuation or the words of a comparison. */
+static void
+trailing_noun (const Passage *ps,
+               gsize          pos,
+               gsize         *from,
+               gsize         *to)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  gsize p = pos;
+  guint words = 0;
+
+  *from = *to = pos;
+  if (p >= ps->len || ps->text[p] != ' ')
+    return;
+  while (p < ps->len && words < 6)
+    {
+      gsize w = p;
+
+      while (w < ps->len && ps->text[w] == ' ')
+        w++;
+      if (w >= ps->len || !ct_extract_is_word_char (ps->text, ps->len, w) ||
+          g_ascii_isdigit (ps->text[w]))
+        break;
+      if (ct_keywords_match_at (kws, CT_KW_RATE_VERB, ps->lower, w, ps->len, NULL) != NULL ||
+          ct_keywords_match_at (kws, CT_KW_BASIS, ps->lower, w, ps->len, NULL) != NULL ||
+          ct_keywords_match_at (kws, CT_KW_STATUS, ps->lower, w, ps->len, NULL) != NULL ||
+          ct_keywords_match_at (kws, CT_KW_CHANGE, ps->lower, w, ps->len, NULL) != NULL ||
+          ct_keywords_match_at (kws, CT_KW_YOY, ps->lower, w, ps->len, NULL) != NULL ||
+          ct_keywords_match_at (kws, CT_KW_LABEL_CUT, ps->lower, w, ps->len, NULL) != NULL)
+        break;
+      if (words == 0)
+        *from = w;
+      while (w < ps->len && ct_extract_is_word_char (ps->text, ps->len, w))
+        w = g_utf8_next_char (ps->text + w) - ps->text;
+      *to = w;
+      p = w;
+      words++;
+    }
 }
 
 static Pending *
@@ -471,6 +569,7 @@ pending_new (Passage  *ps,
   m->obs->start = ps->base + m->label_from;
   m->obs->end = ps->base + fig->end;
   m->clause_end = fig->end;
+  m->fig_end = fig->end;
   g_ptr_array_add (ps->sentence, m);
   return m;
 }
@@ -536,6 +635,32 @@ extend (Pending     *m,
   m->obs->end = ps->base + m->clause_end;
 }
 
+/* Whether a comparison stands in a clause of its own, after a semicolon
+ * and a subject ("…; học sinh 15 tuổi vào lớp 10 đạt 43% kế hoạch"), so it
+ * does not belong to the value of the clause before ("13.700/26.600 con;
+ * đạt 51,5% KH" does). */
+static gboolean
+own_subject (const Passage  *ps,
+             const Pending  *m,
+             const CtFigure *fig)
+{
+  gsize semi = G_MAXSIZE;
+  gsize s;
+
+  for (gsize p = m->clause_end; p < fig->start; p++)
+    if (ps->text[p] == ';')
+      semi = p + 1;
+  if (semi == G_MAXSIZE)
+    return FALSE;
+  if (ct_keywords_match_before (ps->self->keywords, CT_KW_RATE_VERB, ps->lower, semi,
+                                fig->start, &s) == NULL)
+    s = fig->start;
+  for (gsize p = semi; p < s; p++)
+    if (ct_extract_is_word_char (ps->text, ps->len, p))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a clause opens with a task verb in the imperative ("Xây dựng",
  * "Duy trì", "Phấn đấu"), not a past result ("đã xây dựng được"). */
 static gboolean
@@ -545,7 +670,7 @@ is_task (const Passage *ps,
 {
   gsize e;
 
-  while (from < to && strchr ("0123456789.)-*+ ", ps->text[from]) != NULL)
+  while (from < to && strchr ("0123456789.()-*+ ", ps->text[from]) != NULL)
     from++;
   if (ct_keywords_match_at (ps->self->keywords, CT_KW_TASK_VERB, ps->lower, from, to, &e) == NULL)
     return FALSE;
@@ -610,7 +735,7 @@ place_figure (Passage *ps,
 
     case ROLE_RATE:
       m = top (ps);
-      if (m == NULL || m->target_pct || m->lead_pct)
+      if (m == NULL || m->target_pct || m->lead_pct || own_subject (ps, m, fig))
         {
           m = pending_new (ps, i, FALSE);
           push (ps, m);
@@ -635,7 +760,7 @@ place_figure (Passage *ps,
 
     case ROLE_YOY:
       m = top (ps);
-      if (m == NULL)
+      if (m == NULL || own_subject (ps, m, fig))
         break;
       if (!isnan (m->obs->yoy))
         m = clone_for_second (ps, m, TRUE);
@@ -733,6 +858,7 @@ find_earlier_plan (Passage *ps,
       if (fabs (computed - m->obs->rate) < 0.15)
         {
           m->obs->plan = e->obs->value;
+          m->plan_source = e;
           return;
         }
     }
@@ -760,6 +886,69 @@ emit (Passage *ps,
         to++;
     }
   obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
+  if (!m->lead_pct && !m->target_pct && (obs->label == NULL || strchr (obs->label, ' ') == NULL))
+    {
+      /* "Đã phê duyệt 24 dự án của 09/12 xã": one word is no label; the
+       * whole clause up to the figure names it. */
+      gsize hard = hard_start (ps, to);
+
+      if (hard < from)
+        {
+          gchar *wider = ct_extract_label (kws, ps->text, ps->lower, hard, to);
+
+          if (wider != NULL)
+            {
+              g_free (obs->label);
+              obs->label = wider;
+            }
+        }
+    }
+  if (obs->label == NULL && obs->unit != NULL)
+    {
+      /* "(17/41 trường đạt chuẩn quốc gia)": what follows names it. */
+      gsize e = m->fig_end;
+
+      while (e < ps->len && strchr (".;:()[]\n", ps->text[e]) == NULL)
+        e++;
+      obs->label = ct_extract_label (kws, ps->text, ps->lower, m->fig_end, e);
+      if (obs->label != NULL)
+        {
+          gchar *joined = g_strdup_printf ("%s %s", obs->unit, obs->label);
+
+          g_free (obs->label);
+          obs->label = joined;
+        }
+    }
+  if (!m->lead_pct && !m->target_pct && !isnan (obs->value))
+    {
+      gsize nf, nt;
+
+      trailing_noun (ps, m->fig_end, &nf, &nt);
+      if (nt > nf)
+        {
+          g_autofree gchar *noun = g_strndup (ps->text + nf, nt - nf);
+          gchar *joined = obs->label != NULL ? g_strdup_printf ("%s %s", obs->label, noun)
+                                             : g_strdup (noun);
+
+          g_free (obs->label);
+          obs->label = joined;
+        }
+    }
+  if (m->plan_source != NULL)
+    {
+      /* "Tổng số vốn … năm 2021 là 10,643 tỷ đồng; giải ngân được 1,140 tỷ
+       * đồng, đạt 10,7% KH": the clause of the plan names the thing. */
+      g_autofree gchar *context = ct_extract_label (kws, ps->text, ps->lower,
+                                                    m->plan_source->label_from,
+                                                    m->plan_source->label_to);
+      if (context != NULL)
+        {
+          gchar *joined = g_strdup_printf ("%s (%s)", obs->label != NULL ? obs->label : "", context);
+
+          g_free (obs->label);
+          obs->label = joined;
+        }
+    }
   if (m->target_pct && m->label_from < m->label_to)
     {
       g_autofree gchar *before = ct_extract_label (kws, ps->text, ps->lower,
@@ -1075,7 +1264,11 @@ looks_like_heading (const CtDocument *doc,
     return FALSE;
   if (t[len - 1] == '.' || t[len - 1] == ';' || t[len - 1] == ',')
     return FALSE;
-  return TRUE;
+  /* A heading opens with a capital or its numbering, not with the rest
+   * of a title broken over lines ("và một số nhiệm vụ …"). */
+  while (len > 0 && (*t == '*' || *t == '#' || *t == ' ' || *t == '_'))
+    t++, len--;
+  return len > 0 && g_unichar_isupper (g_utf8_get_char (t));
 }
 
 /* The part of each block: the reader's when it found target sections,

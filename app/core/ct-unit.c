@@ -146,28 +146,47 @@ at_word_end (const gchar *text,
   return !g_unichar_isalnum (c) && g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK;
 }
 
-/* Compares @form with the text, accepting a capitalised first letter. */
-static gboolean
-form_matches (const gchar *form,
-              gsize        form_len,
-              const gchar *text,
-              gsize        avail)
+/* Compares @form with the text at @text, accepting a capitalised first
+ * letter and several spaces where the form has one ("tỷ  đồng"). Returns
+ * the length matched in the text, or 0. */
+static gsize
+form_match_len (const gchar *form,
+                const gchar *text,
+                gsize        avail)
 {
-  gunichar f, t;
-  const gchar *fn, *tn;
-  gsize fl, tl;
+  const gchar *f = form;
+  gsize t = 0;
+  gunichar fc, tc;
 
-  if (avail >= form_len && memcmp (form, text, form_len) == 0)
-    return TRUE;
-  f = g_utf8_get_char (form);
-  t = g_utf8_get_char_validated (text, avail);
-  if (t == (gunichar) -1 || t == (gunichar) -2 || g_unichar_tolower (t) != f || t == f)
-    return FALSE;
-  fn = g_utf8_next_char (form);
-  tn = g_utf8_next_char (text);
-  fl = form_len - (fn - form);
-  tl = avail - (tn - text);
-  return tl >= fl && memcmp (fn, tn, fl) == 0;
+  /* The first letter may be a capital. */
+  fc = g_utf8_get_char (f);
+  tc = g_utf8_get_char_validated (text, avail);
+  if (tc == (gunichar) -1 || tc == (gunichar) -2)
+    return 0;
+  if (tc != fc && g_unichar_tolower (tc) != fc)
+    return 0;
+  f = g_utf8_next_char (f);
+  t = g_utf8_next_char (text) - text;
+
+  while (*f != '\0')
+    {
+      if (t >= avail)
+        return 0;
+      if (*f == ' ')
+        {
+          if (text[t] != ' ')
+            return 0;
+          while (t < avail && text[t] == ' ')
+            t++;
+          f++;
+          continue;
+        }
+      if (*f != text[t])
+        return 0;
+      f++;
+      t++;
+    }
+  return t;
 }
 
 const CtUnit *
@@ -196,13 +215,9 @@ ct_unit_table_match (const CtUnitTable *self,
       if ((guchar) unit->form[0] < 0x80 && (guchar) text[p] < 0x80 &&
           g_ascii_tolower (unit->form[0]) != g_ascii_tolower (text[p]))
         continue;
-      if (!form_matches (unit->form, flen, text + p, len - p))
+      tlen = form_match_len (unit->form, text + p, len - p);
+      if (tlen == 0)
         continue;
-      /* Capitalisation may change the first letter's byte length. */
-      tlen = flen - (g_utf8_next_char (unit->form) - unit->form) +
-             (g_utf8_next_char (text + p) - (text + p));
-      if (memcmp (unit->form, text + p, MIN (flen, len - p)) == 0)
-        tlen = flen;
       /* Symbols need no word boundary ("60%KH"); words do. */
       if (g_ascii_isalpha (unit->form[flen - 1]) || (guchar) unit->form[flen - 1] >= 0x80)
         {
