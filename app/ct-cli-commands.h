@@ -9,6 +9,8 @@
 #include "ct-cli-private.h"
 
 #define CT_CLI_COMMANDS /* { "name", N_("summary"), ct_cli_name }, */ \
-  { "extract", N_("Print the indicators measured in report files"), ct_cli_extract },
+  { "extract", N_("Print the indicators measured in report files"), ct_cli_extract }, \
+  { "inspect", N_("Show the metadata, outline and footnotes read from report files"), ct_cli_inspect },
 
 int ct_cli_extract (int argc, char **argv);
+int ct_cli_inspect (int argc, char **argv);

@@ -99,8 +99,33 @@ ct_xlsx_write_percent (lxw_worksheet       *sheet,
   worksheet_write_number (sheet, row, col, percent / 100.0, formats->percent);
 }
 
+/* The word before a full stop at i: list numbering at the start of a line
+ * ("I.", "2.", "1.2.", "a.") or a short capitalised abbreviation ("TP.",
+ * "TX.") does not end a sentence. */
+static gboolean
+is_abbreviation (const gchar *text,
+                 gsize        i)
+{
+  gsize j = i;
+  gboolean numbering = TRUE;
+  gboolean capitals = TRUE;
+
+  while (j > 0 && text[j - 1] != ' ' && text[j - 1] != '\n' && text[j - 1] != '\t')
+    j--;
+  if (j == i)
+    return FALSE;
+  for (gsize k = j; k < i; k++)
+    {
+      numbering &= g_ascii_isdigit (text[k]) || text[k] == '.' || strchr ("IVXL", text[k]) != NULL;
+      capitals &= g_ascii_isupper (text[k]);
+    }
+  if ((j == 0 || text[j - 1] == '\n') && (numbering || (i - j == 1 && g_ascii_isalpha (text[j]))))
+    return TRUE;
+  return capitals && i - j <= 3;
+}
+
 /* A full stop followed by a space ends a sentence; one between digits
- * ("2.703,5") or at a word ("TP.Huế") does not. */
+ * ("2.703,5"), after numbering or an abbreviation does not. */
 static gboolean
 is_terminator (const gchar *text,
                gsize        text_len,
@@ -110,7 +135,9 @@ is_terminator (const gchar *text,
     return TRUE;
   if (text[i] != '.' && text[i] != '!' && text[i] != '?')
     return FALSE;
-  return i + 1 >= text_len || g_ascii_isspace (text[i + 1]);
+  if (i + 1 < text_len && !g_ascii_isspace (text[i + 1]))
+    return FALSE;
+  return text[i] != '.' || !is_abbreviation (text, i);
 }
 
 gchar *

@@ -179,9 +179,9 @@ add_chart (lxw_workbook  *workbook,
       chart_series_set_name (series, name);
     }
 
-  chart_title_set_name (chart, _("Achievement rate (% of plan)"));
+  chart_title_set_name (chart, _("Achievement rate, percent of plan"));
   chart_axis_set_num_format (chart->y_axis, "0%");
-  chart_axis_set_name (chart->y_axis, _("% of plan"));
+  chart_axis_set_name (chart->y_axis, _("Percent of plan"));
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
 
   width = CLAMP (200.0 + CHART_BAR_WIDTH * chart_rows->len * MAX (n_columns, 1),

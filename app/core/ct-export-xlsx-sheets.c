@@ -83,12 +83,12 @@ static const struct
   { CT_FLAG_STATUS_CONTRADICTS, N_("status contradicts the figures") },
   { CT_FLAG_NUMBER_SUSPECT, N_("number read by rule") },
 }, correction_labels[] = {
-  { CT_CORRECTION_VALUE, N_("value") },
-  { CT_CORRECTION_PLAN, N_("plan") },
-  { CT_CORRECTION_RATE, N_("rate") },
-  { CT_CORRECTION_UNIT, N_("unit") },
-  { CT_CORRECTION_INDICATOR, N_("indicator") },
-  { CT_CORRECTION_NOT_INDICATOR, N_("not an indicator") },
+  { CT_CORRECTION_VALUE, NC_("corrected field", "value") },
+  { CT_CORRECTION_PLAN, NC_("corrected field", "plan") },
+  { CT_CORRECTION_RATE, NC_("corrected field", "rate") },
+  { CT_CORRECTION_UNIT, NC_("corrected field", "unit") },
+  { CT_CORRECTION_INDICATOR, NC_("corrected field", "indicator") },
+  { CT_CORRECTION_NOT_INDICATOR, NC_("corrected field", "not an indicator") },
 };
 
 static void
@@ -122,7 +122,8 @@ join_labels (guint bits,
         continue;
       if (out->len > 0)
         g_string_append (out, ", ");
-      g_string_append (out, _(label));
+      g_string_append (out, flags ? _(label)
+                                  : g_dpgettext2 (GETTEXT_PACKAGE, "corrected field", label));
     }
   return g_string_free (out, FALSE);
 }
