@@ -53,6 +53,7 @@ ct_document_new (const gchar *source_name,
   doc->tables = g_array_new (FALSE, TRUE, sizeof (CtTable));
   g_array_set_clear_func (doc->tables, clear_table);
   doc->warnings = g_ptr_array_new_with_free_func (g_free);
+  doc->line_map = g_array_new (FALSE, TRUE, sizeof (CtLineSpan));
   doc->text = g_strdup ("");
 
   return doc;
@@ -90,6 +91,7 @@ ct_document_unref (CtDocument *doc)
   clear_meta_field (&doc->meta.issuer);
   clear_meta_field (&doc->meta.title);
   g_ptr_array_unref (doc->warnings);
+  g_array_unref (doc->line_map);
   g_free (doc);
 }
 
@@ -139,9 +141,44 @@ guint
 ct_document_line_at (const CtDocument *doc,
                      gsize             offset)
 {
-  gint b = ct_document_block_at (doc, offset);
+  gint b;
 
+  if (doc->line_map->len > 0)
+    {
+      guint lo = 0, hi = doc->line_map->len;
+
+      while (hi - lo > 1)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (doc->line_map, CtLineSpan, mid).start <= offset)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      if (g_array_index (doc->line_map, CtLineSpan, lo).start <= offset)
+        return g_array_index (doc->line_map, CtLineSpan, lo).line;
+    }
+
+  b = ct_document_block_at (doc, offset);
   return b < 0 ? 0 : g_array_index (doc->blocks, CtBlock, b).line;
+}
+
+/* The first footnote whose marker stood within [start, end], so a sentence
+ * can show the note that qualifies it. */
+const CtFootnote *
+ct_document_footnote_at (const CtDocument *doc,
+                         gsize             start,
+                         gsize             end)
+{
+  for (guint i = 0; i < doc->footnotes->len; i++)
+    {
+      const CtFootnote *f = &g_array_index (doc->footnotes, CtFootnote, i);
+
+      if (f->anchor != G_MAXSIZE && f->anchor >= start && f->anchor <= end)
+        return f;
+    }
+  return NULL;
 }
 
 /* "A. Kết quả … › I. Chương trình … › 2. Kết quả đạt được" */

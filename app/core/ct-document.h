@@ -62,7 +62,8 @@ typedef struct
 typedef struct
 {
   gchar *id;     /* the marker as a plain number string: "1", "12" */
-  gsize  anchor; /* byte offset in doc->text where the marker stood (it is removed) */
+  gsize  anchor; /* byte offset in doc->text where the marker stood (it is removed);
+                  * G_MAXSIZE when the body has no marker in the text */
   gint   block;  /* the footnote body's block, or -1 when the body is missing */
 } CtFootnote;
 
@@ -103,6 +104,15 @@ typedef struct
   CtMetaField title;
 } CtMetadata;
 
+/* Where a stretch of doc->text came from: a block joined from several source
+ * lines (a paragraph broken over a page, a heading over two lines) has one
+ * entry per source line, so any offset maps back to its exact line. */
+typedef struct
+{
+  gsize start; /* byte offset in doc->text where this line's text begins */
+  guint line;  /* 1-based source line or paragraph number */
+} CtLineSpan;
+
 typedef struct _CtDocument CtDocument;
 
 struct _CtDocument
@@ -122,6 +132,8 @@ struct _CtDocument
   CtMetadata  meta;
   GPtrArray  *warnings;    /* translated messages (gchar *) */
   gchar       sha256[65];  /* of the source bytes, lowercase hex */
+  GArray     *line_map;    /* CtLineSpan sorted by start; may be empty, then
+                            * each block's line stands for all its text */
 };
 
 CtDocument  *ct_document_new            (const gchar      *source_name,
@@ -138,6 +150,9 @@ guint        ct_document_line_at        (const CtDocument *doc,
                                          gsize             offset);
 gchar       *ct_document_section_path   (const CtDocument *doc,
                                          gint              section);
+const CtFootnote *ct_document_footnote_at (const CtDocument *doc,
+                                         gsize             start,
+                                         gsize             end);
 const gchar *ct_format_to_string        (CtFormat          format);
 void         ct_meta_field_set          (CtMetaField      *field,
                                          const gchar      *value,

@@ -1,96 +1,316 @@
-/* ct-reader.c
+/* ct-reader.c: files → CtDocument
+ *
+ * The format is told by the content, never by the name: a zip is a .docx
+ * when it holds word/document.xml and otherwise a bundle of reports; text
+ * is UTF-8 (with or without BOM) or UTF-16 with a BOM. Everything else gets
+ * a specific error that says what the file seems to be and what to do.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-reader.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
-#include "ct-text.h"
+#include "ct-reader-private.h"
 
 #include <string.h>
 
-static void
-set_sha256 (CtDocument *doc,
-            GBytes     *bytes)
-{
-  g_autofree gchar *hex = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+#define MAX_ZIP_DEPTH 1
 
-  g_strlcpy (doc->sha256, hex, sizeof doc->sha256);
+static GPtrArray *read_bytes (GBytes       *bytes,
+                              const gchar  *source_name,
+                              guint         depth,
+                              GCancellable *cancellable,
+                              GError      **error);
+
+static gboolean
+has_prefix (const guint8 *data,
+            gsize         len,
+            const gchar  *magic,
+            gsize         magic_len)
+{
+  return len >= magic_len && memcmp (data, magic, magic_len) == 0;
 }
 
-/* Plain UTF-8 text: one block per non-empty source line. */
-static CtDocument *
-read_text (GBytes       *bytes,
-           const gchar  *source_name,
-           GError      **error)
+/* Refuses the formats that are easy to mistake for a report. */
+static gboolean
+check_known_binary (const guint8 *data,
+                    gsize         len,
+                    const gchar  *source_name,
+                    GError      **error)
 {
-  gsize len;
-  const gchar *data = g_bytes_get_data (bytes, &len);
-  g_autoptr(CtDocument) doc = ct_document_new (source_name, CT_FORMAT_TEXT);
-  GString *text = g_string_sized_new (len);
-  const gchar *p = data, *end = data + len;
-  guint line = 0;
+  if (has_prefix (data, len, "%PDF", 4))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
+                   _("“%s” is a PDF file. Chỉ tiêu reads .docx, .txt and .md: open the report in Word and save it as .docx."),
+                   source_name);
+      return FALSE;
+    }
+  if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
+                   _("“%s” is an old Word 97–2003 (.doc) or Excel file. Open it in Word and save it as .docx."),
+                   source_name);
+      return FALSE;
+    }
+  if (has_prefix (data, len, "{\\rtf", 5))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
+                   _("“%s” is an RTF file. Open it in Word and save it as .docx."), source_name);
+      return FALSE;
+    }
+  if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
+      has_prefix (data, len, "GIF8", 4) || has_prefix (data, len, "\x1F\x8B", 2) ||
+      has_prefix (data, len, "Rar!", 4) || has_prefix (data, len, "7z\xBC\xAF", 4) ||
+      has_prefix (data, len, "\x7F" "ELF", 4))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_BINARY,
+                   _("“%s” is an image, program or compressed file, not a report. Choose the report’s .docx, .txt or .md file."),
+                   source_name);
+      return FALSE;
+    }
+  return TRUE;
+}
 
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
+/* UTF-8 text out of the bytes, or a precise reason why not. */
+static gchar *
+decode_text (const guint8 *data,
+             gsize         len,
+             const gchar  *source_name,
+             gsize        *out_len,
+             GError      **error)
+{
+  const gchar *from = NULL;
+  gsize skip = 0, nul = 0, odd_nul = 0, control = 0;
 
-  if (!g_utf8_validate_len (p, end - p, NULL))
+  if (has_prefix (data, len, "\x00\x00\xFE\xFF", 4) || has_prefix (data, len, "\xFF\xFE\x00\x00", 4))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
-                   _("“%s” is not valid UTF-8 text."), source_name);
-      g_string_free (text, TRUE);
+                   _("“%s” is in UTF-32, which Chỉ tiêu does not read. Save it as UTF-8 text."), source_name);
+      return NULL;
+    }
+  if (has_prefix (data, len, "\xFF\xFE", 2))
+    from = "UTF-16LE", skip = 2;
+  else if (has_prefix (data, len, "\xFE\xFF", 2))
+    from = "UTF-16BE", skip = 2;
+
+  if (from != NULL)
+    {
+      g_autoptr(GError) local = NULL;
+      gchar *out = g_convert ((const gchar *) data + skip, len - skip, "UTF-8", from, NULL, out_len, &local);
+
+      if (out == NULL)
+        g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
+                     _("“%s” starts as UTF-16 text but is broken (%s). Save it again as UTF-8 text."),
+                     source_name, local->message);
+      return out;
+    }
+
+  if (has_prefix (data, len, "\xEF\xBB\xBF", 3))
+    skip = 3;
+
+  for (gsize i = skip; i < len; i++)
+    {
+      if (data[i] == 0)
+        {
+          nul++;
+          if ((i - skip) % 2 == 1)
+            odd_nul++;
+        }
+      else if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' && data[i] != '\t' &&
+               data[i] != '\f' && data[i] != '\v' && data[i] != 0x1B)
+        control++;
+    }
+  if (nul > 0 && odd_nul * 10 >= (len - skip) / 2 * 9 && len - skip >= 4)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
+                   _("“%s” looks like UTF-16 text without a byte-order mark. Save it as UTF-8 text or as UTF-16 with a byte-order mark."),
+                   source_name);
+      return NULL;
+    }
+  if (nul > 0 || control * 100 > len - skip + 1)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_BINARY,
+                   _("“%s” is a binary file, not text. Choose the report’s .docx, .txt or .md file."),
+                   source_name);
       return NULL;
     }
 
-  while (p < end)
-    {
-      const gchar *nl = memchr (p, '\n', end - p);
-      const gchar *le = nl ? nl : end;
-      g_autofree gchar *nfc = NULL;
-      gchar *s;
-      CtBlock block = { 0 };
+  {
+    const gchar *end = NULL;
 
-      line++;
-      if (le > p && le[-1] == '\r')
-        le--;
-      nfc = ct_text_normalize_nfc (p, le - p, error);
-      if (nfc == NULL)
-        {
-          g_string_free (text, TRUE);
-          return NULL;
-        }
-      s = g_strstrip (nfc);
-      if (*s != '\0')
-        {
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          block.start = text->len;
-          g_string_append (text, s);
-          block.end = text->len;
-          block.line = line;
-          block.kind = CT_BLOCK_PARAGRAPH;
-          block.section = -1;
-          block.table = -1;
-          block.row = -1;
-          block.footnote = -1;
-          g_array_append_val (doc->blocks, block);
-        }
-      p = nl ? nl + 1 : end;
+    if (!g_utf8_validate_len ((const gchar *) data + skip, len - skip, &end))
+      {
+        g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
+                     _("“%s” is not UTF-8 text (the first invalid byte is at position %lu); it is probably in an old Vietnamese encoding such as Windows-1258, TCVN3 or VNI. Save it as UTF-8 text or as .docx."),
+                     source_name, (gulong) (end - (const gchar *) data));
+        return NULL;
+      }
+  }
+
+  *out_len = len - skip;
+  return g_strndup ((const gchar *) data + skip, len - skip);
+}
+
+static GPtrArray *
+read_text (GBytes      *bytes,
+           const gchar *source_name,
+           GError     **error)
+{
+  gsize len, text_len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  g_autofree gchar *text = decode_text (data, len, source_name, &text_len, error);
+  g_autoptr(GPtrArray) paras = NULL;
+  gboolean markdown = FALSE;
+  CtDocument *doc;
+  GPtrArray *docs;
+
+  if (text == NULL)
+    return NULL;
+  paras = ct_reader_text_parse (text, text_len, &markdown);
+  doc = ct_reader_build (paras, source_name, markdown ? CT_FORMAT_MARKDOWN : CT_FORMAT_TEXT, bytes, error);
+  if (doc == NULL)
+    return NULL;
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
+  g_ptr_array_add (docs, doc);
+  return docs;
+}
+
+static GPtrArray *
+read_docx (GBytes      *bytes,
+           const gchar *source_name,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) paras = ct_reader_docx_parse (bytes, source_name, error);
+  CtDocument *doc;
+  GPtrArray *docs;
+
+  if (paras == NULL)
+    return NULL;
+  doc = ct_reader_build (paras, source_name, CT_FORMAT_DOCX, bytes, error);
+  if (doc == NULL)
+    return NULL;
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
+  g_ptr_array_add (docs, doc);
+  return docs;
+}
+
+static gboolean
+is_skipped_member (const gchar *name)
+{
+  const gchar *base = strrchr (name, '/');
+
+  base = base != NULL ? base + 1 : name;
+  return base[0] == '\0' || base[0] == '.' || g_str_has_prefix (name, "__MACOSX/") ||
+         g_str_has_prefix (base, "~$");
+}
+
+/* A zip that is not a .docx: every report in it becomes a document. */
+static GPtrArray *
+read_zip (GBytes       *bytes,
+          const gchar  *source_name,
+          guint         depth,
+          GCancellable *cancellable,
+          GError      **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GHashTable) entries = ct_reader_zip_read (bytes, source_name, &names, error);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) first_error = NULL;
+  GPtrArray *docs;
+
+  if (entries == NULL)
+    return NULL;
+
+  if (g_hash_table_contains (entries, "word/document.xml"))
+    return read_docx (bytes, source_name, error);
+  if (g_hash_table_contains (entries, "[Content_Types].xml") || g_hash_table_contains (entries, "word/styles.xml"))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("“%s” is an Office file without word/document.xml: it is not a Word document or it is damaged. Open it in Word and save it again as .docx."),
+                   source_name);
+      return NULL;
+    }
+  if (depth >= MAX_ZIP_DEPTH)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
+                   _("“%s” is a zip inside a zip; unpack the outer one first."), source_name);
+      return NULL;
     }
 
-  if (doc->blocks->len == 0)
+  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const gchar *name = g_ptr_array_index (names, i);
+      g_autofree gchar *member = g_strdup_printf ("%s/%s", source_name, name);
+      g_autoptr(GPtrArray) inner = NULL;
+      g_autoptr(GError) local = NULL;
+
+      if (is_skipped_member (name))
+        continue;
+      inner = read_bytes (g_hash_table_lookup (entries, name), member, depth + 1, cancellable, &local);
+      if (inner == NULL)
+        {
+          if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              g_ptr_array_unref (docs);
+              return NULL;
+            }
+          g_ptr_array_add (warnings, g_strdup (local->message));
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local);
+          continue;
+        }
+      g_ptr_array_extend_and_steal (docs, g_steal_pointer (&inner));
+    }
+
+  if (docs->len == 0)
+    {
+      g_ptr_array_unref (docs);
+      if (first_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&first_error));
+      else
+        g_set_error (error, CT_ERROR, CT_ERROR_EMPTY,
+                     _("“%s” holds no report (.docx, .txt or .md)."), source_name);
+      return NULL;
+    }
+  /* What could not be read is told with the first report of the bundle. */
+  for (guint w = 0; w < warnings->len; w++)
+    g_ptr_array_add (((CtDocument *) g_ptr_array_index (docs, 0))->warnings,
+                     g_strdup (g_ptr_array_index (warnings, w)));
+  return docs;
+}
+
+static GPtrArray *
+read_bytes (GBytes       *bytes,
+            const gchar  *source_name,
+            guint         depth,
+            GCancellable *cancellable,
+            GError      **error)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (len == 0)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_EMPTY,
-                   _("“%s” holds no text."), source_name);
-      g_string_free (text, TRUE);
+                   _("“%s” is empty. Check that it is the report itself and not an empty copy."), source_name);
       return NULL;
     }
-
-  g_free (doc->text);
-  doc->text_len = text->len;
-  doc->text = g_string_free (text, FALSE);
-  set_sha256 (doc, bytes);
-  return g_steal_pointer (&doc);
+  if (len > CT_READER_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %d MB, more than any report; check that it is the right file."),
+                   source_name, CT_READER_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (has_prefix (data, len, "PK\x03\x04", 4) || has_prefix (data, len, "PK\x05\x06", 4))
+    return read_zip (bytes, source_name, depth, cancellable, error);
+  if (!check_known_binary (data, len, source_name, error))
+    return NULL;
+  return read_text (bytes, source_name, error);
 }
 
 GPtrArray *
@@ -99,23 +319,10 @@ ct_reader_read_bytes (GBytes       *bytes,
                       GCancellable *cancellable,
                       GError      **error)
 {
-  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
-  CtDocument *doc;
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (source_name != NULL, NULL);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_ptr_array_unref (docs);
-      return NULL;
-    }
-
-  doc = read_text (bytes, source_name, error);
-  if (doc == NULL)
-    {
-      g_ptr_array_unref (docs);
-      return NULL;
-    }
-  g_ptr_array_add (docs, doc);
-  return docs;
+  return read_bytes (bytes, source_name, 0, cancellable, error);
 }
 
 GPtrArray *
@@ -124,8 +331,27 @@ ct_reader_read_file (const gchar  *path,
                      GError      **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is a folder; choose the report files inside it."), path);
+      return NULL;
+    }
+  /* Refused before reading, so a huge file costs nothing. */
+  if (g_file_info_get_size (info) > CT_READER_MAX_FILE_SIZE)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %d MB, more than any report; check that it is the right file."),
+                   path, CT_READER_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;

@@ -1,0 +1,443 @@
+/* ct-reader-build.c: raw paragraphs → CtDocument, the same for every format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-reader-private.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
+#include "ct-metadata.h"
+#include "ct-outline.h"
+
+#include <string.h>
+
+static GHashTable *
+exponent_units (void)
+{
+  static GHashTable *units;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GPtrArray) rows = ct_reader_load_table ("footnote-units.tsv");
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          gchar **row = g_ptr_array_index (rows, i);
+
+          g_hash_table_add (set, g_strdup (row[0]));
+        }
+      units = set;
+      g_once_init_leave (&once, 1);
+    }
+  return units;
+}
+
+static gboolean
+superscript_digit (gunichar c,
+                   gchar   *digit)
+{
+  static const gunichar sup[] = { 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
+                                  0x2075, 0x2076, 0x2077, 0x2078, 0x2079 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sup); i++)
+    if (c == sup[i])
+      {
+        *digit = '0' + i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "m²" after a number: the square belongs to the unit. */
+static gboolean
+is_unit_power (const gchar *text,
+               gsize        at,
+               const gchar *digits)
+{
+  gsize w = at;
+  g_autofree gchar *word = NULL;
+
+  if (!(g_str_equal (digits, "2") || g_str_equal (digits, "3")))
+    return FALSE;
+  while (w > 0 && g_ascii_isalpha (text[w - 1]))
+    w--;
+  if (w == at)
+    return FALSE;
+  if (w > 0 && !(g_ascii_isdigit (text[w - 1]) || text[w - 1] == ' ' || text[w - 1] == '/'))
+    return FALSE;
+  word = g_strndup (text + w, at - w);
+  return g_hash_table_contains (exponent_units (), word);
+}
+
+/* Removes footnote markers from running text and keeps them as anchors:
+ * "45%²", "2026¹³", "vắc xin[footnoteRef:1]", Markdown "[^3]". */
+static void
+take_markers (CtRawPara *p)
+{
+  gsize i = 0;
+
+  while (p->text[i] != '\0')
+    {
+      const gchar *s = p->text + i;
+      gunichar c = g_utf8_get_char (s);
+      gchar d;
+
+      if (g_str_has_prefix (s, "[footnoteRef:") || g_str_has_prefix (s, "[^"))
+        {
+          const gchar *q = s + (s[1] == '^' ? 2 : strlen ("[footnoteRef:"));
+          const gchar *id = q;
+
+          while (g_ascii_isalnum (*q))
+            q++;
+          if (q > id && *q == ']' && q[1] != ':')
+            {
+              g_autofree gchar *num = g_strndup (id, q - id);
+
+              ct_raw_para_add_anchor (p, i, num);
+              ct_raw_para_remove (p, i, q + 1 - p->text);
+              /* The removal may eat the space before; stay at or before i. */
+              i = MIN (i, strlen (p->text));
+              continue;
+            }
+        }
+      if (superscript_digit (c, &d))
+        {
+          GString *digits = g_string_new (NULL);
+          const gchar *q = s;
+
+          while (*q != '\0' && superscript_digit (g_utf8_get_char (q), &d))
+            {
+              g_string_append_c (digits, d);
+              q = g_utf8_next_char (q);
+            }
+          if (!is_unit_power (p->text, i, digits->str) && digits->len <= 3)
+            {
+              ct_raw_para_add_anchor (p, i, digits->str);
+              ct_raw_para_remove (p, i, q - p->text);
+              g_string_free (digits, TRUE);
+              i = MIN (i, strlen (p->text));
+              continue;
+            }
+          g_string_free (digits, TRUE);
+          i = q - p->text;
+          continue;
+        }
+      i = g_utf8_next_char (s) - p->text;
+    }
+}
+
+static gboolean
+ends_sentence (const gchar *text)
+{
+  gsize len = strlen (text);
+  const gchar *last;
+
+  if (len == 0)
+    return TRUE;
+  last = g_utf8_find_prev_char (text, text + len);
+  return strchr (".;:!?", text[len - 1]) != NULL || g_utf8_get_char (last) == 0x2026;
+}
+
+static gboolean
+starts_lower (const gchar *text)
+{
+  return g_unichar_islower (g_utf8_get_char (text));
+}
+
+static guint
+words (const gchar *text)
+{
+  guint n = 0;
+
+  for (const gchar *p = text; *p != '\0'; p++)
+    if (*p != ' ' && (p == text || p[-1] == ' '))
+      n++;
+  return n;
+}
+
+static gboolean
+is_plain (const CtRawPara *p)
+{
+  return p != NULL && p->kind == CT_RAW_PARAGRAPH && p->heading_level == 0;
+}
+
+/* Puts back together what page and line breaks split: "Phần thứ nhất" and
+ * its title, a title in capitals over two lines, and a paragraph whose
+ * sentence goes on (in lower case) after a break, even when footnote bodies
+ * were printed in between. */
+static void
+join_broken (GPtrArray *paras)
+{
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, i);
+      gsize label_len, title_start;
+      CtLabelKind kind;
+
+      if (p == NULL || p->kind == CT_RAW_TABLE_ROW)
+        continue;
+
+      kind = ct_outline_parse_label (p->text, &label_len, &title_start);
+      if (is_plain (p) && kind == CT_LABEL_PART && p->text[title_start] == '\0')
+        {
+          for (guint j = i + 1, n = 0; j < paras->len && n < 3; j++, n++)
+            {
+              CtRawPara *q = g_ptr_array_index (paras, j);
+
+              if (!is_plain (q) || !(ct_outline_is_caps (q->text, -1) || q->bold) ||
+                  words (q->text) > 30 || ct_outline_parse_label (q->text, NULL, NULL) != CT_LABEL_NONE ||
+                  (n > 0 && q->after_blank))
+                break;
+              ct_raw_para_append (p, q);
+              ct_raw_para_free (q);
+              g_ptr_array_index (paras, j) = NULL;
+            }
+          continue;
+        }
+
+      if (is_plain (p) && ct_outline_is_caps (p->text, -1) && words (p->text) <= 30)
+        {
+          for (guint j = i + 1; j < paras->len; j++)
+            {
+              CtRawPara *q = g_ptr_array_index (paras, j);
+
+              if (ends_sentence (p->text) || !is_plain (q) || q->after_blank ||
+                  !ct_outline_is_caps (q->text, -1) || q->bold != p->bold ||
+                  words (p->text) + words (q->text) > 40 ||
+                  ct_outline_parse_label (q->text, NULL, NULL) != CT_LABEL_NONE)
+                break;
+              ct_raw_para_append (p, q);
+              ct_raw_para_free (q);
+              g_ptr_array_index (paras, j) = NULL;
+            }
+        }
+
+      while (!ends_sentence (p->text) && (is_plain (p) || p->kind == CT_RAW_FOOTNOTE))
+        {
+          guint j = i + 1;
+          CtRawPara *q;
+
+          /* Bodies printed at the foot of the page sit between the halves. */
+          while (p->kind == CT_RAW_PARAGRAPH && j < paras->len &&
+                 (g_ptr_array_index (paras, j) == NULL ||
+                  ((CtRawPara *) g_ptr_array_index (paras, j))->kind == CT_RAW_FOOTNOTE))
+            j++;
+          if (j >= paras->len)
+            break;
+          q = g_ptr_array_index (paras, j);
+          if (q == NULL || !is_plain (q) || q->bold || p->bold || !starts_lower (q->text) ||
+              ct_outline_parse_label (q->text, NULL, NULL) != CT_LABEL_NONE)
+            break;
+          ct_raw_para_append (p, q);
+          ct_raw_para_free (q);
+          g_ptr_array_index (paras, j) = NULL;
+        }
+    }
+}
+
+typedef struct
+{
+  gsize  offset;
+  gchar *id;
+  gboolean used;
+} Anchor;
+
+static void
+clear_anchor (gpointer data)
+{
+  g_free (((Anchor *) data)->id);
+}
+
+static void
+add_table_row (CtDocument      *doc,
+               const CtRawPara *p,
+               guint            block,
+               gsize            start,
+               gint            *current_source_table)
+{
+  CtTable *t;
+  gsize off = start;
+  guint col = 0, cols = 0;
+
+  if (*current_source_table != (gint) p->table || doc->tables->len == 0)
+    {
+      CtTable fresh = { block, 0, 0, g_array_new (FALSE, TRUE, sizeof (CtCell)) };
+
+      g_array_append_val (doc->tables, fresh);
+      *current_source_table = p->table;
+    }
+  t = &g_array_index (doc->tables, CtTable, doc->tables->len - 1);
+
+  for (guint c = 0; c < p->cells->len; c++)
+    {
+      const gchar *cell = g_ptr_array_index (p->cells, c);
+      CtCell cc = { 0 };
+
+      if (c > 0)
+        off += strlen (" | ");
+      cc.start = off;
+      cc.end = off + strlen (cell);
+      cc.row = t->n_rows;
+      cc.col = col;
+      cc.col_span = p->spans != NULL && c < p->spans->len ? g_array_index (p->spans, guint, c) : 1;
+      cc.row_span = p->row_spans != NULL && c < p->row_spans->len ? g_array_index (p->row_spans, guint, c) : 1;
+      col += MAX (cc.col_span, 1);
+      cols = col;
+      off = cc.end;
+      g_array_append_val (t->cells, cc);
+    }
+
+  g_array_index (doc->blocks, CtBlock, block).table = doc->tables->len - 1;
+  g_array_index (doc->blocks, CtBlock, block).row = t->n_rows;
+  t->n_rows++;
+  t->n_cols = MAX (t->n_cols, cols);
+}
+
+CtDocument *
+ct_reader_build (GPtrArray   *paras,
+                 const gchar *source_name,
+                 CtFormat     format,
+                 GBytes      *source,
+                 GError     **error)
+{
+  g_autoptr(CtDocument) doc = ct_document_new (source_name, format);
+  g_autoptr(GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
+  g_autoptr(GArray) hints = g_array_new (FALSE, TRUE, sizeof (CtOutlineHint));
+  g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
+  g_autofree gchar *hex = NULL;
+  GString *text = g_string_new (NULL);
+  gint source_table = -1;
+
+  g_array_set_clear_func (anchors, clear_anchor);
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, i);
+
+      if (p->kind != CT_RAW_TABLE_ROW)
+        take_markers (p);
+    }
+  join_broken (paras);
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, i);
+      CtBlock block = { 0 };
+      CtOutlineHint hint = { 0 };
+      gsize start;
+
+      if (p == NULL || p->text[0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      start = text->len;
+      g_string_append (text, p->text);
+
+      block.start = start;
+      block.end = text->len;
+      block.line = p->line;
+      block.kind = p->kind == CT_RAW_FOOTNOTE ? CT_BLOCK_FOOTNOTE :
+                   p->kind == CT_RAW_TABLE_ROW ? CT_BLOCK_TABLE_ROW : CT_BLOCK_PARAGRAPH;
+      block.section = -1;
+      block.table = -1;
+      block.row = -1;
+      block.footnote = -1;
+      block.part = CT_PART_RESULTS;
+      g_array_append_val (doc->blocks, block);
+
+      hint.bold = p->bold;
+      hint.heading_level = p->heading_level;
+      hint.after_blank = p->after_blank;
+      g_array_append_val (hints, hint);
+
+      for (guint l = 0; l < p->lines->len; l++)
+        {
+          CtLineSpan span = g_array_index (p->lines, CtLineSpan, l);
+
+          span.start += start;
+          if (doc->line_map->len > 0 &&
+              g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).start == span.start)
+            g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).line = span.line;
+          else
+            g_array_append_val (doc->line_map, span);
+        }
+      for (guint a = 0; a < p->anchors->len; a++)
+        {
+          const CtRawAnchor *ra = &g_array_index (p->anchors, CtRawAnchor, a);
+          Anchor an = { start + ra->offset, g_strdup (ra->id), FALSE };
+
+          g_array_append_val (anchors, an);
+        }
+      if (p->kind == CT_RAW_FOOTNOTE)
+        g_ptr_array_add (note_ids, p->note_id != NULL ? p->note_id : (gchar *) "");
+      else
+        g_ptr_array_add (note_ids, NULL);
+      if (p->kind == CT_RAW_TABLE_ROW && p->cells != NULL)
+        add_table_row (doc, p, doc->blocks->len - 1, start, &source_table);
+    }
+
+  if (doc->blocks->len == 0)
+    {
+      g_string_free (text, TRUE);
+      g_set_error (error, CT_ERROR, CT_ERROR_EMPTY,
+                   _("“%s” holds no text. Check that it is the report itself and not an empty copy."),
+                   source_name);
+      return NULL;
+    }
+
+  g_free (doc->text);
+  doc->text_len = text->len;
+  doc->text = g_string_free (text, FALSE);
+
+  /* Pair each body with the first unused marker of the same number. */
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      const gchar *id = g_ptr_array_index (note_ids, b);
+      CtFootnote note = { 0 };
+
+      if (id == NULL)
+        continue;
+      note.id = g_strdup (id);
+      note.block = b;
+      note.anchor = G_MAXSIZE;
+      for (guint a = 0; a < anchors->len; a++)
+        {
+          Anchor *an = &g_array_index (anchors, Anchor, a);
+
+          if (!an->used && g_str_equal (an->id, id))
+            {
+              an->used = TRUE;
+              note.anchor = an->offset;
+              break;
+            }
+        }
+      if (note.anchor == G_MAXSIZE)
+        g_ptr_array_add (doc->warnings,
+                         g_strdup_printf (_("Footnote %s has no marker in the text; it is kept without a place."), id));
+      g_array_append_val (doc->footnotes, note);
+      g_array_index (doc->blocks, CtBlock, b).footnote = doc->footnotes->len - 1;
+    }
+  for (guint a = 0; a < anchors->len; a++)
+    {
+      Anchor *an = &g_array_index (anchors, Anchor, a);
+      CtFootnote note = { 0 };
+
+      if (an->used)
+        continue;
+      note.id = g_strdup (an->id);
+      note.anchor = an->offset;
+      note.block = -1;
+      g_array_append_val (doc->footnotes, note);
+      g_ptr_array_add (doc->warnings,
+                       g_strdup_printf (_("Footnote marker %s on line %u has no footnote text."),
+                                        an->id, ct_document_line_at (doc, an->offset)));
+    }
+
+  ct_outline_build (doc, (const CtOutlineHint *) hints->data);
+  ct_metadata_guess (doc);
+
+  hex = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, source);
+  g_strlcpy (doc->sha256, hex, sizeof doc->sha256);
+  return g_steal_pointer (&doc);
+}

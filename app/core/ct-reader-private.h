@@ -1,0 +1,104 @@
+/* ct-reader-private.h: what the format readers share
+ *
+ * Each format (text/Markdown, .docx) turns its source into a list of raw
+ * paragraphs; one builder then does everything that must behave the same for
+ * every format: footnote markers, paragraphs broken over lines, blocks,
+ * tables, the outline and the metadata. That is what makes a report read the
+ * same whether it arrives as .txt or as .docx.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ct-document.h"
+
+G_BEGIN_DECLS
+
+/* Limits against hostile containers; see README "Limits". */
+#define CT_READER_MAX_ENTRY_SIZE   (32 * 1024 * 1024)
+#define CT_READER_MAX_TOTAL_SIZE   (128 * 1024 * 1024)
+#define CT_READER_MAX_RATIO        200
+#define CT_READER_MAX_ENTRIES      4096
+
+typedef enum
+{
+  CT_RAW_PARAGRAPH,
+  CT_RAW_FOOTNOTE,  /* a footnote or endnote body */
+  CT_RAW_TABLE_ROW,
+} CtRawKind;
+
+typedef struct
+{
+  gsize  offset; /* byte offset in the paragraph text */
+  gchar *id;
+} CtRawAnchor;
+
+typedef struct
+{
+  CtRawKind  kind;
+  gchar     *text;          /* NFC, spaces normalised, markup removed */
+  guint      line;          /* first source line / paragraph number */
+  gboolean   bold;          /* the whole paragraph is bold */
+  guint      heading_level; /* Markdown "#" count or Word "Heading N"; 0 none */
+  gchar     *note_id;       /* footnote bodies: their number */
+  GPtrArray *cells;         /* table rows: cell texts (gchar *) */
+  GArray    *spans;         /* table rows: guint col_span per cell */
+  GArray    *row_spans;     /* table rows: guint row_span per cell (1 if none) */
+  guint      table;         /* table rows: which table of the source */
+  GArray    *anchors;       /* CtRawAnchor: markers the format already knew */
+  GArray    *lines;         /* CtLineSpan relative to text (at least one) */
+  gboolean   after_blank;   /* a blank line preceded it in the source */
+} CtRawPara;
+
+CtRawPara  *ct_raw_para_new         (CtRawKind    kind,
+                                     const gchar *text,
+                                     guint        line);
+void        ct_raw_para_free        (CtRawPara   *para);
+void        ct_raw_para_add_anchor  (CtRawPara   *para,
+                                     gsize        offset,
+                                     const gchar *id);
+/* Removes text[start, end) and one space it leaves doubled, keeping the
+ * anchors and line spans on the text around it. */
+void        ct_raw_para_remove      (CtRawPara   *para,
+                                     gsize        start,
+                                     gsize        end);
+/* Appends @other's text after a space, with its anchors and lines. */
+void        ct_raw_para_append      (CtRawPara   *para,
+                                     const CtRawPara *other);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtRawPara, ct_raw_para_free)
+
+/* Normalises one line of source text: NFC, every kind of space to ' ',
+ * zero-width characters removed, runs of spaces collapsed, trimmed. */
+gchar      *ct_reader_clean_line    (const gchar *text,
+                                     gssize       len);
+
+/* Builds the document from raw paragraphs (consumed). */
+CtDocument *ct_reader_build         (GPtrArray   *paras,
+                                     const gchar *source_name,
+                                     CtFormat     format,
+                                     GBytes      *source,
+                                     GError     **error);
+
+/* Format readers; each returns raw paragraphs or NULL with @error set. */
+GPtrArray  *ct_reader_text_parse    (const gchar *text,
+                                     gsize        len,
+                                     gboolean    *out_markdown);
+GPtrArray  *ct_reader_docx_parse    (GBytes      *bytes,
+                                     const gchar *source_name,
+                                     GError     **error);
+
+/* Every regular file of a zip, name → GBytes, read within the limits
+ * above; @out_names (optional) gets the names in archive order. */
+GHashTable *ct_reader_zip_read      (GBytes      *bytes,
+                                     const gchar *source_name,
+                                     GPtrArray  **out_names,
+                                     GError     **error);
+
+/* Reads a data table from the core resources: rows of tab-separated
+ * fields, comments (#) and blank lines skipped. */
+GPtrArray  *ct_reader_load_table    (const gchar *name);
+
+G_END_DECLS

@@ -1,0 +1,459 @@
+/* ct-reader-text.c: plain text and Markdown → raw paragraphs
+ *
+ * A line is a paragraph, as the conversions of Word reports leave them. What
+ * Markdown adds is understood rather than kept: emphasis (a bold span may
+ * cover several lines, as a header block does), "#" headings, pipe tables and
+ * footnotes. Footnote bodies written inline ("[3: …]", possibly over several
+ * lines) become bodies of their own, on the line where they begin.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-reader-private.h"
+
+#include <string.h>
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* Drops Markdown emphasis and escapes from one line; "* " bullets become
+ * "- ". Counts the "**"/"__" delimiters seen. */
+static gchar *
+strip_markdown (const gchar *line,
+                guint       *out_strong)
+{
+  GString *out = g_string_sized_new (strlen (line));
+  const gchar *p = line;
+  guint strong = 0;
+
+  if (p[0] == '*' && p[1] == ' ')
+    {
+      g_string_append (out, "- ");
+      p += 2;
+    }
+
+  while (*p != '\0')
+    {
+      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+        {
+          strong++;
+          p += 2;
+          continue;
+        }
+      if (p[0] == '*')
+        {
+          gunichar prev = out->len > 0 ? g_utf8_get_char (g_utf8_find_prev_char (out->str, out->str + out->len)) : ' ';
+          gunichar next = p[1] != '\0' ? g_utf8_get_char (p + 1) : ' ';
+
+          /* A lone " * " is text; a star touching a word is emphasis. */
+          if (!(prev == ' ' && next == ' '))
+            {
+              p++;
+              continue;
+            }
+        }
+      if (p[0] == '\\' && p[1] != '\0' && strchr ("\\`*_{}[]()#+-.!|<>~", p[1]) != NULL)
+        {
+          g_string_append_c (out, p[1]);
+          p += 2;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      p++;
+    }
+
+  if (out_strong != NULL)
+    *out_strong = strong;
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_strong (const gchar *line)
+{
+  guint n = 0;
+
+  for (const gchar *p = line; *p != '\0'; p++)
+    if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+      {
+        n++;
+        p++;
+      }
+  return n;
+}
+
+static gboolean
+wholly_strong (const gchar *raw)
+{
+  gsize len = strlen (raw);
+
+  return len > 4 && count_strong (raw) == 2 &&
+         ((g_str_has_prefix (raw, "**") && g_str_has_suffix (raw, "**")) ||
+          (g_str_has_prefix (raw, "__") && g_str_has_suffix (raw, "__")));
+}
+
+static gboolean
+is_table_line (const gchar *line)
+{
+  return line[0] == '|' && strchr (line + 1, '|') != NULL;
+}
+
+static GPtrArray *
+split_cells (const gchar *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gchar *body = g_strstrip (g_strdup (line));
+  g_auto(GStrv) parts = NULL;
+  gchar *s = body;
+  gsize len;
+
+  /* The leading and trailing pipes frame the row; they hold no cell. */
+  if (*s == '|')
+    s++;
+  len = strlen (s);
+  if (len > 0 && s[len - 1] == '|')
+    s[len - 1] = '\0';
+  parts = g_strsplit (s, "|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    g_ptr_array_add (cells, strip_markdown (g_strstrip (parts[i]), NULL));
+  return cells;
+}
+
+static gboolean
+is_separator_row (GPtrArray *cells)
+{
+  if (cells->len == 0)
+    return FALSE;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const gchar *c = g_ptr_array_index (cells, i);
+
+      if (c[0] == '\0' || strspn (c, ":-") != strlen (c) || strchr (c, '-') == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static CtRawPara *
+table_row (GPtrArray *cells,
+           guint      line,
+           guint      table)
+{
+  GString *text = g_string_new (NULL);
+  CtRawPara *p;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, " | ");
+      g_string_append (text, g_ptr_array_index (cells, i));
+    }
+  p = ct_raw_para_new (CT_RAW_TABLE_ROW, text->str, line);
+  g_string_free (text, TRUE);
+  p->cells = g_ptr_array_ref (cells);
+  p->spans = g_array_new (FALSE, FALSE, sizeof (guint));
+  p->row_spans = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < cells->len; i++)
+    {
+      guint one = 1;
+
+      g_array_append_val (p->spans, one);
+      g_array_append_val (p->row_spans, one);
+    }
+  p->table = table;
+  return p;
+}
+
+/* "[12: body]" with brackets balanced; returns FALSE when none starts at or
+ * after @from. *end is 0 when the body is not closed in @text. */
+static gboolean
+find_inline_note (const gchar *text,
+                  gsize        from,
+                  gsize       *start,
+                  gsize       *body,
+                  gsize       *end)
+{
+  for (const gchar *p = strchr (text + from, '['); p != NULL; p = strchr (p + 1, '['))
+    {
+      const gchar *q = p + 1;
+      gint depth = 1;
+
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (q == p + 1 || q - p > 4 || *q != ':')
+        continue;
+      *start = p - text;
+      *body = q + 1 - text;
+      *end = 0;
+      for (q = q + 1; *q != '\0'; q++)
+        {
+          if (*q == '[')
+            depth++;
+          else if (*q == ']' && --depth == 0)
+            {
+              *end = q + 1 - text;
+              break;
+            }
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+line_at (const CtRawPara *p,
+         gsize            offset)
+{
+  guint line = p->line;
+
+  for (guint i = 0; i < p->lines->len; i++)
+    {
+      const CtLineSpan *l = &g_array_index (p->lines, CtLineSpan, i);
+
+      if (l->start <= offset)
+        line = l->line;
+    }
+  return line;
+}
+
+/* Moves inline bodies out of @host into @out, right after it. */
+static void
+take_inline_notes (CtRawPara *host,
+                   GPtrArray *notes)
+{
+  gsize start, body, end, from = 0;
+
+  while (find_inline_note (host->text, from, &start, &body, &end))
+    {
+      g_autofree gchar *id = g_strndup (host->text + start + 1, body - start - 2);
+      g_autofree gchar *raw = NULL;
+      g_autofree gchar *clean = NULL;
+      CtRawPara *note;
+
+      if (end == 0)
+        end = strlen (host->text);
+      raw = g_strndup (host->text + body, end - body - (host->text[end - 1] == ']' ? 1 : 0));
+      clean = ct_reader_clean_line (raw, -1);
+      note = ct_raw_para_new (CT_RAW_FOOTNOTE, clean, line_at (host, start));
+      note->note_id = g_steal_pointer (&id);
+      g_ptr_array_add (notes, note);
+      ct_raw_para_remove (host, start, end);
+      from = MIN (start, strlen (host->text));
+    }
+}
+
+static gboolean
+is_superscript_digit (gunichar c,
+                      gchar   *digit)
+{
+  static const gunichar sup[] = { 0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074,
+                                  0x2075, 0x2076, 0x2077, 0x2078, 0x2079 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sup); i++)
+    if (c == sup[i])
+      {
+        if (digit != NULL)
+          *digit = '0' + i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "¹ Kết quả…" or "⁸cử tham gia…": a footnote body as a paragraph. */
+static gchar *
+leading_note_id (const gchar  *text,
+                 const gchar **rest)
+{
+  GString *id = g_string_new (NULL);
+  const gchar *p = text;
+  gchar d;
+
+  while (*p != '\0' && is_superscript_digit (g_utf8_get_char (p), &d))
+    {
+      g_string_append_c (id, d);
+      p = g_utf8_next_char (p);
+    }
+  if (id->len == 0 || id->len > 3 || *p == '\0' ||
+      !(*p == ' ' || is_word_char (g_utf8_get_char (p)) || *p == '(' || *p == '"'))
+    {
+      g_string_free (id, TRUE);
+      return NULL;
+    }
+  while (*p == ' ')
+    p++;
+  *rest = p;
+  return g_string_free (id, FALSE);
+}
+
+/* "[^3]: body", the Markdown footnote definition. */
+static gchar *
+markdown_note_id (const gchar  *text,
+                  const gchar **rest)
+{
+  const gchar *q;
+
+  if (!g_str_has_prefix (text, "[^"))
+    return NULL;
+  for (q = text + 2; g_ascii_isalnum (*q); q++)
+    ;
+  if (q == text + 2 || q[0] != ']' || q[1] != ':')
+    return NULL;
+  *rest = q + 2;
+  while (**rest == ' ')
+    (*rest)++;
+  return g_strndup (text + 2, q - text - 2);
+}
+
+static GPtrArray *
+split_lines (const gchar *text,
+             gsize        len)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const gchar *p = text, *end = text + len;
+
+  while (p < end)
+    {
+      const gchar *e = p;
+
+      while (e < end && *e != '\n' && *e != '\r')
+        e++;
+      g_ptr_array_add (lines, ct_reader_clean_line (p, e - p));
+      if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
+        e++;
+      p = e + 1;
+    }
+  return lines;
+}
+
+GPtrArray *
+ct_reader_text_parse (const gchar *text,
+                      gsize        len,
+                      gboolean    *out_markdown)
+{
+  g_autoptr(GPtrArray) lines = split_lines (text, len);
+  GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
+  gboolean markdown = FALSE, blank = FALSE;
+  guint table_no = 0;
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      const gchar *raw = g_ptr_array_index (lines, i);
+      g_autoptr(GString) joined_raw = NULL;
+      g_autofree gchar *stripped = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+      CtRawPara *para;
+      const gchar *rest = NULL;
+      gchar *id;
+      guint heading = 0, strong, first = i;
+
+      if (raw[0] == '\0')
+        {
+          blank = TRUE;
+          i++;
+          continue;
+        }
+
+      if (is_table_line (raw))
+        {
+          markdown = TRUE;
+          while (i < lines->len && is_table_line (g_ptr_array_index (lines, i)))
+            {
+              g_autoptr(GPtrArray) cells = split_cells (g_ptr_array_index (lines, i));
+
+              if (!is_separator_row (cells) && cells->len > 0)
+                {
+                  para = table_row (cells, i + 1, table_no);
+                  para->after_blank = blank;
+                  g_ptr_array_add (paras, para);
+                }
+              blank = FALSE;
+              i++;
+            }
+          table_no++;
+          continue;
+        }
+
+      /* "# Heading" */
+      while (raw[heading] == '#' && heading < 6)
+        heading++;
+      if (heading > 0 && raw[heading] == ' ')
+        {
+          markdown = TRUE;
+          raw += heading + 1;
+        }
+      else
+        heading = 0;
+
+      /* A bold span left open continues on the next lines. */
+      joined_raw = g_string_new (raw);
+      stripped = strip_markdown (raw, &strong);
+      para = ct_raw_para_new (CT_RAW_PARAGRAPH, stripped, i + 1);
+      while (strong % 2 == 1 && i + 1 < lines->len && i - first < 6 &&
+             ((const gchar *) g_ptr_array_index (lines, i + 1))[0] != '\0')
+        {
+          g_autoptr(CtRawPara) next = NULL;
+          g_autofree gchar *s = NULL;
+          guint more;
+
+          i++;
+          s = strip_markdown (g_ptr_array_index (lines, i), &more);
+          next = ct_raw_para_new (CT_RAW_PARAGRAPH, s, i + 1);
+          ct_raw_para_append (para, next);
+          g_string_append_printf (joined_raw, " %s", (const gchar *) g_ptr_array_index (lines, i));
+          strong += more;
+        }
+      if (count_strong (joined_raw->str) > 0)
+        markdown = TRUE;
+
+      /* An inline body left open continues until its bracket closes. */
+      {
+        gsize start, body, end, from = 0;
+
+        while (find_inline_note (para->text, from, &start, &body, &end) && end == 0 &&
+               i + 1 < lines->len && i - first < 40)
+          {
+            g_autoptr(CtRawPara) next = NULL;
+            g_autofree gchar *s = NULL;
+
+            i++;
+            s = strip_markdown (g_ptr_array_index (lines, i), NULL);
+            next = ct_raw_para_new (CT_RAW_PARAGRAPH, s, i + 1);
+            ct_raw_para_append (para, next);
+            from = start;
+          }
+      }
+      i++;
+
+      if ((id = markdown_note_id (para->text, &rest)) != NULL ||
+          (id = leading_note_id (para->text, &rest)) != NULL)
+        {
+          if (para->text[0] == '[')
+            markdown = TRUE;
+          ct_raw_para_remove (para, 0, rest - para->text);
+          para->kind = CT_RAW_FOOTNOTE;
+          para->note_id = id;
+        }
+      else
+        {
+          para->heading_level = heading;
+          para->bold = wholly_strong (joined_raw->str);
+        }
+      para->after_blank = blank;
+      blank = FALSE;
+
+      notes = g_ptr_array_new ();
+      take_inline_notes (para, notes);
+      if (para->text[0] != '\0')
+        g_ptr_array_add (paras, para);
+      else
+        ct_raw_para_free (para);
+      for (guint n = 0; n < notes->len; n++)
+        g_ptr_array_add (paras, g_ptr_array_index (notes, n));
+    }
+
+  if (out_markdown != NULL)
+    *out_markdown = markdown;
+  return paras;
+}

@@ -1,0 +1,206 @@
+/* ct-reader-util.c: raw paragraphs, line cleaning and data tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-reader-private.h"
+#include "ct-text.h"
+
+#include <string.h>
+
+static void
+clear_anchor (gpointer data)
+{
+  CtRawAnchor *a = data;
+
+  g_clear_pointer (&a->id, g_free);
+}
+
+CtRawPara *
+ct_raw_para_new (CtRawKind    kind,
+                 const gchar *text,
+                 guint        line)
+{
+  CtRawPara *p = g_new0 (CtRawPara, 1);
+  CtLineSpan span = { 0, line };
+
+  p->kind = kind;
+  p->text = g_strdup (text != NULL ? text : "");
+  p->line = line;
+  p->anchors = g_array_new (FALSE, TRUE, sizeof (CtRawAnchor));
+  g_array_set_clear_func (p->anchors, clear_anchor);
+  p->lines = g_array_new (FALSE, TRUE, sizeof (CtLineSpan));
+  g_array_append_val (p->lines, span);
+  return p;
+}
+
+void
+ct_raw_para_free (CtRawPara *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->text);
+  g_free (p->note_id);
+  g_clear_pointer (&p->cells, g_ptr_array_unref);
+  g_clear_pointer (&p->spans, g_array_unref);
+  g_clear_pointer (&p->row_spans, g_array_unref);
+  g_array_unref (p->anchors);
+  g_array_unref (p->lines);
+  g_free (p);
+}
+
+void
+ct_raw_para_add_anchor (CtRawPara   *p,
+                        gsize        offset,
+                        const gchar *id)
+{
+  CtRawAnchor a = { offset, g_strdup (id) };
+
+  g_array_append_val (p->anchors, a);
+}
+
+static void
+shift_after (CtRawPara *p,
+             gsize      start,
+             gsize      removed)
+{
+  for (guint i = 0; i < p->anchors->len; i++)
+    {
+      CtRawAnchor *a = &g_array_index (p->anchors, CtRawAnchor, i);
+
+      if (a->offset >= start + removed)
+        a->offset -= removed;
+      else if (a->offset > start)
+        a->offset = start;
+    }
+  for (guint i = 0; i < p->lines->len; i++)
+    {
+      CtLineSpan *l = &g_array_index (p->lines, CtLineSpan, i);
+
+      if (l->start >= start + removed)
+        l->start -= removed;
+      else if (l->start > start)
+        l->start = start;
+    }
+}
+
+void
+ct_raw_para_remove (CtRawPara *p,
+                    gsize      start,
+                    gsize      end)
+{
+  gsize len = strlen (p->text);
+
+  g_return_if_fail (start <= end && end <= len);
+
+  /* Swallow the space the removal would leave doubled or dangling. */
+  if (start > 0 && p->text[start - 1] == ' ' &&
+      (end == len || p->text[end] == ' ' || strchr (",.;:)", p->text[end]) != NULL))
+    start--;
+  else if (start == 0 && end < len && p->text[end] == ' ')
+    end++;
+
+  memmove (p->text + start, p->text + end, len - end + 1);
+  shift_after (p, start, end - start);
+}
+
+void
+ct_raw_para_append (CtRawPara       *p,
+                    const CtRawPara *other)
+{
+  gsize len = strlen (p->text);
+  gboolean sep = len > 0 && other->text[0] != '\0';
+  gsize base = len + (sep ? 1 : 0);
+  gchar *joined;
+
+  joined = g_strconcat (p->text, sep ? " " : "", other->text, NULL);
+  g_free (p->text);
+  p->text = joined;
+
+  for (guint i = 0; i < other->anchors->len; i++)
+    {
+      const CtRawAnchor *a = &g_array_index (other->anchors, CtRawAnchor, i);
+
+      ct_raw_para_add_anchor (p, base + a->offset, a->id);
+    }
+  for (guint i = 0; i < other->lines->len; i++)
+    {
+      CtLineSpan l = g_array_index (other->lines, CtLineSpan, i);
+
+      l.start += base;
+      g_array_append_val (p->lines, l);
+    }
+}
+
+/* Spaces that conversion leaves behind: NBSP, the U+2000 block, narrow and
+ * ideographic spaces, tabs. */
+static gboolean
+is_odd_space (gunichar c)
+{
+  return c == '\t' || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680 ||
+         c == '\v' || c == '\f';
+}
+
+static gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+         c == 0xFEFF || c == 0x00AD;
+}
+
+gchar *
+ct_reader_clean_line (const gchar *text,
+                      gssize       len)
+{
+  g_autofree gchar *nfc = ct_text_normalize_nfc (text, len, NULL);
+  GString *out;
+  gboolean space = TRUE; /* drops leading spaces */
+
+  if (nfc == NULL)
+    nfc = g_utf8_make_valid (text, len);
+  out = g_string_sized_new (strlen (nfc));
+
+  for (const gchar *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c) || (c < 0x20 && c != '\t' && c != '\v' && c != '\f'))
+        continue;
+      if (c == ' ' || is_odd_space (c))
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+GPtrArray *
+ct_reader_load_table (const gchar *name)
+{
+  g_autofree gchar *path = g_strdup_printf ("/io/github/chitieu/Chitieu/data/%s", name);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    {
+      g_critical ("core data table %s is missing from the resources", name);
+      return rows;
+    }
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strchomp (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+    }
+  return rows;
+}
