@@ -9,10 +9,12 @@
 #include "ct-cli-private.h"
 
 #define CT_CLI_COMMANDS /* { "name", N_("summary"), ct_cli_name }, */ \
+  { "chart", N_("Draw an indicator’s achievement rates as a PNG, SVG or PDF chart"), ct_cli_chart }, \
   { "export", N_("Write the comparison and its evidence to an Excel workbook"), ct_cli_export }, \
   { "extract", N_("Print the indicators measured in report files"), ct_cli_extract }, \
   { "inspect", N_("Show the metadata, outline and footnotes read from report files"), ct_cli_inspect },
 
 int ct_cli_export (int argc, char **argv);
+int ct_cli_chart (int argc, char **argv);
 int ct_cli_extract (int argc, char **argv);
 int ct_cli_inspect (int argc, char **argv);

@@ -66,6 +66,8 @@ typedef struct
   gboolean          vertical;
   guint             n_cat, n_ser;
   CtChartGeometry  *geo;
+  cairo_pattern_t  *hatch;      /* see hatch_pattern() */
+  gint              hatch_size;
 } Ctx;
 
 static void
@@ -228,6 +230,42 @@ ct_chart_style_get_background_rgb (const CtChartStyle *style,
   rgb[2] = pal->bg.b;
 }
 
+/* A tile of one diagonal stroke, repeated to hatch "no data" areas. Made
+ * once per render: stroking every hatch line of hundreds of bands one by
+ * one would take most of a frame. */
+static cairo_pattern_t *
+hatch_pattern (Ctx     *ctx,
+               gdouble  spacing)
+{
+  cairo_surface_t *tile;
+  cairo_t *cr;
+  gint n = (gint) ceil (spacing);
+
+  if (ctx->hatch != NULL && ctx->hatch_size == n)
+    return ctx->hatch;
+  g_clear_pointer (&ctx->hatch, cairo_pattern_destroy);
+
+  tile = cairo_surface_create_similar (cairo_get_target (ctx->cr), CAIRO_CONTENT_COLOR_ALPHA, n, n);
+  cr = cairo_create (tile);
+  cairo_set_source_rgba (cr, ctx->pal->missing.r, ctx->pal->missing.g, ctx->pal->missing.b, 0.6);
+  cairo_set_line_width (cr, 1.0);
+  /* the stroke and its two wrapped ends, so tiles join without seams */
+  cairo_move_to (cr, -1, n + 1);
+  cairo_line_to (cr, n + 1, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, n - 1, n + 1);
+  cairo_line_to (cr, n + 1, n - 1);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+
+  ctx->hatch = cairo_pattern_create_for_surface (tile);
+  ctx->hatch_size = n;
+  cairo_pattern_set_extend (ctx->hatch, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return ctx->hatch;
+}
+
 /* Diagonal hatching inside a rectangle: "no data", unlike any bar fill. */
 static void
 hatch (Ctx     *ctx,
@@ -239,26 +277,21 @@ hatch (Ctx     *ctx,
 {
   cairo_t *cr = ctx->cr;
 
-  cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
-  cairo_clip (cr);
-  for (gdouble d = -h; d < w; d += spacing)
-    {
-      cairo_move_to (cr, x + d, y + h);
-      cairo_line_to (cr, x + d + h, y);
-    }
-  cairo_set_line_width (cr, 1.0);
-  cairo_set_source_rgba (cr, ctx->pal->missing.r, ctx->pal->missing.g, ctx->pal->missing.b, 0.55);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cairo_set_source (cr, hatch_pattern (ctx, spacing));
+  cairo_fill (cr);
 
-  cairo_save (cr);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (w - 1, 0), MAX (h - 1, 0));
-  cairo_set_dash (cr, (const double[]) { 3, 2 }, 2, 0);
-  cairo_set_line_width (cr, 1.0);
-  set_color (ctx, &ctx->pal->missing);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  /* A dashed rim where there is room for one. */
+  if (w >= 4 && h >= 4)
+    {
+      cairo_save (cr);
+      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+      cairo_set_dash (cr, (const double[]) { 3, 2 }, 2, 0);
+      cairo_set_line_width (cr, 1.0);
+      set_color (ctx, &ctx->pal->missing);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
 }
 
 /* A warning marker: "!" in a yellow disc with a dark rim, centred at (cx, cy). */
@@ -373,6 +406,8 @@ draw_header (Ctx     *ctx,
   /* xgettext:no-c-format */
   g_autoptr(GString) sub = g_string_new (_("Achievement rate, % of plan"));
 
+  if (ctx->style->omit_title)
+    goto legend;
   if (title != NULL)
     {
       set_font (ctx, ctx->s * 1.45, TRUE);
@@ -402,6 +437,7 @@ draw_header (Ctx     *ctx,
   y += h + ctx->s * 0.6;
 
   /* Legend: series when there are several, then the marks used. */
+legend:
   set_font (ctx, ctx->s * 0.92, FALSE);
   row_h = ctx->s * 1.6;
   x = left;
@@ -737,11 +773,10 @@ ct_chart_render (const CtChart      *chart,
           /* A hair of space between neighbours in a group, where it can be spared. */
           if (ctx.n_ser > 1 && bar > 6)
             c_len -= 1;
-          if (ctx.vertical)
-            {
-              c0 = round (c0);
-              c_len = MAX (round (c_len), 1);
-            }
+          /* Whole pixels across the bar too: sharp edges, and far
+           * cheaper to fill than antialiased ones. */
+          c0 = round (c0);
+          c_len = MAX (round (c_len), 1);
 
           if (b.missing)
             {
@@ -860,6 +895,7 @@ ct_chart_render (const CtChart      *chart,
   }
 
 out:
+  g_clear_pointer (&ctx.hatch, cairo_pattern_destroy);
   pango_font_description_free (ctx.font);
   g_object_unref (ctx.layout);
   cairo_restore (cr);

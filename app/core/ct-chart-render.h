@@ -29,9 +29,11 @@ typedef struct
   const gchar *font_family;    /* NULL for "Noto Sans" */
   gint         hover_series;   /* bar drawn highlighted, or -1 */
   gint         hover_category;
+  gboolean     omit_title;     /* leave title and subtitle to the caller
+                                * (a printed page has its own title block) */
 } CtChartStyle;
 
-#define CT_CHART_STYLE_INIT { FALSE, 0, NULL, -1, -1 }
+#define CT_CHART_STYLE_INIT { FALSE, 0, NULL, -1, -1, FALSE }
 
 /* One bar (or, when @missing, the "no data" band standing in for one). */
 typedef struct

@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-chart.h"
+#include "ct-format.h"
+#include "ct-i18n.h"
+#include "ct-observation.h"
 
 #include <math.h>
 
@@ -339,4 +342,111 @@ ct_chart_get_rate_range (const CtChart *chart,
   if (max_rate != NULL)
     *max_rate = hi;
   return lo <= hi;
+}
+
+/* Why a figure carries a flag, in words for the reader of a tooltip. */
+static const struct
+{
+  CtFlags      flag;
+  const gchar *text;
+} flag_texts[] = {
+  { CT_FLAG_RATE_MISMATCH, N_("the stated rate does not match value and plan") },
+  { CT_FLAG_UNIT_SUSPECT, N_("the unit does not fit what is measured") },
+  /* xgettext:no-c-format */
+  { CT_FLAG_PLAN_BELOW_VALUE, N_("the value exceeds the plan yet the rate is under 100%") },
+  { CT_FLAG_STATUS_CONTRADICTS, N_("the text says not achieved while the figure meets the plan") },
+  { CT_FLAG_NUMBER_SUSPECT, N_("the number is written ambiguously") },
+};
+
+static gchar *
+format_amount (gdouble      value,
+               const gchar *unit)
+{
+  g_autofree gchar *number = ct_format_number (value, 3);
+
+  if (unit == NULL || isnan (value))
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+gchar *
+ct_chart_describe_point (const CtChart *chart,
+                         guint          series,
+                         guint          category)
+{
+  const CtChartPoint *p;
+  const gchar *unit;
+  GString *s;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+  p = ct_chart_get_point (chart, series, category);
+  g_return_val_if_fail (p != NULL, NULL);
+  unit = ct_chart_point_get_unit (chart, p);
+
+  s = g_string_new (ct_chart_get_category (chart, category));
+  if (chart->series->len > 1)
+    g_string_append_printf (s, " · %s", ct_chart_get_series_name (chart, series));
+
+  if (isnan (p->rate))
+    {
+      g_string_append_c (s, '\n');
+      g_string_append (s, _("No achievement rate in this report"));
+    }
+  else
+    {
+      g_autofree gchar *rate = ct_format_percent (p->rate, 2);
+
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Achieved %s of plan"), rate);
+    }
+  if (!isnan (p->value))
+    {
+      g_autofree gchar *value = format_amount (p->value, unit);
+
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Value: %s"), value);
+    }
+  if (!isnan (p->plan))
+    {
+      g_autofree gchar *plan = format_amount (p->plan, unit);
+
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Plan: %s"), plan);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (flag_texts); i++)
+    if (p->flags & flag_texts[i].flag)
+      {
+        g_string_append_c (s, '\n');
+        g_string_append_printf (s, _("Check: %s"), _(flag_texts[i].text));
+      }
+  return g_string_free (s, FALSE);
+}
+
+gchar *
+ct_chart_describe (const CtChart *chart)
+{
+  guint n_bars = 0, n_missing = 0, n_met = 0;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  for (guint s = 0; s < chart->points->len; s++)
+    {
+      GArray *row = g_ptr_array_index (chart->points, s);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          gdouble r = g_array_index (row, CtChartPoint, c).rate;
+
+          if (isnan (r))
+            n_missing++;
+          else
+            {
+              n_bars++;
+              n_met += r >= 100;
+            }
+        }
+    }
+  return g_strdup_printf (_("%s. Figures: %u; at or above plan: %u; missing: %u"),
+                          ct_chart_get_title (chart) != NULL ? ct_chart_get_title (chart) : _("Chart"),
+                          n_bars, n_met, n_missing);
 }

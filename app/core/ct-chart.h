@@ -91,6 +91,15 @@ const CtChartPoint *ct_chart_get_point        (const CtChart      *chart,
 const gchar        *ct_chart_point_get_unit   (const CtChart      *chart,
                                                const CtChartPoint *point);
 
+/* What a reader needs to know about one bar, in a few translated lines:
+ * where and what, the rate, value and plan with units, and why a flagged
+ * figure is flagged. Used by the widget's tooltip and the printed table. */
+gchar              *ct_chart_describe_point   (const CtChart      *chart,
+                                               guint               series,
+                                               guint               category);
+/* A one-line summary of the whole chart, for screen readers. */
+gchar              *ct_chart_describe         (const CtChart      *chart);
+
 /* Summaries over every point, for axes and legends. */
 gboolean            ct_chart_has_missing      (const CtChart      *chart);
 gboolean            ct_chart_has_flagged      (const CtChart      *chart);

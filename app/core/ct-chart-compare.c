@@ -1,0 +1,207 @@
+/* ct-chart-compare.c: CtChart from CtComparison
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-chart-compare.h"
+#include "ct-i18n.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Listing hundreds of file names helps nobody: the note names a few. */
+#define MAX_SOURCES_NAMED 4
+
+gchar *
+ct_chart_compare_column_label (CtComparison *comparison,
+                               guint         column)
+{
+  const CtCompareQuery *query = ct_comparison_get_query (comparison);
+  const CtCompareColumn *col = ct_comparison_get_column (comparison, column);
+
+  g_return_val_if_fail (col != NULL, NULL);
+
+  switch (query != NULL ? query->axis : CT_COMPARE_BY_REPORT)
+    {
+    case CT_COMPARE_BY_LOCALITY:
+      return g_strdup (col->locality);
+    case CT_COMPARE_BY_YEAR:
+      if (col->period != NULL)
+        return g_strdup_printf ("%s %d", col->period, col->year);
+      return g_strdup_printf ("%d", col->year);
+    case CT_COMPARE_BY_REPORT:
+    default:
+      if (col->title != NULL)
+        return g_strdup (col->title);
+      return g_strdup_printf ("%s · %s %d", col->locality,
+                              col->period != NULL ? col->period : "", col->year);
+    }
+}
+
+static guint
+find_or_add_category (CtChart     *chart,
+                      const gchar *label)
+{
+  guint n = ct_chart_get_n_categories (chart);
+
+  for (guint c = 0; c < n; c++)
+    if (g_strcmp0 (ct_chart_get_category (chart, c), label) == 0)
+      return c;
+  return ct_chart_add_category (chart, label);
+}
+
+guint
+ct_chart_add_comparison_row (CtChart      *chart,
+                             CtComparison *comparison,
+                             guint         row,
+                             const gchar  *series_name)
+{
+  const CtCompareRow *r;
+  guint series, n_cols;
+
+  g_return_val_if_fail (chart != NULL, 0);
+  g_return_val_if_fail (comparison != NULL, 0);
+  g_return_val_if_fail (row < ct_comparison_get_n_rows (comparison), 0);
+
+  r = ct_comparison_get_row (comparison, row);
+  series = ct_chart_add_series (chart, series_name != NULL ? series_name : r->name);
+  n_cols = ct_comparison_get_n_columns (comparison);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const CtCompareCell *cell = ct_comparison_get_cell (comparison, row, c);
+      g_autofree gchar *label = ct_chart_compare_column_label (comparison, c);
+      guint category = find_or_add_category (chart, label);
+      CtChartPoint p = CT_CHART_POINT_INIT;
+
+      if (cell == NULL || cell->observation_id == 0)
+        continue;
+      p.rate = ct_compare_cell_get_rate (cell);
+      p.flags = cell->flags;
+      p.observation_id = cell->observation_id;
+      /* Compare like with like: the row's unit when the store converted
+       * the figure, else the figure as written with its own unit. */
+      if (!isnan (cell->value_normalized) || !isnan (cell->plan_normalized))
+        {
+          p.value = cell->value_normalized;
+          p.plan = cell->plan_normalized;
+          p.unit = r->unit;
+        }
+      else
+        {
+          p.value = cell->value;
+          p.plan = cell->plan;
+          p.unit = cell->unit;
+        }
+      ct_chart_set_point (chart, series, category, &p);
+    }
+  return series;
+}
+
+void
+ct_chart_describe_sources (CtChart      *chart,
+                           CtComparison *comparison)
+{
+  guint n_cols = ct_comparison_get_n_columns (comparison);
+  gint min_year = G_MAXINT, max_year = G_MININT;
+  const gchar *period = NULL;
+  gboolean same_period = TRUE;
+  g_autoptr(GString) note = NULL;
+  guint named = 0;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (comparison != NULL);
+
+  for (guint c = 0; c < n_cols; c++)
+    {
+      const CtCompareColumn *col = ct_comparison_get_column (comparison, c);
+
+      min_year = MIN (min_year, col->year);
+      max_year = MAX (max_year, col->year);
+      if (c == 0)
+        period = col->period;
+      else if (g_strcmp0 (period, col->period) != 0)
+        same_period = FALSE;
+    }
+  if (n_cols > 0 && ct_chart_get_period (chart) == NULL)
+    {
+      g_autofree gchar *text = NULL;
+
+      if (min_year == max_year && same_period && period != NULL)
+        text = g_strdup_printf ("%s %d", period, min_year);
+      else if (min_year == max_year)
+        text = g_strdup_printf ("%d", min_year);
+      else if (same_period && period != NULL)
+        text = g_strdup_printf ("%s %d–%d", period, min_year, max_year);
+      else
+        text = g_strdup_printf ("%d–%d", min_year, max_year);
+      ct_chart_set_period (chart, text);
+    }
+
+  note = g_string_new (ct_chart_get_source_note (chart));
+  for (guint c = 0; c < n_cols && named <= MAX_SOURCES_NAMED; c++)
+    {
+      const CtCompareColumn *col = ct_comparison_get_column (comparison, c);
+
+      if (col->source_name == NULL || strstr (note->str, col->source_name) != NULL)
+        continue;
+      if (named == MAX_SOURCES_NAMED)
+        {
+          g_string_append (note, "; …");
+          named++;
+          break;
+        }
+      if (note->len == 0)
+        g_string_append_printf (note, _("Source: %s"), col->source_name);
+      else
+        g_string_append_printf (note, "; %s", col->source_name);
+      named++;
+    }
+  if (note->len > 0)
+    ct_chart_set_source_note (chart, note->str);
+}
+
+CtChart *
+ct_chart_new_from_comparison (CtComparison *comparison,
+                              const guint  *rows,
+                              guint         n_rows)
+{
+  CtChart *chart;
+  const gchar *unit = NULL;
+  gboolean same_unit = TRUE;
+
+  g_return_val_if_fail (comparison != NULL, NULL);
+
+  if (rows == NULL)
+    n_rows = ct_comparison_get_n_rows (comparison);
+
+  chart = ct_chart_new ();
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint row = rows != NULL ? rows[i] : i;
+      const CtCompareRow *r;
+
+      g_return_val_if_fail (row < ct_comparison_get_n_rows (comparison), chart);
+      r = ct_comparison_get_row (comparison, row);
+      ct_chart_add_comparison_row (chart, comparison, row, NULL);
+      if (i == 0)
+        unit = r->unit;
+      else if (g_strcmp0 (unit, r->unit) != 0)
+        same_unit = FALSE;
+    }
+
+  if (n_rows == 1)
+    ct_chart_set_indicator (chart, ct_comparison_get_row (comparison, rows != NULL ? rows[0] : 0)->name);
+  else if (n_rows > 1)
+    ct_chart_set_title (chart, _("Achievement of plan by indicator"));
+  if (same_unit && n_rows > 0)
+    ct_chart_set_unit (chart, unit);
+  /* Columns where no row has a figure still get their category, shown
+   * as "no data", rather than silently vanishing from the chart. */
+  for (guint c = 0; c < ct_comparison_get_n_columns (comparison); c++)
+    {
+      g_autofree gchar *label = ct_chart_compare_column_label (comparison, c);
+
+      find_or_add_category (chart, label);
+    }
+  ct_chart_describe_sources (chart, comparison);
+  return chart;
+}

@@ -1,0 +1,330 @@
+/* ct-cli-chart.c: `chitieu chart --indicator … --output FILE.png|svg|pdf`
+ *
+ * Draws the achievement rates of one indicator from the library with the
+ * same renderer as the window. Columns are chosen the way a person asks:
+ *   --reports ID,…      those reports, one bar each
+ *   --year Y            one bar per locality for that year (and --period)
+ *   --year Y1 --year Y2 localities grouped, one bar per year
+ *   --locality NAME     that locality over the years
+ *   nothing             every report (filtered by --period)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "ct-chart-compare.h"
+#include "ct-chart-export.h"
+#include "ct-cli-commands.h"
+#include "ct-compare.h"
+#include "ct-error.h"
+#include "ct-store.h"
+#include "ct-text.h"
+
+typedef struct
+{
+  gchar    *indicator;
+  gchar   **years;
+  gchar    *period;
+  gchar    *reports;
+  gchar    *locality;
+  gchar    *output;
+  gchar    *db;
+  gchar    *title;
+  gdouble   width;
+  gdouble   height;
+  gdouble   dpi;
+  gboolean  horizontal;
+  gboolean  dark;
+} ChartArgs;
+
+static void
+chart_args_clear (ChartArgs *a)
+{
+  g_free (a->indicator);
+  g_strfreev (a->years);
+  g_free (a->period);
+  g_free (a->reports);
+  g_free (a->locality);
+  g_free (a->output);
+  g_free (a->db);
+  g_free (a->title);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChartArgs, chart_args_clear)
+
+/* Whole positive numbers from "2020,2023" pieces; FALSE on anything else. */
+static gboolean
+parse_ids (const gchar * const *pieces,
+           GArray              *out,
+           gint64               min,
+           gint64               max)
+{
+  for (guint i = 0; pieces != NULL && pieces[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (pieces[i], ",", -1);
+
+      for (guint k = 0; parts[k] != NULL; k++)
+        {
+          gint64 v;
+
+          g_strstrip (parts[k]);
+          if (parts[k][0] == '\0')
+            continue;
+          if (!g_ascii_string_to_signed (parts[k], 10, min, max, &v, NULL))
+            return FALSE;
+          g_array_append_val (out, v);
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+find_locality (CtStore      *store,
+               const gchar  *name,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) localities = ct_store_list_localities (store, error);
+  g_autofree gchar *want = NULL;
+  gint64 found = 0;
+
+  if (localities == NULL)
+    return 0;
+  /* Accents and case do not matter: "nam dong" finds "Nam Đông". */
+  want = ct_text_fold (name, -1);
+  for (guint i = 0; i < localities->len && found == 0; i++)
+    {
+      const CtLocalityInfo *l = g_ptr_array_index (localities, i);
+      g_autofree gchar *folded = ct_text_fold (l->name, -1);
+
+      if (g_str_equal (folded, want))
+        found = l->id;
+    }
+  if (found == 0)
+    g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                 _("No locality called “%s” in the library; “chitieu list” shows the localities."),
+                 name);
+  return found;
+}
+
+/* Runs one query and adds the indicator's row as a series. */
+static gboolean
+add_series (CtChart               *chart,
+            CtStore               *store,
+            const CtCompareQuery  *query,
+            const CtIndicatorInfo *indicator,
+            const gchar           *series_name,
+            GError               **error)
+{
+  g_autoptr(CtComparison) comparison = ct_store_compare (store, query, error);
+  gint row;
+
+  if (comparison == NULL)
+    return FALSE;
+  row = ct_comparison_find_row (comparison, indicator->code);
+  if (row < 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                   _("No report in the library gives “%s”; try another indicator or import more reports."),
+                   indicator->name);
+      return FALSE;
+    }
+  ct_chart_add_comparison_row (chart, comparison, row, series_name);
+  ct_chart_describe_sources (chart, comparison);
+  return TRUE;
+}
+
+static CtChart *
+build_chart (CtStore          *store,
+             ChartArgs        *args,
+             GArray           *years,
+             GArray           *report_ids,
+             GError          **error)
+{
+  g_autoptr(CtIndicatorInfo) indicator = ct_store_find_indicator (store, args->indicator, error);
+  g_autoptr(CtChart) chart = NULL;
+  g_autoptr(CtCompareQuery) query = NULL;
+
+  if (indicator == NULL)
+    return NULL;
+
+  chart = ct_chart_new ();
+  ct_chart_set_indicator (chart, indicator->name);
+  ct_chart_set_unit (chart, indicator->unit);
+  ct_chart_set_title (chart, args->title);
+
+  if (report_ids->len > 0)
+    {
+      query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+      query->report_ids = g_array_ref (report_ids);
+    }
+  else if (args->locality != NULL)
+    {
+      query = ct_compare_query_new (CT_COMPARE_BY_YEAR);
+      query->locality_id = find_locality (store, args->locality, error);
+      if (query->locality_id == 0)
+        return NULL;
+    }
+  else if (years->len > 0)
+    query = ct_compare_query_new (CT_COMPARE_BY_LOCALITY);
+  else
+    query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  query->period = g_strdup (args->period);
+  query->indicator = g_strdup (indicator->code);
+
+  if (years->len > 1 && report_ids->len == 0 && args->locality == NULL)
+    {
+      /* Several years: localities side by side, one bar per year. */
+      for (guint i = 0; i < years->len; i++)
+        {
+          g_autofree gchar *name = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (years, gint64, i));
+
+          query->year = (gint) g_array_index (years, gint64, i);
+          if (!add_series (chart, store, query, indicator, name, error))
+            return NULL;
+        }
+    }
+  else
+    {
+      if (years->len == 1)
+        query->year = (gint) g_array_index (years, gint64, 0);
+      if (!add_series (chart, store, query, indicator, indicator->name, error))
+        return NULL;
+    }
+
+  if (ct_chart_get_n_categories (chart) == 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                   _("No report in the library matches; check --year, --period and --reports against “chitieu list”."));
+      return NULL;
+    }
+  if (args->horizontal)
+    ct_chart_set_orientation (chart, CT_CHART_HORIZONTAL);
+  return g_steal_pointer (&chart);
+}
+
+int
+ct_cli_chart (int    argc,
+              char **argv)
+{
+  g_auto(ChartArgs) args = { 0 };
+  const GOptionEntry entries[] = {
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &args.indicator,
+      N_("The indicator to chart: its code or name"), N_("CODE|NAME") },
+    { "year", 'y', 0, G_OPTION_ARG_STRING_ARRAY, &args.years,
+      N_("Chart localities in this year; repeat for bars grouped by year"), N_("YEAR") },
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &args.period,
+      N_("Only reports of this period, such as “6 tháng đầu năm”"), N_("PERIOD") },
+    { "reports", 'r', 0, G_OPTION_ARG_STRING, &args.reports,
+      N_("Chart these reports (numbers from “chitieu list”, comma separated)"), N_("ID,…") },
+    { "locality", 'l', 0, G_OPTION_ARG_STRING, &args.locality,
+      N_("Chart one locality over the years"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
+      N_("Write the chart to FILE: .png, .svg or .pdf"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_DOUBLE, &args.width,
+      N_("Width in pixels at 96 dpi (default 1000)"), N_("PIXELS") },
+    { "height", 0, 0, G_OPTION_ARG_DOUBLE, &args.height,
+      N_("Height in pixels at 96 dpi (default 620)"), N_("PIXELS") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &args.dpi,
+      N_("Resolution of a PNG (default 96; 192 doubles the pixels)"), N_("DPI") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title,
+      N_("Title above the chart (default: the indicator)"), N_("TEXT") },
+    { "horizontal", 0, 0, G_OPTION_ARG_NONE, &args.horizontal,
+      N_("Draw bars from left to right, for long names"), NULL },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &args.dark,
+      N_("Use the dark colours"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &args.db,
+      N_("Read the library at PATH instead of the default one"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(CtChart) chart = NULL;
+  g_autoptr(GError) error = NULL;
+  CtChartStyle style = CT_CHART_STYLE_INIT;
+  CtChartFormat format;
+
+  if (!ct_cli_parse_options (&argc, &argv, entries, NULL,
+                             _("Draw the achievement rates of one indicator as a bar chart "
+                               "in a PNG, SVG or PDF file.")))
+    return CT_CLI_EXIT_USAGE;
+  if (argc > 1)
+    {
+      g_printerr ("chitieu: %s\n", _("The chart command takes only options; see --help."));
+      return CT_CLI_EXIT_USAGE;
+    }
+  if (args.indicator == NULL || args.output == NULL)
+    {
+      g_printerr ("chitieu: %s\n", _("Give the indicator with --indicator and the file with --output, such as --output chart.png."));
+      return CT_CLI_EXIT_USAGE;
+    }
+  if (!parse_ids ((const gchar * const *) args.years, years, 1900, 2200))
+    {
+      g_printerr ("chitieu: %s\n", _("A year must be a number such as 2023."));
+      return CT_CLI_EXIT_USAGE;
+    }
+  {
+    const gchar *pieces[] = { args.reports, NULL };
+
+    if (!parse_ids (pieces, report_ids, 1, G_MAXINT64))
+      {
+        g_printerr ("chitieu: %s\n", _("Reports are given by their numbers, as “chitieu list” shows them: --reports 1,4,7."));
+        return CT_CLI_EXIT_USAGE;
+      }
+  }
+  /* Checked before any work, so a typo never leaves a half-made file. */
+  if (!ct_chart_format_from_path (args.output, &format, &error))
+    {
+      ct_cli_print_error (error);
+      return CT_CLI_EXIT_USAGE;
+    }
+
+  if (args.db == NULL)
+    args.db = ct_store_default_path ();
+  /* Opening would create an empty library: say what is wrong instead. */
+  if (!g_file_test (args.db, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("chitieu: ");
+      g_printerr (_("There is no library at “%s”; import reports first with “chitieu import FILE…”."), args.db);
+      g_printerr ("\n");
+      return CT_CLI_EXIT_FAILED;
+    }
+  store = ct_store_open (args.db, &error);
+  if (store == NULL)
+    {
+      ct_cli_print_error (error);
+      return CT_CLI_EXIT_FAILED;
+    }
+
+  chart = build_chart (store, &args, years, report_ids, &error);
+  if (chart == NULL)
+    {
+      ct_cli_print_error (error);
+      return CT_CLI_EXIT_FAILED;
+    }
+
+  style.dark = args.dark;
+  if (!ct_chart_export (chart, args.output, format, args.width, args.height, args.dpi, &style, &error))
+    {
+      ct_cli_print_error (error);
+      return error->code == CT_ERROR_INVALID_ARGUMENT ? CT_CLI_EXIT_USAGE : CT_CLI_EXIT_FAILED;
+    }
+
+  if (!ct_chart_get_rate_range (chart, NULL, NULL))
+    {
+      g_printerr ("chitieu: ");
+      g_printerr (_("None of these reports gives an achievement rate for “%s”: every bar shows “no data”."),
+                  ct_chart_get_indicator (chart));
+      g_printerr ("\n");
+    }
+  g_print (_("Wrote %s (bars: %u, series: %u)."), args.output,
+           ct_chart_get_n_categories (chart) * ct_chart_get_n_series (chart),
+           ct_chart_get_n_series (chart));
+  g_print ("\n");
+  return CT_CLI_EXIT_OK;
+}

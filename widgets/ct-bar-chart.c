@@ -1,0 +1,451 @@
+/* ct-bar-chart.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ct-bar-chart.h"
+#include "ct-chart-render.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+struct _CtBarChart
+{
+  GtkWidget        parent_instance;
+
+  CtChart         *chart;
+  CtChartGeometry  geometry;      /* from the last paint, for hit tests */
+  gint             hover_series;  /* -1 when no bar is highlighted */
+  gint             hover_category;
+  AdwStyleManager *style_manager;
+  gulong           dark_handler;
+};
+
+G_DEFINE_FINAL_TYPE (CtBarChart, ct_bar_chart, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+enum {
+  BAR_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+ct_bar_chart_new (void)
+{
+  return g_object_new (CT_TYPE_BAR_CHART, NULL);
+}
+
+gboolean
+ct_bar_chart_get_dark (CtBarChart *self)
+{
+  g_return_val_if_fail (CT_IS_BAR_CHART (self), FALSE);
+  return adw_style_manager_get_dark (self->style_manager);
+}
+
+static void
+ct_bar_chart_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  CtBarChart *self = CT_BAR_CHART (widget);
+  CtChartStyle style = CT_CHART_STYLE_INIT;
+  gint w = gtk_widget_get_width (widget);
+  gint h = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  ct_chart_geometry_clear (&self->geometry);
+  if (self->chart == NULL || w <= 0 || h <= 0)
+    return;
+
+  style.dark = ct_bar_chart_get_dark (self);
+  style.hover_series = self->hover_series;
+  style.hover_category = self->hover_category;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  ct_chart_render (self->chart, cr, w, h, &style, &self->geometry);
+  cairo_destroy (cr);
+}
+
+static void
+ct_bar_chart_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  (void) widget;
+  (void) for_size;
+  /* Below this the title and axis leave no room for bars. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 500;
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static const CtChartBar *
+bar_at (CtBarChart *self,
+        gdouble     x,
+        gdouble     y)
+{
+  if (self->chart == NULL || self->geometry.bars == NULL)
+    return NULL;
+  return ct_chart_geometry_hit (&self->geometry, x, y);
+}
+
+static void
+set_hover (CtBarChart *self,
+           gint        series,
+           gint        category)
+{
+  if (self->hover_series == series && self->hover_category == category)
+    return;
+  self->hover_series = series;
+  self->hover_category = category;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gchar *
+ct_bar_chart_describe_at (CtBarChart *self,
+                          gdouble     x,
+                          gdouble     y)
+{
+  const CtChartBar *bar;
+
+  g_return_val_if_fail (CT_IS_BAR_CHART (self), NULL);
+  bar = bar_at (self, x, y);
+  if (bar == NULL)
+    return NULL;
+  return ct_chart_describe_point (self->chart, bar->series, bar->category);
+}
+
+static gboolean
+activate_bar (CtBarChart *self,
+              guint       series,
+              guint       category)
+{
+  const CtChartPoint *p = ct_chart_get_point (self->chart, series, category);
+
+  if (p == NULL || p->observation_id == 0)
+    return FALSE;
+  g_signal_emit (self, signals[BAR_ACTIVATED], 0, p->observation_id);
+  return TRUE;
+}
+
+gboolean
+ct_bar_chart_activate_at (CtBarChart *self,
+                          gdouble     x,
+                          gdouble     y)
+{
+  const CtChartBar *bar;
+
+  g_return_val_if_fail (CT_IS_BAR_CHART (self), FALSE);
+  bar = bar_at (self, x, y);
+  if (bar == NULL)
+    return FALSE;
+  return activate_bar (self, bar->series, bar->category);
+}
+
+gboolean
+ct_bar_chart_get_selected (CtBarChart *self,
+                           guint      *series,
+                           guint      *category)
+{
+  g_return_val_if_fail (CT_IS_BAR_CHART (self), FALSE);
+  if (self->hover_series < 0)
+    return FALSE;
+  if (series != NULL)
+    *series = (guint) self->hover_series;
+  if (category != NULL)
+    *category = (guint) self->hover_category;
+  return TRUE;
+}
+
+static gboolean
+ct_bar_chart_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip)
+{
+  CtBarChart *self = CT_BAR_CHART (widget);
+  g_autofree gchar *text = NULL;
+
+  if (keyboard_mode && self->hover_series >= 0)
+    text = ct_chart_describe_point (self->chart, self->hover_series, self->hover_category);
+  else
+    text = ct_bar_chart_describe_at (self, x, y);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           gdouble                   x,
+           gdouble                   y,
+           CtBarChart               *self)
+{
+  const CtChartBar *bar = bar_at (self, x, y);
+
+  (void) controller;
+  if (bar != NULL)
+    set_hover (self, bar->series, bar->category);
+  else
+    set_hover (self, -1, -1);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          CtBarChart               *self)
+{
+  (void) controller;
+  set_hover (self, -1, -1);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   gint             n_press,
+                   gdouble          x,
+                   gdouble          y,
+                   CtBarChart      *self)
+{
+  (void) n_press;
+  if (ct_bar_chart_activate_at (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+/* Steps through the bars in drawing order (series by series). */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CtBarChart            *self)
+{
+  guint n_cat, n_ser, index, n;
+
+  (void) controller;
+  (void) keycode;
+  (void) state;
+  if (self->chart == NULL)
+    return FALSE;
+  n_cat = ct_chart_get_n_categories (self->chart);
+  n_ser = ct_chart_get_n_series (self->chart);
+  n = n_cat * n_ser;
+  if (n == 0)
+    return FALSE;
+  /* category-major order, so Right goes to the next bar on screen */
+  index = self->hover_series < 0 ? 0
+        : (guint) self->hover_category * n_ser + (guint) self->hover_series;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Down:
+      index = self->hover_series < 0 ? 0 : MIN (index + 1, n - 1);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_Up:
+      index = self->hover_series < 0 ? 0 : (index > 0 ? index - 1 : 0);
+      break;
+    case GDK_KEY_Home:
+      index = 0;
+      break;
+    case GDK_KEY_End:
+      index = n - 1;
+      break;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->hover_series < 0)
+        return FALSE;
+      return activate_bar (self, self->hover_series, self->hover_category);
+    default:
+      return FALSE;
+    }
+  set_hover (self, index % n_ser, index / n_ser);
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+on_dark_changed (CtBarChart *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_accessible (CtBarChart *self)
+{
+  g_autofree gchar *summary = NULL;
+
+  if (self->chart == NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chart"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("No figures to show"),
+                                      -1);
+      return;
+    }
+  summary = ct_chart_describe (self->chart);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ct_chart_get_title (self->chart) != NULL
+                                    ? ct_chart_get_title (self->chart) : _("Chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+}
+
+void
+ct_bar_chart_set_chart (CtBarChart *self,
+                        CtChart    *chart)
+{
+  g_return_if_fail (CT_IS_BAR_CHART (self));
+
+  if (self->chart == chart)
+    return;
+  g_clear_pointer (&self->chart, ct_chart_unref);
+  if (chart != NULL)
+    self->chart = ct_chart_ref (chart);
+  self->hover_series = self->hover_category = -1;
+  ct_chart_geometry_clear (&self->geometry);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+CtChart *
+ct_bar_chart_get_chart (CtBarChart *self)
+{
+  g_return_val_if_fail (CT_IS_BAR_CHART (self), NULL);
+  return self->chart;
+}
+
+static void
+ct_bar_chart_dispose (GObject *object)
+{
+  CtBarChart *self = CT_BAR_CHART (object);
+
+  g_clear_signal_handler (&self->dark_handler, self->style_manager);
+  G_OBJECT_CLASS (ct_bar_chart_parent_class)->dispose (object);
+}
+
+static void
+ct_bar_chart_finalize (GObject *object)
+{
+  CtBarChart *self = CT_BAR_CHART (object);
+
+  g_clear_pointer (&self->chart, ct_chart_unref);
+  ct_chart_geometry_clear (&self->geometry);
+  G_OBJECT_CLASS (ct_bar_chart_parent_class)->finalize (object);
+}
+
+static void
+ct_bar_chart_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CtBarChart *self = CT_BAR_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_boxed (value, self->chart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_bar_chart_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CtBarChart *self = CT_BAR_CHART (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      ct_bar_chart_set_chart (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ct_bar_chart_class_init (CtBarChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ct_bar_chart_dispose;
+  object_class->finalize = ct_bar_chart_finalize;
+  object_class->get_property = ct_bar_chart_get_property;
+  object_class->set_property = ct_bar_chart_set_property;
+
+  widget_class->snapshot = ct_bar_chart_snapshot;
+  widget_class->measure = ct_bar_chart_measure;
+  widget_class->query_tooltip = ct_bar_chart_query_tooltip;
+
+  properties[PROP_CHART] =
+    g_param_spec_boxed ("chart", NULL, NULL, CT_TYPE_CHART,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CtBarChart::bar-activated:
+   * @observation_id: the observation the bar's figure came from
+   *
+   * A bar with a figure was clicked or activated with the keyboard.
+   */
+  signals[BAR_ACTIVATED] =
+    g_signal_new ("bar-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_css_name (widget_class, "ct-bar-chart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ct_bar_chart_init (CtBarChart *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->hover_series = self->hover_category = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  /* The chart's colours are its own (a Cairo drawing, not CSS): follow
+   * the light/dark choice by redrawing when it changes. */
+  self->style_manager = adw_style_manager_get_default ();
+  self->dark_handler = g_signal_connect_swapped (self->style_manager, "notify::dark",
+                                                 G_CALLBACK (on_dark_changed), self);
+  update_accessible (self);
+}
