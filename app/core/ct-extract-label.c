@@ -53,7 +53,7 @@ trim_span (const CtKeywords *keywords,
       while (*to > *from && (is_trim_char (text[*to - 1]) || text[*to - 1] == '('))
         (*to)--, changed = TRUE;
       if (ct_keywords_match_at (keywords, CT_KW_LABEL_DROP, lower, *from, *to, &e) != NULL &&
-          e < *to)
+          e <= *to && *from < *to)
         *from = e, changed = TRUE;
       {
         gsize s;

@@ -344,6 +344,30 @@ ct_extract_scan (const CtUnitTable *units,
               p = skip_token (text, len, q + 1);
               continue;
             }
+          /* "1 con bò/hộ": an allowance per unit, not a measurement. */
+          {
+            gsize w = q;
+            gboolean per_unit = FALSE;
+
+            for (guint words = 0; words < 3 && !per_unit && w < len && text[w] == ' '; words++)
+              {
+                gsize e = w + 1;
+
+                while (e < len && ct_extract_is_word_char (text, len, e))
+                  e = g_utf8_next_char (text + e) - text;
+                if (e == w + 1)
+                  break;
+                w = e;
+                per_unit = w + 1 < len && text[w] == '/' && !is_digit (text[w + 1]) &&
+                           ct_extract_is_word_char (text, len, w + 1);
+              }
+            if (per_unit)
+              {
+                ct_figure_clear (&fig);
+                p = w + 1;
+                continue;
+              }
+          }
           if (g_str_equal (fig.unit->dimension, "permille"))
             fig.flags |= CT_FIG_PERMILLE;
         }

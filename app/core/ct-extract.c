@@ -565,7 +565,9 @@ pending_new (Passage  *ps,
       else if (ps->roles[i].as_percent)
         m->obs->unit = g_strdup ("%");
     }
-  m->obs->line = ct_document_get_block (ps->doc, block_of (ps, fig->start))->line;
+  /* The source line where the figure stands, even inside a paragraph the
+   * reader joined from several lines. */
+  m->obs->line = ct_document_line_at (ps->doc, ps->base + fig->start);
   m->obs->start = ps->base + m->label_from;
   m->obs->end = ps->base + fig->end;
   m->clause_end = fig->end;

@@ -1,0 +1,347 @@
+/* test-extract.c: what the extractor reads from report sentences
+ *
+ * Each test feeds a few sentences written the way district reports write
+ * them and checks the observations a reader would expect, or that a figure
+ * which is no measurement yields none.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ct-extract.h"
+#include "ct-extract-private.h"
+#include "ct-reader.h"
+#include "ct-test-util.h"
+
+static GPtrArray *
+extract (const gchar *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "test.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  return ct_extractor_run (ct_extractor_get_default (), g_ptr_array_index (docs, 0));
+}
+
+static const CtObservation *
+obs_at (GPtrArray *obs,
+        guint      i)
+{
+  g_assert_cmpuint (i, <, obs->len);
+  return g_ptr_array_index (obs, i);
+}
+
+static guint
+count_kind (GPtrArray        *obs,
+            CtObservationKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < obs->len; i++)
+    if (obs_at (obs, i)->kind == kind)
+      n++;
+  return n;
+}
+
+#define assert_num(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-6)
+
+static void
+test_value_plan_rate (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Tổng sản lượng lương thực có hạt là 2.703,5/4.500 tấn, đạt 60,1% kế hoạch cả năm.\n");
+  const CtObservation *o = obs_at (obs, 0);
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  g_assert_cmpint (o->kind, ==, CT_KIND_ACHIEVEMENT);
+  assert_num (o->value, 2703.5);
+  assert_num (o->plan, 4500);
+  assert_num (o->rate, 60.1);
+  assert_num (o->rate_computed, 2703.5 / 4500 * 100);
+  g_assert_cmpstr (o->unit, ==, "tấn");
+  g_assert_cmpint (o->basis, ==, CT_BASIS_PLAN);
+  g_assert_cmpstr (o->label, ==, "Tổng sản lượng lương thực có hạt");
+  g_assert_cmpuint (o->line, ==, 1);
+  g_assert_cmpuint (o->flags, ==, 0);
+}
+
+static void
+test_rate_and_yoy (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Giá trị sản xuất nông, lâm, ngư nghiệp là 187,27 tỷ đồng, đạt 44% so với kế hoạch năm, "
+    "bằng 102,4% so với cùng kỳ.\n"
+    "\n"
+    "Tổng giá trị sản xuất là 184,693 tỷ đồng, đạt 27,0 %KH, giảm 5,7% so với cùng kỳ.\n"
+    "\n"
+    "Doanh thu đạt 50 tỷ đồng, tăng 7,53% so với cùng kỳ; lượt khách đạt 120 lượt, vượt 5% kế hoạch.\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  assert_num (obs_at (obs, 0)->value, 187.27);
+  assert_num (obs_at (obs, 0)->rate, 44);
+  assert_num (obs_at (obs, 0)->yoy, 102.4);
+  g_assert_true (isnan (obs_at (obs, 0)->plan));
+  g_assert_cmpuint (obs_at (obs, 0)->line, ==, 1);
+  assert_num (obs_at (obs, 1)->yoy, 94.3);
+  assert_num (obs_at (obs, 1)->rate, 27);
+  g_assert_cmpuint (obs_at (obs, 1)->line, ==, 3);
+  assert_num (obs_at (obs, 2)->yoy, 107.53);
+  assert_num (obs_at (obs, 3)->rate, 105);
+}
+
+static void
+test_absolute_change_is_no_yoy (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tổng đàn bò có 2.750 con, giảm 50 con so với cùng kỳ năm trước.\n");
+
+  g_assert_cmpuint (obs->len, ==, 0);
+}
+
+static void
+test_two_budgets (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tổng thu ngân sách được 11,327 tỷ đồng, đạt 57,25% dự toán UBND tỉnh giao, đạt 56,64% "
+    "dự toán HĐND huyện giao; trong đó Chi cục Thuế thu được 7,399 tỷ đồng, đạt 39,81% dự toán "
+    "UBND tỉnh giao (18,586 tỷ đồng), đạt 39,35% dự toán HĐND huyện giao (18,8 tỷ đồng).\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  for (guint i = 0; i < 2; i++)
+    {
+      assert_num (obs_at (obs, i)->value, 11.327);
+      g_assert_cmpint (obs_at (obs, i)->basis, ==, CT_BASIS_BUDGET);
+    }
+  assert_num (obs_at (obs, 0)->rate, 57.25);
+  assert_num (obs_at (obs, 1)->rate, 56.64);
+  assert_num (obs_at (obs, 2)->plan, 18.586);
+  assert_num (obs_at (obs, 3)->plan, 18.8);
+  assert_num (obs_at (obs, 3)->value, 7.399);
+}
+
+static void
+test_plan_in_parentheses (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Thu nhập bình quân đầu người 44,5 triệu đồng: không đạt (KH 54,1 triệu đồng); Tỷ lệ huy "
+    "động nhà trẻ 46,12%: đạt (KH: 43-45%), tiểu học 100%: chưa đạt (KH trên 99,5%).\n");
+
+  g_assert_cmpuint (obs->len, ==, 3);
+  assert_num (obs_at (obs, 0)->value, 44.5);
+  assert_num (obs_at (obs, 0)->plan, 54.1);
+  g_assert_cmpstr (obs_at (obs, 0)->status, ==, "không đạt");
+  assert_num (obs_at (obs, 1)->plan, 43);
+  g_assert_cmpstr (obs_at (obs, 1)->status, ==, "đạt");
+  /* 100% meets "trên 99,5%" yet the text says it does not. */
+  g_assert_true (obs_at (obs, 2)->flags & CT_FLAG_STATUS_CONTRADICTS);
+}
+
+static void
+test_ratio_indicator (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Giáo dục THCS: Huy động được 1518 em đạt tỷ lệ 98,6% (chỉ tiêu 98%).\n");
+  const CtObservation *o = obs_at (obs, 0);
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  assert_num (o->value, 98.6);
+  g_assert_cmpstr (o->unit, ==, "%");
+  assert_num (o->plan, 98);
+  g_assert_true (isnan (o->rate));
+}
+
+static void
+test_sub_figures (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Phát triển đàn gia súc 4.755/5.450 con, đạt 87,24%KH (trong đó: Đàn bò 2.830/3.400 con "
+    "đạt 83,23% KH; đàn trâu 1.925/2.050 con, đạt 93,9%KH); Phát triển đàn lợn được "
+    "13.700/26.600 con; đạt 51,5% KH.\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  assert_num (obs_at (obs, 0)->rate, 87.24);
+  assert_num (obs_at (obs, 1)->value, 2830);
+  assert_num (obs_at (obs, 1)->rate, 83.23);
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Đàn bò");
+  assert_num (obs_at (obs, 2)->rate, 93.9);
+  /* The rate after the semicolon still belongs to the herd before it. */
+  assert_num (obs_at (obs, 3)->value, 13700);
+  assert_num (obs_at (obs, 3)->rate, 51.5);
+}
+
+static void
+test_commune_lists (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Tiêu chí cấp xã: Hương Xuân, Thượng Quảng đạt 19/19 tiêu chí. Có 03 xã đạt 17/19 tiêu "
+    "chí (Hương Lộc, Hương Phú, Thượng Nhật); bệnh tái phát tại 7/13 xã (Minh Long, Thị Hoa).\n");
+
+  g_assert_cmpuint (obs->len, ==, 6);
+  g_assert_true (g_str_has_prefix (obs_at (obs, 0)->label, "Xã Hương Xuân"));
+  g_assert_true (g_str_has_prefix (obs_at (obs, 1)->label, "Xã Thượng Quảng"));
+  g_assert_true (g_str_has_prefix (obs_at (obs, 4)->label, "Xã Thượng Nhật"));
+  assert_num (obs_at (obs, 4)->value, 17);
+  /* Communes counted by the figure itself are not split. */
+  assert_num (obs_at (obs, 5)->value, 7);
+  g_assert_cmpint (obs_at (obs, 5)->basis, ==, CT_BASIS_TOTAL);
+}
+
+static void
+test_plan_from_earlier_clause (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tổng số vốn đầu tư công được sử dụng năm 2021 là 10,643 tỷ đồng; kết quả giải ngân đến "
+    "ngày 31/5/2021 được 1,140 tỷ đồng, đạt 10,7% KH.\n");
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  assert_num (obs_at (obs, 0)->value, 1.14);
+  assert_num (obs_at (obs, 0)->plan, 10.643);
+  assert_num (obs_at (obs, 0)->rate, 10.7);
+}
+
+static void
+test_targets (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "A. Kết quả thực hiện 6 tháng đầu năm\n"
+    "\n"
+    "Sản lượng lương thực đạt 2.640/4.450 tấn, đạt 59,3% KH.\n"
+    "\n"
+    "B. Phương hướng, nhiệm vụ 6 tháng cuối năm\n"
+    "\n"
+    "Phấn đấu tổng sản lượng lương thực đạt 4.450 tấn, đạt 100% kế hoạch.\n");
+
+  g_assert_cmpuint (count_kind (obs, CT_KIND_ACHIEVEMENT), ==, 1);
+  g_assert_cmpuint (count_kind (obs, CT_KIND_TARGET), >=, 1);
+  for (guint i = 0; i < obs->len; i++)
+    if (obs_at (obs, i)->kind == CT_KIND_TARGET)
+      {
+        /* A target never poses as an achievement. */
+        g_assert_true (isnan (obs_at (obs, i)->plan));
+        g_assert_true (isnan (obs_at (obs, i)->rate));
+        g_assert_true (isnan (obs_at (obs, i)->yoy));
+      }
+}
+
+static void
+test_assessed_task (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "(2) Xây dựng 9/9 xã đạt chuẩn 19/19 tiêu chí xã NTM: Chưa đạt. (3) Xây dựng xã Hương Phú "
+    "đạt 16-17 tiêu chí xã NTM nâng cao: Đạt.\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  g_assert_true (isnan (obs_at (obs, 0)->value));
+  assert_num (obs_at (obs, 0)->plan, 9);
+  g_assert_cmpstr (obs_at (obs, 0)->status, ==, "chưa đạt");
+  assert_num (obs_at (obs, 1)->plan, 16);
+  g_assert_cmpstr (obs_at (obs, 1)->status, ==, "đạt");
+}
+
+static void
+test_audit (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Sản lượng gỗ khai thác ước đạt 51.600/1.500 tấn, đạt 34,4% KH; đàn lợn nái 1.270/1.360 "
+    "tấn, đạt 93,4%KH; tỷ lệ che phủ rừng đạt 88.56% (KH 90%).\n");
+
+  g_assert_cmpuint (obs->len, ==, 3);
+  g_assert_true (obs_at (obs, 0)->flags & CT_FLAG_RATE_MISMATCH);
+  g_assert_true (obs_at (obs, 0)->flags & CT_FLAG_PLAN_BELOW_VALUE);
+  g_assert_cmpuint (obs_at (obs, 1)->flags, ==, CT_FLAG_UNIT_SUSPECT);
+  g_assert_true (obs_at (obs, 2)->flags & CT_FLAG_NUMBER_SUSPECT);
+  assert_num (obs_at (obs, 2)->value, 88.56);
+}
+
+/* Figures the scanner keeps from a text, as "value unit" strings. */
+static gchar *
+figures (const gchar *text)
+{
+  g_autoptr(CtUnitTable) units = ct_unit_table_new_default (NULL);
+  CtKeywords *kws = ct_keywords_new_default (NULL);
+  g_autofree gchar *lower = ct_extract_lower (text, strlen (text));
+  g_autoptr(GArray) figs = ct_extract_scan (units, kws, text, lower, strlen (text));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < figs->len; i++)
+    {
+      const CtFigure *f = &g_array_index (figs, CtFigure, i);
+
+      g_string_append_printf (out, "%s%g", out->len > 0 ? " " : "", f->value);
+      if (f->kind == CT_FIG_FRACTION)
+        g_string_append_printf (out, "/%g", f->denom);
+      if (f->unit_text != NULL)
+        g_string_append_printf (out, " %s", f->unit_text);
+    }
+  ct_keywords_free (kws);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_no_figure (const gchar *text)
+{
+  g_autofree gchar *found = figures (text);
+
+  if (found[0] != '\0')
+    g_error ("“%s” should hold no measurement, found “%s”", text, found);
+}
+
+static void
+test_non_measurements (void)
+{
+  assert_no_figure ("đến ngày 31/5/2021 thu ngân sách");
+  assert_no_figure ("trước ngày 30/6 các xã hoàn thành");
+  assert_no_figure ("theo Quyết định số 1980/QĐ-TTg của Thủ tướng");
+  assert_no_figure ("Nghị định 09/2019/NĐ-CP quy định");
+  assert_no_figure ("sạt lở tại Km146+200/QL.12 đã khắc phục");
+  assert_no_figure ("quản lý chất lượng theo tiêu chuẩn ISO 9001:2015");
+  assert_no_figure ("phủ sóng mạng 4G/5G toàn huyện");
+  assert_no_figure ("huyện xếp thứ 6/10 toàn tỉnh");
+  assert_no_figure ("hỗ trợ 1 con bò/hộ nghèo");
+  assert_no_figure ("tổ chức 133 cuộc/9.928 người tham dự");
+  assert_no_figure ("trong năm 2020 và giai đoạn 2021 - 2025");
+  assert_no_figure ("dịch vụ công mức độ 3,4 trên môi trường mạng");
+  assert_no_figure ("1. Thu nhập bình quân đầu người");
+}
+
+static void
+test_figures_read (void)
+{
+  g_autofree gchar *a = figures ("nuôi 0,51m3 và 43.413con, đạt 60%KH");
+  g_autofree gchar *b = figures ("tỷ suất sinh 28,67%o, tử vong 21,5 0/00");
+  g_autofree gchar *c = figures ("diện tích 1.500 - 1.600 ha, đạt 16-17 tiêu chí");
+  g_autofree gchar *d = figures ("đàn trâu 7.111/7220 con");
+
+  g_assert_cmpstr (a, ==, "0.51 m3 43413 con 60 %");
+  g_assert_cmpstr (b, ==, "28.67 %o 21.5 0/00");
+  g_assert_cmpstr (c, ==, "1500 ha 16 tiêu chí");
+  g_assert_cmpstr (d, ==, "7111/7220 con");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ct_test_tmpdir ();
+
+  g_test_add_func ("/extract/value-plan-rate", test_value_plan_rate);
+  g_test_add_func ("/extract/rate-and-yoy", test_rate_and_yoy);
+  g_test_add_func ("/extract/absolute-change-is-no-yoy", test_absolute_change_is_no_yoy);
+  g_test_add_func ("/extract/two-budgets", test_two_budgets);
+  g_test_add_func ("/extract/plan-in-parentheses", test_plan_in_parentheses);
+  g_test_add_func ("/extract/ratio-indicator", test_ratio_indicator);
+  g_test_add_func ("/extract/sub-figures", test_sub_figures);
+  g_test_add_func ("/extract/commune-lists", test_commune_lists);
+  g_test_add_func ("/extract/plan-from-earlier-clause", test_plan_from_earlier_clause);
+  g_test_add_func ("/extract/targets", test_targets);
+  g_test_add_func ("/extract/assessed-task", test_assessed_task);
+  g_test_add_func ("/extract/audit", test_audit);
+  g_test_add_func ("/extract/non-measurements", test_non_measurements);
+  g_test_add_func ("/extract/figures-read", test_figures_read);
+  return g_test_run ();
+}
