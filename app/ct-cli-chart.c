@@ -118,13 +118,15 @@ add_series (CtChart               *chart,
             const CtCompareQuery  *query,
             const CtIndicatorInfo *indicator,
             const gchar           *series_name,
+            GPtrArray             *comparisons,
             GError               **error)
 {
-  g_autoptr(CtComparison) comparison = ct_store_compare (store, query, error);
+  CtComparison *comparison = ct_store_compare (store, query, error);
   gint row;
 
   if (comparison == NULL)
     return FALSE;
+  g_ptr_array_add (comparisons, comparison);
   row = ct_comparison_find_row (comparison, indicator->code);
   if (row < 0)
     {
@@ -134,7 +136,6 @@ add_series (CtChart               *chart,
       return FALSE;
     }
   ct_chart_add_comparison_row (chart, comparison, row, series_name);
-  ct_chart_describe_sources (chart, comparison);
   return TRUE;
 }
 
@@ -148,6 +149,7 @@ build_chart (CtStore          *store,
   g_autoptr(CtIndicatorInfo) indicator = ct_store_find_indicator (store, args->indicator, error);
   g_autoptr(CtChart) chart = NULL;
   g_autoptr(CtCompareQuery) query = NULL;
+  g_autoptr(GPtrArray) comparisons = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_comparison_unref);
 
   if (indicator == NULL)
     return NULL;
@@ -184,7 +186,7 @@ build_chart (CtStore          *store,
           g_autofree gchar *name = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (years, gint64, i));
 
           query->year = (gint) g_array_index (years, gint64, i);
-          if (!add_series (chart, store, query, indicator, name, error))
+          if (!add_series (chart, store, query, indicator, name, comparisons, error))
             return NULL;
         }
     }
@@ -192,10 +194,21 @@ build_chart (CtStore          *store,
     {
       if (years->len == 1)
         query->year = (gint) g_array_index (years, gint64, 0);
-      if (!add_series (chart, store, query, indicator, indicator->name, error))
+      if (!add_series (chart, store, query, indicator, indicator->name, comparisons, error))
         return NULL;
     }
 
+  ct_chart_describe_sources (chart, (CtComparison *const *) comparisons->pdata, comparisons->len);
+  /* One locality over the years: its name belongs in the title, since the
+   * bars are labelled by period only. */
+  if (query->axis == CT_COMPARE_BY_YEAR && args->title == NULL && comparisons->len > 0
+      && ct_comparison_get_n_columns (g_ptr_array_index (comparisons, 0)) > 0)
+    {
+      const CtCompareColumn *col = ct_comparison_get_column (g_ptr_array_index (comparisons, 0), 0);
+      g_autofree gchar *title = g_strdup_printf ("%s · %s", indicator->name, col->locality);
+
+      ct_chart_set_title (chart, title);
+    }
   if (ct_chart_get_n_categories (chart) == 0)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,

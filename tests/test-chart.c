@@ -641,6 +641,118 @@ test_export_errors (void)
   g_assert_error (error, CT_ERROR, CT_ERROR_WRITE);
 }
 
+/* Imports two seed reports into a scratch library; NULL without the seeds. */
+static gchar *
+seed_library (void)
+{
+  const gchar *shared = ct_test_shared_dir ();
+  g_autofree gchar *db = ct_test_tmp_path ("library.db");
+  g_autofree gchar *seed0 = NULL, *seed1 = NULL;
+
+  if (shared == NULL)
+    return NULL;
+  seed0 = g_build_filename (shared, "seeds", "000_283bcc1007240984.txt", NULL);
+  seed1 = g_build_filename (shared, "seeds", "001_58059cd68c956849.txt", NULL);
+  if (!g_file_test (seed0, G_FILE_TEST_EXISTS) || !g_file_test (seed1, G_FILE_TEST_EXISTS))
+    return NULL;
+  if (!g_file_test (db, G_FILE_TEST_EXISTS))
+    {
+      /* the 2020 report does not name its district in the text */
+      const gchar *args0[] = { "import", "--db", db, "--locality", "Nam Đông", "--province", "Thừa Thiên Huế",
+                               "--level", "huyện", seed0, NULL };
+      const gchar *args1[] = { "import", "--db", db, seed1, NULL };
+
+      g_assert_cmpint (ct_test_run_chitieu (args0, NULL, NULL), ==, 0);
+      g_assert_cmpint (ct_test_run_chitieu (args1, NULL, NULL), ==, 0);
+    }
+  return g_steal_pointer (&db);
+}
+
+static void
+test_cli_seeds (void)
+{
+  g_autofree gchar *db = seed_library ();
+  g_autofree gchar *png = ct_test_tmp_path ("grain.png");
+  g_autofree gchar *pdf = ct_test_tmp_path ("grain.pdf");
+  g_autofree gchar *out = NULL, *text = NULL;
+  cairo_surface_t *image;
+
+  if (db == NULL)
+    {
+      g_test_skip ("the shared seeds are not available");
+      return;
+    }
+
+  {
+    /* by code, at 192 dpi: Nam Đông 2020 and 2023 side by side */
+    const gchar *args[] = { "chart", "--db", db, "--indicator", "NN_LUONG_THUC", "--output", png,
+                            "--width", "800", "--height", "500", "--dpi", "192", NULL };
+
+    g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, png));
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1600);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1000);
+    cairo_surface_destroy (image);
+  }
+  {
+    /* by name, as a PDF whose text says what the chart shows */
+    const gchar *args[] = { "chart", "--db", db, "--indicator", "Tổng sản lượng lương thực có hạt",
+                            "--year", "2020", "--year", "2023", "--output", pdf, NULL };
+    const gchar *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 0);
+    if (run_tool (argv, &text))
+      {
+        g_assert_nonnull (strstr (text, "Tổng sản lượng lương thực có hạt"));
+        g_assert_nonnull (strstr (text, "60,1%"));
+        g_assert_nonnull (strstr (text, "59,3%"));
+        g_assert_nonnull (strstr (text, "Nam Đông"));
+      }
+  }
+}
+
+static void
+test_cli_errors (void)
+{
+  g_autofree gchar *missing_db = ct_test_tmp_path ("no-library.db");
+  g_autofree gchar *png = ct_test_tmp_path ("never.png");
+  g_autofree gchar *err = NULL;
+
+  {
+    /* no --output: a usage error */
+    const gchar *args[] = { "chart", "--indicator", "NN_LUONG_THUC", NULL };
+
+    g_assert_cmpint (ct_test_run_chitieu (args, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--output"));
+  }
+  {
+    const gchar *args[] = { "chart", "--db", missing_db, "--indicator", "X", "--output", "chart.jpeg", NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ct_test_run_chitieu (args, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, ".png"));
+  }
+  {
+    const gchar *args[] = { "chart", "--db", missing_db, "--indicator", "X", "--output", png,
+                            "--year", "năm ngoái", NULL };
+
+    g_assert_cmpint (ct_test_run_chitieu (args, NULL, NULL), ==, 2);
+  }
+  {
+    /* a library that does not exist is reported, not created */
+    const gchar *args[] = { "chart", "--db", missing_db, "--indicator", "X", "--output", png, NULL };
+
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ct_test_run_chitieu (args, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, missing_db));
+    g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +781,8 @@ main (int   argc,
   g_test_add_func ("/chart/dark", test_dark);
   g_test_add_func ("/chart/export/files", test_export_files);
   g_test_add_func ("/chart/export/errors", test_export_errors);
+  g_test_add_func ("/chart/cli/seeds", test_cli_seeds);
+  g_test_add_func ("/chart/cli/errors", test_cli_errors);
 
   return g_test_run ();
 }

@@ -97,31 +97,43 @@ ct_chart_add_comparison_row (CtChart      *chart,
 }
 
 void
-ct_chart_describe_sources (CtChart      *chart,
-                           CtComparison *comparison)
+ct_chart_describe_sources (CtChart             *chart,
+                           CtComparison *const *comparisons,
+                           guint                n)
 {
-  guint n_cols = ct_comparison_get_n_columns (comparison);
   gint min_year = G_MAXINT, max_year = G_MININT;
   const gchar *period = NULL;
-  gboolean same_period = TRUE;
+  gboolean same_period = TRUE, first = TRUE;
   g_autoptr(GString) note = NULL;
-  guint named = 0;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (chart != NULL);
-  g_return_if_fail (comparison != NULL);
+  g_return_if_fail (comparisons != NULL || n == 0);
 
-  for (guint c = 0; c < n_cols; c++)
-    {
-      const CtCompareColumn *col = ct_comparison_get_column (comparison, c);
+  for (guint k = 0; k < n; k++)
+    for (guint c = 0; c < ct_comparison_get_n_columns (comparisons[k]); c++)
+      {
+        const CtCompareColumn *col = ct_comparison_get_column (comparisons[k], c);
 
-      min_year = MIN (min_year, col->year);
-      max_year = MAX (max_year, col->year);
-      if (c == 0)
-        period = col->period;
-      else if (g_strcmp0 (period, col->period) != 0)
-        same_period = FALSE;
-    }
-  if (n_cols > 0 && ct_chart_get_period (chart) == NULL)
+        min_year = MIN (min_year, col->year);
+        max_year = MAX (max_year, col->year);
+        if (first)
+          period = col->period;
+        else if (g_strcmp0 (period, col->period) != 0)
+          same_period = FALSE;
+        first = FALSE;
+        /* The file name says which report it was; the folder it was
+         * imported from says nothing to a reader of the chart. */
+        if (col->source_name != NULL)
+          {
+            g_autofree gchar *base = g_path_get_basename (col->source_name);
+
+            if (!g_ptr_array_find_with_equal_func (files, base, g_str_equal, NULL))
+              g_ptr_array_add (files, g_steal_pointer (&base));
+          }
+      }
+
+  if (!first)
     {
       g_autofree gchar *text = NULL;
 
@@ -136,27 +148,22 @@ ct_chart_describe_sources (CtChart      *chart,
       ct_chart_set_period (chart, text);
     }
 
-  note = g_string_new (ct_chart_get_source_note (chart));
-  for (guint c = 0; c < n_cols && named <= MAX_SOURCES_NAMED; c++)
+  if (files->len == 0)
+    return;
+  note = g_string_new (NULL);
+  for (guint i = 0; i < files->len && i < MAX_SOURCES_NAMED; i++)
     {
-      const CtCompareColumn *col = ct_comparison_get_column (comparison, c);
-
-      if (col->source_name == NULL || strstr (note->str, col->source_name) != NULL)
-        continue;
-      if (named == MAX_SOURCES_NAMED)
-        {
-          g_string_append (note, "; …");
-          named++;
-          break;
-        }
-      if (note->len == 0)
-        g_string_append_printf (note, _("Source: %s"), col->source_name);
-      else
-        g_string_append_printf (note, "; %s", col->source_name);
-      named++;
+      if (i > 0)
+        g_string_append (note, "; ");
+      g_string_append (note, g_ptr_array_index (files, i));
     }
-  if (note->len > 0)
-    ct_chart_set_source_note (chart, note->str);
+  if (files->len > MAX_SOURCES_NAMED)
+    g_string_append (note, "; …");
+  {
+    g_autofree gchar *text = g_strdup_printf (_("Source: %s"), note->str);
+
+    ct_chart_set_source_note (chart, text);
+  }
 }
 
 CtChart *
@@ -202,6 +209,6 @@ ct_chart_new_from_comparison (CtComparison *comparison,
 
       find_or_add_category (chart, label);
     }
-  ct_chart_describe_sources (chart, comparison);
+  ct_chart_describe_sources (chart, &comparison, 1);
   return chart;
 }

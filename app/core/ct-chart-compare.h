@@ -35,10 +35,11 @@ CtChart *ct_chart_new_from_comparison (CtComparison *comparison,
                                        const guint  *rows,
                                        guint         n_rows);
 
-/* Fills the chart's period ("6 tháng đầu năm 2023", or "2020–2023") and
- * source note ("Nguồn: …" listing the reports' file names) from the
- * columns of @comparison, merging with what is already there. */
-void     ct_chart_describe_sources    (CtChart      *chart,
-                                       CtComparison *comparison);
+/* Fills the chart's period ("6 tháng đầu năm 2023", or "6 tháng đầu năm
+ * 2020–2023" across years) and source note ("Nguồn: …" naming the
+ * reports' files) from the columns of all @n comparisons drawn in it. */
+void     ct_chart_describe_sources    (CtChart             *chart,
+                                       CtComparison *const *comparisons,
+                                       guint                n);
 
 G_END_DECLS
