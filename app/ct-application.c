@@ -32,7 +32,7 @@ ct_application_new (void)
 {
   return g_object_new (CT_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/chitieu/Chitieu",
                        NULL);
 }
@@ -84,6 +84,16 @@ on_screenshot_saved (GObject      *source,
   g_application_quit (G_APPLICATION (self));
 }
 
+static void
+on_library_ready (CtWindow *window,
+                  gpointer  user_data)
+{
+  GPtrArray *pending = user_data;
+
+  g_signal_handlers_disconnect_by_func (window, on_library_ready, user_data);
+  ct_window_import_files (window, (GFile **) pending->pdata, pending->len);
+}
+
 static CtWindow *
 ensure_window (CtApplication *self)
 {
@@ -105,6 +115,39 @@ ct_application_activate (GApplication *app)
   if (self->screenshot_path != NULL)
     ct_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path,
                               NULL, on_screenshot_saved, self);
+}
+
+/* `chitieu FILE…`, from a file manager or a second process (GApplication
+ * hands the files to the instance already running): the import dialog. */
+static void
+ct_application_open (GApplication  *app,
+                     GFile        **files,
+                     gint           n_files,
+                     const gchar   *hint)
+{
+  CtApplication *self = CT_APPLICATION (app);
+  CtWindow *window = ensure_window (self);
+
+  (void) hint;
+  gtk_window_present (GTK_WINDOW (window));
+  if (self->screenshot_path != NULL)
+    {
+      ct_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path,
+                                NULL, on_screenshot_saved, self);
+      return;
+    }
+  if (ct_window_get_busy (window))
+    {
+      /* The demo samples are still being stored: import once they are. */
+      GPtrArray *pending = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (gint i = 0; i < n_files; i++)
+        g_ptr_array_add (pending, g_object_ref (files[i]));
+      g_signal_connect_data (window, "library-changed", G_CALLBACK (on_library_ready), pending,
+                             (GClosureNotify) (void (*) (void)) g_ptr_array_unref, G_CONNECT_DEFAULT);
+      return;
+    }
+  ct_window_import_files (window, files, (guint) n_files);
 }
 
 static void
@@ -155,6 +198,12 @@ ct_application_startup (GApplication *app)
   static const gchar *import_accels[] = { "<Control>o", NULL };
   static const gchar *export_accels[] = { "<Control>e", NULL };
   static const gchar *print_accels[] = { "<Control>p", NULL };
+  static const gchar *undo_accels[] = { "<Control>z", NULL };
+  static const gchar *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
+  static const gchar *correct_accels[] = { "F2", NULL };
+  static const gchar *find_accels[] = { "<Control>f", NULL };
+  static const gchar *shared_accels[] = { "<Control><Shift>s", NULL };
+  static const gchar *all_accels[] = { "<Control><Shift>a", NULL };
 
   G_APPLICATION_CLASS (ct_application_parent_class)->startup (app);
 
@@ -164,6 +213,12 @@ ct_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.correct", correct_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.shared-only", shared_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.compare-all", all_accels);
 }
 
 static void
@@ -186,6 +241,7 @@ ct_application_class_init (CtApplicationClass *klass)
   app_class->handle_local_options = ct_application_handle_local_options;
   app_class->startup = ct_application_startup;
   app_class->activate = ct_application_activate;
+  app_class->open = ct_application_open;
 }
 
 static void

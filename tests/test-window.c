@@ -1,4 +1,8 @@
-/* test-window.c: the main window opens, paints, and speaks Vietnamese
+/* test-window.c: the main window, driven without a mouse
+ *
+ * Actions are invoked and models inspected, as a keyboard or a screen reader
+ * would see them. With CT_SCREENSHOT_DIR set, the window and the import
+ * dialog are also saved as PNG there (for the issue's screenshots).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,8 +10,13 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ct-application.h"
+#include "ct-compare.h"
+#include "ct-compare-item.h"
+#include "ct-correction-dialog.h"
+#include "ct-import-dialog.h"
 #include "ct-locale.h"
 #include "ct-screenshot.h"
 #include "ct-test-util.h"
@@ -35,6 +44,13 @@ wait_for_paint (GtkWidget *widget)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
   g_assert_false (painted);
+}
+
+static void
+spin (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Every label in the window: none may show a missing glyph. */
@@ -80,36 +96,101 @@ count_dark_pixels (GdkTexture *texture)
   return dark;
 }
 
+/* Saves a shot for the issue when CT_SCREENSHOT_DIR is set; always renders,
+ * so a failing render fails the test. */
 static void
-test_window_vietnamese (void)
+shoot (GtkWidget   *widget,
+       const gchar *name)
 {
-  g_autoptr(CtApplication) app = ct_application_new ();
-  CtWindow *window;
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree gchar *png = ct_test_tmp_path ("window.png");
+  const gchar *dir = g_getenv ("CT_SCREENSHOT_DIR");
+  g_autofree gchar *path = NULL;
+
+  wait_for_paint (widget);
+  texture = ct_screenshot_render (widget);
+  g_assert_nonnull (texture);
+  g_assert_cmpuint (count_dark_pixels (texture), >, 500);
+  path = dir != NULL ? g_build_filename (dir, name, NULL) : ct_test_tmp_path (name);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static CtApplication *
+new_app (void)
+{
+  CtApplication *app = ct_application_new ();
   g_autoptr(GError) error = NULL;
 
+  /* Each test registers its own non-unique instance. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
-  window = ct_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  return app;
+}
+
+static CtWindow *
+open_window (CtApplication *app)
+{
+  CtWindow *window = ct_window_new (app);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
+  while (ct_window_get_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ct_window_get_busy (window));
   wait_for_paint (GTK_WIDGET (window));
+  return window;
+}
 
+static gchar *
+new_db_path (const gchar *name)
+{
+  gchar *path = ct_test_tmp_path (name);
+
+  g_setenv ("CHITIEU_DB", path, TRUE);
+  return path;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* A first start fills the empty library with the demo samples, in
+ * Vietnamese, with no missing glyphs. */
+static void
+test_first_start (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("first-start.db");
+  g_autoptr(GString) text = g_string_new (NULL);
+  CtWindow *window = open_window (app);
+  CtLibrarySidebar *sidebar = ct_window_get_sidebar (window);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
+  GtkWidget *page;
+
+  /* The samples (whatever the program ships) are in the library and in
+   * the sidebar; an empty library says so and offers the import. */
+  g_assert_nonnull (reports);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, reports->len);
   g_assert_cmpuint (check_labels (GTK_WIDGET (window), text), >, 2);
-  /* The header bar and the empty state are in Vietnamese. */
   g_assert_nonnull (strstr (text->str, "Chỉ tiêu"));
-  g_assert_nonnull (strstr (text->str, "Chưa có báo cáo"));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chỉ tiêu");
+  page = gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_PANED);
+  if (reports->len == 0)
+    {
+      g_assert_false (gtk_widget_get_mapped (page));
+      g_assert_nonnull (strstr (text->str, "Chưa có báo cáo"));
+    }
+  else
+    {
+      CtComparison *comparison = ct_compare_view_get_comparison (ct_window_get_compare_view (window));
 
-  texture = ct_screenshot_render (GTK_WIDGET (window));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
-  /* Text was drawn: a blank or failed render has no dark pixels. */
-  g_assert_cmpuint (count_dark_pixels (texture), >, 500);
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (gtk_widget_get_mapped (page));
+      g_assert_nonnull (comparison);
+      g_assert_cmpuint (ct_comparison_get_n_columns (comparison), >=, 1);
+      /* a province and a locality above the reports */
+      g_assert_cmpuint (g_list_model_get_n_items (ct_library_sidebar_get_model (sidebar)), >=, reports->len + 2);
+    }
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chỉ tiêu");
+  shoot (GTK_WIDGET (window), "window-samples.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -117,11 +198,8 @@ test_window_vietnamese (void)
 static void
 test_menu_actions (void)
 {
-  g_autoptr(CtApplication) app = ct_application_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(CtApplication) app = new_app ();
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
   /* startup has run: the application actions exist with their shortcuts */
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
@@ -129,6 +207,390 @@ test_menu_actions (void)
     g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
     g_assert_cmpstr (accels[0], ==, "<Control>q");
   }
+  {
+    g_auto(GStrv) undo = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.undo");
+    g_auto(GStrv) redo = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.redo");
+    g_auto(GStrv) correct = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.correct");
+    g_auto(GStrv) import = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.import");
+
+    g_assert_cmpstr (undo[0], ==, "<Control>z");
+    g_assert_cmpstr (redo[0], ==, "<Shift><Control>z");
+    g_assert_cmpstr (correct[0], ==, "F2");
+    g_assert_cmpstr (import[0], ==, "<Control>o");
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* The seeds                                                          */
+/* ------------------------------------------------------------------ */
+
+static gchar *
+seed_path (const gchar *prefix)
+{
+  const gchar *shared = ct_test_shared_dir ();
+  g_autofree gchar *dir = g_build_filename (shared, "seeds", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const gchar *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return g_build_filename (dir, name, NULL);
+  return NULL;
+}
+
+/* Imports the five seeds into the library at CHITIEU_DB and returns the
+ * report ids of 000 … 004. */
+static GArray *
+import_seeds (void)
+{
+  g_autofree gchar *path = ct_store_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) store = ct_store_open (path, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree gchar *prefix = g_strdup_printf ("00%u_", i);
+      g_autofree gchar *file = seed_path (prefix);
+      g_autoptr(CtImportOptions) options = ct_import_options_new ();
+      g_autoptr(GPtrArray) results = NULL;
+
+      g_assert_nonnull (file);
+      if (i == 0)
+        {
+          /* 000 does not name its district in a way a reader can be sure of. */
+          options->locality = g_strdup ("Nam Đông");
+          options->province = g_strdup ("Thừa Thiên Huế");
+        }
+      results = ct_store_import_file (store, file, options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 1);
+      g_array_append_val (ids, ((CtImportResult *) g_ptr_array_index (results, 0))->report_id);
+    }
+  return ids;
+}
+
+static gint
+find_column (CtComparison *comparison,
+             gint64        report_id)
+{
+  for (guint c = 0; c < ct_comparison_get_n_columns (comparison); c++)
+    if (ct_comparison_get_column (comparison, c)->report_id == report_id)
+      return (gint) c;
+  return -1;
+}
+
+static void
+test_seeds_compare_and_source (void)
+{
+  g_autoptr(CtApplication) app = NULL;
+  g_autofree gchar *db = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CtWindow *window;
+  CtCompareView *view;
+  CtComparison *comparison;
+  GListModel *rows;
+  guint n_shared = 0, n_shown = 0;
+  gint chosen_row = -1;
+  g_autofree gchar *highlighted = NULL;
+  gsize start = 0, end = 0;
+
+  if (ct_test_shared_dir () == NULL)
+    {
+      g_test_skip ("no shared seeds");
+      return;
+    }
+  app = new_app ();
+  db = new_db_path ("seeds.db");
+  ids = import_seeds ();
+  window = open_window (app);
+
+  /* The library: five reports, grouped by province and locality. */
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window)), ==, 5);
+  shoot (GTK_WIDGET (window), "library-seeds.png");
+
+  /* Choose 002, 003 and 004 in the library: three columns, in that order. */
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &g_array_index (ids, gint64, 2), 3);
+  view = ct_window_get_compare_view (window);
+  comparison = ct_compare_view_get_comparison (view);
+  g_assert_nonnull (comparison);
+  g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (find_column (comparison, g_array_index (ids, gint64, 2 + i)), >=, 0);
+
+  /* Only the indicators at least two of them report. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "shared-only", NULL);
+  g_assert_true (ct_compare_view_get_shared_only (view));
+  rows = ct_compare_view_get_model (view);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      guint n_cells = 0;
+      gint row;
+
+      if (ct_compare_item_is_header ((CtCompareItem *) item))
+        continue;
+      row = ct_compare_item_get_row ((CtCompareItem *) item);
+      n_shown++;
+      for (guint c = 0; c < 3; c++)
+        {
+          const CtCompareCell *cell = ct_comparison_get_cell (comparison, row, c);
+          g_autoptr(CtStoredObservation) obs = NULL;
+
+          if (cell->observation_id == 0)
+            continue;
+          n_cells++;
+          /* every figure shown is one the store has for that report and row */
+          obs = ct_store_get_observation (ct_window_get_store (window), cell->observation_id, NULL);
+          g_assert_nonnull (obs);
+          g_assert_cmpint (obs->report_id, ==, ct_comparison_get_column (comparison, c)->report_id);
+          g_assert_cmpstr (obs->indicator_code, ==, ct_comparison_get_row (comparison, row)->code);
+          if (!isnan (obs->obs->value))
+            g_assert_cmpfloat_with_epsilon (obs->obs->value, cell->value, 1e-9);
+        }
+      g_assert_cmpuint (n_cells, >=, 2);
+      n_shared++;
+      if (chosen_row < 0 && ct_comparison_get_cell (comparison, row, 0)->observation_id != 0
+          && !isnan (ct_comparison_get_cell (comparison, row, 0)->value))
+        chosen_row = row;
+    }
+  /* Three districts' half-year reports share their main figures. */
+  g_assert_cmpuint (n_shared, >=, 3);
+  g_assert_cmpuint (n_shown, ==, n_shared);
+  g_assert_cmpint (chosen_row, >=, 0);
+
+  /* Choosing a cell shows its sentence, highlighted. */
+  g_assert_true (ct_compare_view_select_cell (view, chosen_row, 0));
+  spin (20);
+  shoot (GTK_WIDGET (window), "compare-002-003-004.png");
+  {
+    const CtCompareCell *cell = ct_comparison_get_cell (comparison, chosen_row, 0);
+    g_autoptr(CtSourceSpan) span = ct_store_get_source (ct_window_get_store (window), cell->observation_id, NULL);
+    CtSourceView *source = ct_window_get_source_view (window);
+    g_autofree gchar *expected = NULL;
+    g_autofree gchar *digits = NULL;
+    gdouble integer = floor (fabs (cell->value));
+
+    g_assert_nonnull (span);
+    g_assert_cmpint (ct_window_get_current_observation (window), ==, cell->observation_id);
+    g_assert_cmpint (ct_source_view_get_observation_id (source), ==, cell->observation_id);
+    highlighted = ct_source_view_get_highlighted (source, &start, &end);
+    g_assert_nonnull (highlighted);
+    g_assert_cmpuint (start, ==, span->start);
+    g_assert_cmpuint (end, ==, span->end);
+    expected = g_strndup (span->text + span->start, span->end - span->start);
+    g_assert_cmpstr (highlighted, ==, expected);
+    /* the clause holds the figure: its last three integer digits at least */
+    digits = g_strdup_printf ("%03.0f", fmod (integer, 1000.0));
+    if (integer < 1000)
+      {
+        g_free (digits);
+        digits = g_strdup_printf ("%.0f", integer);
+      }
+    g_assert_nonnull (strstr (highlighted, digits));
+    g_assert_cmpstr (ct_source_view_get_section (source), ==, span->section);
+    shoot (GTK_WIDGET (source), "source-view.png");
+
+    /* From the text, another figure of the paragraph opens its own sentence. */
+    if (ct_source_view_get_siblings (source)->len > 0)
+      {
+        gint64 other = g_array_index (ct_source_view_get_siblings (source), gint64, 0);
+        g_autoptr(CtStoredObservation) obs = ct_store_get_observation (ct_window_get_store (window), other, NULL);
+
+        g_assert_true (ct_source_view_activate_at (source, obs->obs->start));
+        g_assert_cmpint (ct_source_view_get_observation_id (source), ==, other);
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static CtCorrectionDialog *
+find_correction_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CT_IS_CORRECTION_DIALOG (w))
+        return CT_CORRECTION_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Correct a figure through the dialog, then undo and redo from the keyboard's actions. */
+static void
+test_correction_undo_redo (void)
+{
+  g_autoptr(CtApplication) app = NULL;
+  g_autofree gchar *db = NULL;
+  g_autoptr(GArray) ids = NULL;
+  CtWindow *window;
+  CtCompareView *view;
+  CtComparison *comparison;
+  CtCorrectionDialog *dialog;
+  guint row = 0, column = 0;
+  gint64 id;
+  gdouble before;
+  gboolean found = FALSE;
+
+  if (ct_test_shared_dir () == NULL)
+    {
+      g_test_skip ("no shared seeds");
+      return;
+    }
+  app = new_app ();
+  db = new_db_path ("corrections.db");
+  ids = import_seeds ();
+  window = open_window (app);
+  view = ct_window_get_compare_view (window);
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &g_array_index (ids, gint64, 0), 1);
+  comparison = ct_compare_view_get_comparison (view);
+  g_assert_nonnull (comparison);
+  g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, 1);
+  for (guint r = 0; !found && r < ct_comparison_get_n_rows (comparison); r++)
+    for (guint c = 0; !found && c < ct_comparison_get_n_columns (comparison); c++)
+      if (ct_comparison_get_cell (comparison, r, c)->observation_id != 0
+          && !isnan (ct_comparison_get_cell (comparison, r, c)->value))
+        {
+          row = r;
+          column = c;
+          found = TRUE;
+        }
+  g_assert_true (found);
+  g_assert_true (ct_compare_view_select_cell (view, row, column));
+  id = ct_window_get_current_observation (window);
+  before = ct_comparison_get_cell (comparison, row, column)->value;
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "correct", NULL);
+  dialog = find_correction_dialog ();
+  g_assert_nonnull (dialog);
+  /* a value that is not a number is refused and the dialog stays */
+  gtk_editable_set_text (ct_correction_dialog_get_entry (dialog, "value"), "mười hai");
+  g_assert_false (ct_correction_dialog_save (dialog));
+  gtk_editable_set_text (ct_correction_dialog_get_entry (dialog, "value"), "1.234,5");
+  g_assert_true (ct_correction_dialog_save (dialog));
+  spin (10);
+
+  comparison = ct_compare_view_get_comparison (view);
+  g_assert_cmpint (ct_window_get_current_observation (window), ==, id);
+  g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
+  g_assert_cmpfloat_with_epsilon (ct_comparison_get_cell (comparison, row, column)->value, 1234.5, 1e-9);
+  g_assert_true (ct_comparison_get_cell (comparison, row, column)->corrected & CT_CORRECTION_VALUE);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  comparison = ct_compare_view_get_comparison (view);
+  g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
+  g_assert_cmpfloat_with_epsilon (ct_comparison_get_cell (comparison, row, column)->value, before, 1e-9);
+  g_assert_cmpuint (ct_comparison_get_cell (comparison, row, column)->corrected, ==, 0);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  comparison = ct_compare_view_get_comparison (view);
+  g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
+  g_assert_cmpfloat_with_epsilon (ct_comparison_get_cell (comparison, row, column)->value, 1234.5, 1e-9);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_signal_flag (gpointer instance,
+                gpointer user_data)
+{
+  (void) instance;
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+wait_flag (gboolean *flag)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (*flag);
+}
+
+/* The import dialog shows what was detected, takes edits, and a bad file
+ * does not stop the good one. */
+static void
+test_import_dialog (void)
+{
+  g_autoptr(CtApplication) app = NULL;
+  g_autofree gchar *db = NULL;
+  g_autofree gchar *seed = NULL;
+  g_autofree gchar *bad = NULL;
+  g_autoptr(GFile) seed_file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  CtWindow *window;
+  CtImportDialog *dialog;
+  gboolean detected = FALSE, finished = FALSE;
+  guint before;
+
+  if (ct_test_shared_dir () == NULL)
+    {
+      g_test_skip ("no shared seeds");
+      return;
+    }
+  app = new_app ();
+  db = new_db_path ("import.db");
+  window = open_window (app);
+  before = ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window));
+
+  seed = seed_path ("002_");
+  bad = ct_test_tmp_path ("not-a-report.docx");
+  g_assert_true (g_file_set_contents (bad, "PK\003\004 broken", -1, NULL));
+  seed_file = g_file_new_for_path (seed);
+  bad_file = g_file_new_for_path (bad);
+  {
+    GFile *files[] = { seed_file, bad_file };
+
+    dialog = CT_IMPORT_DIALOG (ct_window_import_files (window, files, 2));
+  }
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (ct_import_dialog_get_n_files (dialog), ==, 2);
+  g_signal_connect (dialog, "detected", G_CALLBACK (on_signal_flag), &detected);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_signal_flag), &finished);
+  wait_flag (&detected);
+
+  /* 002 is the Hạ Lang report of the first half of 2021. */
+  g_assert_cmpstr (gtk_editable_get_text (ct_import_dialog_get_field (dialog, 0, CT_IMPORT_FIELD_LOCALITY)), ==, "Hạ Lang");
+  g_assert_cmpstr (gtk_editable_get_text (ct_import_dialog_get_field (dialog, 0, CT_IMPORT_FIELD_YEAR)), ==, "2021");
+  g_assert_cmpstr (ct_import_dialog_get_status (dialog, 1), !=, "");
+  shoot (GTK_WIDGET (dialog), "import-dialog.png");
+
+  /* the user names the province before storing */
+  gtk_editable_set_text (ct_import_dialog_get_field (dialog, 0, CT_IMPORT_FIELD_PROVINCE), "Cao Bằng");
+  ct_import_dialog_start (dialog);
+  wait_flag (&finished);
+  spin (10);
+  g_assert_true (g_str_has_prefix (ct_import_dialog_get_status (dialog, 0), "Đã lưu"));
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window)), ==, before + 1);
+  {
+    g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < reports->len; i++)
+      {
+        CtReportInfo *info = g_ptr_array_index (reports, i);
+
+        if (g_strcmp0 (info->locality, "Hạ Lang") == 0)
+          {
+            g_assert_cmpstr (info->province, ==, "Cao Bằng");
+            g_assert_cmpint (info->year, ==, 2021);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -146,8 +608,11 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_func ("/window/vietnamese", test_window_vietnamese);
+  g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/actions", test_menu_actions);
+  g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
+  g_test_add_func ("/window/correction-undo-redo", test_correction_undo_redo);
+  g_test_add_func ("/window/import-dialog", test_import_dialog);
 
   return g_test_run ();
 }

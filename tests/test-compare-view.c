@@ -1,0 +1,313 @@
+/* test-compare-view.c: the comparison table on a hand-built comparison
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <math.h>
+
+#include "ct-compare-item.h"
+#include "ct-compare-view.h"
+#include "ct-locale.h"
+#include "ct-test-util.h"
+
+/* Two sectors, three indicators, two districts. Row 2 is missing in the
+ * second district, so "shared only" hides it. */
+static CtComparison *
+make_comparison (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  CtCompareRow rows[3] = {
+    { (gchar *) "NN_LUONG_THUC", (gchar *) "Sản lượng lương thực có hạt", (gchar *) "Grain output",
+      (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, 2 },
+    { (gchar *) "NN_TRONG_RUNG", (gchar *) "Diện tích trồng rừng", (gchar *) "Afforestation",
+      (gchar *) "Nông nghiệp", (gchar *) "ha", TRUE, 2 },
+    { (gchar *) "NS_THU", (gchar *) "Thu ngân sách", (gchar *) "Budget revenue",
+      (gchar *) "Tài chính", (gchar *) "tỷ đồng", TRUE, 1 },
+  };
+  CtCompareColumn columns[2] = {
+    { 11, 1, (gchar *) "Nam Đông · 6 tháng đầu năm 2023", (gchar *) "Nam Đông", (gchar *) "huyện",
+      (gchar *) "Thừa Thiên Huế", 2023, (gchar *) "6 tháng đầu năm", (gchar *) "000.txt" },
+    { 12, 2, (gchar *) "Hạ Lang · 6 tháng đầu năm 2023", (gchar *) "Hạ Lang", (gchar *) "huyện",
+      (gchar *) "Cao Bằng", 2023, (gchar *) "6 tháng đầu năm", (gchar *) "002.txt" },
+  };
+  CtCompareCell cells[6];
+
+  memset (cells, 0, sizeof cells);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i].value = cells[i].value_high = cells[i].value_normalized = NAN;
+      cells[i].plan = cells[i].plan_normalized = NAN;
+      cells[i].rate = cells[i].rate_computed = cells[i].yoy = NAN;
+    }
+  /* grain: 2.703,5 of 4.500 tấn (60,1%) and 3.100 of 3.000 (103,3%) */
+  cells[0].observation_id = 101; cells[0].value = cells[0].value_normalized = 2703.5;
+  cells[0].unit = (gchar *) "tấn"; cells[0].plan = 4500; cells[0].rate = 60.1; cells[0].basis = CT_BASIS_PLAN;
+  cells[1].observation_id = 201; cells[1].value = cells[1].value_normalized = 3100;
+  cells[1].unit = (gchar *) "tấn"; cells[1].plan = 3000; cells[1].rate_computed = 103.33; cells[1].basis = CT_BASIS_PLAN;
+  /* forest: 95 of 100 ha, flagged and corrected; 40 ha */
+  cells[2].observation_id = 102; cells[2].value = cells[2].value_normalized = 95;
+  cells[2].unit = (gchar *) "ha"; cells[2].plan = 100; cells[2].rate = 95; cells[2].basis = CT_BASIS_PLAN;
+  cells[2].flags = CT_FLAG_RATE_MISMATCH; cells[2].corrected = CT_CORRECTION_VALUE;
+  cells[3].observation_id = 202; cells[3].value = cells[3].value_normalized = 40;
+  cells[3].unit = (gchar *) "ha";
+  /* budget: only the first district */
+  cells[4].observation_id = 103; cells[4].value = cells[4].value_normalized = 11.327;
+  cells[4].unit = (gchar *) "tỷ đồng"; cells[4].plan = 19.786; cells[4].basis = CT_BASIS_BUDGET;
+  cells[4].yoy = 102.4;
+
+  return ct_comparison_new (query, rows, 3, columns, 2, cells);
+}
+
+static CtCompareView *
+make_view (GtkWidget **window)
+{
+  g_autoptr(CtComparison) comparison = make_comparison ();
+  CtCompareView *view = CT_COMPARE_VIEW (ct_compare_view_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 900, 500);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
+  ct_compare_view_set_comparison (view, comparison);
+  return view;
+}
+
+/* The rows as shown: "#sector" for headings, the indicator code for rows. */
+static gchar *
+shown_rows (CtCompareView *view)
+{
+  GListModel *model = ct_compare_view_get_model (view);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (model, i);
+
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      if (ct_compare_item_is_header (item))
+        g_string_append_printf (out, "#%s", ct_compare_item_get_sector (item));
+      else
+        g_string_append (out, ct_comparison_get_row (ct_compare_item_get_comparison (item),
+                                                     ct_compare_item_get_row (item))->code);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_cell_texts (void)
+{
+  g_autoptr(CtComparison) comparison = make_comparison ();
+  const CtCompareCell *grain = ct_comparison_get_cell (comparison, 0, 0);
+  const CtCompareCell *grain2 = ct_comparison_get_cell (comparison, 0, 1);
+  const CtCompareCell *forest = ct_comparison_get_cell (comparison, 1, 0);
+  const CtCompareCell *budget = ct_comparison_get_cell (comparison, 2, 0);
+  const CtCompareCell *empty = ct_comparison_get_cell (comparison, 2, 1);
+  g_autofree gchar *v = ct_compare_cell_format_value (grain);
+  g_autofree gchar *p = ct_compare_cell_format_plan (grain);
+  g_autofree gchar *r = ct_compare_cell_format_rate (grain, TRUE);
+  g_autofree gchar *r2 = ct_compare_cell_format_rate (grain2, TRUE);
+  g_autofree gchar *r3 = ct_compare_cell_format_rate (forest, TRUE);
+  g_autofree gchar *bp = ct_compare_cell_format_plan (budget);
+  g_autofree gchar *by = ct_compare_cell_format_rate (budget, TRUE);
+  g_autofree gchar *e = ct_compare_cell_format_value (empty);
+  g_autofree gchar *flags = ct_compare_flags_describe (forest->flags);
+
+  /* Vietnamese numbers, the unit, and a rate band that says it in words */
+  g_assert_cmpstr (v, ==, "2.703,5 tấn");
+  g_assert_cmpstr (p, ==, "KH 4.500");
+  g_assert_cmpstr (r, ==, "60,1% · chưa đạt");
+  g_assert_cmpint (ct_compare_cell_get_band (grain, TRUE), ==, CT_RATE_BAND_LOW);
+  /* the computed rate stands in when none is stated */
+  g_assert_cmpstr (r2, ==, "103,3% · đạt");
+  g_assert_cmpstr (r3, ==, "95% · gần đạt");
+  /* lower is better: 103% of a ceiling is nearly met, not met */
+  g_assert_cmpint (ct_compare_cell_get_band (grain2, FALSE), ==, CT_RATE_BAND_NEAR);
+  g_assert_cmpstr (bp, ==, "DT 19,786");
+  g_assert_cmpstr (by, ==, "102,4% so với cùng kỳ");
+  g_assert_cmpstr (e, ==, "–");
+  g_assert_nonnull (strstr (flags, "không khớp"));
+}
+
+static void
+test_rows_and_search (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autofree gchar *all = shown_rows (view);
+  g_autofree gchar *grain = NULL;
+  g_autofree gchar *english = NULL;
+  g_autofree gchar *shared = NULL;
+  g_autofree gchar *none = NULL;
+
+  g_assert_cmpstr (all, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+
+  /* accents, tones and case do not matter; the sector heading follows */
+  ct_compare_view_set_search (view, "LUONG thuc");
+  grain = shown_rows (view);
+  g_assert_cmpstr (grain, ==, "#Nông nghiệp NN_LUONG_THUC");
+  ct_compare_view_set_search (view, "budget");
+  english = shown_rows (view);
+  g_assert_cmpstr (english, ==, "#Tài chính NS_THU");
+  ct_compare_view_set_search (view, "không có");
+  none = shown_rows (view);
+  g_assert_cmpstr (none, ==, "");
+
+  ct_compare_view_set_search (view, NULL);
+  ct_compare_view_set_shared_only (view, TRUE);
+  shared = shown_rows (view);
+  g_assert_cmpstr (shared, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sort (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autofree gchar *asc = NULL;
+  g_autofree gchar *desc = NULL;
+  g_autofree gchar *back = NULL;
+
+  /* By the second district's figure: 40 ha before 3.100 tấn; the empty
+   * budget cell stays in its own sector. */
+  ct_compare_view_sort_by_column (view, 1, GTK_SORT_ASCENDING);
+  asc = shown_rows (view);
+  g_assert_cmpstr (asc, ==, "#Nông nghiệp NN_TRONG_RUNG NN_LUONG_THUC #Tài chính NS_THU");
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
+  desc = shown_rows (view);
+  g_assert_cmpstr (desc, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  g_free (desc);
+  desc = shown_rows (view);
+  g_assert_cmpstr (desc, ==, "#Nông nghiệp NN_TRONG_RUNG NN_LUONG_THUC #Tài chính NS_THU");
+  ct_compare_view_sort_by_column (view, -1, GTK_SORT_ASCENDING);
+  back = shown_rows (view);
+  g_assert_cmpstr (back, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_cell_selected (CtCompareView *view,
+                  guint          row,
+                  guint          column,
+                  gpointer       user_data)
+{
+  GArray *seen = user_data;
+  guint pair[2] = { row, column };
+
+  (void) view;
+  g_array_append_vals (seen, pair, 2);
+}
+
+static void
+test_select_and_copy (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gchar *tsv = NULL;
+  g_autofree gchar *all_tsv = NULL;
+  guint row = 99, column = 99;
+
+  g_signal_connect (view, "cell-selected", G_CALLBACK (on_cell_selected), seen);
+  g_assert_false (ct_compare_view_get_current_cell (view, NULL, NULL));
+  /* every row, tab-separated, with a header, numbers the Vietnamese way */
+  all_tsv = ct_compare_view_get_tsv (view);
+  g_assert_cmpstr (all_tsv, ==,
+                   "Lĩnh vực\tChỉ tiêu\tĐơn vị\tNam Đông · 6 tháng đầu năm 2023\tHạ Lang · 6 tháng đầu năm 2023\n"
+                   "Nông nghiệp\tSản lượng lương thực có hạt\ttấn\t2.703,5\t3.100\n"
+                   "Nông nghiệp\tDiện tích trồng rừng\tha\t95\t40\n"
+                   "Tài chính\tThu ngân sách\ttỷ đồng\t11,327\t\n");
+
+  g_assert_true (ct_compare_view_select_cell (view, 2, 0));
+  g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
+  g_assert_cmpuint (row, ==, 2);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpuint (seen->len, ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 1), ==, 0);
+
+  /* the selection is what gets copied */
+  tsv = ct_compare_view_get_tsv (view);
+  g_assert_cmpstr (tsv, ==,
+                   "Lĩnh vực\tChỉ tiêu\tĐơn vị\tNam Đông · 6 tháng đầu năm 2023\tHạ Lang · 6 tháng đầu năm 2023\n"
+                   "Tài chính\tThu ngân sách\ttỷ đồng\t11,327\t\n");
+
+  /* a row hidden by the search cannot be chosen */
+  ct_compare_view_set_search (view, "rừng");
+  g_assert_false (ct_compare_view_select_cell (view, 0, 0));
+  g_assert_false (ct_compare_view_select_cell (view, 1, 7));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Spins the main loop until the widget has been drawn once. */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (gtk_widget_get_width (widget) == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+/* What is drawn: both columns of figures, and the pinned indicator names. */
+static void
+test_drawn (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  collect_labels (GTK_WIDGET (view), labels);
+  g_assert_nonnull (strstr (labels->str, "|Sản lượng lương thực có hạt|"));
+  g_assert_nonnull (strstr (labels->str, "|2.703,5 tấn|"));
+  g_assert_nonnull (strstr (labels->str, "|60,1% · chưa đạt|"));
+  g_assert_nonnull (strstr (labels->str, "|3.100 tấn|"));
+  g_assert_nonnull (strstr (labels->str, "|Tài chính|"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  ct_locale_init ();
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/compare-view/cell-texts", test_cell_texts);
+  g_test_add_func ("/compare-view/rows-and-search", test_rows_and_search);
+  g_test_add_func ("/compare-view/sort", test_sort);
+  g_test_add_func ("/compare-view/select-and-copy", test_select_and_copy);
+  g_test_add_func ("/compare-view/drawn", test_drawn);
+
+  return g_test_run ();
+}

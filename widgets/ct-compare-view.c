@@ -1,0 +1,1445 @@
+/* ct-compare-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ct-compare-item.h"
+#include "ct-compare-view.h"
+#include "ct-format.h"
+#include "ct-text.h"
+
+/* Every row of both views has the same height, so the two lists that share
+ * one vertical adjustment stay aligned row for row. */
+#define ROW_HEIGHT         70
+#define HEADER_ROW_HEIGHT  30
+#define INDICATOR_WIDTH    300
+#define REPORT_WIDTH       190
+
+struct _CtCompareView
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *search_entry;
+  GtkWidget          *summary_label;
+  GtkWidget          *left_scroller;
+  GtkWidget          *right_scroller;
+  GtkColumnView      *left_view;
+  GtkColumnView      *right_view;
+
+  CtComparison       *comparison;
+  GListStore         *items;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filter_model;
+  GtkSortListModel   *sort_model;
+  GtkMultiSelection  *selection;
+
+  gchar             **search_words;  /* folded */
+  gboolean            shared_only;
+  GHashTable         *matched_sectors;
+
+  GHashTable         *bound_cells;   /* GtkWidget * set: report cells on screen */
+  guint               sync_source;   /* idle copying one vertical position to the other */
+  gboolean            sync_from_left;
+  gint                current_row;   /* comparison row, -1 for none */
+  gint                current_column;
+};
+
+G_DEFINE_FINAL_TYPE (CtCompareView, ct_compare_view, GTK_TYPE_WIDGET)
+
+enum {
+  CELL_SELECTED,
+  CELL_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ */
+/* Cell texts                                                         */
+/* ------------------------------------------------------------------ */
+
+gchar *
+ct_compare_cell_format_value (const CtCompareCell *cell)
+{
+  g_autofree gchar *value = NULL;
+  g_autofree gchar *high = NULL;
+  GString *out;
+
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  if (cell->observation_id == 0 || isnan (cell->value))
+    return g_strdup ("–");
+
+  out = g_string_new (NULL);
+  value = ct_format_number (cell->value, 3);
+  if (cell->qualifier != NULL && *cell->qualifier != '\0')
+    g_string_append_printf (out, "%s ", cell->qualifier);
+  g_string_append (out, value);
+  if (!isnan (cell->value_high))
+    {
+      high = ct_format_number (cell->value_high, 3);
+      g_string_append_printf (out, "–%s", high);
+    }
+  if (cell->unit != NULL && *cell->unit != '\0')
+    {
+      if (g_strcmp0 (cell->unit, "%") != 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, cell->unit);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gchar *
+ct_compare_cell_format_plan (const CtCompareCell *cell)
+{
+  g_autofree gchar *plan = NULL;
+
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  if (cell->observation_id == 0 || isnan (cell->plan))
+    return NULL;
+
+  plan = ct_format_number (cell->plan, 3);
+  switch (cell->basis)
+    {
+    case CT_BASIS_BUDGET:
+      /* TRANSLATORS: the budget (dự toán) a figure is measured against */
+      return g_strdup_printf (_("Budget %s"), plan);
+    case CT_BASIS_TOTAL:
+      /* TRANSLATORS: "8 of 9": the whole a count is part of */
+      return g_strdup_printf (_("of %s"), plan);
+    case CT_BASIS_NONE:
+    case CT_BASIS_PLAN:
+    default:
+      /* TRANSLATORS: the planned figure (kế hoạch) */
+      return g_strdup_printf (_("Plan %s"), plan);
+    }
+}
+
+CtRateBand
+ct_compare_cell_get_band (const CtCompareCell *cell,
+                          gboolean             higher_is_better)
+{
+  gdouble rate;
+
+  g_return_val_if_fail (cell != NULL, CT_RATE_BAND_NONE);
+
+  if (cell->observation_id == 0)
+    return CT_RATE_BAND_NONE;
+  rate = ct_compare_cell_get_rate (cell);
+  if (isnan (rate))
+    return CT_RATE_BAND_NONE;
+
+  /* Within a tenth of the plan counts as nearly met: the reports' own
+   * wording ("cơ bản đạt") draws the line about there. */
+  if (higher_is_better)
+    {
+      if (rate >= 100.0)
+        return CT_RATE_BAND_MET;
+      return rate >= 90.0 ? CT_RATE_BAND_NEAR : CT_RATE_BAND_LOW;
+    }
+  if (rate <= 100.0)
+    return CT_RATE_BAND_MET;
+  return rate <= 110.0 ? CT_RATE_BAND_NEAR : CT_RATE_BAND_LOW;
+}
+
+static const gchar *
+band_word (CtRateBand band)
+{
+  switch (band)
+    {
+    case CT_RATE_BAND_MET:
+      return _("met");
+    case CT_RATE_BAND_NEAR:
+      return _("nearly met");
+    case CT_RATE_BAND_LOW:
+      return _("not met");
+    case CT_RATE_BAND_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static const gchar *
+band_css_class (CtRateBand band)
+{
+  switch (band)
+    {
+    case CT_RATE_BAND_MET:
+      return "rate-met";
+    case CT_RATE_BAND_NEAR:
+      return "rate-near";
+    case CT_RATE_BAND_LOW:
+      return "rate-low";
+    case CT_RATE_BAND_NONE:
+    default:
+      return NULL;
+    }
+}
+
+gchar *
+ct_compare_cell_format_rate (const CtCompareCell *cell,
+                             gboolean             higher_is_better)
+{
+  CtRateBand band;
+  g_autofree gchar *percent = NULL;
+
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  band = ct_compare_cell_get_band (cell, higher_is_better);
+  if (band == CT_RATE_BAND_NONE)
+    {
+      if (cell->observation_id != 0 && !isnan (cell->yoy))
+        {
+          percent = ct_format_percent (cell->yoy, 1);
+          /* TRANSLATORS: a figure as a percentage of the same period last year */
+          return g_strdup_printf (_("%s of last year"), percent);
+        }
+      return NULL;
+    }
+  percent = ct_format_percent (ct_compare_cell_get_rate (cell), 1);
+  return g_strdup_printf ("%s · %s", percent, band_word (band));
+}
+
+gchar *
+ct_compare_flags_describe (guint flags)
+{
+  GString *out;
+
+  if (flags == 0)
+    return NULL;
+
+  out = g_string_new (NULL);
+  if (flags & CT_FLAG_RATE_MISMATCH)
+    g_string_append_printf (out, "%s\n", _("The stated rate does not match the value and the plan."));
+  if (flags & CT_FLAG_UNIT_SUSPECT)
+    g_string_append_printf (out, "%s\n", _("The unit does not fit what is measured."));
+  if (flags & CT_FLAG_PLAN_BELOW_VALUE)
+    g_string_append_printf (out, "%s\n", _("The value exceeds the plan, yet the rate is under 100%."));
+  if (flags & CT_FLAG_STATUS_CONTRADICTS)
+    g_string_append_printf (out, "%s\n", _("The report says “not met” although the figure meets its plan."));
+  if (flags & CT_FLAG_NUMBER_SUSPECT)
+    g_string_append_printf (out, "%s\n", _("The number’s separators are mixed or ambiguous; check it."));
+  if (out->len > 0)
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Model                                                              */
+/* ------------------------------------------------------------------ */
+
+/* A row shows when some report has it (two, with shared_only)
+ * and its name holds every search word. */
+static gboolean
+row_visible (CtCompareView *self,
+             CtCompareItem *item)
+{
+  const CtCompareRow *row = ct_comparison_get_row (ct_compare_item_get_comparison (item),
+                                                   ct_compare_item_get_row (item));
+  const gchar *key = ct_compare_item_get_search_key (item);
+
+  if (row->n_values == 0)
+    return FALSE;
+  /* Comparable: at least two reports have it (or the only one does). */
+  if (self->shared_only
+      && row->n_values < MIN (2, ct_comparison_get_n_columns (ct_compare_item_get_comparison (item))))
+    return FALSE;
+  for (guint i = 0; self->search_words != NULL && self->search_words[i] != NULL; i++)
+    if (strstr (key, self->search_words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  CtCompareView *self = user_data;
+  CtCompareItem *it = item;
+
+  if (ct_compare_item_is_header (it))
+    return g_hash_table_contains (self->matched_sectors,
+                                  GUINT_TO_POINTER (ct_compare_item_get_sector_index (it)));
+  return row_visible (self, it);
+}
+
+/* Recomputes which sectors keep their heading, then filters again. */
+static void
+refilter (CtCompareView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  g_hash_table_remove_all (self->matched_sectors);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (!ct_compare_item_is_header (item) && row_visible (self, item))
+        g_hash_table_add (self->matched_sectors,
+                          GUINT_TO_POINTER (ct_compare_item_get_sector_index (item)));
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Sector first, its heading before its rows: whatever the column sort,
+ * rows never leave their sector. */
+static int
+sector_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  CtCompareItem *x = (CtCompareItem *) a, *y = (CtCompareItem *) b;
+  guint sx = ct_compare_item_get_sector_index (x), sy = ct_compare_item_get_sector_index (y);
+  int hx = ct_compare_item_is_header (x) ? 0 : 1, hy = ct_compare_item_is_header (y) ? 0 : 1;
+
+  (void) user_data;
+  if (sx != sy)
+    return sx < sy ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if (hx != hy)
+    return hx < hy ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  return GTK_ORDERING_EQUAL;
+}
+
+static int
+order_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  guint ox = ct_compare_item_get_order ((CtCompareItem *) a);
+  guint oy = ct_compare_item_get_order ((CtCompareItem *) b);
+
+  (void) user_data;
+  return ox < oy ? GTK_ORDERING_SMALLER : ox > oy ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gdouble
+cell_sort_value (const CtCompareCell *cell)
+{
+  if (cell->observation_id == 0)
+    return NAN;
+  return isnan (cell->value_normalized) ? cell->value : cell->value_normalized;
+}
+
+/* Sorts by the figure of one report column; empty cells go last. */
+static int
+column_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  CtCompareItem *x = (CtCompareItem *) a, *y = (CtCompareItem *) b;
+  guint column = GPOINTER_TO_UINT (user_data);
+  CtComparison *comparison = ct_compare_item_get_comparison (x);
+  gdouble vx, vy;
+
+  if (ct_compare_item_is_header (x) || ct_compare_item_is_header (y)
+      || column >= ct_comparison_get_n_columns (comparison))
+    return GTK_ORDERING_EQUAL;
+
+  vx = cell_sort_value (ct_comparison_get_cell (comparison, ct_compare_item_get_row (x), column));
+  vy = cell_sort_value (ct_comparison_get_cell (comparison, ct_compare_item_get_row (y), column));
+  if (isnan (vx) || isnan (vy))
+    return isnan (vx) == isnan (vy) ? GTK_ORDERING_EQUAL
+           : isnan (vx) ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+  return vx < vy ? GTK_ORDERING_SMALLER : vx > vy ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+fill_items (CtCompareView *self)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const gchar *last_sector = NULL;
+  gboolean have_sector = FALSE;
+  guint sector_index = 0;
+  guint n_rows;
+
+  if (self->comparison == NULL)
+    {
+      g_list_store_remove_all (self->items);
+      return;
+    }
+
+  n_rows = ct_comparison_get_n_rows (self->comparison);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const CtCompareRow *row = ct_comparison_get_row (self->comparison, i);
+      const gchar *sector = row->sector != NULL ? row->sector : _("Other figures");
+
+      if (!have_sector || g_strcmp0 (sector, last_sector) != 0)
+        {
+          if (have_sector)
+            sector_index++;
+          have_sector = TRUE;
+          last_sector = sector;
+          g_ptr_array_add (items, ct_compare_item_new (self->comparison, -1, sector,
+                                                       sector_index, items->len));
+        }
+      g_ptr_array_add (items, ct_compare_item_new (self->comparison, (gint) i, sector,
+                                                   sector_index, items->len));
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+}
+
+/* ------------------------------------------------------------------ */
+/* Current cell                                                       */
+/* ------------------------------------------------------------------ */
+
+static void
+update_cell_highlight (CtCompareView *self,
+                       GtkWidget     *cell)
+{
+  gint row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
+  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-column"));
+
+  if (row == self->current_row && column == self->current_column)
+    gtk_widget_add_css_class (cell, "current-cell");
+  else
+    gtk_widget_remove_css_class (cell, "current-cell");
+}
+
+static void
+update_all_highlights (CtCompareView *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    update_cell_highlight (self, cell);
+}
+
+/* Brings a row into view. GtkListView in GTK 4.8 has no public
+ * scroll_to(), and its "list.scroll-to-item" action warns when the rows
+ * are not laid out yet; the adjustment's height spread over the rows is
+ * close enough to put the row inside the page. */
+static void
+scroll_to_position (CtCompareView *self,
+                    guint          position)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  gdouble upper = gtk_adjustment_get_upper (v);
+  gdouble page = gtk_adjustment_get_page_size (v);
+  gdouble value = gtk_adjustment_get_value (v);
+  gdouble y;
+
+  if (n == 0 || upper <= page)
+    return;
+  y = upper * position / n;
+  if (y < value || y + ROW_HEIGHT > value + page)
+    gtk_adjustment_set_value (v, CLAMP (y - page / 3, 0, upper - page));
+}
+
+static gint
+position_of_row (CtCompareView *self,
+                 gint           row)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if (ct_compare_item_get_row (item) == row)
+        return (gint) i;
+    }
+  return -1;
+}
+
+static void
+scroll_to_column (CtCompareView *self)
+{
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
+  gdouble left = (gdouble) self->current_column * REPORT_WIDTH;
+  gdouble right = left + REPORT_WIDTH;
+  gdouble value = gtk_adjustment_get_value (h);
+  gdouble page = gtk_adjustment_get_page_size (h);
+
+  if (left < value)
+    gtk_adjustment_set_value (h, left);
+  else if (page > 0 && right > value + page)
+    gtk_adjustment_set_value (h, right - page);
+}
+
+static void
+set_current (CtCompareView *self,
+             gint           row,
+             gint           column,
+             gboolean       notify)
+{
+  gboolean changed = row != self->current_row || column != self->current_column;
+
+  self->current_row = row;
+  self->current_column = column;
+  update_all_highlights (self);
+  if (column >= 0)
+    scroll_to_column (self);
+  if (notify && changed && row >= 0 && column >= 0)
+    g_signal_emit (self, signals[CELL_SELECTED], 0, (guint) row, (guint) column);
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model,
+                      guint              position,
+                      guint              n_items,
+                      gpointer           user_data)
+{
+  CtCompareView *self = user_data;
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  g_autoptr(CtCompareItem) item = NULL;
+  guint pos;
+
+  (void) position;
+  (void) n_items;
+  if (gtk_bitset_is_empty (selected))
+    return;
+  /* The row the user moved to is the last one of a keyboard range, and the
+   * only one of a plain click. */
+  pos = gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected)
+                                            : gtk_bitset_get_maximum (selected);
+  item = g_list_model_get_item (G_LIST_MODEL (model), pos);
+  if (item == NULL || ct_compare_item_is_header (item))
+    return;
+  set_current (self, ct_compare_item_get_row (item),
+               self->current_column >= 0 ? self->current_column : 0, TRUE);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                gpointer               user_data)
+{
+  CtCompareView *self = user_data;
+  guint n_columns;
+
+  (void) controller;
+  (void) keycode;
+  if (self->comparison == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  n_columns = ct_comparison_get_n_columns (self->comparison);
+  if (n_columns == 0 || self->current_row < 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      if (self->current_column > 0)
+        set_current (self, self->current_row, self->current_column - 1, TRUE);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (self->current_column + 1 < (gint) n_columns)
+        set_current (self, self->current_row, self->current_column + 1, TRUE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_activate (GtkColumnView *view,
+             guint          position,
+             gpointer       user_data)
+{
+  CtCompareView *self = user_data;
+  g_autoptr(CtCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  (void) view;
+  if (item == NULL || ct_compare_item_is_header (item) || self->current_column < 0)
+    return;
+  set_current (self, ct_compare_item_get_row (item), self->current_column, TRUE);
+  g_signal_emit (self, signals[CELL_ACTIVATED], 0,
+                 (guint) self->current_row, (guint) self->current_column);
+}
+
+/* ------------------------------------------------------------------ */
+/* Indicator column                                                   */
+/* ------------------------------------------------------------------ */
+
+static void
+indicator_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+
+  (void) factory;
+  (void) user_data;
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_lines (GTK_LABEL (name), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  g_object_set_data (G_OBJECT (box), "ct-name", name);
+  g_object_set_data (G_OBJECT (box), "ct-detail", detail);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+indicator_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  CtCompareItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *name = g_object_get_data (G_OBJECT (box), "ct-name");
+  GtkWidget *detail = g_object_get_data (G_OBJECT (box), "ct-detail");
+
+  (void) factory;
+  (void) user_data;
+  if (ct_compare_item_is_header (item))
+    {
+      gtk_label_set_text (GTK_LABEL (name), ct_compare_item_get_sector (item));
+      gtk_widget_add_css_class (name, "heading");
+      gtk_widget_set_visible (detail, FALSE);
+      gtk_widget_set_size_request (box, -1, HEADER_ROW_HEIGHT);
+      gtk_list_item_set_selectable (list_item, FALSE);
+      gtk_list_item_set_activatable (list_item, FALSE);
+    }
+  else
+    {
+      const CtCompareRow *row = ct_comparison_get_row (ct_compare_item_get_comparison (item),
+                                                       ct_compare_item_get_row (item));
+      g_autofree gchar *text = NULL;
+
+      gtk_label_set_text (GTK_LABEL (name), row->name);
+      gtk_widget_remove_css_class (name, "heading");
+      if (row->unit != NULL && row->code != NULL)
+        text = g_strdup_printf ("%s · %s", row->unit, row->code);
+      else if (row->unit != NULL)
+        text = g_strdup (row->unit);
+      gtk_label_set_text (GTK_LABEL (detail), text != NULL ? text : "");
+      gtk_widget_set_visible (detail, TRUE);
+      gtk_widget_set_tooltip_text (box, row->name_en != NULL ? row->name_en : row->name);
+      gtk_widget_set_size_request (box, -1, ROW_HEIGHT);
+      gtk_list_item_set_selectable (list_item, TRUE);
+      gtk_list_item_set_activatable (list_item, TRUE);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Report columns                                                     */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  CtCompareView *view;
+  guint          column;
+} ColumnData;
+
+static void
+on_cell_pressed (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 gpointer         user_data)
+{
+  CtCompareView *self = user_data;
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  gint row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
+  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-column"));
+
+  (void) x;
+  (void) y;
+  if (row < 0)
+    return;
+  /* Set the column before the row's selection changes, so the one
+   * ::cell-selected that follows names the cell clicked. */
+  self->current_column = column;
+  set_current (self, row, column, TRUE);
+  if (n_press == 2)
+    g_signal_emit (self, signals[CELL_ACTIVATED], 0, (guint) row, (guint) column);
+}
+
+static void
+report_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *edited = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *plan = gtk_label_new (NULL);
+  GtkWidget *rate = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  (void) factory;
+  gtk_widget_add_css_class (box, "compare-cell");
+  gtk_widget_set_valign (box, GTK_ALIGN_FILL);
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_add_css_class (value, "numeric");
+  gtk_widget_add_css_class (flag, "warning");
+  gtk_widget_add_css_class (edited, "accent");
+  gtk_box_append (GTK_BOX (top), value);
+  gtk_box_append (GTK_BOX (top), edited);
+  gtk_box_append (GTK_BOX (top), flag);
+  gtk_label_set_xalign (GTK_LABEL (plan), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (plan), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (plan, "dim-label");
+  gtk_widget_add_css_class (plan, "caption");
+  gtk_label_set_xalign (GTK_LABEL (rate), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (rate), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (rate, GTK_ALIGN_START);
+  gtk_widget_add_css_class (rate, "caption");
+  gtk_widget_add_css_class (rate, "rate-band");
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), plan);
+  gtk_box_append (GTK_BOX (box), rate);
+
+  g_object_set_data (G_OBJECT (box), "ct-value", value);
+  g_object_set_data (G_OBJECT (box), "ct-flag", flag);
+  g_object_set_data (G_OBJECT (box), "ct-edited", edited);
+  g_object_set_data (G_OBJECT (box), "ct-plan", plan);
+  g_object_set_data (G_OBJECT (box), "ct-rate", rate);
+  g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (box), "ct-column", GINT_TO_POINTER (data->column));
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed), data->view);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+set_band_class (GtkWidget  *label,
+                CtRateBand  band)
+{
+  static const CtRateBand all[] = { CT_RATE_BAND_MET, CT_RATE_BAND_NEAR, CT_RATE_BAND_LOW };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    gtk_widget_remove_css_class (label, band_css_class (all[i]));
+  if (band != CT_RATE_BAND_NONE)
+    gtk_widget_add_css_class (label, band_css_class (band));
+}
+
+static void
+report_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  CtCompareView *self = data->view;
+  CtCompareItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *value = g_object_get_data (G_OBJECT (box), "ct-value");
+  GtkWidget *flag = g_object_get_data (G_OBJECT (box), "ct-flag");
+  GtkWidget *edited = g_object_get_data (G_OBJECT (box), "ct-edited");
+  GtkWidget *plan = g_object_get_data (G_OBJECT (box), "ct-plan");
+  GtkWidget *rate = g_object_get_data (G_OBJECT (box), "ct-rate");
+  CtComparison *comparison = ct_compare_item_get_comparison (item);
+  const CtCompareRow *row;
+  const CtCompareColumn *column;
+  const CtCompareCell *cell;
+  g_autofree gchar *value_text = NULL;
+  g_autofree gchar *plan_text = NULL;
+  g_autofree gchar *rate_text = NULL;
+  g_autofree gchar *flags_text = NULL;
+  g_autofree gchar *description = NULL;
+  CtRateBand band;
+
+  (void) factory;
+  if (ct_compare_item_is_header (item) || data->column >= ct_comparison_get_n_columns (comparison))
+    {
+      gtk_widget_set_visible (gtk_widget_get_first_child (box), FALSE);
+      gtk_widget_set_visible (plan, FALSE);
+      gtk_widget_set_visible (rate, FALSE);
+      gtk_widget_set_size_request (box, -1, HEADER_ROW_HEIGHT);
+      g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (-1));
+      gtk_list_item_set_selectable (list_item, FALSE);
+      gtk_list_item_set_activatable (list_item, FALSE);
+      gtk_widget_set_tooltip_text (box, NULL);
+      return;
+    }
+
+  row = ct_comparison_get_row (comparison, ct_compare_item_get_row (item));
+  column = ct_comparison_get_column (comparison, data->column);
+  cell = ct_comparison_get_cell (comparison, ct_compare_item_get_row (item), data->column);
+  value_text = ct_compare_cell_format_value (cell);
+  plan_text = ct_compare_cell_format_plan (cell);
+  rate_text = ct_compare_cell_format_rate (cell, row->higher_is_better);
+  flags_text = ct_compare_flags_describe (cell->flags);
+  band = ct_compare_cell_get_band (cell, row->higher_is_better);
+
+  gtk_widget_set_visible (gtk_widget_get_first_child (box), TRUE);
+  gtk_widget_set_size_request (box, -1, ROW_HEIGHT);
+  gtk_list_item_set_selectable (list_item, TRUE);
+  gtk_list_item_set_activatable (list_item, TRUE);
+  gtk_label_set_text (GTK_LABEL (value), value_text);
+  gtk_label_set_text (GTK_LABEL (plan), plan_text != NULL ? plan_text : "");
+  gtk_widget_set_visible (plan, TRUE);
+  gtk_label_set_text (GTK_LABEL (rate), rate_text != NULL ? rate_text : "");
+  gtk_widget_set_visible (rate, TRUE);
+  set_band_class (rate, band);
+  gtk_widget_set_visible (flag, flags_text != NULL);
+  gtk_widget_set_tooltip_text (flag, flags_text);
+  gtk_widget_set_visible (edited, cell->corrected != 0);
+  gtk_widget_set_tooltip_text (edited, cell->corrected != 0 ? _("Corrected by hand") : NULL);
+  if (cell->corrected != 0)
+    gtk_widget_add_css_class (box, "corrected");
+  else
+    gtk_widget_remove_css_class (box, "corrected");
+  if (cell->observation_id == 0)
+    gtk_widget_add_css_class (value, "dim-label");
+  else
+    gtk_widget_remove_css_class (value, "dim-label");
+
+  /* A screen reader hears the whole cell, the flag's reason included. */
+  description = g_strdup_printf ("%s, %s: %s%s%s%s%s%s%s",
+                                 row->name, column->title != NULL ? column->title : column->locality,
+                                 value_text,
+                                 plan_text != NULL ? ", " : "", plan_text != NULL ? plan_text : "",
+                                 rate_text != NULL ? ", " : "", rate_text != NULL ? rate_text : "",
+                                 flags_text != NULL ? ". " : "", flags_text != NULL ? flags_text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  gtk_widget_set_tooltip_text (box, column->title != NULL ? column->title : column->locality);
+
+  g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (ct_compare_item_get_row (item)));
+  g_hash_table_add (self->bound_cells, box);
+  update_cell_highlight (self, box);
+}
+
+static void
+report_unbind (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  (void) factory;
+  if (box != NULL)
+    {
+      g_hash_table_remove (data->view->bound_cells, box);
+      g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (-1));
+    }
+}
+
+static void
+report_teardown (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  ColumnData *data = user_data;
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  (void) factory;
+  if (box != NULL)
+    g_hash_table_remove (data->view->bound_cells, box);
+}
+
+static gchar *
+column_title (const CtCompareColumn *column)
+{
+  if (column->title != NULL)
+    return g_strdup (column->title);
+  return g_strdup_printf ("%s · %s %d", column->locality,
+                          column->period != NULL ? column->period : "", column->year);
+}
+
+static void
+remove_report_columns (CtCompareView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->right_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->right_view, column);
+    }
+}
+
+static void
+add_report_columns (CtCompareView *self)
+{
+  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CtCompareColumn *col = ct_comparison_get_column (self->comparison, i);
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      ColumnData *data = g_new0 (ColumnData, 1);
+      g_autofree gchar *title = column_title (col);
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+
+      data->view = self;
+      data->column = i;
+      g_signal_connect_data (factory, "setup", G_CALLBACK (report_setup), data,
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
+      g_signal_connect (factory, "bind", G_CALLBACK (report_bind), data);
+      g_signal_connect (factory, "unbind", G_CALLBACK (report_unbind), data);
+      g_signal_connect (factory, "teardown", G_CALLBACK (report_teardown), data);
+
+      column = gtk_column_view_column_new (title, factory);
+      gtk_column_view_column_set_fixed_width (column, REPORT_WIDTH);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, GUINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->right_view, column);
+      g_object_unref (column);
+    }
+}
+
+static void
+update_summary (CtCompareView *self)
+{
+  g_autofree gchar *text = NULL;
+  guint n_rows = 0, n_columns = 0;
+
+  if (self->comparison != NULL)
+    {
+      n_rows = ct_comparison_get_n_rows (self->comparison);
+      n_columns = ct_comparison_get_n_columns (self->comparison);
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_rows), n_rows);
+  {
+    g_autofree gchar *reports = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n_columns),
+                                                 n_columns);
+    g_autofree gchar *both = g_strdup_printf ("%s · %s", text, reports);
+
+    gtk_label_set_text (GTK_LABEL (self->summary_label), both);
+  }
+}
+
+static void on_search_changed (GtkSearchEntry *entry,
+                               gpointer        user_data);
+
+/* ------------------------------------------------------------------ */
+/* Public API                                                         */
+/* ------------------------------------------------------------------ */
+
+void
+ct_compare_view_set_comparison (CtCompareView *self,
+                                CtComparison  *comparison)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (comparison != NULL)
+    ct_comparison_ref (comparison);
+  g_clear_pointer (&self->comparison, ct_comparison_unref);
+  self->comparison = comparison;
+
+  self->current_row = -1;
+  self->current_column = -1;
+  g_hash_table_remove_all (self->bound_cells);
+  gtk_column_view_sort_by_column (self->right_view, NULL, GTK_SORT_ASCENDING);
+  remove_report_columns (self);
+  fill_items (self);
+  add_report_columns (self);
+  /* Matched sectors point into the new items' indexes. */
+  ct_compare_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_summary (self);
+}
+
+CtComparison *
+ct_compare_view_get_comparison (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+  return self->comparison;
+}
+
+void
+ct_compare_view_set_search (CtCompareView *self,
+                            const gchar   *text)
+{
+  g_autofree gchar *folded = NULL;
+
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text) != 0)
+    {
+      /* ::search-changed comes later (the entry waits for typing to pause);
+       * filter now, and do not filter twice. */
+      g_signal_handlers_block_by_func (self->search_entry, on_search_changed, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
+    }
+
+  folded = ct_text_fold (text, -1);
+  g_clear_pointer (&self->search_words, g_strfreev);
+  self->search_words = g_str_tokenize_and_fold (folded != NULL ? folded : "", NULL, NULL);
+  refilter (self);
+}
+
+void
+ct_compare_view_set_shared_only (CtCompareView *self,
+                                 gboolean       shared_only)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (self->shared_only == !!shared_only)
+    return;
+  self->shared_only = !!shared_only;
+  refilter (self);
+}
+
+gboolean
+ct_compare_view_get_shared_only (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), FALSE);
+  return self->shared_only;
+}
+
+void
+ct_compare_view_focus_search (CtCompareView *self)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+GListModel *
+ct_compare_view_get_model (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+ct_compare_view_sort_by_column (CtCompareView *self,
+                                gint           column,
+                                GtkSortType    order)
+{
+  GListModel *columns;
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  columns = gtk_column_view_get_columns (self->right_view);
+  if (column >= 0 && (guint) column < g_list_model_get_n_items (columns))
+    col = g_list_model_get_item (columns, column);
+  gtk_column_view_sort_by_column (self->right_view, col, order);
+}
+
+gboolean
+ct_compare_view_get_current_cell (CtCompareView *self,
+                                  guint         *row,
+                                  guint         *column)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), FALSE);
+
+  if (self->current_row < 0 || self->current_column < 0)
+    return FALSE;
+  if (row != NULL)
+    *row = (guint) self->current_row;
+  if (column != NULL)
+    *column = (guint) self->current_column;
+  return TRUE;
+}
+
+gboolean
+ct_compare_view_select_cell (CtCompareView *self,
+                             guint          row,
+                             guint          column)
+{
+  gint position;
+
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), FALSE);
+
+  if (self->comparison == NULL
+      || row >= ct_comparison_get_n_rows (self->comparison)
+      || column >= ct_comparison_get_n_columns (self->comparison))
+    return FALSE;
+  position = position_of_row (self, (gint) row);
+  if (position < 0)
+    return FALSE;
+
+  self->current_column = (gint) column;
+  /* Selecting emits ::cell-selected through on_selection_changed unless the
+   * row was already the selected one. */
+  self->current_row = -1;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  if (self->current_row != (gint) row)
+    set_current (self, (gint) row, (gint) column, TRUE);
+  scroll_to_position (self, (guint) position);
+  return TRUE;
+}
+
+static void
+append_tsv_field (GString     *out,
+                  const gchar *text)
+{
+  /* Tabs and line breaks would split the cell in a spreadsheet. */
+  for (const gchar *p = text; p != NULL && *p != '\0'; p++)
+    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+gchar *
+ct_compare_view_get_tsv (CtCompareView *self)
+{
+  GListModel *model;
+  g_autoptr(GtkBitset) selected = NULL;
+  GString *out;
+  guint n_columns, n;
+  gboolean any_selected;
+
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+
+  out = g_string_new (NULL);
+  if (self->comparison == NULL)
+    return g_string_free (out, FALSE);
+
+  model = G_LIST_MODEL (self->sort_model);
+  n = g_list_model_get_n_items (model);
+  n_columns = ct_comparison_get_n_columns (self->comparison);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  any_selected = !gtk_bitset_is_empty (selected);
+
+  append_tsv_field (out, _("Sector"));
+  g_string_append_c (out, '\t');
+  append_tsv_field (out, _("Indicator"));
+  g_string_append_c (out, '\t');
+  append_tsv_field (out, _("Unit"));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree gchar *title = column_title (ct_comparison_get_column (self->comparison, c));
+
+      g_string_append_c (out, '\t');
+      append_tsv_field (out, title);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (model, i);
+      const CtCompareRow *row;
+
+      if (ct_compare_item_is_header (item) || (any_selected && !gtk_bitset_contains (selected, i)))
+        continue;
+      row = ct_comparison_get_row (self->comparison, ct_compare_item_get_row (item));
+      append_tsv_field (out, ct_compare_item_get_sector (item));
+      g_string_append_c (out, '\t');
+      append_tsv_field (out, row->name);
+      g_string_append_c (out, '\t');
+      append_tsv_field (out, row->unit);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const CtCompareCell *cell = ct_comparison_get_cell (self->comparison,
+                                                              ct_compare_item_get_row (item), c);
+
+          g_string_append_c (out, '\t');
+          /* The number alone, so the spreadsheet reads it as a number. */
+          if (cell->observation_id != 0 && !isnan (cell->value))
+            {
+              g_autofree gchar *value = ct_format_number (cell->value, 3);
+
+              g_string_append (out, value);
+            }
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+ct_compare_view_copy (CtCompareView *self)
+{
+  g_autofree gchar *tsv = NULL;
+
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  tsv = ct_compare_view_get_tsv (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), tsv);
+}
+
+static void
+copy_action (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  (void) action_name;
+  (void) parameter;
+  ct_compare_view_copy (CT_COMPARE_VIEW (widget));
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   gpointer        user_data)
+{
+  ct_compare_view_set_search (CT_COMPARE_VIEW (user_data),
+                              gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Down from the search field goes to the table, as in GNOME's lists. */
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    gpointer        user_data)
+{
+  CtCompareView *self = user_data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  (void) entry;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if (!ct_compare_item_is_header (item))
+        {
+          ct_compare_view_select_cell (self, ct_compare_item_get_row (item),
+                                       self->current_column >= 0 ? self->current_column : 0);
+          gtk_widget_grab_focus (GTK_WIDGET (self->right_view));
+          return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Scrolling together                                                 */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+sync_scroll (gpointer user_data)
+{
+  CtCompareView *self = user_data;
+  GtkAdjustment *right = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
+  GtkAdjustment *left = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->left_scroller));
+  GtkAdjustment *from = self->sync_from_left ? left : right;
+  GtkAdjustment *to = self->sync_from_left ? right : left;
+  gdouble value = gtk_adjustment_get_value (from);
+  gdouble max = gtk_adjustment_get_upper (to) - gtk_adjustment_get_page_size (to);
+
+  self->sync_source = 0;
+  value = CLAMP (value, 0, MAX (max, 0));
+  if (gtk_adjustment_get_value (to) != value)
+    {
+      g_signal_handlers_block_matched (to, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+      gtk_adjustment_set_value (to, value);
+      g_signal_handlers_unblock_matched (to, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_sync (CtCompareView *self,
+               gboolean       from_left)
+{
+  self->sync_from_left = from_left;
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, sync_scroll, self, NULL);
+}
+
+static void
+on_right_scrolled (GtkAdjustment *adjustment,
+                   gpointer       user_data)
+{
+  (void) adjustment;
+  schedule_sync (CT_COMPARE_VIEW (user_data), FALSE);
+}
+
+static void
+on_left_scrolled (GtkAdjustment *adjustment,
+                  gpointer       user_data)
+{
+  (void) adjustment;
+  schedule_sync (CT_COMPARE_VIEW (user_data), TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+ct_compare_view_dispose (GObject *object)
+{
+  CtCompareView *self = CT_COMPARE_VIEW (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->comparison, ct_comparison_unref);
+
+  G_OBJECT_CLASS (ct_compare_view_parent_class)->dispose (object);
+}
+
+static void
+ct_compare_view_finalize (GObject *object)
+{
+  CtCompareView *self = CT_COMPARE_VIEW (object);
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->matched_sectors, g_hash_table_unref);
+  g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ct_compare_view_parent_class)->finalize (object);
+}
+
+static void
+ct_compare_view_class_init (CtCompareViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ct_compare_view_dispose;
+  object_class->finalize = ct_compare_view_finalize;
+
+  /**
+   * CtCompareView::cell-selected:
+   * @row: the comparison row
+   * @column: the comparison column
+   *
+   * The current cell changed (click, keyboard or ct_compare_view_select_cell()).
+   */
+  signals[CELL_SELECTED] = g_signal_new ("cell-selected", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * CtCompareView::cell-activated:
+   *
+   * Enter or a double click on a cell: the window opens its correction.
+   */
+  signals[CELL_ACTIVATED] = g_signal_new ("cell-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "compare.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "compare.copy", NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ct-compare-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkColumnView *
+make_view (CtCompareView *self)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->selection))));
+
+  gtk_column_view_set_show_row_separators (view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
+  return view;
+}
+
+static void
+ct_compare_view_init (CtCompareView *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *table = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkListItemFactory *factory;
+  GtkColumnViewColumn *column;
+  GtkMultiSorter *sorter;
+  GtkEventController *keys;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->current_row = -1;
+  self->current_column = -1;
+  self->matched_sectors = g_hash_table_new (NULL, NULL);
+  self->bound_cells = g_hash_table_new (NULL, NULL);
+
+  /* The model: items → filter (search) → sort (sector, column, catalogue) */
+  self->items = g_list_store_new (CT_TYPE_COMPARE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
+                                                  GTK_FILTER (self->filter));
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (sector_compare, NULL, NULL)));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (sorter));
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+
+  /* Search bar */
+  self->search_entry = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
+  g_object_set (self->search_entry, "placeholder-text", _("Search indicators"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search indicators"), -1);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  self->summary_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->summary_label, "dim-label");
+  gtk_box_append (GTK_BOX (top), self->search_entry);
+  gtk_box_append (GTK_BOX (top), self->summary_label);
+  gtk_widget_set_margin_start (top, 6);
+  gtk_widget_set_margin_end (top, 6);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_widget_set_margin_bottom (top, 6);
+  gtk_widget_set_parent (top, GTK_WIDGET (self));
+
+  /* The pinned indicator column */
+  self->left_view = make_view (self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (indicator_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (indicator_bind), self);
+  column = gtk_column_view_column_new (_("Indicator"), factory);
+  gtk_column_view_column_set_fixed_width (column, INDICATOR_WIDTH);
+  gtk_column_view_append_column (self->left_view, column);
+  g_object_unref (column);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->left_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
+
+  /* The report columns */
+  self->right_view = make_view (self);
+  gtk_column_view_set_reorderable (self->right_view, TRUE);
+  gtk_multi_sorter_append (sorter, GTK_SORTER (g_object_ref (gtk_column_view_get_sorter (self->right_view))));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (order_compare, NULL, NULL)));
+  g_signal_connect (self->right_view, "activate", G_CALLBACK (on_activate), self);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->right_view), keys);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->right_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures by report"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Up and Down choose the indicator, Left and Right the report; Control+C copies the selected rows."),
+                                  -1);
+
+  self->right_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->right_scroller), GTK_WIDGET (self->right_view));
+  gtk_widget_set_hexpand (self->right_scroller, TRUE);
+  self->left_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->left_scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_EXTERNAL);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->left_scroller), GTK_WIDGET (self->left_view));
+  /* The indicator names follow the figures' vertical scrolling, and the
+   * other way round. Sharing one GtkAdjustment makes each list's layout
+   * move the other mid-allocation (GTK 4.8 warns, and the rows jump), so
+   * each keeps its own and the value is copied once both are laid out. */
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)),
+                    "value-changed", G_CALLBACK (on_right_scrolled), self);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->left_scroller)),
+                    "value-changed", G_CALLBACK (on_left_scrolled), self);
+
+  gtk_box_append (GTK_BOX (table), self->left_scroller);
+  gtk_box_append (GTK_BOX (table), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (table), self->right_scroller);
+  gtk_widget_set_vexpand (table, TRUE);
+  gtk_widget_set_parent (table, GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparison table"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Indicators in rows, grouped by sector; one column per report."),
+                                  -1);
+}
+
+GtkWidget *
+ct_compare_view_new (void)
+{
+  return g_object_new (CT_TYPE_COMPARE_VIEW, NULL);
+}

@@ -1,0 +1,86 @@
+/* ct-compare-view.h: indicators × reports, side by side
+ *
+ * Two GtkColumnViews over one sorted, filtered list of CtCompareItem rows:
+ * the indicator column on the left stays put while the report columns on
+ * the right scroll sideways; both share the vertical adjustment and the
+ * selection, so they move as one table.
+ *
+ * The current cell is (row, column) in the comparison's own indexes: Up and
+ * Down move the row (the list's own keys), Left and Right the column, a
+ * click picks both. Ctrl+C copies the selected rows (all rows when none is
+ * selected) as tab-separated values for a spreadsheet.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ct-compare.h"
+
+G_BEGIN_DECLS
+
+#define CT_TYPE_COMPARE_VIEW (ct_compare_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtCompareView, ct_compare_view, CT, COMPARE_VIEW, GtkWidget)
+
+/* How an achievement rate reads against its plan; the band shows the word
+ * as well as the colour. */
+typedef enum
+{
+  CT_RATE_BAND_NONE,
+  CT_RATE_BAND_MET,
+  CT_RATE_BAND_NEAR,
+  CT_RATE_BAND_LOW,
+} CtRateBand;
+
+GtkWidget    *ct_compare_view_new            (void);
+void          ct_compare_view_set_comparison (CtCompareView *self,
+                                              CtComparison  *comparison);
+CtComparison *ct_compare_view_get_comparison (CtCompareView *self);
+
+/* Rows whose indicator name, code or English name contains every folded
+ * word of text (accents and đ ignored); a sector stays with its rows. */
+void          ct_compare_view_set_search     (CtCompareView *self,
+                                              const gchar   *text);
+/* Only the indicators that can be compared: those at least two report
+ * columns have a figure for. Rows no report has are never shown. */
+void          ct_compare_view_set_shared_only (CtCompareView *self,
+                                               gboolean       shared_only);
+gboolean      ct_compare_view_get_shared_only (CtCompareView *self);
+void          ct_compare_view_focus_search   (CtCompareView *self);
+/* The rows as shown (CtCompareItem, sector headers included), after
+ * filtering and sorting. */
+GListModel   *ct_compare_view_get_model      (CtCompareView *self);
+/* Sorts by a report column (comparison index), or back to catalogue order
+ * with column -1. */
+void          ct_compare_view_sort_by_column (CtCompareView *self,
+                                              gint           column,
+                                              GtkSortType    order);
+
+gboolean      ct_compare_view_get_current_cell (CtCompareView *self,
+                                                guint         *row,
+                                                guint         *column);
+/* Makes (row, column) current, selects and shows its row, and emits
+ * ::cell-selected. FALSE when the row is filtered out or out of range. */
+gboolean      ct_compare_view_select_cell    (CtCompareView *self,
+                                              guint          row,
+                                              guint          column);
+/* The selected rows, or every shown row when none is selected, as TSV with
+ * a header line; numbers in Vietnamese format. */
+gchar        *ct_compare_view_get_tsv        (CtCompareView *self);
+/* Copies ct_compare_view_get_tsv() to the clipboard. */
+void          ct_compare_view_copy           (CtCompareView *self);
+
+/* Texts a cell shows, shared with tooltips, TSV and tests. */
+gchar        *ct_compare_cell_format_value   (const CtCompareCell *cell);
+gchar        *ct_compare_cell_format_plan    (const CtCompareCell *cell);
+CtRateBand    ct_compare_cell_get_band       (const CtCompareCell *cell,
+                                              gboolean             higher_is_better);
+/* "60,1% · chưa đạt"; NULL when the cell has no rate. */
+gchar        *ct_compare_cell_format_rate    (const CtCompareCell *cell,
+                                              gboolean             higher_is_better);
+/* The reasons of the flags, one per line, translated; NULL without flags. */
+gchar        *ct_compare_flags_describe      (guint                flags);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* ct-library-item.h: one row of the library sidebar's tree
+ *
+ * A province, a locality or a report; groups hold their children in a
+ * GListStore the GtkTreeListModel expands.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CT_LIBRARY_PROVINCE,
+  CT_LIBRARY_LOCALITY,
+  CT_LIBRARY_REPORT,
+} CtLibraryKind;
+
+#define CT_TYPE_LIBRARY_ITEM (ct_library_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (CtLibraryItem, ct_library_item, CT, LIBRARY_ITEM, GObject)
+
+CtLibraryItem *ct_library_item_new          (CtLibraryKind  kind,
+                                             const gchar   *title,
+                                             gint64         id);
+CtLibraryKind  ct_library_item_get_kind     (CtLibraryItem *self);
+const gchar   *ct_library_item_get_title    (CtLibraryItem *self);
+const gchar   *ct_library_item_get_subtitle (CtLibraryItem *self);
+void           ct_library_item_set_subtitle (CtLibraryItem *self,
+                                             const gchar   *subtitle);
+/* The report id for reports, the locality id for localities, else 0. */
+gint64         ct_library_item_get_id       (CtLibraryItem *self);
+/* Children (CtLibraryItem) of a group; NULL for a report. */
+GListStore    *ct_library_item_get_children (CtLibraryItem *self);
+/* Appends the ids of every report at or under this item. */
+void           ct_library_item_collect_reports (CtLibraryItem *self,
+                                                GArray        *ids);
+
+G_END_DECLS
