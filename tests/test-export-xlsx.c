@@ -350,7 +350,8 @@ add_observations (JsonBuilder  *b,
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, stored->id);
-          add_string (b, "report", column->title);
+          json_builder_set_member_name (b, "report");
+          json_builder_add_int_value (b, column->report_id);
           add_string (b, "locality", column->locality);
           add_string (b, "period", column->period);
           add_string (b, "section", obs->section);
@@ -428,7 +429,7 @@ write_expected (CtStore               *store,
   const gchar *sheets[] = { _("Comparison"), _("Observations"), _("Reports"), NULL };
   const gchar *subheaders[] = { _("Value"), _("Plan"), _("Rate"), NULL };
   const gchar *observation_headers[] = {
-    _("Report"), _("Locality"), _("Period"), _("Section"), _("Label"), _("Indicator"),
+    _("Report ID"), _("Locality"), _("Period"), _("Section"), _("Label"), _("Indicator"),
     _("Value"), _("Unit"), _("Plan"), _("Stated rate"), _("Computed rate"),
     _("Year on year"), _("Status"), _("Flags"), _("Corrected"), _("Source sentence"),
     _("Observation ID"), NULL

@@ -45,7 +45,7 @@ enum
 };
 
 static const CtXlsxColumn observation_columns[N_OBS_COLUMNS] = {
-  [OBS_REPORT]        = { N_("Report"), 30 },
+  [OBS_REPORT]        = { N_("Report ID"), 10 },
   [OBS_LOCALITY]      = { N_("Locality"), 16 },
   [OBS_YEAR]          = { N_("Year"), 7 },
   [OBS_PERIOD]        = { N_("Period"), 16 },
@@ -110,9 +110,12 @@ static gchar *
 join_labels (guint bits,
              gboolean flags)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   guint n = flags ? G_N_ELEMENTS (flag_labels) : G_N_ELEMENTS (correction_labels);
 
+  if (bits == 0)
+    return NULL;
+  out = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
       guint bit = flags ? flag_labels[i].bit : correction_labels[i].bit;
@@ -142,7 +145,9 @@ write_observation (lxw_worksheet             *sheet,
   g_autofree gchar *corrected = join_labels (stored->corrected, FALSE);
   g_autofree gchar *sentence = ct_xlsx_sentence_at (text, text_len, obs->start, obs->end);
 
-  ct_xlsx_write_text (sheet, row, OBS_REPORT, column->title, NULL);
+  /* The report by its number in the reports sheet: its title would repeat
+   * locality, year and period on every one of possibly 150,000 rows. */
+  worksheet_write_number (sheet, row, OBS_REPORT, (gdouble) column->report_id, NULL);
   ct_xlsx_write_text (sheet, row, OBS_LOCALITY, column->locality, NULL);
   worksheet_write_number (sheet, row, OBS_YEAR, column->year, NULL);
   ct_xlsx_write_text (sheet, row, OBS_PERIOD, column->period, NULL);
