@@ -546,7 +546,7 @@ ct_outline_build (CtDocument          *doc,
       if (back)
         shape = SHAPE_TEXT;
 
-      if (shape == SHAPE_TEXT || (front && kind == CT_LABEL_NONE))
+      if (shape == SHAPE_TEXT || (front && kind == CT_LABEL_NONE && hints[i].heading_level == 0))
         {
           if (shape == SHAPE_HEADING)
             b->kind = CT_BLOCK_HEADING;

@@ -243,6 +243,73 @@ typedef struct
   gboolean used;
 } Anchor;
 
+/* Puts each footnote body right after the paragraph that cites it, where
+ * a .docx has it too, so a report reads the same in every format and a
+ * note stays next to the sentence it qualifies. A body nobody cites stays
+ * where it was printed. */
+static GPtrArray *
+bodies_after_hosts (GPtrArray *paras)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree gint *host = g_new (gint, paras->len);
+  g_autofree gsize *at = g_new0 (gsize, paras->len);
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *body = g_ptr_array_index (paras, i);
+
+      host[i] = -1;
+      if (body == NULL || body->kind != CT_RAW_FOOTNOTE || body->note_id == NULL)
+        continue;
+      for (guint h = 0; h < paras->len && host[i] < 0; h++)
+        {
+          CtRawPara *p = g_ptr_array_index (paras, h);
+
+          if (p == NULL || p->kind == CT_RAW_FOOTNOTE)
+            continue;
+          for (guint a = 0; a < p->anchors->len; a++)
+            {
+              const CtRawAnchor *an = &g_array_index (p->anchors, CtRawAnchor, a);
+              g_autofree gchar *key = g_strdup_printf ("%u:%u", h, a);
+
+              if (g_str_equal (an->id, body->note_id) && !g_hash_table_contains (used, key))
+                {
+                  g_hash_table_add (used, g_steal_pointer (&key));
+                  host[i] = h;
+                  at[i] = an->offset;
+                  break;
+                }
+            }
+        }
+    }
+
+  for (guint h = 0; h < paras->len; h++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, h);
+
+      if (p == NULL || (p->kind == CT_RAW_FOOTNOTE && host[h] >= 0))
+        continue;
+      g_ptr_array_add (out, p);
+      g_ptr_array_index (paras, h) = NULL;
+      /* Its bodies, in the order of their markers. */
+      while (TRUE)
+        {
+          gint next = -1;
+
+          for (guint b = 0; b < paras->len; b++)
+            if (host[b] == (gint) h && g_ptr_array_index (paras, b) != NULL &&
+                (next < 0 || at[b] < at[next]))
+              next = b;
+          if (next < 0)
+            break;
+          g_ptr_array_add (out, g_ptr_array_index (paras, next));
+          g_ptr_array_index (paras, next) = NULL;
+        }
+    }
+  return out;
+}
+
 static void
 clear_anchor (gpointer data)
 {
@@ -279,6 +346,8 @@ add_table_row (CtDocument      *doc,
       cc.start = off;
       cc.end = off + strlen (cell);
       cc.row = t->n_rows;
+      if (p->cols != NULL && c < p->cols->len)
+        col = g_array_index (p->cols, guint, c);
       cc.col = col;
       cc.col_span = p->spans != NULL && c < p->spans->len ? g_array_index (p->spans, guint, c) : 1;
       cc.row_span = p->row_spans != NULL && c < p->row_spans->len ? g_array_index (p->row_spans, guint, c) : 1;
@@ -306,6 +375,7 @@ ct_reader_build (GPtrArray   *paras,
   g_autoptr(GArray) hints = g_array_new (FALSE, TRUE, sizeof (CtOutlineHint));
   g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
   g_autofree gchar *hex = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
   GString *text = g_string_new (NULL);
   gint source_table = -1;
 
@@ -319,6 +389,8 @@ ct_reader_build (GPtrArray   *paras,
         take_markers (p);
     }
   join_broken (paras);
+  ordered = bodies_after_hosts (paras);
+  paras = ordered;
 
   for (guint i = 0; i < paras->len; i++)
     {

@@ -481,6 +481,7 @@ add_table (Docx    *d,
       row->cells = g_ptr_array_new_with_free_func (g_free);
       row->spans = g_array_new (FALSE, FALSE, sizeof (guint));
       row->row_spans = g_array_new (FALSE, FALSE, sizeof (guint));
+      row->cols = g_array_new (FALSE, FALSE, sizeof (guint));
       row->table = table;
 
       for (xmlNode *tc = tr->children; tc != NULL; tc = tc->next)
@@ -545,6 +546,7 @@ add_table (Docx    *d,
           g_ptr_array_add (row->cells, g_string_free (cell, FALSE));
           g_array_append_val (row->spans, span);
           g_array_append_val (row->row_spans, one);
+          g_array_append_val (row->cols, col);
           col += span;
         }
 

@@ -46,6 +46,8 @@ typedef struct
   GPtrArray *cells;         /* table rows: cell texts (gchar *) */
   GArray    *spans;         /* table rows: guint col_span per cell */
   GArray    *row_spans;     /* table rows: guint row_span per cell (1 if none) */
+  GArray    *cols;          /* table rows: guint first grid column per cell,
+                             * NULL when cells follow each other */
   guint      table;         /* table rows: which table of the source */
   GArray    *anchors;       /* CtRawAnchor: markers the format already knew */
   GArray    *lines;         /* CtLineSpan relative to text (at least one) */

@@ -43,6 +43,7 @@ ct_raw_para_free (CtRawPara *p)
   g_clear_pointer (&p->cells, g_ptr_array_unref);
   g_clear_pointer (&p->spans, g_array_unref);
   g_clear_pointer (&p->row_spans, g_array_unref);
+  g_clear_pointer (&p->cols, g_array_unref);
   g_array_unref (p->anchors);
   g_array_unref (p->lines);
   g_free (p);
