@@ -492,9 +492,10 @@ static gboolean
 run_tool (const gchar * const *argv,
           gchar              **out)
 {
+  g_autofree gchar *found = g_find_program_in_path (argv[0]);
   gint status = -1;
 
-  if (g_find_program_in_path (argv[0]) == NULL)
+  if (found == NULL)
     return FALSE;
   g_assert_true (g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                                NULL, NULL, out, NULL, &status, NULL));

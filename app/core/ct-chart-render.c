@@ -278,8 +278,28 @@ hatch (Ctx     *ctx,
   cairo_t *cr = ctx->cr;
 
   cairo_rectangle (cr, x, y, w, h);
-  cairo_set_source (cr, hatch_pattern (ctx, spacing));
-  cairo_fill (cr);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_SVG)
+    {
+      cairo_set_source (cr, hatch_pattern (ctx, spacing));
+      cairo_fill (cr);
+    }
+  else
+    {
+      /* Cairo 1.16's SVG surface leaks every surface pattern it is given,
+       * so SVG files get the strokes themselves (still vectors, and an
+       * SVG is written once, not redrawn every frame). */
+      cairo_save (cr);
+      cairo_clip (cr);
+      for (gdouble d = -h; d < w; d += spacing)
+        {
+          cairo_move_to (cr, x + d, y + h);
+          cairo_line_to (cr, x + d + h, y);
+        }
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_source_rgba (cr, ctx->pal->missing.r, ctx->pal->missing.g, ctx->pal->missing.b, 0.6);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
 
   /* A dashed rim where there is room for one. */
   if (w >= 4 && h >= 4)
