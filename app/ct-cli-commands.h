@@ -10,11 +10,19 @@
 
 #define CT_CLI_COMMANDS /* { "name", N_("summary"), ct_cli_name }, */ \
   { "chart", N_("Draw an indicator’s achievement rates as a PNG, SVG or PDF chart"), ct_cli_chart }, \
+  { "compare", N_("Show indicators side by side across the stored reports"), ct_cli_compare }, \
   { "export", N_("Write the comparison and its evidence to an Excel workbook"), ct_cli_export }, \
   { "extract", N_("Print the indicators measured in report files"), ct_cli_extract }, \
+  { "import", N_("Store report files in the library"), ct_cli_import }, \
+  { "list", N_("List the reports in the library"), ct_cli_list }, \
+  { "search", N_("Find sentences in the stored reports"), ct_cli_search }, \
   { "inspect", N_("Show the metadata, outline and footnotes read from report files"), ct_cli_inspect },
 
 int ct_cli_export (int argc, char **argv);
 int ct_cli_chart (int argc, char **argv);
 int ct_cli_extract (int argc, char **argv);
 int ct_cli_inspect (int argc, char **argv);
+int ct_cli_compare (int argc, char **argv);
+int ct_cli_import (int argc, char **argv);
+int ct_cli_list (int argc, char **argv);
+int ct_cli_search (int argc, char **argv);

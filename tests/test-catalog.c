@@ -69,6 +69,8 @@ static const Mapping mappings[] = {
   { "Cây sắn (diện tích trồng)", "ha", "NN_DT_SAN" },
   { "Sản lượng sắn", "tấn", "NN_SL_SAN" },
   { "Lúa xuân", "ha", "NN_DT_LUA" },
+  { "Diện tích ngô gieo trồng", "ha", "NN_DT_NGO" },
+  { "Tổng diện tích gieo trồng cây hàng năm", "ha", "NN_DT_HANG_NAM" },
   { "Lúa xuân", "tấn", "NN_SL_LUA" },
   { "Diện tích nuôi trồng thủy sản", "ha", "TS_DT_NUOI" },
   { "Sản lượng thủy sản khai thác và đánh bắt", "tấn", "TS_SAN_LUONG" },
@@ -93,6 +95,11 @@ static const Mapping mappings[] = {
   { "Độ che phủ rừng", "%", "LN_CHE_PHU" },
   { "Tổng mức bán lẻ hàng hóa", "tỷ đồng", "TM_BAN_LE" },
   { "Đường giao thông nông thôn", "km", "GT_DUONG_GTNT" },
+  /* The words before a parenthesis say what is measured. */
+  { "Giải ngân đến 30/6 (Tổng kế hoạch vốn đầu tư được giao)", "tỷ đồng", "DT_GIAI_NGAN" },
+  { "Cây sắn (diện tích trồng)", "ha", "NN_DT_SAN" },
+  { "Vốn ngân sách địa phương của huyện, dư nợ", "triệu đồng", "NS_DU_NO_DIA_PHUONG" },
+  { "Tổng vốn đầu tư toàn xã hội", "tỷ đồng", "DT_TOAN_XA_HOI" },
   /* A unit that does not fit keeps a label out of the wrong indicator. */
   { "Đàn trâu", "tấn", NULL },
   { "Tỷ lệ hộ nghèo", "tỷ đồng", NULL },

@@ -733,6 +733,129 @@ test_search_and_source (void)
   g_assert_true (ct_store_is_empty (store));
 }
 
+static void
+test_samples (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtCompareQuery) q = ct_compare_query_new (CT_COMPARE_BY_LOCALITY);
+  g_autoptr(CtComparison) cmp = NULL;
+  g_autoptr(GPtrArray) localities = NULL;
+  const CtCompareCell *cell;
+  gint grain;
+
+  g_assert_cmpuint (ct_store_import_samples (store, NULL, &error), ==, 4);
+  g_assert_no_error (error);
+  /* A second run finds every sample already stored. */
+  g_assert_cmpuint (ct_store_import_samples (store, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (store, "report"), ==, 4);
+
+  localities = ct_store_list_localities (store, &error);
+  g_assert_cmpuint (localities->len, ==, 2);
+  g_assert_cmpuint (((CtLocalityInfo *) g_ptr_array_index (localities, 0))->n_reports, ==, 2);
+  g_assert_cmpstr (((CtLocalityInfo *) g_ptr_array_index (localities, 0))->province, ==, "Thanh Lâm");
+
+  /* The demo shows districts side by side for a year. */
+  q->year = 2023;
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_comparison_get_n_columns (cmp), ==, 2);
+  g_assert_cmpuint (ct_comparison_get_n_rows (cmp), >=, 10);
+  grain = ct_comparison_find_row (cmp, "NN_LUONG_THUC");
+  g_assert_cmpint (grain, >=, 0);
+  for (guint c = 0; c < 2; c++)
+    {
+      cell = ct_comparison_get_cell (cmp, grain, c);
+      g_assert_cmpint (cell->observation_id, >, 0);
+      g_assert_false (isnan (ct_compare_cell_get_rate (cell)));
+    }
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *results;
+  GError    *error;
+  guint      n_progress;
+  gdouble    last_fraction;
+} AsyncState;
+
+static void
+on_progress (gdouble      fraction,
+             const gchar *source_name,
+             gpointer     user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_nonnull (source_name);
+  g_assert_cmpfloat (fraction, >=, state->last_fraction - 1e-9);
+  g_assert_cmpfloat (fraction, <=, 1.0 + 1e-9);
+  state->last_fraction = fraction;
+  state->n_progress++;
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_null (source);
+  state->results = ct_store_import_finish (NULL, result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_import_async (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autofree gchar *file = ct_test_tmp_path ("async-report.txt");
+  g_autofree gchar *missing = ct_test_tmp_path ("missing.txt");
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_request_free);
+  g_autoptr(CtImportOptions) options = options_for ("Sông Mây", 2022, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncState state = { 0 };
+  const CtImportResult *r;
+
+  g_assert_true (g_file_set_contents (file, report_a, -1, NULL));
+  g_ptr_array_add (requests, ct_import_request_new (missing, options));
+  g_ptr_array_add (requests, ct_import_request_new (file, options));
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  ct_store_import_async (store, requests, NULL, on_progress, &state, NULL, on_imported, &state);
+  g_main_loop_run (state.loop);
+  g_assert_no_error (state.error);
+  /* A bad file does not stop the others. */
+  g_assert_cmpuint (state.results->len, ==, 2);
+  r = g_ptr_array_index (state.results, 0);
+  g_assert_cmpint (r->status, ==, CT_IMPORT_FAILED);
+  g_assert_nonnull (r->error);
+  g_assert_cmpstr (r->path, ==, missing);
+  r = g_ptr_array_index (state.results, 1);
+  g_assert_cmpint (r->status, ==, CT_IMPORT_NEW);
+  g_assert_cmpstr (r->locality, ==, "Sông Mây");
+  g_assert_cmpuint (state.n_progress, >=, 2);
+  g_assert_cmpfloat_with_epsilon (state.last_fraction, 1.0, 1e-9);
+  /* The worker wrote through its own connection; this one sees it. */
+  g_assert_cmpint (count_rows (store, "report"), ==, 1);
+  g_clear_pointer (&state.results, g_ptr_array_unref);
+
+  /* Cancelled: an error, and nothing more is stored. */
+  g_cancellable_cancel (cancellable);
+  state.last_fraction = 0;
+  ct_store_import_async (store, requests, cancellable, NULL, NULL, NULL, on_imported, &state);
+  g_main_loop_run (state.loop);
+  g_assert_null (state.results);
+  g_assert_error (state.error, CT_ERROR, CT_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_cmpint (count_rows (store, "report"), ==, 1);
+  g_main_loop_unref (state.loop);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,5 +876,7 @@ main (int    argc,
   g_test_add_func ("/store/comparison-new", test_comparison_new);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/search-source", test_search_and_source);
+  g_test_add_func ("/store/samples", test_samples);
+  g_test_add_func ("/store/import-async", test_import_async);
   return g_test_run ();
 }

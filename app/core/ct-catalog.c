@@ -15,7 +15,8 @@
 #define CATALOG_RESOURCE "/io/github/chitieu/Chitieu/data/indicators.tsv"
 
 /* Words allowed between two words of a phrase: "giá trị sản xuất ngành nông
- * lâm thủy sản" still says "giá trị sản xuất nông lâm thủy sản". */
+ * lâm thủy sản" still says "giá trị sản xuất nông lâm thủy sản". Among the
+ * phrases that occur, the one with most words found and fewest skipped wins. */
 #define MAX_GAP 3
 
 typedef struct
@@ -410,7 +411,7 @@ match_uncached (CtCatalog   *self,
                 const gchar *unit)
 {
   const CtIndicator *best = NULL;
-  guint best_len = 0, best_gaps = G_MAXUINT;
+  guint best_len = 0, best_gaps = 0;
   guint n_tokens = g_strv_length (tokens);
   const CtIndicator *user = g_hash_table_lookup (self->user, folded_label);
 
@@ -431,10 +432,13 @@ match_uncached (CtCatalog   *self,
 
           if (len == 0)
             continue;
-          better = len > best_len
-                   || (len == best_len && gaps < best_gaps)
-                   || (len == best_len && gaps == best_gaps
-                       && p->indicator->index < best->index);
+          /* Words skipped inside a phrase count against it: "diện tích ngô"
+           * says more about "diện tích ngô gieo trồng" than "diện tích
+           * gieo trồng" does. */
+          better = (gint) (len - gaps) > (gint) (best_len - best_gaps)
+                   || ((gint) (len - gaps) == (gint) (best_len - best_gaps)
+                       && (gaps < best_gaps
+                           || (gaps == best_gaps && p->indicator->index < best->index)));
           if (better && ct_catalog_unit_fits (self, p->indicator, unit))
             {
               best = p->indicator;
@@ -469,7 +473,17 @@ ct_catalog_match (CtCatalog   *self,
       return found == &no_match ? NULL : found;
     }
 
-  found = match_uncached (self, folded, tokens, unit);
+  found = g_hash_table_lookup (self->user, folded);
+  /* What a label measures stands before its parenthesis: "Giải ngân (kế
+   * hoạch vốn giao)" is a disbursement; the words inside only qualify it. */
+  if (found == NULL && strchr (label, '(') != NULL && strchr (label, '(') != label)
+    {
+      g_auto(GStrv) head = tokenize_len (label, strchr (label, '(') - label);
+
+      found = match_uncached (self, folded, head, unit);
+    }
+  if (found == NULL)
+    found = match_uncached (self, folded, tokens, unit);
   g_hash_table_insert (self->cache, key, (gpointer) (found != NULL ? found : &no_match));
   return found;
 }

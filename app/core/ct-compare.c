@@ -315,7 +315,7 @@ choose_reports (const CtCompareQuery  *q,
           if (found == NULL)
             {
               g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
-                           _("Report %" G_GINT64_FORMAT " is not in the library."), id);
+                           _("Report %lld is not in the library."), (long long) id);
               return NULL;
             }
           g_ptr_array_add (chosen, found);

@@ -184,6 +184,8 @@ ct_store_import_async (CtStore              *self,
    * uses its own connection, never self. */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, ct_store_import_async);
+  /* Cancellation is reported as CT_ERROR_CANCELLED by the worker itself. */
+  g_task_set_check_cancellable (task, FALSE);
   job = g_new0 (ImportJob, 1);
   job->db_path = g_strdup (self->path);
   job->requests = g_ptr_array_ref (requests);

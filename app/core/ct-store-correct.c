@@ -232,8 +232,8 @@ find_slot (CtStore  *self,
   sqlite3_reset (stmt);
   if (!found)
     g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
-                 _("Observation %" G_GINT64_FORMAT " is not in the library; "
-                   "its report may have been removed."), observation_id);
+                 _("Observation %lld is not in the library; "
+                   "its report may have been removed."), (long long) observation_id);
   return found;
 }
 

@@ -171,7 +171,7 @@ ct_store_delete_report_rows (CtStore  *self,
   if (text == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
-                   _("Report %" G_GINT64_FORMAT " is not in the library."), report_id);
+                   _("Report %lld is not in the library."), (long long) report_id);
       return FALSE;
     }
 
@@ -413,7 +413,7 @@ ct_store_get_report (CtStore  *self,
   if (info == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
-                   _("Report %" G_GINT64_FORMAT " is not in the library."), report_id);
+                   _("Report %lld is not in the library."), (long long) report_id);
       return NULL;
     }
   obs = ct_store_list_observations (self, report_id, error);
@@ -694,8 +694,8 @@ ct_store_get_observation (CtStore  *self,
   if (list->len == 0)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
-                   _("Observation %" G_GINT64_FORMAT " is not in the library; "
-                     "its report may have been removed."), observation_id);
+                   _("Observation %lld is not in the library; "
+                     "its report may have been removed."), (long long) observation_id);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);

@@ -1,0 +1,288 @@
+/* ct-cli-compare.c: `chitieu compare [--indicator …] [--year …] [--period …]
+ *                    [--locality …] [--format=tsv|jsonl] [--db PATH]`
+ *
+ * The comparison matrix without a display. tsv is for people: one row per
+ * indicator, one column per report, each cell "value/plan unit (rate%)" in
+ * Vietnamese number format. jsonl is for programs: one object per filled
+ * cell, plain numbers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "ct-cli-commands.h"
+#include "ct-cli-library.h"
+#include "ct-compare.h"
+#include "ct-error.h"
+
+static gchar *
+cell_text (const CtCompareCell *cell)
+{
+  GString *s;
+  g_autofree gchar *value = NULL;
+  g_autofree gchar *plan = NULL;
+  g_autofree gchar *rate = NULL;
+  gdouble r = ct_compare_cell_get_rate (cell);
+
+  if (cell->observation_id == 0)
+    return g_strdup ("–");
+  s = g_string_new (NULL);
+  value = ct_cli_human_number (cell->value);
+  plan = ct_cli_human_number (cell->plan);
+  if (cell->qualifier != NULL)
+    g_string_append_printf (s, "%s ", cell->qualifier);
+  g_string_append (s, *value != '\0' ? value : "?");
+  if (*plan != '\0')
+    g_string_append_printf (s, "/%s", plan);
+  if (cell->unit != NULL)
+    g_string_append_printf (s, " %s", cell->unit);
+  if (!isnan (r))
+    {
+      rate = ct_cli_human_percent (r);
+      g_string_append_printf (s, " (%s)", rate);
+    }
+  if (cell->flags != 0)
+    g_string_append (s, " !");
+  if (cell->corrected != 0)
+    g_string_append (s, " *");
+  return g_string_free (s, FALSE);
+}
+
+static void
+print_tsv (CtComparison *cmp)
+{
+  guint n_rows = ct_comparison_get_n_rows (cmp);
+  guint n_cols = ct_comparison_get_n_columns (cmp);
+  GString *line = g_string_new (NULL);
+
+  /* Translators: first column headers of `chitieu compare`; report titles follow */
+  g_string_append (line, _("code\tindicator\tunit"));
+  for (guint c = 0; c < n_cols; c++)
+    {
+      g_autofree gchar *title = ct_cli_tsv_field (ct_comparison_get_column (cmp, c)->title);
+
+      g_string_append_printf (line, "\t%s", title);
+    }
+  g_print ("%s\n", line->str);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const CtCompareRow *row = ct_comparison_get_row (cmp, r);
+      g_autofree gchar *name = ct_cli_tsv_field (row->name);
+
+      g_string_truncate (line, 0);
+      g_string_append_printf (line, "%s\t%s\t%s", row->code != NULL ? row->code : "",
+                              name, row->unit != NULL ? row->unit : "");
+      for (guint c = 0; c < n_cols; c++)
+        {
+          g_autofree gchar *text = cell_text (ct_comparison_get_cell (cmp, r, c));
+
+          g_string_append_printf (line, "\t%s", text);
+        }
+      g_print ("%s\n", line->str);
+    }
+  g_string_free (line, TRUE);
+}
+
+static void
+add_number (JsonBuilder *b,
+            const gchar *key,
+            gdouble      value)
+{
+  json_builder_set_member_name (b, key);
+  if (isnan (value))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, value);
+}
+
+static void
+add_string (JsonBuilder *b,
+            const gchar *key,
+            const gchar *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value == NULL)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_string_value (b, value);
+}
+
+static void
+print_jsonl_cell (const CtCompareRow    *row,
+                  const CtCompareColumn *col,
+                  const CtCompareCell   *cell)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree gchar *text = NULL;
+  g_auto(GStrv) flags = ct_flags_to_strv (cell->flags);
+
+  json_builder_begin_object (b);
+  add_string (b, "indicator", row->code);
+  add_string (b, "name", row->name);
+  add_string (b, "sector", row->sector);
+  json_builder_set_member_name (b, "report_id");
+  json_builder_add_int_value (b, col->report_id);
+  add_string (b, "locality", col->locality);
+  add_string (b, "province", col->province);
+  json_builder_set_member_name (b, "year");
+  json_builder_add_int_value (b, col->year);
+  add_string (b, "period", col->period);
+  json_builder_set_member_name (b, "observation_id");
+  json_builder_add_int_value (b, cell->observation_id);
+  add_string (b, "label", cell->label);
+  add_string (b, "qualifier", cell->qualifier);
+  add_number (b, "value", cell->value);
+  add_string (b, "unit", cell->unit);
+  add_number (b, "plan", cell->plan);
+  add_number (b, "value_normalized", cell->value_normalized);
+  add_number (b, "plan_normalized", cell->plan_normalized);
+  add_string (b, "unit_normalized", row->unit);
+  add_string (b, "basis", cell->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (cell->basis));
+  add_number (b, "rate", cell->rate);
+  add_number (b, "rate_computed",
+              isnan (cell->rate_computed) ? NAN : round (cell->rate_computed * 100) / 100);
+  add_number (b, "yoy", cell->yoy);
+  add_string (b, "status", cell->status);
+  json_builder_set_member_name (b, "flags");
+  json_builder_begin_array (b);
+  for (guint i = 0; flags != NULL && flags[i] != NULL; i++)
+    json_builder_add_string_value (b, flags[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "corrected");
+  json_builder_add_boolean_value (b, cell->corrected != 0);
+  json_builder_set_member_name (b, "more");
+  json_builder_add_int_value (b, cell->n_more);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static void
+print_jsonl (CtComparison *cmp)
+{
+  guint n_rows = ct_comparison_get_n_rows (cmp);
+  guint n_cols = ct_comparison_get_n_columns (cmp);
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_cols; c++)
+      {
+        const CtCompareCell *cell = ct_comparison_get_cell (cmp, r, c);
+
+        if (cell->observation_id != 0)
+          print_jsonl_cell (ct_comparison_get_row (cmp, r), ct_comparison_get_column (cmp, c), cell);
+      }
+}
+
+/* The locality named on the command line, by folded name. */
+static gint64
+find_locality (CtStore     *store,
+               const gchar *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = ct_store_list_localities (store, &error);
+  g_autofree gchar *want = g_utf8_casefold (name, -1);
+
+  if (all == NULL)
+    {
+      ct_cli_print_error (error);
+      return -1;
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      const CtLocalityInfo *l = g_ptr_array_index (all, i);
+      g_autofree gchar *have = g_utf8_casefold (l->name, -1);
+
+      if (g_strcmp0 (want, have) == 0)
+        return l->id;
+    }
+  g_printerr (_("chitieu: no locality called “%s” is in the library; “chitieu list” shows them.\n"),
+              name);
+  return -1;
+}
+
+int
+ct_cli_compare (int    argc,
+                char **argv)
+{
+  g_autofree gchar *db = NULL;
+  g_autofree gchar *format = NULL;
+  g_autofree gchar *locality = NULL;
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  gboolean by_locality = FALSE;
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(CtComparison) cmp = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+      N_("The library database (default: $CHITIEU_DB, else the user data folder)"), N_("PATH") },
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &query->indicator,
+      N_("Only this indicator: a code, a name or part of a name"), N_("CODE|NAME") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &query->year, N_("Only reports of this year"), N_("YEAR") },
+    { "period", 'p', 0, G_OPTION_ARG_STRING, &query->period,
+      N_("Only reports of this period (“6 tháng đầu năm”, “cả năm” …)"), N_("PERIOD") },
+    { "locality", 'l', 0, G_OPTION_ARG_STRING, &locality,
+      N_("One locality over the years"), N_("NAME") },
+    { "by-locality", 0, 0, G_OPTION_ARG_NONE, &by_locality,
+      N_("One column per locality (its latest report that fits)"), NULL },
+    { "unclassified", 'u', 0, G_OPTION_ARG_NONE, &query->include_unclassified,
+      N_("Also show labels that match no indicator"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: tsv (default) or jsonl"), N_("tsv|jsonl") },
+    { NULL }
+  };
+
+  if (!ct_cli_parse_options (&argc, &argv, entries, NULL,
+                             _("Show indicators side by side across reports.")))
+    return CT_CLI_EXIT_USAGE;
+  if (format != NULL && !g_str_equal (format, "tsv") && !g_str_equal (format, "jsonl"))
+    {
+      g_printerr (_("chitieu: unknown format “%s”; use tsv or jsonl.\n"), format);
+      return CT_CLI_EXIT_USAGE;
+    }
+  if (argc > 1)
+    {
+      g_printerr (_("chitieu: “compare” takes no file names; import them first.\n"));
+      return CT_CLI_EXIT_USAGE;
+    }
+
+  store = ct_cli_open_library (db);
+  if (store == NULL)
+    return CT_CLI_EXIT_FAILED;
+
+  if (locality != NULL)
+    {
+      query->axis = CT_COMPARE_BY_YEAR;
+      query->locality_id = find_locality (store, locality);
+      if (query->locality_id < 0)
+        return CT_CLI_EXIT_FAILED;
+    }
+  else if (by_locality)
+    query->axis = CT_COMPARE_BY_LOCALITY;
+
+  cmp = ct_store_compare (store, query, &error);
+  if (cmp == NULL)
+    {
+      ct_cli_print_error (error);
+      return CT_CLI_EXIT_FAILED;
+    }
+  if (ct_comparison_get_n_columns (cmp) == 0)
+    g_printerr (_("chitieu: no report fits; “chitieu list” shows what the library holds.\n"));
+
+  if (format != NULL && g_str_equal (format, "jsonl"))
+    print_jsonl (cmp);
+  else
+    print_tsv (cmp);
+  return CT_CLI_EXIT_OK;
+}
