@@ -552,6 +552,7 @@ ct_chart_render (const CtChart      *chart,
   gdouble cat_start, cat_len, val_start, val_len, slot, group, bar, label_extent = 0;
   gdouble ref_label_w, ref_label_h, value_label_max_w, value_label_h, flag_d;
   guint stride = 1, decimals;
+  gboolean turned_labels = FALSE;
   LabelMode value_mode;
 
   g_return_if_fail (chart != NULL);
@@ -649,20 +650,29 @@ ct_chart_render (const CtChart      *chart,
       group = slot * (ctx.n_ser > 1 ? 0.84 : 0.68);
       bar = group / ctx.n_ser;
 
-      /* Category labels: wrapped under each bar group up to three lines,
-       * or, when slots are too narrow, only every stride-th one. */
+      /* Category labels: wrapped under each bar group up to three lines
+       * where there is room; else turned upright, one line each, so that
+       * thirty districts still all have their names; and only when even
+       * upright lines do not fit, every stride-th one. */
       set_font (&ctx, label_size, FALSE);
-      if (slot < ctx.s * 4.5)
-        stride = (guint) ceil (ctx.s * 4.5 / slot);
-      set_wrap (&ctx, slot * stride - ctx.s * 0.3, stride > 1 ? 2 : 3, PANGO_ALIGN_CENTER);
+      turned_labels = slot < ctx.s * 4.5;
+      if (turned_labels && slot < line_h * 1.05)
+        stride = (guint) ceil (line_h * 1.05 / slot);
+      if (turned_labels)
+        set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
+      else
+        set_wrap (&ctx, slot - ctx.s * 0.3, 3, PANGO_ALIGN_CENTER);
       for (guint c = 0; c < ctx.n_cat; c += stride)
         {
-          gdouble h;
+          gdouble w, h;
 
           pango_layout_set_text (ctx.layout, ct_chart_get_category (chart, c), -1);
-          text_size (&ctx, NULL, &h);
-          label_extent = MAX (label_extent, h);
+          text_size (&ctx, &w, &h);
+          label_extent = MAX (label_extent, turned_labels ? w + 1 : h);
         }
+      /* Long upright names are cut short rather than squeezing the bars. */
+      if (turned_labels)
+        label_extent = MIN (label_extent, (bottom - top) * 0.3);
 
       if (value_label_max_w <= slot / ctx.n_ser + ctx.s * 0.2 && ctx.n_ser == 1)
         value_mode = LABELS_ALONG;
@@ -756,11 +766,19 @@ ct_chart_render (const CtChart      *chart,
       gdouble mid = cat_start + slot * (c + 0.5), w, h;
 
       pango_layout_set_text (ctx.layout, label, -1);
-      if (ctx.vertical)
+      if (ctx.vertical && turned_labels)
         {
-          gdouble span = slot * stride - ctx.s * 0.3;
+          /* right-aligned, so every name ends just under the axis */
+          set_wrap (&ctx, label_extent, 1, PANGO_ALIGN_RIGHT);
+          show_text_turned (&ctx, mid - line_h / 2,
+                            geometry->plot_y + geometry->plot_height + ctx.s * 0.4 + label_extent,
+                            &ctx.pal->text);
+        }
+      else if (ctx.vertical)
+        {
+          gdouble span = slot - ctx.s * 0.3;
 
-          set_wrap (&ctx, span, stride > 1 ? 2 : 3, PANGO_ALIGN_CENTER);
+          set_wrap (&ctx, span, 3, PANGO_ALIGN_CENTER);
           show_text (&ctx, mid - span / 2, geometry->plot_y + geometry->plot_height + ctx.s * 0.4,
                      &ctx.pal->text);
         }
