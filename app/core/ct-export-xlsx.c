@@ -250,29 +250,48 @@ chart_rows (CtComparison           *comparison,
   return rows;
 }
 
+/* The compared reports in column order, from one listing of the library
+ * rather than a query per column (a comparison may have 700). */
 static GPtrArray *
 list_reports (CtStore       *store,
               CtComparison  *comparison,
               guint         *n_observations,
               GError       **error)
 {
-  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
+  g_autoptr(GPtrArray) all = ct_store_list_reports (store, error);
+  g_autoptr(GHashTable) by_id = NULL;
+  GPtrArray *reports;
 
+  if (all == NULL)
+    return NULL;
+  /* The infos move from the listing to the hash table, then to the result;
+   * those of reports not compared are freed with the table. */
+  g_ptr_array_set_free_func (all, NULL);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                 (GDestroyNotify) ct_report_info_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      CtReportInfo *info = g_ptr_array_index (all, i);
+
+      /* A key of its own: &info->id is info itself, which the table
+       * would take for a set. */
+      g_hash_table_insert (by_id, g_memdup2 (&info->id, sizeof info->id), info);
+    }
+
+  reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
   *n_observations = 0;
   for (guint c = 0; c < ct_comparison_get_n_columns (comparison); c++)
     {
       const CtCompareColumn *column = ct_comparison_get_column (comparison, c);
-      CtReportInfo *info;
+      gpointer key, info;
 
-      if (column->report_id == 0)
+      if (!g_hash_table_steal_extended (by_id, &column->report_id, &key, &info))
         continue;
-      info = ct_store_get_report (store, column->report_id, error);
-      if (info == NULL)
-        return NULL;
-      *n_observations += info->n_observations;
+      g_free (key);
+      *n_observations += ((CtReportInfo *) info)->n_observations;
       g_ptr_array_add (reports, info);
     }
-  return g_steal_pointer (&reports);
+  return reports;
 }
 
 static gchar *
