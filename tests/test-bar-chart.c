@@ -185,6 +185,26 @@ test_widget_renders (void)
     g_assert_null (ct_bar_chart_describe_at (CT_BAR_CHART (widget), 1, 1));
   }
 
+  /* The keyboard reaches every bar in screen order and opens it. */
+  {
+    guint series, category;
+
+    g_assert_false (ct_bar_chart_get_selected (CT_BAR_CHART (widget), &series, &category));
+    g_assert_true (gtk_widget_activate_action (widget, "bar-chart.next", NULL));
+    g_assert_true (gtk_widget_activate_action (widget, "bar-chart.next", NULL));
+    g_assert_true (ct_bar_chart_get_selected (CT_BAR_CHART (widget), &series, &category));
+    g_assert_cmpuint (category, ==, 1);
+    activated = 0;
+    g_assert_true (gtk_widget_activate_action (widget, "bar-chart.activate", NULL));
+    g_assert_cmpint (activated, ==, 501);
+    g_assert_true (gtk_widget_activate_action (widget, "bar-chart.last", NULL));
+    g_assert_true (ct_bar_chart_get_selected (CT_BAR_CHART (widget), &series, &category));
+    g_assert_cmpuint (category, ==, 3);
+    g_assert_true (gtk_widget_activate_action (widget, "bar-chart.next", NULL));
+    g_assert_true (ct_bar_chart_get_selected (CT_BAR_CHART (widget), &series, &category));
+    g_assert_cmpuint (category, ==, 3);
+  }
+
   /* Dark style: the widget follows it without being told. */
   g_clear_pointer (&pixels, g_free);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

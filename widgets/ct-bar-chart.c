@@ -224,58 +224,62 @@ on_click_released (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-/* Steps through the bars in drawing order (series by series). */
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                CtBarChart            *self)
+/* Keyboard selection walks the bars as they stand on screen: category by
+ * category, the series of each group in turn. */
+static void
+select_step (CtBarChart *self,
+             gint        step,
+             gboolean    absolute)
 {
-  guint n_cat, n_ser, index, n;
+  guint n_cat, n_ser, n;
+  gint index;
 
-  (void) controller;
-  (void) keycode;
-  (void) state;
   if (self->chart == NULL)
-    return FALSE;
+    return;
   n_cat = ct_chart_get_n_categories (self->chart);
   n_ser = ct_chart_get_n_series (self->chart);
   n = n_cat * n_ser;
   if (n == 0)
-    return FALSE;
-  /* category-major order, so Right goes to the next bar on screen */
-  index = self->hover_series < 0 ? 0
-        : (guint) self->hover_category * n_ser + (guint) self->hover_series;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-      index = self->hover_series < 0 ? 0 : MIN (index + 1, n - 1);
-      break;
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-      index = self->hover_series < 0 ? 0 : (index > 0 ? index - 1 : 0);
-      break;
-    case GDK_KEY_Home:
-      index = 0;
-      break;
-    case GDK_KEY_End:
-      index = n - 1;
-      break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->hover_series < 0)
-        return FALSE;
-      return activate_bar (self, self->hover_series, self->hover_category);
-    default:
-      return FALSE;
-    }
+    return;
+  if (absolute)
+    index = step < 0 ? (gint) n - 1 : 0;
+  else if (self->hover_series < 0)
+    index = 0;
+  else
+    index = CLAMP (self->hover_category * (gint) n_ser + self->hover_series + step, 0, (gint) n - 1);
   set_hover (self, index % n_ser, index / n_ser);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
-  return TRUE;
+}
+
+static void
+action_select (GtkWidget   *widget,
+               const char  *action_name,
+               GVariant    *parameter)
+{
+  CtBarChart *self = CT_BAR_CHART (widget);
+
+  if (g_str_equal (action_name, "bar-chart.next"))
+    select_step (self, 1, FALSE);
+  else if (g_str_equal (action_name, "bar-chart.previous"))
+    select_step (self, -1, FALSE);
+  else if (g_str_equal (action_name, "bar-chart.first"))
+    select_step (self, 1, TRUE);
+  else if (g_str_equal (action_name, "bar-chart.last"))
+    select_step (self, -1, TRUE);
+  (void) parameter;
+}
+
+static void
+action_activate (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CtBarChart *self = CT_BAR_CHART (widget);
+
+  (void) action_name;
+  (void) parameter;
+  if (self->chart != NULL && self->hover_series >= 0)
+    activate_bar (self, self->hover_series, self->hover_category);
 }
 
 static void
@@ -416,6 +420,22 @@ ct_bar_chart_class_init (CtBarChartClass *klass)
     g_signal_new ("bar-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* Keys as actions: the same moves are open to menus, shortcuts and tests. */
+  gtk_widget_class_install_action (widget_class, "bar-chart.next", NULL, action_select);
+  gtk_widget_class_install_action (widget_class, "bar-chart.previous", NULL, action_select);
+  gtk_widget_class_install_action (widget_class, "bar-chart.first", NULL, action_select);
+  gtk_widget_class_install_action (widget_class, "bar-chart.last", NULL, action_select);
+  gtk_widget_class_install_action (widget_class, "bar-chart.activate", NULL, action_activate);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "bar-chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "bar-chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "bar-chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "bar-chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "bar-chart.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "bar-chart.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "bar-chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "bar-chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "bar-chart.activate", NULL);
+
   gtk_widget_class_set_css_name (widget_class, "ct-bar-chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -425,7 +445,6 @@ ct_bar_chart_init (CtBarChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
 
   self->hover_series = self->hover_category = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -438,9 +457,6 @@ ct_bar_chart_init (CtBarChart *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
-
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   /* The chart's colours are its own (a Cairo drawing, not CSS): follow
    * the light/dark choice by redrawing when it changes. */

@@ -7,8 +7,10 @@
  * Pointer: hovering a bar highlights it and shows a tooltip with rate,
  * value and plan. Clicking a bar that has a figure emits ::bar-activated
  * with its observation id: the window opens the source view for it.
- * Keyboard: the widget is focusable; Left/Right (Up/Down) move between
- * bars, Enter or Space activates the one selected.
+ * Keyboard: the widget is focusable; Left/Right (Up/Down), Home and End
+ * move between bars, Enter or Space activates the one selected. The keys
+ * are bound to the widget actions bar-chart.next, .previous, .first,
+ * .last and .activate.
  *
  * For the window engineer:
  *   GtkWidget *w = ct_bar_chart_new ();
