@@ -288,6 +288,34 @@ test_broken_paragraphs (void)
   g_assert_cmpint (ct_document_get_block (doc, para + 1)->kind, ==, CT_BLOCK_FOOTNOTE);
 }
 
+static void
+test_annual_report (void)
+{
+  g_autoptr(CtDocument) doc = read_string (
+    "ỦY BAN NHÂN DÂN\n"
+    "THỊ XÃ SA PA\n"
+    "Sa Pa, ngày 05 tháng 12 năm 2023\n"
+    "BÁO CÁO\n"
+    "Tình hình kinh tế - xã hội năm 2023 và phương hướng, nhiệm vụ năm 2024\n"
+    "I. KẾT QUẢ THỰC HIỆN\n"
+    "Tổng thu ngân sách đạt 120 tỷ đồng, bằng 105% dự toán tỉnh Lào Cai giao.\n"
+    "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024\n"
+    "Phấn đấu thu ngân sách 130 tỷ đồng.\n", -1);
+  gint target = find_block (doc, "Phấn đấu");
+
+  /* The header over two lines in capitals is one block. */
+  g_assert_cmpint (find_block (doc, "ỦY BAN NHÂN DÂN THỊ XÃ SA PA"), ==, 0);
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Sa Pa");
+  g_assert_cmpstr (doc->meta.level.value, ==, "thị xã");
+  g_assert_cmpstr (doc->meta.issuer.value, ==, "UBND thị xã Sa Pa");
+  g_assert_cmpstr (doc->meta.province.value, ==, "Lào Cai");
+  /* It reports on 2023; 2024 is the year it plans for. */
+  g_assert_cmpstr (doc->meta.year.value, ==, "2023");
+  g_assert_cmpstr (doc->meta.period.value, ==, "cả năm");
+  g_assert_cmpstr (doc->meta.date.value, ==, "2023-12-05");
+  g_assert_cmpint (ct_document_get_block (doc, target)->part, ==, CT_PART_TARGETS);
+}
+
 typedef struct
 {
   const gchar *prefix;
@@ -427,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/reader/markdown", test_markdown);
   g_test_add_func ("/reader/outline-and-parts", test_outline_and_parts);
   g_test_add_func ("/reader/broken-paragraphs", test_broken_paragraphs);
+  g_test_add_func ("/reader/annual-report", test_annual_report);
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
       g_autofree gchar *name = g_strdup_printf ("/reader/seed/%smetadata", seeds[i].prefix);

@@ -408,19 +408,19 @@ guess_period_and_year (CtDocument  *doc,
           break;
         }
 
-  /* The report's year: the latest year its header and closing name (the
-   * one "6 tháng cuối năm 2023" looks ahead in is the same year). */
-  g_regex_match (year_re, folded_official, 0, &m);
-  while (g_match_info_matches (m))
+  /* The report's year is the first its title, else its header and
+   * closing, names: "năm 2023 và phương hướng năm 2024" reports on 2023,
+   * and "6 tháng cuối năm 2023" only looks ahead within the same year. */
+  for (guint s = 0; s < 2 && best_year == NULL; s++)
     {
-      g_autofree gchar *y = g_match_info_fetch (m, 1);
+      g_autofree gchar *folded_title = doc->meta.title.value != NULL ? ct_text_fold (doc->meta.title.value, -1) : NULL;
+      const gchar *where = s == 0 ? folded_title : folded_official;
 
-      if (best_year == NULL || strcmp (y, best_year) > 0)
-        {
-          g_free (best_year);
-          best_year = g_strdup (y);
-        }
-      g_match_info_next (m, NULL);
+      if (where == NULL)
+        continue;
+      g_clear_pointer (&m, g_match_info_unref);
+      if (g_regex_match (year_re, where, 0, &m))
+        best_year = g_match_info_fetch (m, 1);
     }
   if (best_year != NULL)
     {
@@ -480,6 +480,9 @@ place_date_line (const gchar *text,
 
     *iso = g_strdup_printf ("%s-%02d-%02d", y, atoi (mo), atoi (d));
     *year = g_strdup (y);
+    /* A header laid out as a table: "Số: 12/BC-UBND | Mèo Vạc, ngày …" */
+    if (strrchr (p, '|') != NULL)
+      memmove (p, strrchr (p, '|') + 1, strlen (strrchr (p, '|') + 1) + 1);
     *place = title_case (g_strstrip (p));
   }
   return TRUE;
