@@ -738,6 +738,58 @@ test_cancelled (void)
   g_assert_cmpuint (count_files (dir), ==, 0);
 }
 
+typedef struct
+{
+  CtStore  *store;
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} AsyncState;
+
+static void
+async_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  (void) source;
+  state->ok = ct_export_xlsx_finish (state->store, result, &state->error);
+  state->done = TRUE;
+}
+
+/* The window's way: a worker thread with its own connection while the main
+ * loop runs; a cancellation leaves nothing behind. */
+static void
+test_async (void)
+{
+  g_autoptr(CtStore) store = open_fixture_store ("async.db");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree gchar *xlsx = ct_test_tmp_path ("async.xlsx");
+  g_autofree gchar *cancelled = ct_test_tmp_path ("cancelled.xlsx");
+  g_autofree gchar *expected = NULL;
+  AsyncState state = { store, FALSE, FALSE, NULL };
+
+  SKIP_WITHOUT_OPENPYXL ();
+  ct_export_xlsx_async (store, NULL, xlsx, NULL, async_done, &state);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  expected = write_expected (store, NULL, NULL, "async.json");
+  check_workbook (xlsx, expected);
+
+  state.done = FALSE;
+  g_cancellable_cancel (cancellable);
+  ct_export_xlsx_async (store, NULL, cancelled, cancellable, async_done, &state);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (state.error, CT_ERROR, CT_ERROR_CANCELLED);
+  g_assert_false (state.ok);
+  g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
+  g_clear_error (&state.error);
+}
+
 static void
 test_no_report (void)
 {
@@ -942,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/export-xlsx/full-disk/subprocess", test_full_disk_subprocess);
   g_test_add_func ("/export-xlsx/cancelled", test_cancelled);
   g_test_add_func ("/export-xlsx/no-report", test_no_report);
+  g_test_add_func ("/export-xlsx/async", test_async);
   g_test_add_func ("/export-xlsx/sentence", test_sentence);
   g_test_add_func ("/export-xlsx/column-reference", test_column_reference);
   g_test_add_func ("/export-xlsx/cli", test_cli);

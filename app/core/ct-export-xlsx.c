@@ -44,6 +44,21 @@ ct_export_options_free (CtExportOptions *options)
   g_free (options);
 }
 
+CtExportOptions *
+ct_export_options_copy (const CtExportOptions *options)
+{
+  CtExportOptions *copy = ct_export_options_new ();
+
+  if (options == NULL)
+    return copy;
+  copy->comparison = options->comparison != NULL ? ct_comparison_ref (options->comparison) : NULL;
+  copy->query = options->query != NULL ? ct_compare_query_copy (options->query) : NULL;
+  copy->chart_indicators = g_strdupv (options->chart_indicators);
+  copy->title = g_strdup (options->title);
+  copy->constant_memory = options->constant_memory;
+  return copy;
+}
+
 static void
 set_write_error (GError      **error,
                  const gchar  *path,
@@ -468,4 +483,77 @@ ct_export_xlsx (CtStore                *store,
       return FALSE;
     }
   return TRUE;
+}
+
+typedef struct
+{
+  gchar           *db_path;
+  CtExportOptions *options;
+  gchar           *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->db_path);
+  ct_export_options_free (job->options);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(CtStore) store = NULL;
+  GError *error = NULL;
+
+  (void) source_object;
+  store = ct_store_open (job->db_path, &error);
+  if (store == NULL || !ct_export_xlsx (store, job->options, job->path, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+ct_export_xlsx_async (CtStore               *store,
+                      const CtExportOptions *options,
+                      const gchar           *path,
+                      GCancellable          *cancellable,
+                      GAsyncReadyCallback    callback,
+                      gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (store != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ct_export_xlsx_async);
+  /* The thread reports a cancellation itself, as CT_ERROR_CANCELLED. */
+  g_task_set_check_cancellable (task, FALSE);
+  job = g_new0 (ExportJob, 1);
+  job->db_path = g_strdup (ct_store_get_path (store));
+  job->options = ct_export_options_copy (options);
+  job->path = g_strdup (path);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+ct_export_xlsx_finish (CtStore       *store,
+                       GAsyncResult  *result,
+                       GError       **error)
+{
+  (void) store;
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

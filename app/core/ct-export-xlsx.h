@@ -67,6 +67,23 @@ gboolean         ct_export_xlsx         (CtStore                *store,
                                          GCancellable           *cancellable,
                                          GError                **error);
 
+/* The same in a worker thread with its own connection to the store's file
+ * (so not for ":memory:" stores), for the window: the UI stays responsive
+ * while a large library is written. options are copied; the comparison in
+ * them is shared (it is immutable). callback runs in the caller's
+ * thread-default main context. */
+void             ct_export_xlsx_async   (CtStore                *store,
+                                         const CtExportOptions  *options,
+                                         const gchar            *path,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
+gboolean         ct_export_xlsx_finish  (CtStore                *store,
+                                         GAsyncResult           *result,
+                                         GError                **error);
+
+CtExportOptions *ct_export_options_copy (const CtExportOptions *options);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtExportOptions, ct_export_options_free)
 
 G_END_DECLS
