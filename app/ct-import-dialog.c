@@ -574,7 +574,8 @@ ct_import_dialog_new (GtkWindow  *parent,
         }
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+      gtk_label_set_width_chars (GTK_LABEL (name), 18);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
       gtk_widget_set_tooltip_text (name, row->path);
       gtk_grid_attach (GTK_GRID (self->grid), name, 0, (int) self->rows->len + 1, 1, 1);
       for (guint f = 0; f < N_FIELDS; f++)
@@ -582,6 +583,7 @@ ct_import_dialog_new (GtkWindow  *parent,
           g_autofree gchar *label = g_strdup_printf ("%s: %s", _(field_titles[f]), base);
 
           row->fields[f] = gtk_entry_new ();
+          gtk_widget_set_valign (row->fields[f], GTK_ALIGN_CENTER);
           gtk_editable_set_width_chars (GTK_EDITABLE (row->fields[f]), field_widths[f]);
           gtk_accessible_update_property (GTK_ACCESSIBLE (row->fields[f]),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);

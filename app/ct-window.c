@@ -6,11 +6,14 @@
 
 #include <glib/gi18n.h>
 
+#include "ct-bar-chart.h"
+#include "ct-chart-compare.h"
 #include "ct-compare.h"
 #include "ct-correction-dialog.h"
 #include "ct-error.h"
 #include "ct-export-xlsx.h"
 #include "ct-import-dialog.h"
+#include "ct-print.h"
 #include "ct-undo.h"
 #include "ct-window.h"
 
@@ -27,6 +30,7 @@ struct _CtWindow
   CtCompareView     *compare_view;
   CtSourceView      *source_view;
   GtkBox            *chart_box;
+  GtkWidget         *chart;
 
   CtStore           *store;
   GPtrArray         *reports;      /* CtReportInfo */
@@ -78,6 +82,7 @@ update_actions (CtWindow *self)
   gboolean have_cell = have_table && ct_compare_view_get_current_cell (self->compare_view, &row, &column)
                        && ct_window_get_current_observation (self) != 0;
   static const gchar *const table_actions[] = { "export", "copy", "find", "shared-only", "compare-all" };
+  gboolean have_chart = have_table && ct_bar_chart_get_chart (CT_BAR_CHART (self->chart)) != NULL;
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")),
                                have_store);
@@ -86,6 +91,8 @@ update_actions (CtWindow *self)
                                  have_table);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "correct")),
                                have_cell);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "print")),
+                               have_chart);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
                                have_store && ct_undo_stack_can_undo (self->undo));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "redo")),
@@ -142,6 +149,7 @@ refresh_comparison (CtWindow *self)
       keep_report = ct_comparison_get_column (old, column)->report_id;
     }
 
+  ct_bar_chart_set_chart (CT_BAR_CHART (self->chart), NULL);
   ids = ct_library_sidebar_get_selected_reports (self->sidebar);
   if (ids->len > 0)
     {
@@ -278,6 +286,29 @@ ct_window_get_current_observation (CtWindow *self)
   return ct_comparison_get_cell (comparison, row, column)->observation_id;
 }
 
+/* The chosen indicator across the compared reports, as achievement bars. */
+static void
+show_chart (CtWindow     *self,
+            CtComparison *comparison,
+            guint         row)
+{
+  g_autoptr(CtChart) chart = NULL;
+
+  if (comparison != NULL && row < ct_comparison_get_n_rows (comparison))
+    chart = ct_chart_new_from_comparison (comparison, &row, 1);
+  ct_bar_chart_set_chart (CT_BAR_CHART (self->chart), chart);
+}
+
+static void
+on_bar_activated (CtBarChart *chart,
+                  gint64      observation_id,
+                  gpointer    user_data)
+{
+  (void) chart;
+  if (observation_id != 0)
+    ct_window_show_observation (CT_WINDOW (user_data), observation_id);
+}
+
 static void
 on_cell_selected (CtCompareView *view,
                   guint          row,
@@ -291,6 +322,7 @@ on_cell_selected (CtCompareView *view,
     show_source (self, cell->observation_id);
   else
     ct_source_view_clear (self->source_view);
+  show_chart (self, ct_compare_view_get_comparison (view), row);
   update_actions (self);
 }
 
@@ -717,7 +749,22 @@ shared_only_changed (GSimpleAction *action,
   ct_compare_view_set_shared_only (self->compare_view, g_variant_get_boolean (state));
 }
 
+static void
+print_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  CtWindow *self = user_data;
+  CtChart *chart = ct_bar_chart_get_chart (CT_BAR_CHART (self->chart));
+
+  (void) action;
+  (void) param;
+  if (chart != NULL)
+    ct_print_chart (GTK_WINDOW (self), chart);
+}
+
 static const GActionEntry win_actions[] = {
+  { "print", print_action, NULL, NULL, NULL, { 0 } },
   { "import", import_action, NULL, NULL, NULL, { 0 } },
   { "export", export_action, NULL, NULL, NULL, { 0 } },
   { "correct", correct_action, NULL, NULL, NULL, { 0 } },
@@ -925,6 +972,14 @@ ct_window_init (CtWindow *self)
   g_signal_connect (self->compare_view, "cell-selected", G_CALLBACK (on_cell_selected), self);
   g_signal_connect (self->compare_view, "cell-activated", G_CALLBACK (on_cell_activated), self);
   g_signal_connect (self->source_view, "observation-activated", G_CALLBACK (on_observation_activated), self);
+
+  self->chart = ct_bar_chart_new ();
+  gtk_widget_set_vexpand (self->chart, TRUE);
+  gtk_widget_set_hexpand (self->chart, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Achievement chart of the chosen indicator"), -1);
+  g_signal_connect (self->chart, "bar-activated", G_CALLBACK (on_bar_activated), self);
+  gtk_box_append (self->chart_box, self->chart);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -390,7 +390,10 @@ test_seeds_compare_and_source (void)
       }
     g_assert_nonnull (strstr (highlighted, digits));
     g_assert_cmpstr (ct_source_view_get_section (source), ==, span->section);
-    shoot (GTK_WIDGET (source), "source-view.png");
+    /* the chosen indicator is charted, so it can be printed */
+    g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+    wait_for_paint (GTK_WIDGET (window));
+    shoot (GTK_WIDGET (window), "source-view.png");
 
     /* From the text, another figure of the paragraph opens its own sentence. */
     if (ct_source_view_get_siblings (source)->len > 0)

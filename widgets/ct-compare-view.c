@@ -42,7 +42,9 @@ struct _CtCompareView
   GHashTable         *matched_sectors;
 
   GHashTable         *bound_cells;   /* GtkWidget * set: report cells on screen */
-  guint               sync_source;   /* idle copying one vertical position to the other */
+  guint               sync_source;
+  guint               scroll_source;  /* idle bringing scroll_position into view */
+  guint               scroll_position;   /* idle copying one vertical position to the other */
   gboolean            sync_from_left;
   gint                current_row;   /* comparison row, -1 for none */
   gint                current_column;
@@ -414,13 +416,14 @@ update_all_highlights (CtCompareView *self)
 }
 
 /* Brings a row into view. GtkListView in GTK 4.8 has no public
- * scroll_to(), and its "list.scroll-to-item" action warns when the rows
- * are not laid out yet; the adjustment's height spread over the rows is
- * close enough to put the row inside the page. */
-static void
-scroll_to_position (CtCompareView *self,
-                    guint          position)
+ * scroll_to(), and both its "list.scroll-to-item" action and moving the
+ * adjustment warn when the rows are not laid out yet (just after a filter
+ * or a new comparison); so this waits until the frame is drawn, then puts
+ * the row inside the page by the adjustment's height spread over the rows. */
+static gboolean
+scroll_to_pending (gpointer user_data)
 {
+  CtCompareView *self = user_data;
   GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
   gdouble upper = gtk_adjustment_get_upper (v);
@@ -428,11 +431,22 @@ scroll_to_position (CtCompareView *self,
   gdouble value = gtk_adjustment_get_value (v);
   gdouble y;
 
-  if (n == 0 || upper <= page)
-    return;
-  y = upper * position / n;
+  self->scroll_source = 0;
+  if (n == 0 || upper <= page || self->scroll_position >= n)
+    return G_SOURCE_REMOVE;
+  y = upper * self->scroll_position / n;
   if (y < value || y + ROW_HEIGHT > value + page)
     gtk_adjustment_set_value (v, CLAMP (y - page / 3, 0, upper - page));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+scroll_to_position (CtCompareView *self,
+                    guint          position)
+{
+  self->scroll_position = position;
+  if (self->scroll_source == 0)
+    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_pending, self, NULL);
 }
 
 static gint
@@ -858,6 +872,34 @@ column_title (const CtCompareColumn *column)
                           column->period != NULL ? column->period : "", column->year);
 }
 
+/* The header says only what differs between the columns, so it fits:
+ * "Hạ Lang" when all share a year and period, "Hạ Lang 2021" when only the
+ * period is shared; the full title is in each cell's tooltip. */
+static gchar *
+column_header (CtComparison *comparison,
+               guint         column)
+{
+  const CtCompareColumn *col = ct_comparison_get_column (comparison, column);
+  const CtCompareColumn *first = ct_comparison_get_column (comparison, 0);
+  gboolean same_year = TRUE, same_period = TRUE, same_locality = TRUE;
+
+  for (guint c = 1; c < ct_comparison_get_n_columns (comparison); c++)
+    {
+      const CtCompareColumn *other = ct_comparison_get_column (comparison, c);
+
+      same_year &= other->year == first->year;
+      same_period &= g_strcmp0 (other->period, first->period) == 0;
+      same_locality &= other->locality_id == first->locality_id;
+    }
+  if (same_year && same_period && !same_locality)
+    return g_strdup (col->locality);
+  if (same_period && !same_locality)
+    return g_strdup_printf ("%s %d", col->locality, col->year);
+  if (same_locality)
+    return g_strdup_printf ("%s %d", col->period != NULL ? col->period : "", col->year);
+  return column_title (col);
+}
+
 static void
 remove_report_columns (CtCompareView *self)
 {
@@ -878,10 +920,9 @@ add_report_columns (CtCompareView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      const CtCompareColumn *col = ct_comparison_get_column (self->comparison, i);
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       ColumnData *data = g_new0 (ColumnData, 1);
-      g_autofree gchar *title = column_title (col);
+      g_autofree gchar *title = column_header (self->comparison, i);
       GtkColumnViewColumn *column;
       GtkSorter *sorter;
 
@@ -1239,7 +1280,7 @@ schedule_sync (CtCompareView *self,
 {
   self->sync_from_left = from_left;
   if (self->sync_source == 0)
-    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, sync_scroll, self, NULL);
+    self->sync_source = g_idle_add_full (G_PRIORITY_LOW, sync_scroll, self, NULL);
 }
 
 static void
@@ -1269,6 +1310,7 @@ ct_compare_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);

@@ -147,6 +147,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
                                 GPtrArray        *reports)
 {
   g_autoptr(GArray) selected = NULL;
+  g_autoptr(GPtrArray) roots = NULL;
   CtLibraryItem *province = NULL;
   CtLibraryItem *locality = NULL;
   guint province_reports = 0, locality_reports = 0;
@@ -155,8 +156,10 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
 
   selected = ct_library_sidebar_get_selected_reports (self);
   self->updating = TRUE;
-  g_list_store_remove_all (self->roots);
   self->n_reports = reports != NULL ? reports->len : 0;
+  /* The tree is built apart and spliced in whole, so every row is bound
+   * with its final count. */
+  roots = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
@@ -176,7 +179,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
               g_autofree gchar *count = count_reports (province_reports);
               ct_library_item_set_subtitle (province, count);
             }
-          g_list_store_append (self->roots, p);
+          g_ptr_array_add (roots, g_object_ref (p));
           province = p;
           province_reports = 0;
           locality = NULL;
@@ -222,6 +225,8 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
       ct_library_item_set_subtitle (locality, count);
     }
 
+  g_list_store_splice (self->roots, 0, g_list_model_get_n_items (G_LIST_MODEL (self->roots)),
+                       roots->pdata, roots->len);
   ct_library_sidebar_select_reports (self, (const gint64 *) selected->data, selected->len);
   self->updating = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);

@@ -36,6 +36,8 @@ struct _CtSourceView
   CtSourceSpan  *span;      /* copy of what is shown */
   GArray        *figures;   /* Figure, sorted by char_start */
   GArray        *siblings;  /* gint64 */
+  guint          scroll_source;  /* tick callback scrolling to the highlight */
+  guint          scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (CtSourceView, ct_source_view, GTK_TYPE_WIDGET)
@@ -258,6 +260,40 @@ sibling_row (const CtStoredObservation *o)
   return row;
 }
 
+/* gtk_text_view_scroll_to_mark() in GTK 4.8 loses its pending scroll when
+ * the text was replaced in the same frame; this puts the highlight a third
+ * down the view by the adjustment, and checks again on the next frames,
+ * since line heights above it are estimates until they are laid out. */
+static gboolean
+scroll_again (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CtSourceView *self = user_data;
+  GtkTextView *view = GTK_TEXT_VIEW (self->text_view);
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkTextMark *mark = gtk_text_buffer_get_mark (self->buffer, "ct-highlight");
+  GdkRectangle visible, where;
+  GtkTextIter iter;
+  gdouble target;
+
+  (void) widget;
+  (void) clock;
+  if (gtk_widget_get_height (self->text_view) <= 0)
+    return G_SOURCE_CONTINUE;
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, mark);
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, &iter, &where);
+  target = where.y - visible.height * 0.3;
+  target = CLAMP (target, 0, MAX (0, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v)));
+  if (ABS (gtk_adjustment_get_value (v) - target) > 4)
+    gtk_adjustment_set_value (v, target);
+  if (++self->scroll_frames < 4)
+    return G_SOURCE_CONTINUE;
+  self->scroll_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 ct_source_view_clear (CtSourceView *self)
 {
@@ -327,6 +363,11 @@ ct_source_view_set_source (CtSourceView       *self,
   mark = gtk_text_buffer_get_mark (self->buffer, "ct-highlight");
   gtk_text_buffer_move_mark (self->buffer, mark, &start);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->text_view), mark, 0.0, TRUE, 0.0, 0.3);
+  /* Line heights of a long text are estimates until it is laid out; scroll
+   * again once the frame with the new text has been drawn. */
+  if (self->scroll_source == 0)
+    self->scroll_source = gtk_widget_add_tick_callback (self->text_view, scroll_again, self, NULL);
+  self->scroll_frames = 0;
 
   {
     g_autofree gchar *header = NULL;
@@ -408,6 +449,9 @@ ct_source_view_dispose (GObject *object)
   CtSourceView *self = CT_SOURCE_VIEW (object);
   GtkWidget *child;
 
+  if (self->scroll_source != 0)
+    gtk_widget_remove_tick_callback (self->text_view, self->scroll_source);
+  self->scroll_source = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -473,7 +517,10 @@ ct_source_view_init (CtSourceView *self)
   self->section_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->section_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->section_label), TRUE);
+  gtk_label_set_lines (GTK_LABEL (self->section_label), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (self->section_label), PANGO_ELLIPSIZE_START);
   gtk_widget_add_css_class (self->section_label, "dim-label");
+  gtk_widget_add_css_class (self->section_label, "caption");
   gtk_box_append (GTK_BOX (header), self->title_label);
   gtk_box_append (GTK_BOX (header), self->section_label);
   gtk_widget_set_margin_start (header, 12);
@@ -539,7 +586,7 @@ ct_source_view_init (CtSourceView *self)
   g_signal_connect (self->siblings_list, "row-activated", G_CALLBACK (on_sibling_activated), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), self->siblings_list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (list_scroller), 140);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (list_scroller), 96);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (list_scroller), TRUE);
   gtk_widget_set_parent (list_scroller, GTK_WIDGET (self));
 
