@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ct-error.h"
+#include "ct-chart-save.h"
 #include "ct-print.h"
 #include "ct-test-util.h"
 
@@ -133,6 +134,36 @@ test_print_unwritable (void)
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* What "Save chart as…" writes once it has a name. */
+static void
+test_save_to_path (void)
+{
+  g_autoptr(CtChart) chart = build_chart (4);
+  g_autofree gchar *plain = ct_test_tmp_path ("bieu-do");
+  g_autofree gchar *svg = ct_test_tmp_path ("bieu-do.svg");
+  g_autofree gchar *png = ct_test_tmp_path ("anh.PNG");
+  g_autofree gchar *named = ct_chart_save_path_for ("/x/b.pdf", CT_CHART_FORMAT_PNG);
+  g_autofree gchar *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+
+  /* the name's own extension wins over the chosen filter */
+  g_assert_cmpstr (named, ==, "/x/b.pdf");
+  /* a bare name takes the filter's */
+  g_assert_true (ct_chart_save_to_path (chart, plain, CT_CHART_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_false (g_file_test (plain, G_FILE_TEST_EXISTS));
+  /* PNGs come out at twice the layout's pixels */
+  g_assert_true (ct_chart_save_to_path (chart, png, CT_CHART_FORMAT_SVG, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2000);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +183,7 @@ main (int   argc,
   g_test_add_func ("/print/one-page", test_print_one_page);
   g_test_add_func ("/print/many-pages", test_print_many_pages);
   g_test_add_func ("/print/unwritable", test_print_unwritable);
+  g_test_add_func ("/print/save-to-path", test_save_to_path);
 
   return g_test_run ();
 }
