@@ -39,6 +39,10 @@ static const gchar * const category_names[CT_N_KW] = {
 struct _CtKeywords
 {
   GPtrArray *lists[CT_N_KW]; /* CtKeyword *, longest first */
+  /* The same lists by first and by last byte, so matching at a position
+   * compares only phrases that can fit there. */
+  GPtrArray *by_first[CT_N_KW][256];
+  GPtrArray *by_last[CT_N_KW][256];
 };
 
 static void
@@ -59,41 +63,56 @@ compare_by_length (gconstpointer a,
   return (gint) kb->len - (gint) ka->len;
 }
 
+/* Vietnamese capitals sit in three places of Unicode; the common ones are
+ * lowered by hand (the extractor lowers every passage with a figure), the
+ * rest through GLib. */
 gchar *
 ct_extract_lower (const gchar *text,
                   gsize        len)
 {
   gchar *lower = g_malloc (len + 1);
+  const guchar *t = (const guchar *) text;
+  guchar *l = (guchar *) lower;
   gsize p = 0;
 
+  memcpy (lower, text, len);
+  lower[len] = '\0';
   while (p < len)
     {
-      guchar c = (guchar) text[p];
+      guchar c = t[p];
+      gsize clen;
 
       if (c < 0x80)
         {
-          lower[p] = g_ascii_tolower (c);
+          if (c >= 'A' && c <= 'Z')
+            l[p] = c + ('a' - 'A');
           p++;
+          continue;
         }
-      else
+      clen = (gsize) g_utf8_skip[c];
+      if (clen > len - p)
+        break;
+      if (c == 0xC3 && t[p + 1] >= 0x80 && t[p + 1] <= 0x9E && t[p + 1] != 0x97)
+        l[p + 1] = t[p + 1] + 0x20; /* À … Ý */
+      else if (c == 0xE1 && (t[p + 1] == 0xBA || t[p + 1] == 0xBB))
         {
-          const gchar *next = g_utf8_find_next_char (text + p, text + len);
-          gsize clen = (next != NULL ? (gsize) (next - (text + p)) : len - p);
-          gunichar u = g_utf8_get_char_validated (text + p, clen);
-          gchar buf[6];
-          gint n;
+          gunichar u = g_utf8_get_char (text + p);
 
-          memcpy (lower + p, text + p, clen);
-          if (u != (gunichar) -1 && u != (gunichar) -2)
-            {
-              n = g_unichar_to_utf8 (g_unichar_tolower (u), buf);
-              if ((gsize) n == clen)
-                memcpy (lower + p, buf, clen);
-            }
-          p += clen;
+          /* Ạ … Ỹ: capitals are the even code points. */
+          if (u >= 0x1EA0 && u <= 0x1EF9 && (u & 1) == 0)
+            g_unichar_to_utf8 (u + 1, lower + p);
         }
+      else if (c >= 0xC4 && c <= 0xC6)
+        {
+          gunichar u = g_utf8_get_char (text + p);
+          gunichar lu = g_unichar_tolower (u);
+          gchar buf[6];
+
+          if (lu != u && g_unichar_to_utf8 (lu, buf) == 2)
+            memcpy (lower + p, buf, 2);
+        }
+      p += clen;
     }
-  lower[len] = '\0';
   return lower;
 }
 
@@ -173,7 +192,22 @@ ct_keywords_new_from_data (const gchar  *data,
     }
 
   for (guint c = 0; c < CT_N_KW; c++)
-    g_ptr_array_sort (self->lists[c], compare_by_length);
+    {
+      g_ptr_array_sort (self->lists[c], compare_by_length);
+      for (guint i = 0; i < self->lists[c]->len; i++)
+        {
+          CtKeyword *kw = g_ptr_array_index (self->lists[c], i);
+          guchar first = (guchar) kw->phrase[0];
+          guchar last = (guchar) kw->phrase[kw->len - 1];
+
+          if (self->by_first[c][first] == NULL)
+            self->by_first[c][first] = g_ptr_array_new ();
+          g_ptr_array_add (self->by_first[c][first], kw);
+          if (self->by_last[c][last] == NULL)
+            self->by_last[c][last] = g_ptr_array_new ();
+          g_ptr_array_add (self->by_last[c][last], kw);
+        }
+    }
   return self;
 }
 
@@ -197,7 +231,14 @@ ct_keywords_free (CtKeywords *self)
   if (self == NULL)
     return;
   for (guint c = 0; c < CT_N_KW; c++)
-    g_clear_pointer (&self->lists[c], g_ptr_array_unref);
+    {
+      for (guint b = 0; b < 256; b++)
+        {
+          g_clear_pointer (&self->by_first[c][b], g_ptr_array_unref);
+          g_clear_pointer (&self->by_last[c][b], g_ptr_array_unref);
+        }
+      g_clear_pointer (&self->lists[c], g_ptr_array_unref);
+    }
   g_free (self);
 }
 
@@ -217,11 +258,16 @@ ct_keywords_match_before (const CtKeywords *self,
                           gsize             pos,
                           gsize            *start)
 {
-  GPtrArray *list = self->lists[cat];
+  GPtrArray *list;
   gsize p = pos;
 
   while (p > from && (lower[p - 1] == ' ' || lower[p - 1] == '\n'))
     p--;
+  if (p == from)
+    return NULL;
+  list = self->by_last[cat][(guchar) lower[p - 1]];
+  if (list == NULL)
+    return NULL;
 
   for (guint i = 0; i < list->len; i++)
     {
@@ -251,11 +297,16 @@ ct_keywords_match_at (const CtKeywords *self,
                       gsize             to,
                       gsize            *end)
 {
-  GPtrArray *list = self->lists[cat];
+  GPtrArray *list;
   gsize p = pos;
 
   while (p < to && (lower[p] == ' ' || lower[p] == '\n'))
     p++;
+  if (p >= to)
+    return NULL;
+  list = self->by_first[cat][(guchar) lower[p]];
+  if (list == NULL)
+    return NULL;
 
   for (guint i = 0; i < list->len; i++)
     {

@@ -160,26 +160,29 @@ ct_extract_scan (const CtUnitTable *units,
 
   g_array_set_clear_func (figs, (GDestroyNotify) ct_figure_clear);
 
-  while (p < len)
+  for (;;)
     {
       CtNumber a, b;
-      CtFigure fig = { 0 };
+      CtFigure fig;
       gsize q, uend = 0;
       g_autofree gchar *written = NULL;
       gboolean ratio = FALSE;
       const CtKeyword *kw;
 
-      if (text[p] == '(')
-        depth++;
-      else if (text[p] == ')' && depth > 0)
-        depth--;
-      else if (text[p] == '\n')
-        depth = 0;
-      if (!is_digit (text[p]))
+      /* Most of a report is words: step over them without any set-up. */
+      while (p < len && !is_digit (text[p]))
         {
+          if (text[p] == '(')
+            depth++;
+          else if (text[p] == ')' && depth > 0)
+            depth--;
+          else if (text[p] == '\n')
+            depth = 0;
           p++;
-          continue;
         }
+      if (p >= len)
+        break;
+      memset (&fig, 0, sizeof fig);
 
       /* Glued to letters before it: Km146, QL12, COVID-19, H2O. */
       if (ct_extract_word_before (text, p) ||

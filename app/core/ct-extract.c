@@ -1137,6 +1137,9 @@ scan_gap (Passage *ps,
     {
       gchar c = ps->text[p];
 
+      /* Only these characters matter between figures. */
+      if (c != ':' && c != '.' && c != '!' && c != '?')
+        continue;
       if (c == ':')
         {
           const CtKeyword *kw = status_at (ps, p, to, NULL);
@@ -1158,6 +1161,13 @@ static void
 run_passage (Passage *ps)
 {
   gsize prev_end = 0;
+  gsize d = 0;
+
+  /* A passage without a digit holds no figure. */
+  while (d < ps->len && !g_ascii_isdigit (ps->text[d]))
+    d++;
+  if (d == ps->len)
+    return;
 
   ps->lower = ct_extract_lower (ps->text, ps->len);
   ps->figs = ct_extract_scan (ps->self->units, ps->self->keywords, ps->text, ps->lower, ps->len);

@@ -15,6 +15,9 @@ struct _CtUnitTable
 {
   GPtrArray  *units;   /* CtUnit *, longest form first */
   GHashTable *by_form; /* form → CtUnit * */
+  /* Units by the lower-cased first byte of their form, longest first, so a
+   * match compares only the few forms that can start there. */
+  GPtrArray  *by_first[256];
 };
 
 static void
@@ -98,7 +101,12 @@ ct_unit_table_new_from_data (const gchar  *data,
   for (guint i = 0; i < self->units->len; i++)
     {
       CtUnit *unit = g_ptr_array_index (self->units, i);
+      guchar first = (guchar) g_ascii_tolower (unit->form[0]);
+
       g_hash_table_insert (self->by_form, unit->form, unit);
+      if (self->by_first[first] == NULL)
+        self->by_first[first] = g_ptr_array_new ();
+      g_ptr_array_add (self->by_first[first], unit);
     }
   return g_steal_pointer (&self);
 }
@@ -123,6 +131,8 @@ ct_unit_table_free (CtUnitTable *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->by_form, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->by_first); i++)
+    g_clear_pointer (&self->by_first[i], g_ptr_array_unref);
   g_clear_pointer (&self->units, g_ptr_array_unref);
   g_free (self);
 }
@@ -197,6 +207,7 @@ ct_unit_table_match (const CtUnitTable *self,
                      gsize             *end)
 {
   gsize p = pos;
+  GPtrArray *candidates;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -205,16 +216,13 @@ ct_unit_table_match (const CtUnitTable *self,
   if (p >= len)
     return NULL;
 
-  for (guint i = 0; i < self->units->len; i++)
+  candidates = self->by_first[(guchar) g_ascii_tolower (text[p])];
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
-      const CtUnit *unit = g_ptr_array_index (self->units, i);
+      const CtUnit *unit = g_ptr_array_index (candidates, i);
       gsize flen = strlen (unit->form);
       gsize tlen;
 
-      /* Cheap first-byte test before the real comparison. */
-      if ((guchar) unit->form[0] < 0x80 && (guchar) text[p] < 0x80 &&
-          g_ascii_tolower (unit->form[0]) != g_ascii_tolower (text[p]))
-        continue;
       tlen = form_match_len (unit->form, text + p, len - p);
       if (tlen == 0)
         continue;
