@@ -62,8 +62,27 @@ ct_bar_chart_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   ct_chart_geometry_clear (&self->geometry);
-  if (self->chart == NULL || w <= 0 || h <= 0)
+  if (w <= 0 || h <= 0)
     return;
+  if (self->chart == NULL)
+    {
+      /* Say what would be here rather than leave a blank pane. */
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, _("Choose an indicator to chart its achievement rates"));
+      GdkRGBA color;
+      PangoRectangle ink;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+      color.alpha *= 0.55f;
+      pango_layout_set_width (layout, (w - 24) * PANGO_SCALE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_pixel_extents (layout, NULL, &ink);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, (h - ink.height) / 2.0f));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
 
   style.dark = ct_bar_chart_get_dark (self);
   style.hover_series = self->hover_series;

@@ -458,6 +458,9 @@ draw_header (Ctx     *ctx,
 
   /* Legend: series when there are several, then the marks used. */
 legend:
+  /* Nothing drawn, nothing to explain. */
+  if (ctx->n_cat == 0 || ctx->n_ser == 0)
+    return y;
   set_font (ctx, ctx->s * 0.92, FALSE);
   row_h = ctx->s * 1.6;
   x = left;
