@@ -21,6 +21,8 @@
 #define HEADER_MAX_BLOCKS 20
 #define WEIGHT_HEADER     4.0
 #define WEIGHT_BODY       1.0
+#define FALLBACK_SCAN     (64 * 1024)
+#define SIGNATURE_SCAN    4096
 
 typedef struct
 {
@@ -103,7 +105,7 @@ tables (void)
                 }
             }
         }
-      pattern = g_strdup_printf ("(?<![\\p{L}\\p{M}])(%s)\\s+(\\p{Lu}[\\p{L}\\p{M}]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}]*){0,3})",
+      pattern = g_strdup_printf ("(%s)\\s+(\\p{Lu}[\\p{L}\\p{M}]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}]*){0,3})",
                                  alt->str);
       g_string_free (alt, TRUE);
       t.place = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
@@ -155,6 +157,15 @@ title_case (const gchar *name)
 }
 
 static gboolean
+is_word_end (const gchar *text,
+             gsize        at)
+{
+  gunichar c = g_utf8_get_char (g_utf8_find_prev_char (text, text + at));
+
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+static gboolean
 preceded_by_council (const gchar *text,
                      gsize        at)
 {
@@ -194,6 +205,9 @@ vote_places (GHashTable  *cands,
                          !ct_outline_is_caps (text, len);
 
       g_match_info_fetch_pos (m, 1, &start, NULL);
+      /* "xã" inside "thị xã" or a longer word is no level word of its own. */
+      if (start > 0 && is_word_end (text, start))
+        level = NULL;
 
       if (level != NULL && !g_hash_table_contains (t->stop, first) && !acronym)
         {
@@ -391,7 +405,9 @@ guess_period_and_year (CtDocument  *doc,
 {
   const Tables *t = tables ();
   g_autofree gchar *folded_official = ct_text_fold (official, -1);
-  g_autofree gchar *folded_all = ct_text_fold (doc->text, doc->text_len);
+  /* A report says its period and year early; the fallback looks no further
+   * than its first pages. */
+  g_autofree gchar *folded_all = ct_text_fold (doc->text, MIN (doc->text_len, FALLBACK_SCAN));
   g_autoptr(GRegex) year_re = g_regex_new ("\\b(?:nam|nam hoc) ((?:19|20)\\d\\d)\\b", 0, 0, NULL);
   g_autoptr(GMatchInfo) m = NULL;
   g_autoptr(GHashTable) years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -564,8 +580,13 @@ ct_metadata_guess (CtDocument *doc)
   /* "TM. ỦY BAN NHÂN DÂN" signs for the council of the locality. */
   if (doc->meta.issuer.value == NULL && doc->meta.locality.value != NULL)
     {
-      g_autofree gchar *folded = ct_text_fold (doc->text, doc->text_len);
+      /* The signature closes the report. */
+      gsize from = doc->text_len > SIGNATURE_SCAN ? doc->text_len - SIGNATURE_SCAN : 0;
+      g_autofree gchar *folded = NULL;
 
+      while (from > 0 && (doc->text[from] & 0xC0) == 0x80)
+        from--;
+      folded = ct_text_fold (doc->text + from, doc->text_len - from);
       if (strstr (folded, "tm. uy ban nhan dan") != NULL || strstr (folded, "tm uy ban nhan dan") != NULL)
         {
           g_autofree gchar *issuer = g_strdup_printf ("UBND %s %s", doc->meta.level.value, doc->meta.locality.value);

@@ -250,10 +250,14 @@ gboolean
 ct_outline_is_closing (const gchar *text,
                        gsize        len)
 {
-  g_autofree gchar *folded = ct_text_fold (text, MIN (len, 40));
+  g_autofree gchar *folded = NULL;
 
-  return g_str_has_prefix (folded, "tren day la") ||
-         (len >= 3 && memcmp (text + len - 3, "./.", 3) == 0);
+  if (len >= 3 && memcmp (text + len - 3, "./.", 3) == 0)
+    return TRUE;
+  if (len == 0 || (text[0] != 'T' && text[0] != 't'))
+    return FALSE;
+  folded = ct_text_fold (text, MIN (len, 40));
+  return g_str_has_prefix (folded, "tren day la");
 }
 
 static GPtrArray *
@@ -519,7 +523,9 @@ ct_outline_build (CtDocument          *doc,
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       CtBlock *b = &g_array_index (doc->blocks, CtBlock, i);
-      const gchar *text = doc->text + b->start;
+      /* The label parser reads to the end of its string: give it the block. */
+      g_autofree gchar *own = g_strndup (doc->text + b->start, b->end - b->start);
+      const gchar *text = own;
       gsize len = b->end - b->start;
       CtLabelKind kind;
       gsize label_len, title_start, title_end;

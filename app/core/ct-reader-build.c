@@ -83,7 +83,7 @@ take_markers (CtRawPara *p)
       gunichar c = g_utf8_get_char (s);
       gchar d;
 
-      if (g_str_has_prefix (s, "[footnoteRef:") || g_str_has_prefix (s, "[^"))
+      if (s[0] == '[' && (g_str_has_prefix (s, "[footnoteRef:") || s[1] == '^'))
         {
           const gchar *q = s + (s[1] == '^' ? 2 : strlen ("[footnoteRef:"));
           const gchar *id = q;
@@ -247,73 +247,109 @@ typedef struct
  * a .docx has it too, so a report reads the same in every format and a
  * note stays next to the sentence it qualifies. A body nobody cites stays
  * where it was printed. */
+static void
+clear_anchor (gpointer data)
+{
+  g_free (((Anchor *) data)->id);
+}
+
+typedef struct
+{
+  gint  host;
+  gsize at;
+  guint body;
+} Move;
+
+static gint
+compare_moves (gconstpointer a,
+               gconstpointer b)
+{
+  const Move *x = a, *y = b;
+
+  if (x->host != y->host)
+    return x->host < y->host ? -1 : 1;
+  return x->at < y->at ? -1 : x->at > y->at ? 1 : 0;
+}
+
 static GPtrArray *
 bodies_after_hosts (GPtrArray *paras)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree gint *host = g_new (gint, paras->len);
-  g_autofree gsize *at = g_new0 (gsize, paras->len);
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (Move));
+  g_autofree gboolean *moved = g_new0 (gboolean, paras->len);
+  guint k = 0;
 
-  for (guint i = 0; i < paras->len; i++)
-    {
-      CtRawPara *body = g_ptr_array_index (paras, i);
-
-      host[i] = -1;
-      if (body == NULL || body->kind != CT_RAW_FOOTNOTE || body->note_id == NULL)
-        continue;
-      for (guint h = 0; h < paras->len && host[i] < 0; h++)
-        {
-          CtRawPara *p = g_ptr_array_index (paras, h);
-
-          if (p == NULL || p->kind == CT_RAW_FOOTNOTE)
-            continue;
-          for (guint a = 0; a < p->anchors->len; a++)
-            {
-              const CtRawAnchor *an = &g_array_index (p->anchors, CtRawAnchor, a);
-              g_autofree gchar *key = g_strdup_printf ("%u:%u", h, a);
-
-              if (g_str_equal (an->id, body->note_id) && !g_hash_table_contains (used, key))
-                {
-                  g_hash_table_add (used, g_steal_pointer (&key));
-                  host[i] = h;
-                  at[i] = an->offset;
-                  break;
-                }
-            }
-        }
-    }
+  /* Every marker, by its number, in text order. */
+  g_autoptr(GHashTable) markers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
 
   for (guint h = 0; h < paras->len; h++)
     {
       CtRawPara *p = g_ptr_array_index (paras, h);
 
-      if (p == NULL || (p->kind == CT_RAW_FOOTNOTE && host[h] >= 0))
+      if (p == NULL || p->kind == CT_RAW_FOOTNOTE)
+        continue;
+      for (guint a = 0; a < p->anchors->len; a++)
+        {
+          const CtRawAnchor *an = &g_array_index (p->anchors, CtRawAnchor, a);
+          GArray *list = g_hash_table_lookup (markers, an->id);
+          Move m = { (gint) h, an->offset, 0 };
+
+          if (list == NULL)
+            {
+              list = g_array_new (FALSE, FALSE, sizeof (Move));
+              g_hash_table_insert (markers, an->id, list);
+            }
+          g_array_append_val (list, m);
+        }
+    }
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *body = g_ptr_array_index (paras, i);
+      GArray *list;
+
+      if (body == NULL || body->kind != CT_RAW_FOOTNOTE || body->note_id == NULL)
+        continue;
+      list = g_hash_table_lookup (markers, body->note_id);
+      for (guint k2 = 0; list != NULL && k2 < list->len; k2++)
+        {
+          Move *m = &g_array_index (list, Move, k2);
+
+          /* body = 1 marks a marker already taken by an earlier body. */
+          if (m->body != 0)
+            continue;
+          m->body = 1;
+          {
+            Move taken = { m->host, m->at, i };
+
+            g_array_append_val (moves, taken);
+          }
+          moved[i] = TRUE;
+          break;
+        }
+    }
+  g_array_sort (moves, compare_moves);
+
+  for (guint h = 0; h < paras->len; h++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, h);
+
+      if (p == NULL || moved[h])
         continue;
       g_ptr_array_add (out, p);
       g_ptr_array_index (paras, h) = NULL;
+      while (k < moves->len && g_array_index (moves, Move, k).host < (gint) h)
+        k++;
       /* Its bodies, in the order of their markers. */
-      while (TRUE)
+      for (; k < moves->len && g_array_index (moves, Move, k).host == (gint) h; k++)
         {
-          gint next = -1;
+          guint b = g_array_index (moves, Move, k).body;
 
-          for (guint b = 0; b < paras->len; b++)
-            if (host[b] == (gint) h && g_ptr_array_index (paras, b) != NULL &&
-                (next < 0 || at[b] < at[next]))
-              next = b;
-          if (next < 0)
-            break;
-          g_ptr_array_add (out, g_ptr_array_index (paras, next));
-          g_ptr_array_index (paras, next) = NULL;
+          g_ptr_array_add (out, g_ptr_array_index (paras, b));
+          g_ptr_array_index (paras, b) = NULL;
         }
     }
   return out;
-}
-
-static void
-clear_anchor (gpointer data)
-{
-  g_free (((Anchor *) data)->id);
 }
 
 static void
