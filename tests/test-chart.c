@@ -123,30 +123,39 @@ is_reference_red (cairo_surface_t *surface,
   return rgb[0] > 150 && rgb[1] < 90 && rgb[2] < 90;
 }
 
-/* The run of @color pixels through the middle of a bar, along its length. */
+/* The extent of @color pixels through the middle of a bar, along its
+ * length: from the first to the last, since the 100% line crosses bars. */
 static gdouble
 measure_bar (cairo_surface_t       *surface,
              const CtChartGeometry *geo,
              const CtChartBar      *bar,
              const gdouble         *color)
 {
-  gint n = 0;
+  gint first = -1, last = -1;
 
   if (geo->orientation == CT_CHART_VERTICAL)
     {
       gint x = (gint) (bar->x + bar->width / 2);
 
       for (gint y = (gint) geo->plot_y; y < (gint) (geo->plot_y + geo->plot_height) + 1; y++)
-        n += pixel_is (surface, x, y, color);
+        if (pixel_is (surface, x, y, color))
+          {
+            first = first < 0 ? y : first;
+            last = y;
+          }
     }
   else
     {
       gint y = (gint) (bar->y + bar->height / 2);
 
       for (gint x = (gint) geo->plot_x; x < (gint) (geo->plot_x + geo->plot_width) + 1; x++)
-        n += pixel_is (surface, x, y, color);
+        if (pixel_is (surface, x, y, color))
+          {
+            first = first < 0 ? x : first;
+            last = x;
+          }
     }
-  return n;
+  return first < 0 ? 0 : last - first + 1;
 }
 
 static void

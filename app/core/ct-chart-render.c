@@ -184,8 +184,10 @@ compute_axis (Ctx     *ctx,
     }
   *step = nice_step (hi - lo, target_ticks);
   ctx->geo->axis_min = floor (lo / *step) * *step;
-  /* Headroom above the longest bar for its label. */
-  ctx->geo->axis_max = ceil (hi * 1.04 / *step) * *step;
+  /* Some headroom above the longest bar and the 100% line, up to the next
+   * half step: a chart of rates under 100% ends at 110% or 125%, not at
+   * 150% with a third of its height empty. */
+  ctx->geo->axis_max = ceil (hi * 1.06 / (*step / 2)) * (*step / 2);
 }
 
 gdouble
@@ -620,7 +622,7 @@ ct_chart_render (const CtChart      *chart,
   decimals = step < 1 ? 1 : 0;
   set_font (&ctx, label_size, FALSE);
   set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
-  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + step / 2; t += step)
+  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + step * 1e-6; t += step)
     {
       g_autofree gchar *txt = ct_format_percent (t, decimals);
       gdouble w;
@@ -737,7 +739,7 @@ ct_chart_render (const CtChart      *chart,
   set_font (&ctx, label_size, FALSE);
   set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
   cairo_set_line_width (cr, 1);
-  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + step / 2; t += step)
+  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + step * 1e-6; t += step)
     {
       g_autofree gchar *txt = ct_format_percent (fabs (t) < step * 1e-6 ? 0 : t, decimals);
       gdouble p = round (ct_chart_geometry_rate_to_position (geometry, t)) + 0.5, w, h;
