@@ -47,7 +47,7 @@ print_result (const CtImportResult *r)
                   r->source_name, r->conflict_source, r->locality, when);
       break;
     case CT_IMPORT_FAILED:
-      g_printerr ("chitieu: %s: %s\n", r->source_name,
+      g_printerr ("chitieu: %s: %s\n", r->path,
                   r->error != NULL ? r->error->message : "");
       break;
     default:
@@ -62,6 +62,9 @@ ct_cli_import (int    argc,
   g_autofree gchar *db = NULL;
   g_autoptr(CtImportOptions) options = ct_import_options_new ();
   g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_request_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
       N_("The library database (default: $CHITIEU_DB, else the user data folder)"), N_("PATH") },
@@ -100,25 +103,20 @@ ct_cli_import (int    argc,
     return CT_CLI_EXIT_FAILED;
 
   for (int i = 1; i < argc; i++)
+    g_ptr_array_add (requests, ct_import_request_new (argv[i], options));
+  results = ct_store_import_files (store, requests, NULL, NULL, NULL, &error);
+  if (results == NULL)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) results = ct_store_import_file (store, argv[i], options, NULL,
-                                                           NULL, NULL, &error);
+      ct_cli_print_error (error);
+      return CT_CLI_EXIT_FAILED;
+    }
+  for (guint k = 0; k < results->len; k++)
+    {
+      const CtImportResult *r = g_ptr_array_index (results, k);
 
-      if (results == NULL)
-        {
-          g_printerr ("chitieu: %s: %s\n", argv[i], error->message);
-          status = CT_CLI_EXIT_FAILED;
-          continue;
-        }
-      for (guint k = 0; k < results->len; k++)
-        {
-          const CtImportResult *r = g_ptr_array_index (results, k);
-
-          print_result (r);
-          if (r->status == CT_IMPORT_CONFLICT || r->status == CT_IMPORT_FAILED)
-            status = CT_CLI_EXIT_FAILED;
-        }
+      print_result (r);
+      if (r->status == CT_IMPORT_CONFLICT || r->status == CT_IMPORT_FAILED)
+        status = CT_CLI_EXIT_FAILED;
     }
   return status;
 }

@@ -34,7 +34,8 @@ struct _CtCatalog
   GHashTable         *user;        /* folded label → CtIndicator (user links) */
   GPtrArray          *phrases;     /* Phrase * */
   GHashTable         *by_first;    /* first token → GPtrArray of Phrase * (borrowed) */
-  GHashTable         *cache;       /* "folded label\x1funit" → CtIndicator or &no_match */
+  GHashTable         *cache;       /* "label\x1funit" → CtIndicator or &no_match */
+  GHashTable         *folded;      /* label → its folded phrase */
   CtUnitDimensionFunc dimension_func;
 };
 
@@ -221,6 +222,7 @@ ct_catalog_new_from_data (const gchar          *tsv,
   self->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dimension_func = dimension_func;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -307,6 +309,7 @@ ct_catalog_free (CtCatalog *self)
   g_clear_pointer (&self->by_phrase, g_hash_table_unref);
   g_clear_pointer (&self->user, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->folded, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_free (self);
 }
@@ -463,15 +466,18 @@ ct_catalog_match (CtCatalog   *self,
   if (label == NULL || *label == '\0')
     return NULL;
 
-  tokens = ct_catalog_tokenize (label);
-  folded = g_strjoinv (" ", tokens);
-  key = g_strconcat (folded, "\x1f", unit != NULL ? unit : "", NULL);
+  /* Reports repeat their labels: the answer is kept by the label as
+   * written, before any folding. */
+  key = g_strconcat (label, "\x1f", unit != NULL ? unit : "", NULL);
   found = g_hash_table_lookup (self->cache, key);
   if (found != NULL)
     {
       g_free (key);
       return found == &no_match ? NULL : found;
     }
+
+  tokens = ct_catalog_tokenize (label);
+  folded = g_strjoinv (" ", tokens);
 
   found = g_hash_table_lookup (self->user, folded);
   /* What a label measures stands before its parenthesis: "Giải ngân (kế
@@ -529,4 +535,23 @@ gboolean
 ct_catalog_unit_is_known (const gchar *unit)
 {
   return lookup_unit (unit) != NULL;
+}
+
+const gchar *
+ct_catalog_fold_label (CtCatalog   *self,
+                       const gchar *label)
+{
+  gchar *folded;
+
+  if (label == NULL)
+    return "";
+  folded = g_hash_table_lookup (self->folded, label);
+  if (folded != NULL)
+    return folded;
+  /* Bounded: a library of many reports must not grow this without end. */
+  if (g_hash_table_size (self->folded) > 100000)
+    g_hash_table_remove_all (self->folded);
+  folded = ct_catalog_fold_phrase (label);
+  g_hash_table_insert (self->folded, g_strdup (label), folded);
+  return folded;
 }

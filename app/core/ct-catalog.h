@@ -90,6 +90,10 @@ gboolean           ct_catalog_unit_is_known   (const gchar  *unit);
 gchar            **ct_catalog_tokenize        (const gchar  *text);
 /* The folded words joined by one space: the key of aliases. */
 gchar             *ct_catalog_fold_phrase     (const gchar  *text);
+/* ct_catalog_fold_phrase() remembered: the string belongs to the catalogue
+ * and lives until the next call. */
+const gchar       *ct_catalog_fold_label      (CtCatalog    *self,
+                                               const gchar  *label);
 gchar             *ct_catalog_fold_phrase_len (const gchar  *text,
                                                gssize        len);
 

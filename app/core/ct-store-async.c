@@ -38,8 +38,6 @@ typedef struct
   gpointer             progress_data;
   GDestroyNotify       progress_destroy;
   GMainContext        *context;
-  /* Progress of the file being imported, to scale per-document steps. */
-  guint                index;
 } ImportJob;
 
 static void
@@ -97,23 +95,10 @@ worker_progress (gdouble      fraction,
   ev = g_new0 (ProgressEvent, 1);
   ev->progress = job->progress;
   ev->progress_data = job->progress_data;
-  ev->fraction = (job->index + fraction) / MAX (job->requests->len, 1u);
+  ev->fraction = fraction;
   ev->source_name = g_strdup (source_name);
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress,
                               ev, progress_event_free);
-}
-
-static CtImportResult *
-failed_result (const gchar *path,
-               GError      *error)
-{
-  CtImportResult *result = g_new0 (CtImportResult, 1);
-
-  result->path = g_strdup (path);
-  result->source_name = g_path_get_basename (path);
-  result->status = CT_IMPORT_FAILED;
-  result->error = error;
-  return result;
 }
 
 static void
@@ -124,7 +109,7 @@ import_thread (GTask        *task,
 {
   ImportJob *job = task_data;
   g_autoptr(CtStore) store = NULL;
-  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_result_free);
+  GPtrArray *results;
   GError *error = NULL;
 
   (void) source_object;
@@ -134,34 +119,11 @@ import_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-
-  for (job->index = 0; job->index < job->requests->len; job->index++)
-    {
-      CtImportRequest *request = g_ptr_array_index (job->requests, job->index);
-      g_autoptr(GPtrArray) file_results = NULL;
-
-      file_results = ct_store_import_file (store, request->path, request->options, cancellable,
-                                           worker_progress, job, &error);
-      if (file_results == NULL)
-        {
-          if (g_error_matches (error, CT_ERROR, CT_ERROR_CANCELLED)
-              || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-              || g_cancellable_is_cancelled (cancellable))
-            {
-              g_clear_error (&error);
-              g_task_return_new_error (task, CT_ERROR, CT_ERROR_CANCELLED,
-                                       _("The import was cancelled."));
-              return;
-            }
-          /* One bad file does not stop the others. */
-          g_ptr_array_add (results, failed_result (request->path, error));
-          error = NULL;
-          continue;
-        }
-      for (guint i = 0; i < file_results->len; i++)
-        g_ptr_array_add (results, g_ptr_array_steal_index (file_results, i--));
-    }
-  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+  results = ct_store_import_files (store, job->requests, cancellable, worker_progress, job, &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
 }
 
 void

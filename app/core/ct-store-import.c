@@ -302,14 +302,15 @@ insert_sections (CtStore          *self,
 }
 
 /* A stable key of an observation across re-imports and re-extractions: its
- * paragraph and its label, folded, hashed. */
+ * paragraph (NFC text as the reader normalised it) and its folded label,
+ * hashed. The occurrence number of the key within the report completes it. */
 static gchar *
-make_anchor (const gchar *block_folded,
+make_anchor (const gchar *block_text,
              const gchar *label_folded)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
 
-  g_checksum_update (sum, (const guchar *) block_folded, -1);
+  g_checksum_update (sum, (const guchar *) block_text, -1);
   g_checksum_update (sum, (const guchar *) "\x1f", 1);
   g_checksum_update (sum, (const guchar *) (label_folded != NULL ? label_folded : ""), -1);
   return g_strndup (g_checksum_get_string (sum), 20);
@@ -325,14 +326,14 @@ insert_observations (CtStore          *self,
                      GError          **error)
 {
   g_autoptr(GHashTable) ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree gchar *block_folded = NULL;
+  g_autofree gchar *block_text = NULL;
   gint folded_block = -2;
 
   for (guint i = 0; i < observations->len; i++)
     {
       const CtObservation *obs = g_ptr_array_index (observations, i);
       const CtIndicator *ind;
-      g_autofree gchar *label_folded = ct_catalog_fold_phrase (obs->label);
+      const gchar *label_folded = ct_catalog_fold_label (self->catalog, obs->label);
       g_autofree gchar *anchor = NULL;
       gint block = ct_document_block_at (doc, obs->start);
       guint ordinal;
@@ -345,13 +346,12 @@ insert_observations (CtStore          *self,
         {
           const CtBlock *b = block >= 0 ? ct_document_get_block (doc, block) : NULL;
 
-          g_free (block_folded);
-          block_folded = b != NULL ? ct_catalog_fold_phrase_len (doc->text + b->start,
-                                                                 b->end - b->start)
+          g_free (block_text);
+          block_text = b != NULL ? g_strndup (doc->text + b->start, b->end - b->start)
                                    : g_strdup ("");
           folded_block = block;
         }
-      anchor = make_anchor (block_folded, label_folded);
+      anchor = make_anchor (block_text, label_folded);
       ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (ordinals, anchor));
       g_hash_table_insert (ordinals, g_strdup (anchor), GUINT_TO_POINTER (ordinal + 1));
 

@@ -80,9 +80,7 @@ static const gchar * const migrations[] = {
   "  start INTEGER NOT NULL, end INTEGER NOT NULL, line INTEGER NOT NULL,"
   "  anchor TEXT NOT NULL,"
   "  ordinal INTEGER NOT NULL);"
-  "CREATE INDEX observation_report ON observation (report_id, seq);"
-  "CREATE INDEX observation_indicator ON observation (indicator_id);"
-  "CREATE INDEX observation_label ON observation (label_folded);",
+  "CREATE INDEX observation_report ON observation (report_id, seq);",
 
   /* 1 → 2: sentences with a folded full-text index, and user corrections
    * keyed by report slot and content anchor so they outlive row ids. */
@@ -425,6 +423,10 @@ ct_store_open_at_version (const gchar  *path,
   if (!ct_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ct_store_exec (self, "PRAGMA journal_mode = WAL", error)
       || !ct_store_exec (self, "PRAGMA synchronous = NORMAL", error)
+      /* A report's import touches the same index and full-text pages many
+       * times: a larger cache and rarer checkpoints write each page once. */
+      || !ct_store_exec (self, "PRAGMA cache_size = -32000", error)
+      || !ct_store_exec (self, "PRAGMA wal_autocheckpoint = 8000", error)
       || !migrate (self, version, MIN (target, CT_STORE_SCHEMA_VERSION), error))
     return NULL;
 

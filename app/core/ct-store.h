@@ -144,6 +144,19 @@ CtImportRequest *ct_import_request_new  (const gchar           *path,
                                          const CtImportOptions *options);
 void             ct_import_request_free (CtImportRequest       *request);
 
+/* Imports requests (CtImportRequest *) here, in order, each document in its
+ * own transaction, while worker threads read and extract the next files
+ * (a few ahead, so memory stays bounded). A failing file does not stop the
+ * others: its result has status CT_IMPORT_FAILED. Returns every result, or
+ * NULL with CT_ERROR_CANCELLED (documents stored before stay) or a database
+ * error. progress runs on this thread. */
+GPtrArray   *ct_store_import_files   (CtStore               *self,
+                                      GPtrArray             *requests,
+                                      GCancellable          *cancellable,
+                                      CtImportProgressFunc   progress,
+                                      gpointer               progress_data,
+                                      GError               **error);
+
 /* Imports requests (CtImportRequest *) in a worker thread with its own
  * connection. A failing file does not stop the others: it gets a result with
  * status CT_IMPORT_FAILED. The finish function returns all results

@@ -1,0 +1,187 @@
+/* ct-store-batch.c: many files at once, reading ahead on worker threads
+ *
+ * Reading and extraction cost more than storing and need no database, so
+ * worker threads prepare the next few files while this thread writes the
+ * current one. Results keep the order of the requests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-store-private.h"
+#include "ct-error.h"
+#include "ct-extract.h"
+#include "ct-i18n.h"
+#include "ct-reader.h"
+
+typedef struct
+{
+  const CtImportRequest *request;
+  GCancellable          *cancellable;
+  GPtrArray             *docs;         /* CtDocument */
+  GPtrArray             *observations; /* per document: GPtrArray of CtObservation */
+  GError                *error;
+  gboolean               ready;
+} Prepared;
+
+typedef struct
+{
+  GMutex mutex;
+  GCond  cond;
+} Shared;
+
+static void
+prepared_clear (Prepared *p)
+{
+  g_clear_pointer (&p->docs, g_ptr_array_unref);
+  g_clear_pointer (&p->observations, g_ptr_array_unref);
+  g_clear_error (&p->error);
+}
+
+static void
+prepare (gpointer data,
+         gpointer user_data)
+{
+  Prepared *p = data;
+  Shared *shared = user_data;
+  GPtrArray *docs;
+  GPtrArray *observations = NULL;
+  GError *error = NULL;
+
+  docs = ct_reader_read_file (p->request->path, p->cancellable, &error);
+  if (docs != NULL)
+    {
+      observations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < docs->len; i++)
+        g_ptr_array_add (observations,
+                         ct_extractor_run (ct_extractor_get_default (), g_ptr_array_index (docs, i)));
+    }
+
+  g_mutex_lock (&shared->mutex);
+  p->docs = docs;
+  p->observations = observations;
+  p->error = error;
+  p->ready = TRUE;
+  g_cond_broadcast (&shared->cond);
+  g_mutex_unlock (&shared->mutex);
+}
+
+static CtImportResult *
+failed (const gchar *path,
+        const gchar *source_name,
+        GError      *error)
+{
+  CtImportResult *result = g_new0 (CtImportResult, 1);
+
+  result->path = g_strdup (path);
+  result->source_name = source_name != NULL ? g_strdup (source_name) : g_path_get_basename (path);
+  result->status = CT_IMPORT_FAILED;
+  result->error = error;
+  return result;
+}
+
+static gboolean
+is_cancel (const GError *error)
+{
+  return g_error_matches (error, CT_ERROR, CT_ERROR_CANCELLED)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+GPtrArray *
+ct_store_import_files (CtStore               *self,
+                       GPtrArray             *requests,
+                       GCancellable          *cancellable,
+                       CtImportProgressFunc   progress,
+                       gpointer               progress_data,
+                       GError               **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_result_free);
+  guint n = requests->len;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  guint ahead = 2 * n_threads;
+  g_autofree Prepared *jobs = g_new0 (Prepared, n);
+  GThreadPool *pool;
+  Shared shared;
+  guint pushed = 0;
+  gboolean ok = TRUE;
+
+  g_mutex_init (&shared.mutex);
+  g_cond_init (&shared.cond);
+  pool = g_thread_pool_new (prepare, &shared, n_threads, FALSE, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      jobs[i].request = g_ptr_array_index (requests, i);
+      jobs[i].cancellable = cancellable;
+    }
+
+  for (guint i = 0; i < n && ok; i++)
+    {
+      Prepared *p = &jobs[i];
+      const CtImportOptions *options = p->request->options;
+
+      /* Keep a bounded number of files read ahead of the writer. */
+      for (; pushed < n && pushed < i + ahead; pushed++)
+        g_thread_pool_push (pool, &jobs[pushed], NULL);
+
+      if (progress != NULL)
+        progress ((gdouble) i / n, p->request->path, progress_data);
+
+      g_mutex_lock (&shared.mutex);
+      while (!p->ready)
+        g_cond_wait (&shared.cond, &shared.mutex);
+      g_mutex_unlock (&shared.mutex);
+
+      if (ct_store_check_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (p->docs == NULL)
+        {
+          g_ptr_array_add (results, failed (p->request->path, NULL, g_steal_pointer (&p->error)));
+          prepared_clear (p);
+          continue;
+        }
+
+      for (guint d = 0; d < p->docs->len && ok; d++)
+        {
+          CtDocument *doc = g_ptr_array_index (p->docs, d);
+          GError *local = NULL;
+          CtImportResult *result = ct_store_import_document (self, doc,
+                                                             g_ptr_array_index (p->observations, d),
+                                                             options, cancellable, &local);
+
+          if (result != NULL)
+            {
+              result->path = g_strdup (p->request->path);
+              g_ptr_array_add (results, result);
+            }
+          else if (is_cancel (local) || g_error_matches (local, CT_ERROR, CT_ERROR_DATABASE))
+            {
+              /* The library itself failed or the user stopped: no point going on. */
+              if (is_cancel (local))
+                {
+                  g_clear_error (&local);
+                  g_set_error (&local, CT_ERROR, CT_ERROR_CANCELLED, _("The import was cancelled."));
+                }
+              g_propagate_error (error, local);
+              ok = FALSE;
+            }
+          else
+            g_ptr_array_add (results, failed (p->request->path, doc->source_name, local));
+        }
+      prepared_clear (p);
+    }
+
+  /* Workers still running own nothing of ours but their job slots. */
+  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint i = 0; i < n; i++)
+    prepared_clear (&jobs[i]);
+  g_mutex_clear (&shared.mutex);
+  g_cond_clear (&shared.cond);
+
+  if (!ok)
+    return NULL;
+  if (progress != NULL && n > 0)
+    progress (1.0, ((CtImportRequest *) g_ptr_array_index (requests, n - 1))->path, progress_data);
+  return g_steal_pointer (&results);
+}
