@@ -20,7 +20,8 @@ extract (const gchar *text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-  g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "test.txt", NULL, &error);
+  /* Markdown reads plain report text the same way and also has tables. */
+  g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "test.md", NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (docs->len, ==, 1);
@@ -257,6 +258,32 @@ test_audit (void)
   assert_num (obs_at (obs, 2)->value, 88.56);
 }
 
+static void
+test_annex_table (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "# Báo cáo\n"
+    "\n"
+    "## Phụ lục: Kết quả thực hiện các chỉ tiêu\n"
+    "\n"
+    "| TT | Chỉ tiêu | ĐVT | KH năm 2023 | TH 6 tháng | % so KH | So cùng kỳ (%) |\n"
+    "|----|----------|-----|-------------|------------|---------|----------------|\n"
+    "| 1 | Tổng sản lượng lương thực | tấn | 4.500 | 2.703,5 | 60,1 | 102,4 |\n"
+    "| 2 | Đàn trâu | con | 2.050 | 1.925 | 93,9 | |\n"
+    "| 3 | Ghi chú | | | | | |\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Tổng sản lượng lương thực");
+  g_assert_cmpstr (obs_at (obs, 0)->unit, ==, "tấn");
+  assert_num (obs_at (obs, 0)->value, 2703.5);
+  assert_num (obs_at (obs, 0)->plan, 4500);
+  assert_num (obs_at (obs, 0)->rate, 60.1);
+  assert_num (obs_at (obs, 0)->yoy, 102.4);
+  g_assert_cmpuint (obs_at (obs, 0)->line, ==, 7);
+  assert_num (obs_at (obs, 1)->rate, 93.9);
+  g_assert_true (isnan (obs_at (obs, 1)->yoy));
+}
+
 /* Figures the scanner keeps from a text, as "value unit" strings. */
 static gchar *
 figures (const gchar *text)
@@ -341,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/extract/targets", test_targets);
   g_test_add_func ("/extract/assessed-task", test_assessed_task);
   g_test_add_func ("/extract/audit", test_audit);
+  g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);
   return g_test_run ();

@@ -25,6 +25,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "task_verb",
   "past",
   "enumeration",
+  "table_column",
   "target_heading",
   "results_heading",
   "not_measure",

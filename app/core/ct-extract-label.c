@@ -39,6 +39,16 @@ trim_span (const CtKeywords *keywords,
       changed = FALSE;
       while (*from < *to && is_trim_char (text[*from]))
         (*from)++, changed = TRUE;
+      /* "đến ngày 31/5/2021 thu ngân sách": a date left by a dropped word. */
+      {
+        gsize d = *from;
+        gboolean slash = FALSE;
+
+        while (d < *to && (g_ascii_isdigit (text[d]) || text[d] == '/'))
+          slash |= text[d++] == '/';
+        if (slash && (d == *to || text[d] == ' ' || text[d] == ','))
+          *from = d, changed = TRUE;
+      }
       /* "[2: Đàn trâu …": the number of an inline footnote. */
       {
         gsize d = *from;

@@ -37,6 +37,7 @@ typedef enum
   CT_KW_TASK_VERB,
   CT_KW_PAST,
   CT_KW_ENUMERATION,
+  CT_KW_TABLE_COLUMN,
   CT_KW_TARGET_HEADING,
   CT_KW_RESULTS_HEADING,
   CT_KW_NOT_MEASURE,
@@ -148,6 +149,25 @@ GPtrArray *ct_extract_places      (const CtKeywords  *keywords,
                                    const gchar       *lower,
                                    gsize              from,
                                    gsize              to);
+
+/* Column roles of an annex table (label, unit, plan, value, rate, yoy),
+ * read from its header row; NULL when the table has no such header. */
+typedef struct _CtTableColumns CtTableColumns;
+
+CtTableColumns *ct_extract_table_columns (const CtKeywords   *keywords,
+                                          const CtDocument   *doc,
+                                          guint               table);
+void            ct_table_columns_free    (CtTableColumns     *cols);
+/* Whether @row is the header or above it (no figures to read there). */
+gboolean        ct_table_columns_is_head (const CtTableColumns *cols,
+                                          guint               row);
+/* The observation of one data row, or NULL when the row holds no value
+ * with a plan, rate or year-on-year figure. */
+CtObservation  *ct_extract_table_row     (const CtKeywords   *keywords,
+                                          const CtUnitTable  *units,
+                                          const CtDocument   *doc,
+                                          const CtTableColumns *cols,
+                                          guint               block);
 
 /* Computes rate_computed and sets the flags of the consistency audit. */
 void     ct_extract_audit         (const CtKeywords  *keywords,

@@ -1330,12 +1330,16 @@ ct_extractor_run (CtExtractor      *self,
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
   guint n;
   g_autofree gboolean *targets = NULL;
+  g_autoptr(GPtrArray) columns = NULL;
 
   g_return_val_if_fail (self != NULL, out);
   g_return_val_if_fail (doc != NULL, out);
 
   n = ct_document_get_n_blocks (doc);
   targets = find_target_blocks (self, doc);
+  columns = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_table_columns_free);
+  for (guint t = 0; t < doc->tables->len; t++)
+    g_ptr_array_add (columns, ct_extract_table_columns (self->keywords, doc, t));
 
   for (guint b = 0; b < n; b++)
     {
@@ -1345,6 +1349,32 @@ ct_extractor_run (CtExtractor      *self,
 
       if (blk->kind == CT_BLOCK_HEADING)
         continue;
+      /* Rows of a table whose header names its columns are read by
+       * column; other tables are read as text. */
+      if (blk->kind == CT_BLOCK_TABLE_ROW && blk->table >= 0 &&
+          (guint) blk->table < columns->len && g_ptr_array_index (columns, blk->table) != NULL)
+        {
+          const CtTableColumns *cols = g_ptr_array_index (columns, blk->table);
+          CtObservation *row;
+
+          if (ct_table_columns_is_head (cols, blk->row))
+            continue;
+          row = ct_extract_table_row (self->keywords, self->units, doc, cols, b);
+          if (row != NULL)
+            {
+              if (targets[b])
+                {
+                  /* A table of next year's targets gives targets. */
+                  row->kind = CT_KIND_TARGET;
+                  row->value = isnan (row->plan) ? row->value : row->plan;
+                  row->plan = row->rate = row->yoy = row->rate_computed = NAN;
+                  row->basis = CT_BASIS_NONE;
+                  row->flags = 0;
+                }
+              g_ptr_array_add (out, row);
+            }
+          continue;
+        }
       while (last + 1 < n && continues (doc, last))
         last++;
 
