@@ -20,6 +20,22 @@ static const GOptionEntry entries[] = {
   { NULL },
 };
 
+/* At most @max bytes of @text, cut at a character boundary. */
+static gchar *
+excerpt (const gchar *text,
+         gsize        len,
+         gsize        max)
+{
+  const gchar *end = text + MIN (len, max);
+
+  if (end < text + len)
+    {
+      while (end > text && (*end & 0xC0) == 0x80)
+        end--;
+    }
+  return g_strndup (text, end - text);
+}
+
 static void
 print_field (const gchar       *name,
              const CtMetaField *field)
@@ -87,7 +103,7 @@ print_document (const CtDocument *doc)
         {
           const CtBlock *b = ct_document_get_block (doc, f->block);
 
-          body = g_strndup (doc->text + b->start, MIN (b->end - b->start, 70));
+          body = excerpt (doc->text + b->start, b->end - b->start, 70);
         }
       if (f->anchor != G_MAXSIZE)
         g_print ("  [%s] %s %u: %s\n", f->id, _("line"), ct_document_line_at (doc, f->anchor),
@@ -102,10 +118,10 @@ print_document (const CtDocument *doc)
       for (guint i = 0; i < doc->blocks->len; i++)
         {
           const CtBlock *b = ct_document_get_block (doc, i);
+          g_autofree gchar *text = excerpt (doc->text + b->start, b->end - b->start, 90);
 
-          g_print ("  %4u %s %s %3d  %.*s\n", b->line, kind_name (b->kind),
-                   b->part == CT_PART_TARGETS ? "T" : "R", b->section,
-                   (int) MIN (b->end - b->start, 90), doc->text + b->start);
+          g_print ("  %4u %s %s %3d  %s\n", b->line, kind_name (b->kind),
+                   b->part == CT_PART_TARGETS ? "T" : "R", b->section, text);
         }
     }
 

@@ -316,6 +316,27 @@ test_annual_report (void)
   g_assert_cmpint (ct_document_get_block (doc, target)->part, ==, CT_PART_TARGETS);
 }
 
+static void
+test_plain_targets_intro (void)
+{
+  g_autoptr(CtDocument) doc = read_string (
+    "Thực hiện Nghị quyết của Hội đồng nhân dân huyện về nhiệm vụ phát triển kinh tế xã hội năm 2022, Ủy ban nhân dân huyện báo cáo kết quả như sau:\n"
+    "II- KẾT QUẢ ĐẠT ĐƯỢC\n"
+    "Lúa đạt 1.200 tấn, bằng 98% cùng kỳ.\n"
+    "Phương hướng, nhiệm vụ 6 tháng cuối năm như sau:\n"
+    "1- Nông nghiệp\n"
+    "Phấn đấu sản lượng lúa đạt 2.500 tấn.\n", -1);
+  const CtSection *results = find_section (doc, "KẾT QUẢ ĐẠT ĐƯỢC");
+  const CtSection *crop = find_section (doc, "Nông nghiệp");
+
+  g_assert_nonnull (results);
+  g_assert_cmpstr (results->label, ==, "II-");
+  g_assert_nonnull (crop);
+  g_assert_cmpint (crop->part, ==, CT_PART_TARGETS);
+  g_assert_cmpint (ct_document_get_block (doc, find_block (doc, "Lúa đạt"))->part, ==, CT_PART_RESULTS);
+  g_assert_cmpint (ct_document_get_block (doc, find_block (doc, "Phấn đấu"))->part, ==, CT_PART_TARGETS);
+}
+
 typedef struct
 {
   const gchar *prefix;
@@ -456,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/reader/outline-and-parts", test_outline_and_parts);
   g_test_add_func ("/reader/broken-paragraphs", test_broken_paragraphs);
   g_test_add_func ("/reader/annual-report", test_annual_report);
+  g_test_add_func ("/reader/plain-targets-intro", test_plain_targets_intro);
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
       g_autofree gchar *name = g_strdup_printf ("/reader/seed/%smetadata", seeds[i].prefix);

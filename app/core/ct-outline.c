@@ -22,6 +22,7 @@
 
 #define MAX_HEADING_WORDS 30
 #define MAX_RUN_IN_WORDS  20
+#define MAX_INTRO_WORDS   20
 #define FRONT_MATTER_END_WORDS 25
 
 static const gchar upper_alphabet[] = "A B C D Đ E F G H I J K L M N O P Q R S T U V W X Y Z";
@@ -130,7 +131,7 @@ ct_outline_parse_label (const gchar *text,
             }
           break;
         }
-      if (*q == '.' || *q == ')')
+      if (*q == '.' || *q == ')' || (*q == '-' && q[1] == ' '))
         q++;
       else if (parts == 1)
         return CT_LABEL_NONE;
@@ -141,7 +142,8 @@ ct_outline_parse_label (const gchar *text,
       q = p;
       while (*q == 'I' || *q == 'V' || *q == 'X')
         q++;
-      if (q > p && q - p <= 5 && (*q == '.' || *q == ')') && roman_value (p, q - p) > 0)
+      if (q > p && q - p <= 5 && (*q == '.' || *q == ')' || (*q == '-' && q[1] == ' ')) &&
+          roman_value (p, q - p) > 0)
         {
           kind = CT_LABEL_ROMAN;
           q++;
@@ -152,7 +154,8 @@ ct_outline_parse_label (const gchar *text,
           const gchar *after = g_utf8_next_char (p);
           g_autofree gchar *letter = g_strndup (p, after - p);
 
-          if ((*after == '.' || *after == ')') && strstr (upper_alphabet, letter) != NULL && g_unichar_isupper (c))
+          if ((*after == '.' || *after == ')' || (*after == '-' && after[1] == ' ')) &&
+              strstr (upper_alphabet, letter) != NULL && g_unichar_isupper (c))
             kind = CT_LABEL_UPPER;
           else if ((*after == ')' || *after == '.') && strstr (lower_alphabet, letter) != NULL && g_unichar_islower (c))
             kind = CT_LABEL_LOWER;
@@ -468,6 +471,17 @@ block_shape (const gchar         *text,
       *title_start = 0;
       if (hint->heading_level > 0)
         return SHAPE_HEADING;
+      /* "Phương hướng, nhiệm vụ 6 tháng cuối năm như sau:" opens the targets
+       * even when nothing sets it apart but its words. */
+      if (words <= MAX_INTRO_WORDS && len > 0 && (text[len - 1] == ':' || !strchr (".;,", text[len - 1])) &&
+          !has_inner_sentence (text, len))
+        {
+          gboolean matched = FALSE;
+          g_autofree gchar *copy = g_strndup (text, len);
+
+          if (ct_outline_title_part (copy, &matched) == CT_PART_TARGETS && matched)
+            return SHAPE_HEADING;
+        }
       if ((hint->bold || caps) && words <= MAX_HEADING_WORDS && len > 0 &&
           text[len - 1] != ';' && text[len - 1] != ',' && !has_inner_sentence (text, len) &&
           !has_measured_clauses (text, len))
