@@ -1,7 +1,8 @@
 /* ct-cli-chart.c: `chitieu chart --indicator … --output FILE.png|svg|pdf`
  *
- * Draws the achievement rates of one indicator from the library with the
- * same renderer as the window. Columns are chosen the way a person asks:
+ * Draws the achievement rates of an indicator from the library with the
+ * same renderer as the window; several --indicator give grouped bars, one
+ * per indicator. Columns are chosen the way a person asks:
  *   --reports ID,…      those reports, one bar each
  *   --year Y            one bar per locality for that year (and --period)
  *   --year Y1 --year Y2 localities grouped, one bar per year
@@ -27,7 +28,7 @@
 
 typedef struct
 {
-  gchar    *indicator;
+  gchar   **indicators;
   gchar   **years;
   gchar    *period;
   gchar    *reports;
@@ -45,7 +46,7 @@ typedef struct
 static void
 chart_args_clear (ChartArgs *a)
 {
-  g_free (a->indicator);
+  g_strfreev (a->indicators);
   g_strfreev (a->years);
   g_free (a->period);
   g_free (a->reports);
@@ -146,18 +147,34 @@ build_chart (CtStore          *store,
              GArray           *report_ids,
              GError          **error)
 {
-  g_autoptr(CtIndicatorInfo) indicator = ct_store_find_indicator (store, args->indicator, error);
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_indicator_info_free);
   g_autoptr(CtChart) chart = NULL;
   g_autoptr(CtCompareQuery) query = NULL;
   g_autoptr(GPtrArray) comparisons = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_comparison_unref);
+  const CtIndicatorInfo *first;
+  gboolean same_unit = TRUE;
 
-  if (indicator == NULL)
-    return NULL;
+  for (guint i = 0; args->indicators[i] != NULL; i++)
+    {
+      CtIndicatorInfo *info = ct_store_find_indicator (store, args->indicators[i], error);
+
+      if (info == NULL)
+        return NULL;
+      g_ptr_array_add (indicators, info);
+    }
+  first = g_ptr_array_index (indicators, 0);
+  for (guint i = 1; i < indicators->len; i++)
+    same_unit &= g_strcmp0 (first->unit, ((CtIndicatorInfo *) g_ptr_array_index (indicators, i))->unit) == 0;
 
   chart = ct_chart_new ();
-  ct_chart_set_indicator (chart, indicator->name);
-  ct_chart_set_unit (chart, indicator->unit);
-  ct_chart_set_title (chart, args->title);
+  if (indicators->len == 1)
+    ct_chart_set_indicator (chart, first->name);
+  else
+    ct_chart_set_title (chart, _("Achievement of plan by indicator"));
+  if (same_unit)
+    ct_chart_set_unit (chart, first->unit);
+  if (args->title != NULL)
+    ct_chart_set_title (chart, args->title);
 
   if (report_ids->len > 0)
     {
@@ -176,7 +193,7 @@ build_chart (CtStore          *store,
   else
     query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
   query->period = g_strdup (args->period);
-  query->indicator = g_strdup (indicator->code);
+  query->indicator = g_strdup (first->code);
 
   if (years->len > 1 && report_ids->len == 0 && args->locality == NULL)
     {
@@ -186,16 +203,24 @@ build_chart (CtStore          *store,
           g_autofree gchar *name = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (years, gint64, i));
 
           query->year = (gint) g_array_index (years, gint64, i);
-          if (!add_series (chart, store, query, indicator, name, comparisons, error))
+          if (!add_series (chart, store, query, first, name, comparisons, error))
             return NULL;
         }
     }
   else
     {
+      /* One bar per indicator in each group (or just one indicator). */
       if (years->len == 1)
         query->year = (gint) g_array_index (years, gint64, 0);
-      if (!add_series (chart, store, query, indicator, indicator->name, comparisons, error))
-        return NULL;
+      for (guint i = 0; i < indicators->len; i++)
+        {
+          const CtIndicatorInfo *info = g_ptr_array_index (indicators, i);
+
+          g_free (query->indicator);
+          query->indicator = g_strdup (info->code);
+          if (!add_series (chart, store, query, info, info->name, comparisons, error))
+            return NULL;
+        }
     }
 
   ct_chart_describe_sources (chart, (CtComparison *const *) comparisons->pdata, comparisons->len);
@@ -205,7 +230,7 @@ build_chart (CtStore          *store,
       && ct_comparison_get_n_columns (g_ptr_array_index (comparisons, 0)) > 0)
     {
       const CtCompareColumn *col = ct_comparison_get_column (g_ptr_array_index (comparisons, 0), 0);
-      g_autofree gchar *title = g_strdup_printf ("%s · %s", indicator->name, col->locality);
+      g_autofree gchar *title = g_strdup_printf ("%s · %s", ct_chart_get_title (chart), col->locality);
 
       ct_chart_set_title (chart, title);
     }
@@ -226,8 +251,8 @@ ct_cli_chart (int    argc,
 {
   g_auto(ChartArgs) args = { 0 };
   const GOptionEntry entries[] = {
-    { "indicator", 'i', 0, G_OPTION_ARG_STRING, &args.indicator,
-      N_("The indicator to chart: its code or name"), N_("CODE|NAME") },
+    { "indicator", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &args.indicators,
+      N_("The indicator to chart: its code or name; repeat for bars grouped by indicator"), N_("CODE|NAME") },
     { "year", 'y', 0, G_OPTION_ARG_STRING_ARRAY, &args.years,
       N_("Chart localities in this year; repeat for bars grouped by year"), N_("YEAR") },
     { "period", 'p', 0, G_OPTION_ARG_STRING, &args.period,
@@ -271,7 +296,7 @@ ct_cli_chart (int    argc,
       g_printerr ("chitieu: %s\n", _("The chart command takes only options; see --help."));
       return CT_CLI_EXIT_USAGE;
     }
-  if (args.indicator == NULL || args.output == NULL)
+  if (args.indicators == NULL || args.indicators[0] == NULL || args.output == NULL)
     {
       g_printerr ("chitieu: %s\n", _("Give the indicator with --indicator and the file with --output, such as --output chart.png."));
       return CT_CLI_EXIT_USAGE;
@@ -279,6 +304,11 @@ ct_cli_chart (int    argc,
   if (!parse_ids ((const gchar * const *) args.years, years, 1900, 2200))
     {
       g_printerr ("chitieu: %s\n", _("A year must be a number such as 2023."));
+      return CT_CLI_EXIT_USAGE;
+    }
+  if (years->len > 1 && g_strv_length (args.indicators) > 1)
+    {
+      g_printerr ("chitieu: %s\n", _("Group the bars by year or by indicator, not both: give several --year or several --indicator."));
       return CT_CLI_EXIT_USAGE;
     }
   {
@@ -332,7 +362,7 @@ ct_cli_chart (int    argc,
     {
       g_printerr ("chitieu: ");
       g_printerr (_("None of these reports gives an achievement rate for “%s”: every bar shows “no data”."),
-                  ct_chart_get_indicator (chart));
+                  ct_chart_get_title (chart));
       g_printerr ("\n");
     }
   g_print (_("Wrote %s (bars: %u, series: %u)."), args.output,

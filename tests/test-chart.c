@@ -738,6 +738,39 @@ test_cli_seeds (void)
 }
 
 static void
+test_cli_grouped_indicators (void)
+{
+  g_autofree gchar *db = seed_library ();
+  g_autofree gchar *svg = ct_test_tmp_path ("two.svg");
+  g_autofree gchar *out = NULL, *err = NULL;
+
+  if (db == NULL)
+    {
+      g_test_skip ("the shared seeds are not available");
+      return;
+    }
+  {
+    /* two indicators: one series each, bars grouped by report */
+    const gchar *args[] = { "chart", "--db", db, "-i", "NN_LUONG_THUC", "-i", "NN_GTSX", "-o", svg, NULL };
+
+    g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 0);
+    /* "Wrote FILE (bars: 4, series: 2)." in whichever language */
+    g_assert_nonnull (strstr (out, ": 4, "));
+    g_assert_nonnull (strstr (out, ": 2)"));
+    g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    /* grouping by indicators and by years at once is refused */
+    const gchar *args[] = { "chart", "--db", db, "-i", "NN_LUONG_THUC", "-i", "NN_GTSX",
+                            "--year", "2020", "--year", "2023", "-o", svg, NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (ct_test_run_chitieu (args, &out, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--indicator"));
+  }
+}
+
+static void
 test_cli_errors (void)
 {
   g_autofree gchar *missing_db = ct_test_tmp_path ("no-library.db");
@@ -809,6 +842,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/files", test_export_files);
   g_test_add_func ("/chart/export/errors", test_export_errors);
   g_test_add_func ("/chart/cli/seeds", test_cli_seeds);
+  g_test_add_func ("/chart/cli/grouped-indicators", test_cli_grouped_indicators);
   g_test_add_func ("/chart/cli/errors", test_cli_errors);
 
   return g_test_run ();
