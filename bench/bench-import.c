@@ -2,7 +2,9 @@
  *
  * Generates the corpus first: each report is a fictional commune's, made by
  * repeating the paragraphs of the demo reports in resources/samples with
- * every figure's digits varied by a seeded generator until it is about 60 kB.
+ * every figure's digits varied by a seeded generator, each figure line
+ * followed by a narrative paragraph (bench/prose-vi.txt) as real reports
+ * have between their figures, until it is about 60 kB.
  * Then imports every file as `chitieu import` does (ct_store_import_files:
  * reading and extraction on worker threads, one transaction per report) and
  * prints the seconds (wall and CPU) and the peak resident memory.
@@ -60,8 +62,10 @@ append_varied (GString     *out,
 static gchar *
 make_report (guint    index,
              gchar ***bodies,
+             gchar  **prose,
              GRand   *rand)
 {
+  guint n_prose = g_strv_length (prose);
   GString *out = g_string_sized_new (REPORT_BYTES + 4096);
   gchar **body = bodies[index % G_N_ELEMENTS (samples)];
   guint n_lines = g_strv_length (body);
@@ -71,7 +75,14 @@ make_report (guint    index,
                           index, 2015 + index % 10);
   while (out->len < REPORT_BYTES)
     for (guint i = 6; i < n_lines && out->len < REPORT_BYTES; i++)
-      append_varied (out, body[i], rand);
+      {
+        append_varied (out, body[i], rand);
+        if (*body[i] != '\0' && n_prose > 0)
+          {
+            g_string_append (out, prose[g_rand_int_range (rand, 0, n_prose)]);
+            g_string_append_c (out, '\n');
+          }
+      }
   return g_string_free (out, FALSE);
 }
 
@@ -104,6 +115,8 @@ main (void)
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_request_free);
   g_autoptr(GPtrArray) results = NULL;
   gchar **bodies[G_N_ELEMENTS (samples)];
+  g_autofree gchar *prose_text = NULL;
+  g_auto(GStrv) prose = NULL;
   g_autoptr(GTimer) timer = NULL;
   GRand *rand = g_rand_new_with_seed (20231);
   CtStore *store;
@@ -116,10 +129,14 @@ main (void)
     g_error ("%s", error->message);
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     bodies[i] = read_sample (samples[i]);
+  if (!g_file_get_contents (CT_BENCH_DIR "/prose-vi.txt", &prose_text, NULL, &error))
+    g_error ("%s", error->message);
+  g_strchomp (prose_text);
+  prose = g_strsplit (prose_text, "\n", -1);
   for (guint i = 0; i < N_REPORTS; i++)
     {
       g_autofree gchar *name = g_strdup_printf ("report-%04u.txt", i);
-      g_autofree gchar *text = make_report (i, bodies, rand);
+      g_autofree gchar *text = make_report (i, bodies, prose, rand);
       gchar *path = g_build_filename (dir, name, NULL);
 
       if (!g_file_set_contents (path, text, -1, &error))

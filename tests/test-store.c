@@ -330,6 +330,17 @@ test_import_statuses (void)
   g_assert_cmpint (count_rows (store, "observation"), ==, obs_before);
   g_assert_cmpint (count_rows (store, "report"), ==, 1);
 
+  /* Known bytes need no metadata to be recognised. */
+  {
+    g_autoptr(CtDocument) doc = make_doc ("again.txt", report_a);
+    g_autoptr(CtImportResult) bare = ct_store_import_document (store, doc, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (bare->status, ==, CT_IMPORT_UNCHANGED);
+    g_assert_cmpstr (bare->locality, ==, "Nam Đông");
+    g_assert_cmpint (bare->year, ==, 2020);
+  }
+
   /* A different file for the same slot is refused without replace. */
   conflict = import_report (store, "b.txt", changed, "nam dong", 2020, 11.327, "tỷ đồng", FALSE);
   g_assert_cmpint (conflict->status, ==, CT_IMPORT_CONFLICT);

@@ -468,6 +468,7 @@ ct_store_import_document (CtStore                *self,
 {
   g_autoptr(CtImportResult) result = g_new0 (CtImportResult, 1);
   g_autoptr(GPtrArray) extracted = NULL;
+  GError *local = NULL;
   gint64 locality_id, existing;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -475,6 +476,20 @@ ct_store_import_document (CtStore                *self,
 
   result->source_name = g_strdup (doc->source_name);
   result->status = CT_IMPORT_NEW;
+
+  /* The same bytes again need no metadata: they are already stored. */
+  if (find_same_bytes (self, doc, result, &local))
+    {
+      result->status = CT_IMPORT_UNCHANGED;
+      if (!count_report (self, result, error))
+        return NULL;
+      return g_steal_pointer (&result);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
   if (!resolve_metadata (result, doc, options, error))
     return NULL;
   if (ct_store_check_cancelled (cancellable, error))
