@@ -195,7 +195,9 @@ draw_table (GtkPrintContext *context,
   g_autoptr(PangoLayout) body = new_layout (context, BODY_PT, FALSE);
   guint n_ser = ct_chart_get_n_series (job->chart);
   const Column columns[] = {
-    { _("Report"), n_ser > 1 ? 0.30 : 0.40, FALSE },
+    { ct_chart_get_category_title (job->chart) != NULL ? ct_chart_get_category_title (job->chart)
+                                                       : _("Report"),
+      n_ser > 1 ? 0.30 : 0.40, FALSE },
     { _("Series"), n_ser > 1 ? 0.10 : 0.0, FALSE },
     { _("Value"), 0.15, TRUE },
     { _("Plan"), 0.15, TRUE },

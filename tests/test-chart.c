@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ct-chart.h"
+#include "ct-chart-compare.h"
 #include "ct-chart-export.h"
 #include "ct-chart-render.h"
 #include "ct-error.h"
@@ -216,6 +217,64 @@ test_model (void)
   g_assert_cmpstr (ct_chart_get_title (chart), ==, "Thu ngân sách");
   ct_chart_set_title (chart, "Thu ngân sách các huyện");
   g_assert_cmpstr (ct_chart_get_title (chart), ==, "Thu ngân sách các huyện");
+}
+
+/* A comparison made by hand: one indicator over three localities of 2023,
+ * one of which did not report it. */
+static void
+test_from_comparison (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_LOCALITY);
+  CtCompareRow rows[] = {
+    { (gchar *) "NN_LUONG_THUC", (gchar *) "Tổng sản lượng lương thực có hạt", NULL, NULL, (gchar *) "tấn", TRUE, 2 },
+  };
+  CtCompareColumn columns[] = {
+    { 1, 1, NULL, (gchar *) "Nam Đông", (gchar *) "huyện", NULL, 2023, (gchar *) "6 tháng đầu năm", (gchar *) "/srv/bao-cao/nam-dong.txt" },
+    { 2, 2, NULL, (gchar *) "A Lưới", (gchar *) "huyện", NULL, 2023, (gchar *) "6 tháng đầu năm", (gchar *) "/srv/bao-cao/a-luoi.docx" },
+    { 3, 3, NULL, (gchar *) "Phú Lộc", (gchar *) "huyện", NULL, 2023, (gchar *) "6 tháng đầu năm", NULL },
+  };
+  CtCompareCell cells[3];
+  g_autoptr(CtComparison) comparison = NULL;
+  g_autoptr(CtChart) chart = NULL;
+  const CtChartPoint *p;
+
+  memset (cells, 0, sizeof cells);
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      cells[i].value = cells[i].value_high = cells[i].value_normalized = NAN;
+      cells[i].plan = cells[i].plan_normalized = NAN;
+      cells[i].rate = cells[i].rate_computed = cells[i].yoy = NAN;
+    }
+  /* Nam Đông in tấn as written; A Lưới's figure converted by the store;
+   * Phú Lộc empty. */
+  cells[0] = (CtCompareCell) { 11, NULL, 2703.5, NAN, NULL, (gchar *) "tấn", 2703.5, 4500, 4500,
+                               CT_BASIS_PLAN, 60.1, 60.08, NAN, NULL, CT_FLAG_RATE_MISMATCH, 0, 0 };
+  cells[1] = (CtCompareCell) { 12, NULL, 3.1, NAN, NULL, (gchar *) "nghìn tấn", 3100, 3.0, 3000,
+                               CT_BASIS_PLAN, NAN, 103.33, NAN, NULL, 0, 0, 0 };
+  comparison = ct_comparison_new (query, rows, 1, columns, 3, cells);
+  chart = ct_chart_new_from_comparison (comparison, NULL, 0);
+
+  g_assert_cmpstr (ct_chart_get_title (chart), ==, "Tổng sản lượng lương thực có hạt");
+  g_assert_cmpstr (ct_chart_get_unit (chart), ==, "tấn");
+  g_assert_cmpstr (ct_chart_get_period (chart), ==, "6 tháng đầu năm 2023");
+  g_assert_cmpuint (ct_chart_get_n_categories (chart), ==, 3);
+  g_assert_cmpstr (ct_chart_get_category (chart, 1), ==, "A Lưới");
+  g_assert_nonnull (ct_chart_get_category_title (chart));
+  /* the reports' file names, not the folders they were imported from */
+  g_assert_nonnull (strstr (ct_chart_get_source_note (chart), "nam-dong.txt; a-luoi.docx"));
+  g_assert_null (strstr (ct_chart_get_source_note (chart), "/srv"));
+
+  p = ct_chart_get_point (chart, 0, 0);
+  g_assert_cmpfloat (p->rate, ==, 60.1);   /* the stated rate wins */
+  g_assert_cmpint (p->observation_id, ==, 11);
+  g_assert_cmpuint (p->flags, ==, CT_FLAG_RATE_MISMATCH);
+  p = ct_chart_get_point (chart, 0, 1);
+  g_assert_cmpfloat (p->rate, ==, 103.33); /* else the computed one */
+  g_assert_cmpfloat (p->value, ==, 3100);  /* in the row's unit */
+  g_assert_cmpstr (ct_chart_point_get_unit (chart, p), ==, "tấn");
+  p = ct_chart_get_point (chart, 0, 2);
+  g_assert_true (isnan (p->rate));          /* missing stays missing */
+  g_assert_cmpint (p->observation_id, ==, 0);
 }
 
 static void
@@ -830,6 +889,7 @@ main (int   argc,
 
   g_test_add_func ("/chart/format", test_format);
   g_test_add_func ("/chart/model", test_model);
+  g_test_add_func ("/chart/from-comparison", test_from_comparison);
   g_test_add_func ("/chart/bar-lengths/vertical", test_bar_lengths_vertical);
   g_test_add_func ("/chart/bar-lengths/horizontal", test_bar_lengths_horizontal);
   g_test_add_func ("/chart/reference-line/vertical", test_reference_line_vertical);

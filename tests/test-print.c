@@ -70,6 +70,7 @@ test_print_one_page (void)
   g_autofree gchar *text = NULL, *info = NULL, *fonts = NULL;
   g_autoptr(GError) error = NULL;
 
+  ct_chart_set_category_title (chart, "Địa phương");
   g_assert_true (ct_print_chart_to_pdf (chart, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
@@ -94,6 +95,7 @@ test_print_one_page (void)
   g_assert_nonnull (strstr (text, "4.500 tấn"));
   g_assert_nonnull (strstr (text, "63,1%"));
   g_assert_nonnull (strstr (text, "Thị xã Hương Thủy 3"));
+  g_assert_nonnull (strstr (text, "Địa phương"));
 
   fonts = run_tool ("pdffonts", pdf);
   g_assert_nonnull (strstr (fonts, "NotoSans"));

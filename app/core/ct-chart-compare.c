@@ -37,6 +37,24 @@ ct_chart_compare_column_label (CtComparison *comparison,
     }
 }
 
+/* The heading of the category column in a printed table. */
+static const gchar *
+category_title (CtComparison *comparison)
+{
+  const CtCompareQuery *query = ct_comparison_get_query (comparison);
+
+  switch (query != NULL ? query->axis : CT_COMPARE_BY_REPORT)
+    {
+    case CT_COMPARE_BY_LOCALITY:
+      return _("Locality");
+    case CT_COMPARE_BY_YEAR:
+      return _("Period");
+    case CT_COMPARE_BY_REPORT:
+    default:
+      return _("Report");
+    }
+}
+
 static guint
 find_or_add_category (CtChart     *chart,
                       const gchar *label)
@@ -63,6 +81,8 @@ ct_chart_add_comparison_row (CtChart      *chart,
   g_return_val_if_fail (row < ct_comparison_get_n_rows (comparison), 0);
 
   r = ct_comparison_get_row (comparison, row);
+  if (ct_chart_get_category_title (chart) == NULL)
+    ct_chart_set_category_title (chart, category_title (comparison));
   series = ct_chart_add_series (chart, series_name != NULL ? series_name : r->name);
   n_cols = ct_comparison_get_n_columns (comparison);
   for (guint c = 0; c < n_cols; c++)

@@ -16,6 +16,7 @@ struct _CtChart
   gchar              *unit;
   gchar              *period;
   gchar              *source_note;
+  gchar              *category_title;
   CtChartOrientation  orientation;
   GPtrArray          *categories; /* gchar* */
   GPtrArray          *series;     /* gchar* names */
@@ -33,6 +34,7 @@ ct_chart_clear (CtChart *chart)
   g_free (chart->unit);
   g_free (chart->period);
   g_free (chart->source_note);
+  g_free (chart->category_title);
   g_ptr_array_unref (chart->categories);
   g_ptr_array_unref (chart->series);
   g_ptr_array_unref (chart->points);
@@ -150,6 +152,21 @@ ct_chart_get_source_note (const CtChart *chart)
 {
   g_return_val_if_fail (chart != NULL, NULL);
   return chart->source_note;
+}
+
+void
+ct_chart_set_category_title (CtChart     *chart,
+                             const gchar *title)
+{
+  g_return_if_fail (chart != NULL);
+  replace_string (&chart->category_title, title);
+}
+
+const gchar *
+ct_chart_get_category_title (const CtChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+  return chart->category_title;
 }
 
 void

@@ -62,6 +62,10 @@ const gchar        *ct_chart_get_period       (const CtChart      *chart);
 void                ct_chart_set_source_note  (CtChart            *chart,
                                                const gchar        *note);
 const gchar        *ct_chart_get_source_note  (const CtChart      *chart);
+/* What the categories are ("Locality", "Report"…), for table headings. */
+void                ct_chart_set_category_title (CtChart          *chart,
+                                                 const gchar      *title);
+const gchar        *ct_chart_get_category_title (const CtChart    *chart);
 void                ct_chart_set_orientation  (CtChart            *chart,
                                                CtChartOrientation  orientation);
 CtChartOrientation  ct_chart_get_orientation  (const CtChart      *chart);
