@@ -306,6 +306,11 @@ ct_cli_chart (int    argc,
       g_printerr ("chitieu: %s\n", _("A year must be a number such as 2023."));
       return CT_CLI_EXIT_USAGE;
     }
+  if (args.width < 0 || args.height < 0 || args.dpi < 0)
+    {
+      g_printerr ("chitieu: %s\n", _("Sizes and resolutions are positive numbers, such as --width 1200 --dpi 192."));
+      return CT_CLI_EXIT_USAGE;
+    }
   if (years->len > 1 && g_strv_length (args.indicators) > 1)
     {
       g_printerr ("chitieu: %s\n", _("Group the bars by year or by indicator, not both: give several --year or several --indicator."));

@@ -287,7 +287,8 @@ on_draw_page (GtkPrintOperation *operation,
       cairo_scale (cr, scale, scale);
       ct_chart_render (job->chart, cr, width / scale, job->chart_h / scale, &style, NULL);
       cairo_restore (cr);
-      draw_table (context, job, 0, job->rows_first, job->title_h + job->chart_h + GAP_PT);
+      if (job->n_rows > 0)
+        draw_table (context, job, 0, job->rows_first, job->title_h + job->chart_h + GAP_PT);
     }
   else
     draw_table (context, job, job->rows_first + (page - 1) * job->rows_other, job->rows_other, 0);

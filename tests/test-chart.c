@@ -859,6 +859,13 @@ test_cli_errors (void)
     g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 2);
   }
   {
+    const gchar *args[] = { "chart", "--db", missing_db, "--indicator", "X", "--output", png,
+                            "--width", "-800", NULL };
+    g_autofree gchar *out = NULL;
+
+    g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 2);
+  }
+  {
     /* a library that does not exist is reported, not created */
     const gchar *args[] = { "chart", "--db", missing_db, "--indicator", "X", "--output", png, NULL };
 
