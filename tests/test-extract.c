@@ -259,6 +259,27 @@ test_audit (void)
 }
 
 static void
+test_label_context (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "+ Trong 6 tháng đầu năm 2023, giá trị sản xuất được 5.145,10 tỷ đồng, đạt 58,12% kế "
+    "hoạch. Trong đó: Khu vực I được 2.313,78 tỷ đồng, đạt 55,67% kế hoạch; khu vực II được "
+    "1.962,10 tỷ đồng, đạt 60,79% kế hoạch.\n"
+    "\n"
+    "- Lúa xuân: Gieo trồng 561 ha (đạt 100,18% kế hoạch); sản lượng ước đạt 3.371,61 tấn "
+    "(đạt 101,19% kế hoạch).\n");
+
+  g_assert_cmpuint (obs->len, ==, 5);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Giá trị sản xuất");
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Giá trị sản xuất: Khu vực I");
+  g_assert_cmpstr (obs_at (obs, 2)->label, ==, "Giá trị sản xuất: Khu vực II");
+  g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Lúa xuân: Gieo trồng");
+  g_assert_cmpstr (obs_at (obs, 4)->label, ==, "Lúa xuân: Sản lượng");
+  assert_num (obs_at (obs, 4)->value, 3371.61);
+  assert_num (obs_at (obs, 4)->rate, 101.19);
+}
+
+static void
 test_annex_table (void)
 {
   g_autoptr(GPtrArray) obs = extract (
@@ -368,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/extract/targets", test_targets);
   g_test_add_func ("/extract/assessed-task", test_assessed_task);
   g_test_add_func ("/extract/audit", test_audit);
+  g_test_add_func ("/extract/label-context", test_label_context);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

@@ -26,6 +26,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "past",
   "enumeration",
   "table_column",
+  "generic_label",
   "target_heading",
   "results_heading",
   "not_measure",

@@ -170,6 +170,24 @@ ct_extract_label (const CtKeywords *keywords,
       from = colon + 1;
     }
 
+  /* "Trong 6 tháng đầu năm 2023, giá trị sản xuất được …": a time phrase
+   * opening the clause leaves the subject after its comma. */
+  {
+    gsize f = from, t = to;
+
+    while (f < t && is_trim_char (text[f]))
+      f++;
+    if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, f, t, NULL) != NULL)
+      for (gsize p = f; p < t; p++)
+        if (text[p] == ',')
+          {
+            from = p + 1;
+            break;
+          }
+    if (from < f)
+      from = f;
+  }
+
   /* Time and place details end the label. */
   for (gsize p = from; p < to; p++)
     {

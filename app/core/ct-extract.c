@@ -86,6 +86,7 @@ typedef struct
   GPtrArray         *stack;     /* Pending *, innermost last (not owned) */
   gsize              sentence_start;
   gchar             *sentence_status;
+  gchar             *head_label; /* the last label that stood on its own */
   GPtrArray         *out;
 } Passage;
 
@@ -866,6 +867,55 @@ find_earlier_plan (Passage *ps,
     }
 }
 
+static guint
+label_words (const gchar *label)
+{
+  guint n = 1;
+
+  for (const gchar *p = label; *p != '\0'; p++)
+    if (*p == ' ')
+      n++;
+  return n;
+}
+
+/* A short label that details the figure before it ("Trong đó: Khu vực I",
+ * "sản lượng" of the crop just named) takes that figure's subject:
+ * "Giá trị sản xuất: Khu vực I", "Lúa xuân: Sản lượng". Other labels
+ * become the subject for the ones after them. */
+static void
+give_context (Passage       *ps,
+              const Pending *m,
+              CtObservation *obs)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  g_autofree gchar *lower = NULL;
+  gsize len;
+  gboolean detail;
+
+  if (obs->label == NULL || m->lead_pct || m->target_pct)
+    return;
+  len = strlen (obs->label);
+  lower = ct_extract_lower (obs->label, len);
+  detail = label_words (obs->label) <= 3 &&
+           ct_keywords_match_at (kws, CT_KW_GENERIC_LABEL, lower, 0, len, NULL) != NULL;
+  if (detail && ps->head_label != NULL)
+    {
+      gchar *joined = g_strdup_printf ("%s: %s", ps->head_label, obs->label);
+
+      g_free (obs->label);
+      obs->label = joined;
+      return;
+    }
+  if (!detail)
+    {
+      const gchar *colon = strchr (obs->label, ':');
+
+      g_free (ps->head_label);
+      ps->head_label = colon != NULL ? g_strndup (obs->label, colon - obs->label)
+                                     : g_strdup (obs->label);
+    }
+}
+
 static void
 emit (Passage *ps,
       Pending *m)
@@ -936,6 +986,7 @@ emit (Passage *ps,
           obs->label = joined;
         }
     }
+  give_context (ps, m, obs);
   if (m->plan_source != NULL)
     {
       /* "Tổng số vốn … năm 2021 là 10,643 tỷ đồng; giải ngân được 1,140 tỷ
@@ -1196,6 +1247,7 @@ run_passage (Passage *ps)
   g_clear_pointer (&ps->stack, g_ptr_array_unref);
   g_clear_pointer (&ps->lower, g_free);
   g_clear_pointer (&ps->sentence_status, g_free);
+  g_clear_pointer (&ps->head_label, g_free);
 }
 
 /* ---- passages and parts --------------------------------------------- */
