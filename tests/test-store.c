@@ -294,6 +294,8 @@ test_migration (void)
   g_assert_cmpuint (reports->len, ==, 1);
   g_assert_cmpstr (((CtReportInfo *) g_ptr_array_index (reports, 0))->locality, ==, "Nam Đông");
   g_assert_cmpint (count_rows (store, "correction"), ==, 0);
+  /* Version 3 keeps the text apart from the report row. */
+  g_assert_cmpint (count_rows (store, "report_text"), ==, 1);
 }
 
 static void

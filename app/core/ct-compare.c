@@ -462,7 +462,11 @@ typedef struct
   gchar     *key;      /* code, or "\x1f" + folded label for unclassified */
   guint      order;    /* catalogue index; unclassified after all */
   CtCompareRow row;
-  GPtrArray *per_column; /* per column: GPtrArray of CtStoredObservation (borrowed) */
+  guint      n_columns;
+  /* Per column, allocated with the row's first observation: the one the
+   * cell shows and how many there are. */
+  const CtStoredObservation **best;
+  guint     *count;
 } RowBuild;
 
 static void
@@ -472,7 +476,8 @@ row_build_free (gpointer data)
 
   g_free (rb->key);
   row_clear (&rb->row);
-  g_ptr_array_unref (rb->per_column);
+  g_free (rb->best);
+  g_free (rb->count);
   g_free (rb);
 }
 
@@ -495,10 +500,25 @@ row_build_new (const gchar *key,
   RowBuild *rb = g_new0 (RowBuild, 1);
 
   rb->key = g_strdup (key);
-  rb->per_column = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < n_columns; i++)
-    g_ptr_array_add (rb->per_column, g_ptr_array_new ());
+  rb->n_columns = n_columns;
   return rb;
+}
+
+/* Observations come in text order: a later one replaces the cell's only
+ * when it says more. */
+static void
+row_build_add (RowBuild                  *rb,
+               guint                      column,
+               const CtStoredObservation *so)
+{
+  if (rb->best == NULL)
+    {
+      rb->best = g_new0 (const CtStoredObservation *, rb->n_columns);
+      rb->count = g_new0 (guint, rb->n_columns);
+    }
+  if (rb->best[column] == NULL || cell_priority (so) > cell_priority (rb->best[column]))
+    rb->best[column] = so;
+  rb->count[column]++;
 }
 
 CtComparison *
@@ -582,7 +602,7 @@ ct_store_compare (CtStore               *self,
   observations = ct_store_query_observations (self,
     "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
     " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-    " ORDER BY o.report_id, o.seq", NULL, NULL, error);
+    " WHERE o.kind = 'achievement' ORDER BY o.report_id, o.seq", NULL, NULL, error);
   if (observations == NULL)
     {
       ct_comparison_unref (result);
@@ -624,7 +644,7 @@ ct_store_compare (CtStore               *self,
         continue;
       if (rb == NULL)
         continue;
-      g_ptr_array_add (g_ptr_array_index (rb->per_column, *col), so);
+      row_build_add (rb, *col, so);
     }
 
   g_ptr_array_sort (builds, compare_row_builds);
@@ -633,8 +653,8 @@ ct_store_compare (CtStore               *self,
       RowBuild *rb = g_ptr_array_index (builds, i);
       guint filled = 0;
 
-      for (guint c = 0; c < n_columns; c++)
-        filled += ((GPtrArray *) g_ptr_array_index (rb->per_column, c))->len > 0;
+      for (guint c = 0; rb->count != NULL && c < n_columns; c++)
+        filled += rb->count[c] > 0;
       /* Without a filter only rows with figures are worth a line. */
       if (filled == 0 && codes == NULL)
         continue;
@@ -645,22 +665,13 @@ ct_store_compare (CtStore               *self,
 
       for (guint c = 0; c < n_columns; c++)
         {
-          GPtrArray *list = g_ptr_array_index (rb->per_column, c);
           CtCompareCell cell;
-          const CtStoredObservation *best = NULL;
 
           cell_init_empty (&cell);
-          for (guint k = 0; k < list->len; k++)
+          if (rb->best != NULL && rb->best[c] != NULL)
             {
-              const CtStoredObservation *so = g_ptr_array_index (list, k);
-
-              if (best == NULL || cell_priority (so) > cell_priority (best))
-                best = so;
-            }
-          if (best != NULL)
-            {
-              fill_cell (&cell, best);
-              cell.n_more = list->len - 1;
+              fill_cell (&cell, rb->best[c]);
+              cell.n_more = rb->count[c] - 1;
             }
           g_array_append_val (result->cells, cell);
         }

@@ -408,8 +408,8 @@ insert_report (CtStore          *self,
   g_autofree gchar *now = ct_store_now_iso ();
   sqlite3_stmt *stmt = ct_store_prepare (self,
     "INSERT INTO report (locality_id, year, period, period_folded, title, issuer,"
-    " report_date, source_name, sha256, format, text, imported_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+    " report_date, source_name, sha256, format, imported_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -423,11 +423,18 @@ insert_report (CtStore          *self,
   ct_store_bind_text (stmt, 8, doc->source_name);
   ct_store_bind_text (stmt, 9, doc->sha256);
   ct_store_bind_text (stmt, 10, ct_format_to_string (doc->format));
-  sqlite3_bind_text (stmt, 11, doc->text, doc->text_len, SQLITE_STATIC);
-  ct_store_bind_text (stmt, 12, now);
+  ct_store_bind_text (stmt, 11, now);
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   result->report_id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = ct_store_prepare (self, "INSERT INTO report_text (report_id, text) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, result->report_id);
+  sqlite3_bind_text (stmt, 2, doc->text, doc->text_len, SQLITE_STATIC);
+  if (!ct_store_step_done (self, stmt, error))
+    return FALSE;
   return TRUE;
 }
 

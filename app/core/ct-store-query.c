@@ -158,7 +158,7 @@ ct_store_delete_report_rows (CtStore  *self,
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  stmt = ct_store_prepare (self, "SELECT text FROM report WHERE id = ?1", error);
+  stmt = ct_store_prepare (self, "SELECT text FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, report_id);
@@ -714,7 +714,8 @@ ct_store_get_source (CtStore  *self,
   if (so == NULL)
     return NULL;
 
-  stmt = ct_store_prepare (self, "SELECT source_name, text FROM report WHERE id = ?1", error);
+  stmt = ct_store_prepare (self, "SELECT r.source_name, t.text FROM report r"
+    " JOIN report_text t ON t.report_id = r.id WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, so->report_id);

@@ -56,11 +56,12 @@ ct_store_search (CtStore      *self,
 
   stmt = ct_store_prepare (self,
     "SELECT s.report_id, l.name, r.year, r.period, s.start, s.end, s.line,"
-    " CAST (substr (CAST (r.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT),"
+    " CAST (substr (CAST (t.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT),"
     " (SELECT o.id FROM observation o WHERE o.report_id = s.report_id"
     "  AND o.start >= s.start AND o.start < s.end ORDER BY o.seq LIMIT 1)"
     " FROM sentence_fts f JOIN sentence s ON s.id = f.rowid"
     " JOIN report r ON r.id = s.report_id JOIN locality l ON l.id = r.locality_id"
+    " JOIN report_text t ON t.report_id = r.id"
     " WHERE sentence_fts MATCH ?1 ORDER BY f.rank, s.report_id, s.start LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;

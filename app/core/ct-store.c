@@ -105,6 +105,15 @@ static const gchar * const migrations[] = {
   "  label_folded TEXT,"
   "  UNIQUE (locality_id, year, period_folded, anchor, ordinal, field));"
   "CREATE INDEX observation_anchor ON observation (report_id, anchor, ordinal);",
+
+  /* 2 → 3: a report's text moves to a table of its own, so listing reports
+   * no longer reads through every report's text to reach the columns after
+   * it. */
+  "CREATE TABLE report_text ("
+  "  report_id INTEGER PRIMARY KEY REFERENCES report (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL);"
+  "INSERT INTO report_text (report_id, text) SELECT id, text FROM report;"
+  "ALTER TABLE report DROP COLUMN text;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);

@@ -34,7 +34,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. Older databases are migrated
  * in place on open; newer ones are refused with CT_ERROR_SCHEMA_TOO_NEW. */
-#define CT_STORE_SCHEMA_VERSION 2
+#define CT_STORE_SCHEMA_VERSION 3
 
 typedef struct _CtStore CtStore;
 
