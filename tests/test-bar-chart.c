@@ -205,6 +205,20 @@ test_widget_renders (void)
     g_assert_cmpuint (category, ==, 3);
   }
 
+  /* Save and print are one right click (or the Menu key) away. */
+  {
+    GtkWidget *menu = NULL;
+
+    g_assert_true (gtk_widget_activate_action (widget, "bar-chart.menu", NULL));
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER_MENU (child))
+        menu = child;
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_visible (menu));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+
   /* Dark style: the widget follows it without being told. */
   g_clear_pointer (&pixels, g_free);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

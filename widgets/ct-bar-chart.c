@@ -6,6 +6,7 @@
 
 #include "ct-bar-chart.h"
 #include "ct-chart-render.h"
+#include "ct-chart-save.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -20,6 +21,7 @@ struct _CtBarChart
   gint             hover_category;
   AdwStyleManager *style_manager;
   gulong           dark_handler;
+  GtkWidget       *menu;          /* context menu, made on first use */
 };
 
 G_DEFINE_FINAL_TYPE (CtBarChart, ct_bar_chart, GTK_TYPE_WIDGET)
@@ -302,6 +304,81 @@ action_activate (GtkWidget  *widget,
 }
 
 static void
+action_save (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CtBarChart *self = CT_BAR_CHART (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  (void) action_name;
+  (void) parameter;
+  if (self->chart != NULL)
+    ct_chart_save_dialog (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->chart);
+}
+
+/* Save and print where the chart is: a right click, the Menu key or
+ * Shift+F10. Printing goes through the window's win.print, so the menu
+ * item is simply insensitive in a window without one. */
+static void
+popup_menu_at (CtBarChart *self,
+               gdouble     x,
+               gdouble     y)
+{
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) model = g_menu_new ();
+
+      g_menu_append (model, _("_Save Chart As…"), "bar-chart.save");
+      g_menu_append (model, _("_Print…"), "win.print");
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+action_menu (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  (void) action_name;
+  (void) parameter;
+  popup_menu_at (CT_BAR_CHART (widget), gtk_widget_get_width (widget) / 2.0,
+                 gtk_widget_get_height (widget) / 2.0);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      gint             n_press,
+                      gdouble          x,
+                      gdouble          y,
+                      CtBarChart      *self)
+{
+  (void) n_press;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu_at (self, x, y);
+}
+
+static void
+ct_bar_chart_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  CtBarChart *self = CT_BAR_CHART (widget);
+
+  (void) width;
+  (void) height;
+  (void) baseline;
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static void
 on_dark_changed (CtBarChart *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -342,6 +419,7 @@ ct_bar_chart_set_chart (CtBarChart *self,
     self->chart = ct_chart_ref (chart);
   self->hover_series = self->hover_category = -1;
   ct_chart_geometry_clear (&self->geometry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bar-chart.save", chart != NULL);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
@@ -360,6 +438,7 @@ ct_bar_chart_dispose (GObject *object)
   CtBarChart *self = CT_BAR_CHART (object);
 
   g_clear_signal_handler (&self->dark_handler, self->style_manager);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   G_OBJECT_CLASS (ct_bar_chart_parent_class)->dispose (object);
 }
 
@@ -423,6 +502,7 @@ ct_bar_chart_class_init (CtBarChartClass *klass)
   widget_class->snapshot = ct_bar_chart_snapshot;
   widget_class->measure = ct_bar_chart_measure;
   widget_class->query_tooltip = ct_bar_chart_query_tooltip;
+  widget_class->size_allocate = ct_bar_chart_size_allocate;
 
   properties[PROP_CHART] =
     g_param_spec_boxed ("chart", NULL, NULL, CT_TYPE_CHART,
@@ -445,6 +525,10 @@ ct_bar_chart_class_init (CtBarChartClass *klass)
   gtk_widget_class_install_action (widget_class, "bar-chart.first", NULL, action_select);
   gtk_widget_class_install_action (widget_class, "bar-chart.last", NULL, action_select);
   gtk_widget_class_install_action (widget_class, "bar-chart.activate", NULL, action_activate);
+  gtk_widget_class_install_action (widget_class, "bar-chart.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "bar-chart.menu", NULL, action_menu);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "bar-chart.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "bar-chart.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "bar-chart.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "bar-chart.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "bar-chart.previous", NULL);
@@ -464,6 +548,7 @@ ct_bar_chart_init (CtBarChart *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
 
   self->hover_series = self->hover_category = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -476,6 +561,11 @@ ct_bar_chart_init (CtBarChart *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bar-chart.save", FALSE);
 
   /* The chart's colours are its own (a Cairo drawing, not CSS): follow
    * the light/dark choice by redrawing when it changes. */

@@ -17,8 +17,11 @@
  *   ct_bar_chart_set_chart (CT_BAR_CHART (w), chart);   // refs the chart
  *   g_signal_connect (w, "bar-activated", G_CALLBACK (on_bar), self);
  *     // void on_bar (CtBarChart *c, gint64 observation_id, gpointer data)
- *   Export the shown chart: ct_chart_export (ct_bar_chart_get_chart (w), …).
- *   Print it: ct_print_chart (parent_window, ct_bar_chart_get_chart (w)).
+ *   Export the shown chart: the widget's own context menu (right click,
+ *   Menu key, Shift+F10) has "Save Chart As…" (the bar-chart.save action,
+ *   ct_chart_save_dialog()) and "Print…" (activates win.print). From
+ *   elsewhere: ct_chart_save_dialog (window, ct_bar_chart_get_chart (w))
+ *   or ct_print_chart (window, ct_bar_chart_get_chart (w)).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,10 +1,10 @@
 /* ct-chart-save.h: "Save chart as…" from the window
  *
- * For the window engineer: call ct_chart_save_dialog (GTK_WINDOW (self),
- * ct_bar_chart_get_chart (chart)) from a win.export-chart action. It asks
- * for a file name (PNG, SVG or PDF by the name's extension or the chosen
- * filter), writes the chart with the same renderer and reports a failure
- * in a dialog. PNGs are written at 192 dpi, sharp enough for a printed
+ * The chart widget's context menu calls it; a window can too, with
+ * ct_chart_save_dialog (GTK_WINDOW (self), ct_bar_chart_get_chart (chart)).
+ * It asks for a file name (PNG, SVG or PDF by the name's extension or the
+ * chosen filter), writes the chart with the same renderer and reports a
+ * failure in a dialog. PNGs are written at 192 dpi, sharp enough for a printed
  * report or a meeting-room screen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
