@@ -95,6 +95,18 @@ test_rate_and_yoy (void)
 }
 
 static void
+test_qualifier_and_reversed_yoy (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tổng đàn gia cầm hiện có hơn 165.000 con, so với cùng kỳ tăng 5,2%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  assert_num (obs_at (obs, 0)->value, 165000);
+  g_assert_cmpstr (obs_at (obs, 0)->qualifier, ==, "hơn");
+  assert_num (obs_at (obs, 0)->yoy, 105.2);
+}
+
+static void
 test_absolute_change_is_no_yoy (void)
 {
   g_autoptr(GPtrArray) obs = extract (
@@ -380,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/extract/value-plan-rate", test_value_plan_rate);
   g_test_add_func ("/extract/rate-and-yoy", test_rate_and_yoy);
   g_test_add_func ("/extract/absolute-change-is-no-yoy", test_absolute_change_is_no_yoy);
+  g_test_add_func ("/extract/qualifier-and-reversed-yoy", test_qualifier_and_reversed_yoy);
   g_test_add_func ("/extract/two-budgets", test_two_budgets);
   g_test_add_func ("/extract/plan-in-parentheses", test_plan_in_parentheses);
   g_test_add_func ("/extract/ratio-indicator", test_ratio_indicator);

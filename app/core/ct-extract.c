@@ -279,6 +279,20 @@ assign_role (Passage *ps,
     {
       gboolean pct = ct_figure_is_percent (fig);
 
+      /* "so với cùng kỳ tăng 5,2%": the comparison named first. */
+      if (pct)
+        {
+          gsize cs;
+          const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, &cs);
+
+          if (change != NULL && ct_keywords_match_before (ps->self->keywords, CT_KW_YOY,
+                                                          ps->lower, from, cs, NULL) != NULL)
+            {
+              r->role = ROLE_YOY;
+              r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
+              return;
+            }
+        }
       /* "bằng 102,4% so với cùng kỳ", "giảm 5,7% so với cùng kỳ" */
       if (pct && kw_at (ps, CT_KW_YOY, fig->end, to, NULL) != NULL)
         {
@@ -565,6 +579,27 @@ pending_new (Passage  *ps,
         m->obs->unit = g_strdup (fig->unit_text);
       else if (ps->roles[i].as_percent)
         m->obs->unit = g_strdup ("%");
+      /* "hơn 165.000 con", "ước đạt 60 tấn": the qualifier stays with it. */
+      {
+        gsize q = fig->start;
+        const CtKeyword *kw;
+
+        for (guint round = 0; round < 2 && q > 0; round++)
+          {
+            kw = ct_keywords_match_before (ps->self->keywords, CT_KW_QUALIFIER, ps->lower,
+                                           0, q, &q);
+            if (kw == NULL)
+              {
+                /* "ước đạt": past the verb to the qualifier before it. */
+                if (ct_keywords_match_before (ps->self->keywords, CT_KW_RATE_VERB, ps->lower,
+                                              0, q, &q) == NULL)
+                  break;
+                continue;
+              }
+            m->obs->qualifier = g_strdup (kw->value);
+            break;
+          }
+      }
     }
   /* The source line where the figure stands, even inside a paragraph the
    * reader joined from several lines. */
