@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 #include <math.h>
 
+#include "ct-compare-cell.h"
 #include "ct-compare-item.h"
 #include "ct-compare-view.h"
 #include "ct-locale.h"
@@ -265,6 +266,11 @@ collect_labels (GtkWidget *widget,
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
     g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
+  /* the figures are drawn by one widget per cell */
+  if (CT_IS_COMPARE_CELL (widget) && ct_compare_cell_get_value_text (CT_COMPARE_CELL (widget)) != NULL)
+    g_string_append_printf (out, "%s|%s|", ct_compare_cell_get_value_text (CT_COMPARE_CELL (widget)),
+                            ct_compare_cell_get_rate_text (CT_COMPARE_CELL (widget)) != NULL
+                            ? ct_compare_cell_get_rate_text (CT_COMPARE_CELL (widget)) : "");
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     collect_labels (c, out);
 }

@@ -657,6 +657,37 @@ test_corrections (void)
   g_assert_cmpstr (so->indicator_code, ==, "VH_THON");
   g_clear_pointer (&so, ct_stored_observation_free);
 
+  /* Re-extracting the same bytes (replace) keeps them too, even when the
+   * extractor now finds more in the report. */
+  {
+    g_autoptr(CtDocument) doc = make_doc ("a2-again.txt", changed);
+    g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+    g_autoptr(CtImportOptions) replace = ct_import_options_new ();
+    g_autoptr(CtImportResult) again = NULL;
+    g_autoptr(CtImportResult) unchanged = NULL;
+
+    g_ptr_array_add (obs, obs_at (doc, "12 km", "Đường giao thông nông thôn", 12, "km", NAN, NAN));
+    g_ptr_array_add (obs, obs_at (doc, "2.703,5/4.500 tấn", "Tổng sản lượng lương thực có hạt",
+                                  2703.5, "tấn", 4500, 60.1));
+    g_ptr_array_add (obs, obs_at (doc, "3 cuộc", "Họp báo định kỳ", 3, "cuộc", NAN, NAN));
+    unchanged = ct_store_import_document (store, doc, obs, NULL, NULL, &error);
+    g_assert_cmpint (unchanged->status, ==, CT_IMPORT_UNCHANGED);
+    g_assert_cmpstr (unchanged->conflict_source, ==, "a2.txt");
+    replace->replace = TRUE;
+    again = ct_store_import_document (store, doc, obs, replace, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (again->status, ==, CT_IMPORT_REPLACED);
+    g_assert_cmpuint (again->n_observations, ==, 3);
+    g_assert_cmpstr (again->locality, ==, "Nam Đông");
+    g_assert_cmpint (again->year, ==, 2020);
+    g_assert_cmpint (count_rows (store, "report"), ==, 1);
+    grain = observation_labelled (store, again->report_id, "Tổng sản lượng lương thực có hạt");
+    meeting = observation_labelled (store, again->report_id, "Họp báo định kỳ");
+    so = ct_store_get_observation (store, grain, &error);
+    g_assert_cmpfloat (so->obs->value, ==, 2803.5);
+    g_clear_pointer (&so, ct_stored_observation_free);
+  }
+
   /* The alias classifies the same label in a new report at import. */
   other = import_report (store, "c.txt", elsewhere, "A Lưới", 2020, 11.327, "tỷ đồng", FALSE);
   g_assert_cmpuint (other->n_matched, ==, 3);

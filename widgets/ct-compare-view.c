@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ct-compare-cell.h"
 #include "ct-compare-item.h"
 #include "ct-compare-view.h"
 #include "ct-format.h"
@@ -18,6 +19,12 @@
 #define HEADER_ROW_HEIGHT  30
 #define INDICATOR_WIDTH    300
 #define REPORT_WIDTH       190
+/* Report columns are virtual: the GtkColumnView holds at most this many
+ * slot columns (enough for a wide screen), and scrolling sideways moves
+ * which comparison columns they show. GtkColumnView in GTK 4.8 makes a cell
+ * for every column of every row it keeps (up to some 200 rows), so 700 real
+ * columns would be 140,000 widgets. */
+#define MAX_SLOTS          14
 
 struct _CtCompareView
 {
@@ -27,6 +34,11 @@ struct _CtCompareView
   GtkWidget          *summary_label;
   GtkWidget          *left_scroller;
   GtkWidget          *right_scroller;
+  GtkWidget          *hscrollbar;
+  GtkAdjustment      *columns_adjustment; /* first comparison column shown */
+  guint               offset;
+  guint               n_slots;
+  GPtrArray          *slot_sorters;       /* GtkSorter *, one per slot */
   GtkColumnView      *left_view;
   GtkColumnView      *right_view;
 
@@ -51,6 +63,13 @@ struct _CtCompareView
 };
 
 G_DEFINE_FINAL_TYPE (CtCompareView, ct_compare_view, GTK_TYPE_WIDGET)
+
+/* What a slot column's factory and sorter know: shared, reference counted. */
+typedef struct
+{
+  CtCompareView *view;
+  guint          column; /* the slot */
+} ColumnData;
 
 enum {
   CELL_SELECTED,
@@ -160,23 +179,6 @@ band_word (CtRateBand band)
       return _("nearly met");
     case CT_RATE_BAND_LOW:
       return _("not met");
-    case CT_RATE_BAND_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static const gchar *
-band_css_class (CtRateBand band)
-{
-  switch (band)
-    {
-    case CT_RATE_BAND_MET:
-      return "rate-met";
-    case CT_RATE_BAND_NEAR:
-      return "rate-near";
-    case CT_RATE_BAND_LOW:
-      return "rate-low";
     case CT_RATE_BAND_NONE:
     default:
       return NULL;
@@ -334,7 +336,8 @@ column_compare (gconstpointer a,
                 gpointer      user_data)
 {
   CtCompareItem *x = (CtCompareItem *) a, *y = (CtCompareItem *) b;
-  guint column = GPOINTER_TO_UINT (user_data);
+  ColumnData *data = user_data;
+  guint column = data->view->offset + data->column;
   CtComparison *comparison = ct_compare_item_get_comparison (x);
   gdouble vx, vy;
 
@@ -396,7 +399,7 @@ update_cell_highlight (CtCompareView *self,
                        GtkWidget     *cell)
 {
   gint row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-column"));
+  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + (gint) self->offset;
 
   if (row == self->current_row && column == self->current_column)
     gtk_widget_add_css_class (cell, "current-cell");
@@ -465,19 +468,24 @@ position_of_row (CtCompareView *self,
   return -1;
 }
 
+static guint
+visible_slots (CtCompareView *self)
+{
+  guint page = (guint) gtk_adjustment_get_page_size (self->columns_adjustment);
+
+  return MAX (page, 1);
+}
+
 static void
 scroll_to_column (CtCompareView *self)
 {
-  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
-  gdouble left = (gdouble) self->current_column * REPORT_WIDTH;
-  gdouble right = left + REPORT_WIDTH;
-  gdouble value = gtk_adjustment_get_value (h);
-  gdouble page = gtk_adjustment_get_page_size (h);
+  guint column = (guint) self->current_column;
+  guint page = visible_slots (self);
 
-  if (left < value)
-    gtk_adjustment_set_value (h, left);
-  else if (page > 0 && right > value + page)
-    gtk_adjustment_set_value (h, right - page);
+  if (column < self->offset)
+    gtk_adjustment_set_value (self->columns_adjustment, column);
+  else if (column >= self->offset + page)
+    gtk_adjustment_set_value (self->columns_adjustment, column + 1 - page);
 }
 
 static void
@@ -652,26 +660,26 @@ indicator_bind (GtkSignalListItemFactory *factory,
 /* Report columns                                                     */
 /* ------------------------------------------------------------------ */
 
-typedef struct
-{
-  CtCompareView *view;
-  guint          column;
-} ColumnData;
-
+/* One gesture for the whole table rather than one per cell: a row of 700
+ * cells would otherwise carry 700 controllers. */
 static void
-on_cell_pressed (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 gpointer         user_data)
+on_table_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  gpointer         user_data)
 {
   CtCompareView *self = user_data;
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  gint row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-column"));
+  GtkWidget *table = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *cell = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
+  gint row, column;
 
-  (void) x;
-  (void) y;
+  while (cell != NULL && cell != table && !CT_IS_COMPARE_CELL (cell))
+    cell = gtk_widget_get_parent (cell);
+  if (cell == NULL || !CT_IS_COMPARE_CELL (cell))
+    return;
+  row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
+  column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + (gint) self->offset;
   if (row < 0)
     return;
   /* Set the column before the row's selection changes, so the one
@@ -688,63 +696,72 @@ report_setup (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   ColumnData *data = user_data;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 1);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *value = gtk_label_new (NULL);
-  GtkWidget *flag = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  GtkWidget *edited = gtk_image_new_from_icon_name ("document-edit-symbolic");
-  GtkWidget *plan = gtk_label_new (NULL);
-  GtkWidget *rate = gtk_label_new (NULL);
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *cell = ct_compare_cell_new ();
 
   (void) factory;
-  gtk_widget_add_css_class (box, "compare-cell");
-  gtk_widget_set_valign (box, GTK_ALIGN_FILL);
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (value), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (value, TRUE);
-  gtk_widget_add_css_class (value, "numeric");
-  gtk_widget_add_css_class (flag, "warning");
-  gtk_widget_add_css_class (edited, "accent");
-  gtk_box_append (GTK_BOX (top), value);
-  gtk_box_append (GTK_BOX (top), edited);
-  gtk_box_append (GTK_BOX (top), flag);
-  gtk_label_set_xalign (GTK_LABEL (plan), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (plan), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (plan, "dim-label");
-  gtk_widget_add_css_class (plan, "caption");
-  gtk_label_set_xalign (GTK_LABEL (rate), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (rate), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_halign (rate, GTK_ALIGN_START);
-  gtk_widget_add_css_class (rate, "caption");
-  gtk_widget_add_css_class (rate, "rate-band");
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), plan);
-  gtk_box_append (GTK_BOX (box), rate);
-
-  g_object_set_data (G_OBJECT (box), "ct-value", value);
-  g_object_set_data (G_OBJECT (box), "ct-flag", flag);
-  g_object_set_data (G_OBJECT (box), "ct-edited", edited);
-  g_object_set_data (G_OBJECT (box), "ct-plan", plan);
-  g_object_set_data (G_OBJECT (box), "ct-rate", rate);
-  g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (-1));
-  g_object_set_data (G_OBJECT (box), "ct-column", GINT_TO_POINTER (data->column));
-
-  g_signal_connect (click, "pressed", G_CALLBACK (on_cell_pressed), data->view);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (list_item, box);
+  gtk_widget_add_css_class (cell, "compare-cell");
+  g_object_set_data (G_OBJECT (cell), "ct-row", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (cell), "ct-slot", GINT_TO_POINTER (data->column));
+  gtk_list_item_set_child (list_item, cell);
 }
 
+/* Draws comparison column (offset + slot) of a row into a cell; a sector
+ * heading, or a slot past the last column, is left blank. */
 static void
-set_band_class (GtkWidget  *label,
-                CtRateBand  band)
+render_cell (CtCompareView *self,
+             GtkWidget     *cell,
+             CtCompareItem *item,
+             guint          slot)
 {
-  static const CtRateBand all[] = { CT_RATE_BAND_MET, CT_RATE_BAND_NEAR, CT_RATE_BAND_LOW };
+  CtComparison *comparison = ct_compare_item_get_comparison (item);
+  guint index = self->offset + slot;
+  const CtCompareRow *row;
+  const CtCompareColumn *column;
+  const CtCompareCell *figure;
+  g_autofree gchar *value_text = NULL;
+  g_autofree gchar *plan_text = NULL;
+  g_autofree gchar *rate_text = NULL;
+  g_autofree gchar *flags_text = NULL;
+  g_autofree gchar *description = NULL;
+  g_autofree gchar *tooltip = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
-    gtk_widget_remove_css_class (label, band_css_class (all[i]));
-  if (band != CT_RATE_BAND_NONE)
-    gtk_widget_add_css_class (label, band_css_class (band));
+  if (ct_compare_item_is_header (item) || index >= ct_comparison_get_n_columns (comparison))
+    {
+      ct_compare_cell_set_header (CT_COMPARE_CELL (cell));
+      gtk_widget_set_size_request (cell, -1, ct_compare_item_is_header (item) ? HEADER_ROW_HEIGHT : ROW_HEIGHT);
+      gtk_widget_set_tooltip_text (cell, NULL);
+      return;
+    }
+
+  row = ct_comparison_get_row (comparison, ct_compare_item_get_row (item));
+  column = ct_comparison_get_column (comparison, index);
+  figure = ct_comparison_get_cell (comparison, ct_compare_item_get_row (item), index);
+  value_text = ct_compare_cell_format_value (figure);
+  plan_text = ct_compare_cell_format_plan (figure);
+  rate_text = ct_compare_cell_format_rate (figure, row->higher_is_better);
+  flags_text = ct_compare_flags_describe (figure->flags);
+
+  gtk_widget_set_size_request (cell, -1, ROW_HEIGHT);
+  ct_compare_cell_set (CT_COMPARE_CELL (cell), value_text, plan_text, rate_text,
+                       ct_compare_cell_get_band (figure, row->higher_is_better),
+                       flags_text != NULL, figure->corrected != 0, figure->observation_id == 0);
+
+  /* The tooltip and a screen reader give the whole cell, the flag's reason
+   * and the correction included. */
+  tooltip = g_strdup_printf ("%s%s%s%s%s",
+                             column->title != NULL ? column->title : column->locality,
+                             flags_text != NULL ? "\n" : "", flags_text != NULL ? flags_text : "",
+                             figure->corrected != 0 ? "\n" : "",
+                             figure->corrected != 0 ? _("Corrected by hand") : "");
+  gtk_widget_set_tooltip_text (cell, tooltip);
+  description = g_strdup_printf ("%s, %s: %s%s%s%s%s%s%s",
+                                 row->name, column->title != NULL ? column->title : column->locality,
+                                 value_text,
+                                 plan_text != NULL ? ", " : "", plan_text != NULL ? plan_text : "",
+                                 rate_text != NULL ? ", " : "", rate_text != NULL ? rate_text : "",
+                                 flags_text != NULL ? ". " : "", flags_text != NULL ? flags_text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 static void
@@ -755,83 +772,20 @@ report_bind (GtkSignalListItemFactory *factory,
   ColumnData *data = user_data;
   CtCompareView *self = data->view;
   CtCompareItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *value = g_object_get_data (G_OBJECT (box), "ct-value");
-  GtkWidget *flag = g_object_get_data (G_OBJECT (box), "ct-flag");
-  GtkWidget *edited = g_object_get_data (G_OBJECT (box), "ct-edited");
-  GtkWidget *plan = g_object_get_data (G_OBJECT (box), "ct-plan");
-  GtkWidget *rate = g_object_get_data (G_OBJECT (box), "ct-rate");
-  CtComparison *comparison = ct_compare_item_get_comparison (item);
-  const CtCompareRow *row;
-  const CtCompareColumn *column;
-  const CtCompareCell *cell;
-  g_autofree gchar *value_text = NULL;
-  g_autofree gchar *plan_text = NULL;
-  g_autofree gchar *rate_text = NULL;
-  g_autofree gchar *flags_text = NULL;
-  g_autofree gchar *description = NULL;
-  CtRateBand band;
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  gboolean header = ct_compare_item_is_header (item);
 
   (void) factory;
-  if (ct_compare_item_is_header (item) || data->column >= ct_comparison_get_n_columns (comparison))
+  gtk_list_item_set_selectable (list_item, !header);
+  gtk_list_item_set_activatable (list_item, !header);
+  g_object_set_data (G_OBJECT (cell), "ct-row", GINT_TO_POINTER (ct_compare_item_get_row (item)));
+  g_object_set_data (G_OBJECT (cell), "ct-item", item);
+  render_cell (self, cell, item, data->column);
+  if (!header)
     {
-      gtk_widget_set_visible (gtk_widget_get_first_child (box), FALSE);
-      gtk_widget_set_visible (plan, FALSE);
-      gtk_widget_set_visible (rate, FALSE);
-      gtk_widget_set_size_request (box, -1, HEADER_ROW_HEIGHT);
-      g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (-1));
-      gtk_list_item_set_selectable (list_item, FALSE);
-      gtk_list_item_set_activatable (list_item, FALSE);
-      gtk_widget_set_tooltip_text (box, NULL);
-      return;
+      g_hash_table_add (self->bound_cells, cell);
+      update_cell_highlight (self, cell);
     }
-
-  row = ct_comparison_get_row (comparison, ct_compare_item_get_row (item));
-  column = ct_comparison_get_column (comparison, data->column);
-  cell = ct_comparison_get_cell (comparison, ct_compare_item_get_row (item), data->column);
-  value_text = ct_compare_cell_format_value (cell);
-  plan_text = ct_compare_cell_format_plan (cell);
-  rate_text = ct_compare_cell_format_rate (cell, row->higher_is_better);
-  flags_text = ct_compare_flags_describe (cell->flags);
-  band = ct_compare_cell_get_band (cell, row->higher_is_better);
-
-  gtk_widget_set_visible (gtk_widget_get_first_child (box), TRUE);
-  gtk_widget_set_size_request (box, -1, ROW_HEIGHT);
-  gtk_list_item_set_selectable (list_item, TRUE);
-  gtk_list_item_set_activatable (list_item, TRUE);
-  gtk_label_set_text (GTK_LABEL (value), value_text);
-  gtk_label_set_text (GTK_LABEL (plan), plan_text != NULL ? plan_text : "");
-  gtk_widget_set_visible (plan, TRUE);
-  gtk_label_set_text (GTK_LABEL (rate), rate_text != NULL ? rate_text : "");
-  gtk_widget_set_visible (rate, TRUE);
-  set_band_class (rate, band);
-  gtk_widget_set_visible (flag, flags_text != NULL);
-  gtk_widget_set_tooltip_text (flag, flags_text);
-  gtk_widget_set_visible (edited, cell->corrected != 0);
-  gtk_widget_set_tooltip_text (edited, cell->corrected != 0 ? _("Corrected by hand") : NULL);
-  if (cell->corrected != 0)
-    gtk_widget_add_css_class (box, "corrected");
-  else
-    gtk_widget_remove_css_class (box, "corrected");
-  if (cell->observation_id == 0)
-    gtk_widget_add_css_class (value, "dim-label");
-  else
-    gtk_widget_remove_css_class (value, "dim-label");
-
-  /* A screen reader hears the whole cell, the flag's reason included. */
-  description = g_strdup_printf ("%s, %s: %s%s%s%s%s%s%s",
-                                 row->name, column->title != NULL ? column->title : column->locality,
-                                 value_text,
-                                 plan_text != NULL ? ", " : "", plan_text != NULL ? plan_text : "",
-                                 rate_text != NULL ? ", " : "", rate_text != NULL ? rate_text : "",
-                                 flags_text != NULL ? ". " : "", flags_text != NULL ? flags_text : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  gtk_widget_set_tooltip_text (box, column->title != NULL ? column->title : column->locality);
-
-  g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (ct_compare_item_get_row (item)));
-  g_hash_table_add (self->bound_cells, box);
-  update_cell_highlight (self, box);
 }
 
 static void
@@ -840,13 +794,14 @@ report_unbind (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   ColumnData *data = user_data;
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   (void) factory;
-  if (box != NULL)
+  if (cell != NULL)
     {
-      g_hash_table_remove (data->view->bound_cells, box);
-      g_object_set_data (G_OBJECT (box), "ct-row", GINT_TO_POINTER (-1));
+      g_hash_table_remove (data->view->bound_cells, cell);
+      g_object_set_data (G_OBJECT (cell), "ct-row", GINT_TO_POINTER (-1));
+      g_object_set_data (G_OBJECT (cell), "ct-item", NULL);
     }
 }
 
@@ -856,11 +811,11 @@ report_teardown (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   ColumnData *data = user_data;
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   (void) factory;
-  if (box != NULL)
-    g_hash_table_remove (data->view->bound_cells, box);
+  if (cell != NULL)
+    g_hash_table_remove (data->view->bound_cells, cell);
 }
 
 static gchar *
@@ -905,6 +860,7 @@ remove_report_columns (CtCompareView *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->right_view);
 
+  g_ptr_array_set_size (self->slot_sorters, 0);
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
@@ -914,34 +870,124 @@ remove_report_columns (CtCompareView *self)
 }
 
 static void
+update_headers (CtCompareView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->right_view);
+  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+
+  for (guint slot = 0; slot < g_list_model_get_n_items (columns); slot++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, slot);
+      g_autofree gchar *title = self->offset + slot < n ? column_header (self->comparison, self->offset + slot)
+                                                        : NULL;
+
+      gtk_column_view_column_set_title (column, title != NULL ? title : "");
+    }
+}
+
+static void
 add_report_columns (CtCompareView *self)
 {
   guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
 
-  for (guint i = 0; i < n; i++)
+  self->n_slots = MIN (n, MAX_SLOTS);
+  g_ptr_array_set_size (self->slot_sorters, 0);
+  for (guint i = 0; i < self->n_slots; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      ColumnData *data = g_new0 (ColumnData, 1);
-      g_autofree gchar *title = column_header (self->comparison, i);
+      ColumnData *data = g_rc_box_new0 (ColumnData);
       GtkColumnViewColumn *column;
       GtkSorter *sorter;
 
       data->view = self;
       data->column = i;
       g_signal_connect_data (factory, "setup", G_CALLBACK (report_setup), data,
-                             (GClosureNotify) (void (*) (void)) g_free, 0);
+                             (GClosureNotify) (void (*) (void)) g_rc_box_release, 0);
       g_signal_connect (factory, "bind", G_CALLBACK (report_bind), data);
       g_signal_connect (factory, "unbind", G_CALLBACK (report_unbind), data);
       g_signal_connect (factory, "teardown", G_CALLBACK (report_teardown), data);
 
-      column = gtk_column_view_column_new (title, factory);
+      column = gtk_column_view_column_new (NULL, factory);
       gtk_column_view_column_set_fixed_width (column, REPORT_WIDTH);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, GUINT_TO_POINTER (i), NULL));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, g_rc_box_acquire (data), g_rc_box_release));
       gtk_column_view_column_set_sorter (column, sorter);
-      g_object_unref (sorter);
+      g_ptr_array_add (self->slot_sorters, sorter);
       gtk_column_view_append_column (self->right_view, column);
       g_object_unref (column);
     }
+  update_headers (self);
+}
+
+/* The slots show other comparison columns: redraw the cells on screen in
+ * place (no rows are rebuilt), rename the headers, and sort again when a
+ * slot's column is the sort key. */
+static void
+on_columns_scrolled (GtkAdjustment *adjustment,
+                     gpointer       user_data)
+{
+  CtCompareView *self = user_data;
+  guint offset = (guint) MAX (0, (gint) (gtk_adjustment_get_value (adjustment) + 0.5));
+  GHashTableIter iter;
+  gpointer cell;
+
+  if (offset == self->offset)
+    return;
+  self->offset = offset;
+  g_hash_table_iter_init (&iter, self->bound_cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    {
+      CtCompareItem *item = g_object_get_data (G_OBJECT (cell), "ct-item");
+
+      if (item != NULL)
+        render_cell (self, cell, item,
+                     (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")));
+      update_cell_highlight (self, cell);
+    }
+  update_headers (self);
+  for (guint i = 0; i < self->slot_sorters->len; i++)
+    gtk_sorter_changed (g_ptr_array_index (self->slot_sorters, i), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* How many whole report columns fit: the page of the columns scrollbar. */
+static void
+update_columns_page (CtCompareView *self)
+{
+  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+  int width = gtk_widget_get_width (self->right_scroller);
+  guint page = width > 0 ? MAX (1, (guint) width / REPORT_WIDTH) : MIN (n, 1);
+
+  page = MIN (page, MAX (self->n_slots, 1));
+  gtk_adjustment_configure (self->columns_adjustment,
+                            MIN (gtk_adjustment_get_value (self->columns_adjustment), (gdouble) n),
+                            0, MAX (n, 1), 1, MAX (page, 1), MIN (page, MAX (n, 1)));
+  gtk_widget_set_visible (self->hscrollbar, n > page);
+}
+
+static void
+on_right_width (GtkAdjustment *adjustment,
+                gpointer       user_data)
+{
+  (void) adjustment;
+  update_columns_page (CT_COMPARE_VIEW (user_data));
+}
+
+static gboolean
+on_table_scroll (GtkEventControllerScroll *controller,
+                 double                    dx,
+                 double                    dy,
+                 gpointer                  user_data)
+{
+  CtCompareView *self = user_data;
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  /* Sideways wheels and Shift with the wheel move across the reports. */
+  if (dx == 0 && (state & GDK_SHIFT_MASK) != 0)
+    dx = dy;
+  else if (dx == 0)
+    return FALSE;
+  gtk_adjustment_set_value (self->columns_adjustment,
+                            gtk_adjustment_get_value (self->columns_adjustment) + (dx > 0 ? 1 : -1));
+  return TRUE;
 }
 
 static void
@@ -987,9 +1033,18 @@ ct_compare_view_set_comparison (CtCompareView *self,
   self->current_column = -1;
   g_hash_table_remove_all (self->bound_cells);
   gtk_column_view_sort_by_column (self->right_view, NULL, GTK_SORT_ASCENDING);
+  /* Without a model, adding a column makes no cells: 700 columns would
+   * otherwise fill every existing row 700 times over. */
+  gtk_column_view_set_model (self->right_view, NULL);
   remove_report_columns (self);
   fill_items (self);
+  self->offset = 0;
+  g_signal_handlers_block_by_func (self->columns_adjustment, on_columns_scrolled, self);
+  gtk_adjustment_set_value (self->columns_adjustment, 0);
+  g_signal_handlers_unblock_by_func (self->columns_adjustment, on_columns_scrolled, self);
   add_report_columns (self);
+  update_columns_page (self);
+  gtk_column_view_set_model (self->right_view, GTK_SELECTION_MODEL (self->selection));
   /* Matched sectors point into the new items' indexes. */
   ct_compare_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_summary (self);
@@ -1071,8 +1126,13 @@ ct_compare_view_sort_by_column (CtCompareView *self,
   g_return_if_fail (CT_IS_COMPARE_VIEW (self));
 
   columns = gtk_column_view_get_columns (self->right_view);
-  if (column >= 0 && (guint) column < g_list_model_get_n_items (columns))
-    col = g_list_model_get_item (columns, column);
+  if (self->comparison != NULL && column >= 0 && (guint) column < ct_comparison_get_n_columns (self->comparison))
+    {
+      /* Sorting is by a slot: show the column in the first one. */
+      if ((guint) column < self->offset || (guint) column >= self->offset + self->n_slots)
+        gtk_adjustment_set_value (self->columns_adjustment, column);
+      col = g_list_model_get_item (columns, (guint) column - self->offset);
+    }
   gtk_column_view_sort_by_column (self->right_view, col, order);
 }
 
@@ -1328,6 +1388,8 @@ ct_compare_view_finalize (GObject *object)
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->matched_sectors, g_hash_table_unref);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
+  g_clear_pointer (&self->slot_sorters, g_ptr_array_unref);
+  g_clear_object (&self->columns_adjustment);
 
   G_OBJECT_CLASS (ct_compare_view_parent_class)->finalize (object);
 }
@@ -1386,6 +1448,7 @@ ct_compare_view_init (CtCompareView *self)
   GtkColumnViewColumn *column;
   GtkMultiSorter *sorter;
   GtkEventController *keys;
+  GtkGesture *click;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -1393,6 +1456,9 @@ ct_compare_view_init (CtCompareView *self)
   self->current_column = -1;
   self->matched_sectors = g_hash_table_new (NULL, NULL);
   self->bound_cells = g_hash_table_new (NULL, NULL);
+  self->slot_sorters = g_ptr_array_new ();
+  self->columns_adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
+  g_signal_connect (self->columns_adjustment, "value-changed", G_CALLBACK (on_columns_scrolled), self);
 
   /* The model: items → filter (search) → sort (sector, column, catalogue) */
   self->items = g_list_store_new (CT_TYPE_COMPARE_ITEM);
@@ -1445,6 +1511,10 @@ ct_compare_view_init (CtCompareView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->right_view), keys);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->right_view), GTK_EVENT_CONTROLLER (click));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->right_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures by report"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -1472,6 +1542,25 @@ ct_compare_view_init (CtCompareView *self)
   gtk_box_append (GTK_BOX (table), self->right_scroller);
   gtk_widget_set_vexpand (table, TRUE);
   gtk_widget_set_parent (table, GTK_WIDGET (self));
+
+  /* The reports' own scrollbar: whole columns at a time (see MAX_SLOTS). */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->right_scroller),
+                                  GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)),
+                    "changed", G_CALLBACK (on_right_width), self);
+  self->hscrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->columns_adjustment);
+  gtk_widget_set_margin_start (self->hscrollbar, INDICATOR_WIDTH);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->hscrollbar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reports shown"), -1);
+  gtk_widget_set_parent (self->hscrollbar, GTK_WIDGET (self));
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES
+                                                                 | GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect (wheel, "scroll", G_CALLBACK (on_table_scroll), self);
+    gtk_widget_add_controller (self->right_scroller, wheel);
+  }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comparison table"),

@@ -244,7 +244,7 @@ find_same_bytes (CtStore          *self,
                  GError          **error)
 {
   sqlite3_stmt *stmt = ct_store_prepare (self,
-    "SELECT r.id, l.name, l.level, l.province, r.year, r.period"
+    "SELECT r.id, l.name, l.level, l.province, r.year, r.period, r.source_name"
     " FROM report r JOIN locality l ON l.id = r.locality_id WHERE r.sha256 = ?1", error);
   gboolean found = FALSE;
 
@@ -265,6 +265,8 @@ find_same_bytes (CtStore          *self,
       result->year = sqlite3_column_int (stmt, 4);
       g_free (result->period);
       result->period = ct_store_column_text (stmt, 5);
+      g_free (result->conflict_source);
+      result->conflict_source = ct_store_column_text (stmt, 6);
     }
   sqlite3_reset (stmt);
   return found;
@@ -459,10 +461,40 @@ find_slot (CtStore         *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       id = sqlite3_column_int64 (stmt, 0);
+      g_free (result->conflict_source);
       result->conflict_source = ct_store_column_text (stmt, 1);
     }
   sqlite3_reset (stmt);
   return id;
+}
+
+/* Stored metadata of the same bytes, with the overrides given on top. */
+static void
+apply_overrides (CtImportResult        *result,
+                 const CtImportOptions *options)
+{
+  if (options->locality != NULL && *options->locality != '\0')
+    {
+      g_free (result->locality);
+      result->locality = g_strstrip (g_strdup (options->locality));
+    }
+  if (options->level != NULL && *options->level != '\0')
+    {
+      g_free (result->level);
+      result->level = g_strstrip (g_strdup (options->level));
+    }
+  if (options->province != NULL && *options->province != '\0')
+    {
+      g_free (result->province);
+      result->province = g_strstrip (g_strdup (options->province));
+    }
+  if (options->period != NULL && *options->period != '\0')
+    {
+      g_free (result->period);
+      result->period = g_strstrip (g_strdup (options->period));
+    }
+  if (options->year > 0)
+    result->year = options->year;
 }
 
 CtImportResult *
@@ -475,6 +507,8 @@ ct_store_import_document (CtStore                *self,
 {
   g_autoptr(CtImportResult) result = g_new0 (CtImportResult, 1);
   g_autoptr(GPtrArray) extracted = NULL;
+  g_autoptr(CtImportResult) probe = g_new0 (CtImportResult, 1);
+  gboolean replace = options != NULL && options->replace;
   GError *local = NULL;
   gint64 locality_id, existing;
 
@@ -484,20 +518,28 @@ ct_store_import_document (CtStore                *self,
   result->source_name = g_strdup (doc->source_name);
   result->status = CT_IMPORT_NEW;
 
-  /* The same bytes again need no metadata: they are already stored. */
+  /* The same bytes again need no metadata: they are already stored. With
+   * replace they are extracted again (after an upgrade of the extractor),
+   * keeping their metadata unless overridden, and their corrections. */
   if (find_same_bytes (self, doc, result, &local))
     {
-      result->status = CT_IMPORT_UNCHANGED;
-      if (!count_report (self, result, error))
-        return NULL;
-      return g_steal_pointer (&result);
+      if (!replace)
+        {
+          result->status = CT_IMPORT_UNCHANGED;
+          if (!count_report (self, result, error))
+            return NULL;
+          return g_steal_pointer (&result);
+        }
+      apply_overrides (result, options);
+      g_clear_pointer (&result->conflict_source, g_free);
+      result->report_id = 0;
     }
-  if (local != NULL)
+  else if (local != NULL)
     {
       g_propagate_error (error, local);
       return NULL;
     }
-  if (!resolve_metadata (result, doc, options, error))
+  else if (!resolve_metadata (result, doc, options, error))
     return NULL;
   if (ct_store_check_cancelled (cancellable, error))
     return NULL;
@@ -515,13 +557,27 @@ ct_store_import_document (CtStore                *self,
   if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
     return NULL;
 
-  if (find_same_bytes (self, doc, result, error))
+  if (find_same_bytes (self, doc, probe, &local))
     {
-      result->status = CT_IMPORT_UNCHANGED;
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      if (!count_report (self, result, error))
-        return NULL;
-      return g_steal_pointer (&result);
+      if (!replace)
+        {
+          /* Stored by someone else since the check above. */
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          probe->source_name = g_strdup (doc->source_name);
+          probe->status = CT_IMPORT_UNCHANGED;
+          if (!count_report (self, probe, error))
+            return NULL;
+          return g_steal_pointer (&probe);
+        }
+      if (!ct_store_delete_report_rows (self, probe->report_id, error))
+        goto fail;
+      result->status = CT_IMPORT_REPLACED;
+      result->conflict_source = g_steal_pointer (&probe->conflict_source);
+    }
+  else if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      goto fail;
     }
 
   locality_id = find_or_add_locality (self, result, error);
@@ -532,7 +588,7 @@ ct_store_import_document (CtStore                *self,
     goto fail;
   if (existing > 0)
     {
-      if (options == NULL || !options->replace)
+      if (!replace)
         {
           /* Not merged silently: nothing is written, the caller asks. */
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

@@ -75,7 +75,9 @@ void             ct_import_options_free  (CtImportOptions       *options);
 typedef enum
 {
   CT_IMPORT_NEW,       /* stored */
-  CT_IMPORT_UNCHANGED, /* the same bytes (sha256) are already stored: nothing written */
+  CT_IMPORT_UNCHANGED, /* the same bytes (sha256) are already stored: nothing
+                        * written (with replace they are extracted again and
+                        * the result is REPLACED; corrections stay) */
   CT_IMPORT_CONFLICT,  /* another file holds this locality/year/period; nothing
                         * written: ask the user, then import again with replace */
   CT_IMPORT_REPLACED,  /* replace was set and the other file was replaced */
@@ -96,7 +98,7 @@ typedef struct
   gchar          *province;
   gint            year;
   gchar          *period;
-  gchar          *conflict_source; /* CONFLICT/REPLACED: the other file's source name */
+  gchar          *conflict_source; /* UNCHANGED/CONFLICT/REPLACED: the stored file's source name */
   GError         *error;           /* FAILED only */
 } CtImportResult;
 

@@ -1,0 +1,306 @@
+/* ct-compare-cell.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ct-compare-cell.h"
+
+#define PAD        4
+#define LINE_GAP   1
+#define ICON_SIZE  14
+
+struct _CtCompareCellWidget
+{
+  GtkWidget    parent_instance;
+
+  gchar       *value;
+  gchar       *plan;
+  gchar       *rate;
+  CtRateBand   band;
+  gboolean     flagged;
+  gboolean     corrected;
+  gboolean     empty;
+  gboolean     header;
+  PangoLayout *value_layout;
+  PangoLayout *small_layout;
+};
+
+G_DEFINE_FINAL_TYPE (CtCompareCellWidget, ct_compare_cell, GTK_TYPE_WIDGET)
+
+static void
+draw_icon (CtCompareCellWidget *self,
+           GtkSnapshot         *snapshot,
+           const gchar         *name,
+           float                x,
+           float                y,
+           const gchar         *color_name)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GtkIconPaintable) icon = gtk_icon_theme_lookup_icon (theme, name, NULL, ICON_SIZE,
+                                                                 gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                                                 gtk_widget_get_direction (GTK_WIDGET (self)), 0);
+  GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA colors[4];
+
+  gtk_style_context_get_color (style, &colors[0]);
+  if (!gtk_style_context_lookup_color (style, color_name, &colors[0]))
+    gtk_style_context_get_color (style, &colors[0]);
+  colors[1] = colors[2] = colors[3] = colors[0];
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (icon), GDK_SNAPSHOT (snapshot),
+                                            ICON_SIZE, ICON_SIZE, colors, G_N_ELEMENTS (colors));
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+ct_compare_cell_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  CtCompareCellWidget *self = CT_COMPARE_CELL (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  int width = gtk_widget_get_width (widget);
+  GdkRGBA fg, dim;
+  float y = PAD;
+  int w, h;
+  float icon_x = width - PAD - ICON_SIZE;
+
+  if (self->header)
+    return;
+  gtk_style_context_get_color (style, &fg);
+  dim = fg;
+  dim.alpha *= 0.55f;
+
+  pango_layout_set_text (self->value_layout, self->value != NULL ? self->value : "", -1);
+  pango_layout_set_width (self->value_layout, (width - 2 * PAD - 2 * ICON_SIZE) * PANGO_SCALE);
+  if (self->corrected)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+      pango_layout_set_attributes (self->value_layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  else
+    pango_layout_set_attributes (self->value_layout, NULL);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD, y));
+  gtk_snapshot_append_layout (snapshot, self->value_layout, self->empty ? &dim : &fg);
+  gtk_snapshot_restore (snapshot);
+  pango_layout_get_pixel_size (self->value_layout, &w, &h);
+
+  if (self->flagged)
+    {
+      draw_icon (self, snapshot, "dialog-warning-symbolic", icon_x, y + (h - ICON_SIZE) / 2.0f, "warning_color");
+      icon_x -= ICON_SIZE + 2;
+    }
+  if (self->corrected)
+    draw_icon (self, snapshot, "document-edit-symbolic", icon_x, y + (h - ICON_SIZE) / 2.0f, "accent_color");
+  y += h + LINE_GAP;
+
+  pango_layout_set_width (self->small_layout, (width - 2 * PAD) * PANGO_SCALE);
+  pango_layout_set_text (self->small_layout, self->plan != NULL ? self->plan : "", -1);
+  pango_layout_get_pixel_size (self->small_layout, &w, &h);
+  if (self->plan != NULL)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD, y));
+      gtk_snapshot_append_layout (snapshot, self->small_layout, &dim);
+      gtk_snapshot_restore (snapshot);
+    }
+  y += h + LINE_GAP;
+
+  if (self->rate != NULL)
+    {
+      static const gchar *const band_colors[] = { NULL, "success_color", "warning_color", "error_color" };
+      GdkRGBA tint;
+
+      pango_layout_set_text (self->small_layout, self->rate, -1);
+      pango_layout_get_pixel_size (self->small_layout, &w, &h);
+      /* The tint is translucent over the row, and the words stay in the
+       * theme's own text colour: legible in light and dark styles. */
+      if (self->band != CT_RATE_BAND_NONE
+          && gtk_style_context_lookup_color (style, band_colors[self->band], &tint))
+        {
+          GskRoundedRect rect;
+
+          tint.alpha = self->band == CT_RATE_BAND_NEAR ? 0.30f : 0.24f;
+          gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (PAD, y, MIN (w + 8, width - 2 * PAD), h), 4);
+          gtk_snapshot_push_rounded_clip (snapshot, &rect);
+          gtk_snapshot_append_color (snapshot, &tint, &rect.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD + 4, y));
+      gtk_snapshot_append_layout (snapshot, self->small_layout, self->band != CT_RATE_BAND_NONE ? &fg : &dim);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+ct_compare_cell_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  CtCompareCellWidget *self = CT_COMPARE_CELL (widget);
+  int h1 = 0, h2 = 0;
+
+  (void) for_size;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 2 * PAD + 3 * ICON_SIZE;
+    }
+  else
+    {
+      pango_layout_set_text (self->value_layout, "0", -1);
+      pango_layout_get_pixel_size (self->value_layout, NULL, &h1);
+      pango_layout_set_text (self->small_layout, "0", -1);
+      pango_layout_get_pixel_size (self->small_layout, NULL, &h2);
+      *minimum = *natural = self->header ? 0 : 2 * PAD + h1 + 2 * h2 + 2 * LINE_GAP;
+    }
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+ct_compare_cell_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  CtCompareCellWidget *self = CT_COMPARE_CELL (widget);
+
+  GTK_WIDGET_CLASS (ct_compare_cell_parent_class)->css_changed (widget, change);
+  /* Fonts follow the theme: make the layouts again from the widget. */
+  g_clear_object (&self->value_layout);
+  g_clear_object (&self->small_layout);
+  self->value_layout = gtk_widget_create_pango_layout (widget, NULL);
+  self->small_layout = gtk_widget_create_pango_layout (widget, NULL);
+  pango_layout_set_ellipsize (self->value_layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_ellipsize (self->small_layout, PANGO_ELLIPSIZE_END);
+  {
+    PangoFontDescription *desc = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (self->small_layout)));
+
+    pango_font_description_set_size (desc, pango_font_description_get_size (desc) * 5 / 6);
+    pango_layout_set_font_description (self->small_layout, desc);
+    pango_font_description_free (desc);
+  }
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+ct_compare_cell_finalize (GObject *object)
+{
+  CtCompareCellWidget *self = CT_COMPARE_CELL (object);
+
+  g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->plan, g_free);
+  g_clear_pointer (&self->rate, g_free);
+  g_clear_object (&self->value_layout);
+  g_clear_object (&self->small_layout);
+
+  G_OBJECT_CLASS (ct_compare_cell_parent_class)->finalize (object);
+}
+
+static void
+ct_compare_cell_class_init (CtCompareCellWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ct_compare_cell_finalize;
+  widget_class->snapshot = ct_compare_cell_snapshot;
+  widget_class->measure = ct_compare_cell_measure;
+  widget_class->css_changed = ct_compare_cell_css_changed;
+  gtk_widget_class_set_css_name (widget_class, "ct-compare-cell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_CELL);
+}
+
+static void
+ct_compare_cell_init (CtCompareCellWidget *self)
+{
+  self->value_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  self->small_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+}
+
+GtkWidget *
+ct_compare_cell_new (void)
+{
+  return g_object_new (CT_TYPE_COMPARE_CELL, NULL);
+}
+
+static void
+replace (gchar       **field,
+         const gchar  *text)
+{
+  if (g_strcmp0 (*field, text) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (text);
+    }
+}
+
+void
+ct_compare_cell_set (CtCompareCellWidget *self,
+                     const gchar         *value,
+                     const gchar         *plan,
+                     const gchar         *rate,
+                     CtRateBand           band,
+                     gboolean             flagged,
+                     gboolean             corrected,
+                     gboolean             empty)
+{
+  g_return_if_fail (CT_IS_COMPARE_CELL (self));
+
+  replace (&self->value, value);
+  replace (&self->plan, plan);
+  replace (&self->rate, rate);
+  self->band = band;
+  self->flagged = flagged;
+  self->corrected = corrected;
+  self->empty = empty;
+  if (self->header)
+    {
+      self->header = FALSE;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ct_compare_cell_set_header (CtCompareCellWidget *self)
+{
+  g_return_if_fail (CT_IS_COMPARE_CELL (self));
+
+  g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->plan, g_free);
+  g_clear_pointer (&self->rate, g_free);
+  if (!self->header)
+    {
+      self->header = TRUE;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+}
+
+const gchar *
+ct_compare_cell_get_value_text (CtCompareCellWidget *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_CELL (self), NULL);
+  return self->value;
+}
+
+const gchar *
+ct_compare_cell_get_plan_text (CtCompareCellWidget *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_CELL (self), NULL);
+  return self->plan;
+}
+
+const gchar *
+ct_compare_cell_get_rate_text (CtCompareCellWidget *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_CELL (self), NULL);
+  return self->rate;
+}
