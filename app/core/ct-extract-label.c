@@ -291,7 +291,8 @@ ct_extract_places (const CtKeywords *keywords,
                    const gchar      *text,
                    const gchar      *lower,
                    gsize             from,
-                   gsize             to)
+                   gsize             to,
+                   guint             min_names)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const gchar *level = "Xã";
@@ -329,7 +330,7 @@ ct_extract_places (const CtKeywords *keywords,
       g_ptr_array_add (names, g_strdup_printf ("%s %.*s", level, (int) (item_end - s), text + s));
       p = (e < to && text[e] == ',') ? e + 1 : e + 4;
     }
-  if (names->len < 2)
+  if (names->len < MAX (min_names, 1))
     return NULL;
   return g_steal_pointer (&names);
 }

@@ -144,12 +144,13 @@ gchar   *ct_extract_label         (const CtKeywords  *keywords,
                                    gsize              to);
 /* Places listed in [@from, @to) ("Xã Hương Xuân, Hương Phú", "(Hương Lộc,
  * Thượng Nhật)"), with the word that names their level ("Xã"); NULL when
- * there is no list of names. */
+ * there are fewer than @min_names names. */
 GPtrArray *ct_extract_places      (const CtKeywords  *keywords,
                                    const gchar       *text,
                                    const gchar       *lower,
                                    gsize              from,
-                                   gsize              to);
+                                   gsize              to,
+                                   guint              min_names);
 
 /* Column roles of an annex table (label, unit, plan, value, rate, yoy),
  * read from its header row; NULL when the table has no such header. */

@@ -913,6 +913,40 @@ label_words (const gchar *label)
   return n;
 }
 
+/* The words after a unit up to punctuation, a number or a list ("trường
+ * đạt chuẩn quốc gia"), without filler at its end; NULL when none. */
+static gchar *
+counted_phrase (const Passage *ps,
+                gsize          pos)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  gsize e = pos, w = pos, s;
+  guint words = 0;
+
+  while (e < ps->len && words < 10 && strchr (",.;:()[]\n", ps->text[e]) == NULL &&
+         !g_ascii_isdigit (ps->text[e]) &&
+         ct_keywords_match_at (kws, CT_KW_ENUMERATION, ps->lower, e, ps->len, NULL) == NULL)
+    {
+      if (ps->text[e] == ' ')
+        {
+          words++;
+          while (e < ps->len && ps->text[e] == ' ')
+            e++;
+          continue;
+        }
+      e++;
+      w = e;
+    }
+  while (w > pos && ct_keywords_match_before (kws, CT_KW_LABEL_DROP, ps->lower, pos, w, &s) != NULL &&
+         s < w)
+    w = s;
+  while (pos < w && ps->text[pos] == ' ')
+    pos++;
+  while (w > pos && ps->text[w - 1] == ' ')
+    w--;
+  return w > pos ? g_strndup (ps->text + pos, w - pos) : NULL;
+}
+
 /* A short label that details the figure before it ("Trong đó: Khu vực I",
  * "sản lượng" of the crop just named) takes that figure's subject:
  * "Giá trị sản xuất: Khu vực I", "Lúa xuân: Sản lượng". Other labels
@@ -990,23 +1024,28 @@ emit (Passage *ps,
             }
         }
     }
-  if (obs->label == NULL && obs->unit != NULL)
+  if (obs->unit != NULL && !m->lead_pct && !m->target_pct &&
+      (obs->label == NULL ||
+       (m->fraction && m->unit != NULL && m->unit->kind == CT_UNIT_KIND_SET)))
     {
-      /* "(17/41 trường đạt chuẩn quốc gia)": what follows names it. */
-      gsize e = m->fig_end;
+      /* "Toàn huyện có 33/45 trường đạt chuẩn quốc gia", "(17/41 trường đạt
+       * chuẩn quốc gia)": what is counted follows the unit. */
+      g_autofree gchar *counted = counted_phrase (ps, m->fig_end);
 
-      while (e < ps->len && strchr (".;:()[]\n", ps->text[e]) == NULL)
-        e++;
-      obs->label = ct_extract_label (kws, ps->text, ps->lower, m->fig_end, e);
-      if (obs->label != NULL)
+      if (counted != NULL || obs->label == NULL)
         {
-          gchar *joined = g_strdup_printf ("%s %s", obs->unit, obs->label);
+          gchar *joined;
 
+          if (obs->label == NULL)
+            joined = g_strdup_printf ("%s%s%s", obs->unit, counted != NULL ? " " : "",
+                                      counted != NULL ? counted : "");
+          else
+            joined = g_strdup_printf ("%s: %s %s", obs->label, obs->unit, counted);
           g_free (obs->label);
           obs->label = joined;
         }
     }
-  if (!m->lead_pct && !m->target_pct && !isnan (obs->value))
+  else if (!m->lead_pct && !m->target_pct && !isnan (obs->value))
     {
       gsize nf, nt;
 
@@ -1072,8 +1111,9 @@ emit (Passage *ps,
           CtObservation *copy = ct_observation_copy (obs);
           const gchar *place = g_ptr_array_index (m->places, k);
 
+          /* The list itself was the label: "Xã Hương Xuân: tiêu chí". */
           g_free (copy->label);
-          copy->label = g_strdup_printf ("%s: %s", place, obs->label != NULL ? obs->label : "");
+          copy->label = g_strdup_printf ("%s: %s", place, obs->unit != NULL ? obs->unit : "");
           g_ptr_array_add (ps->out, copy);
         }
       return;
@@ -1193,7 +1233,7 @@ flush_sentence (Passage *ps)
            * figure about each of them ("17/19 tiêu chí") is split. */
           if (m->unit != NULL && g_str_equal (m->unit->dimension, "commune"))
             pf = pt;
-          m->places = ct_extract_places (kws, ps->text, ps->lower, pf, pt);
+          m->places = ct_extract_places (kws, ps->text, ps->lower, pf, pt, 2);
           /* "03 xã đạt 17/19 tiêu chí (Hương Lộc, Hương Phú, Thượng Nhật)" */
           while (after < ps->len && ps->text[after] == ' ')
             after++;
@@ -1203,7 +1243,7 @@ flush_sentence (Passage *ps)
 
               if (close != NULL && pf < pt)
                 m->places = ct_extract_places (kws, ps->text, ps->lower, after + 1,
-                                               close - ps->text);
+                                               close - ps->text, 1);
             }
         }
       emit (ps, m);
