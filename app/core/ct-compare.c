@@ -521,6 +521,13 @@ row_build_add (RowBuild                  *rb,
   rb->count[column]++;
 }
 
+static void
+bind_text (sqlite3_stmt *stmt,
+           gpointer      data)
+{
+  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+}
+
 CtComparison *
 ct_store_compare (CtStore               *self,
                   const CtCompareQuery  *query,
@@ -535,6 +542,7 @@ ct_store_compare (CtStore               *self,
   g_autoptr(GPtrArray) observations = NULL;
   g_autoptr(GArray) column_index = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gchar *needle = NULL;
+  GString *ids;
   CtComparison *result;
   guint n_columns, n_catalog;
 
@@ -599,10 +607,19 @@ ct_store_compare (CtStore               *self,
       g_hash_table_insert (rows_by_key, rb->key, rb);
     }
 
+  /* Only the columns' reports are read: their ids go in as one JSON array
+   * so the statement stays the same whatever their number. */
+  ids = g_string_new ("[");
+  for (guint c = 0; c < n_columns; c++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
+                            ((CtReportInfo *) g_ptr_array_index (chosen, c))->id);
+  g_string_append_c (ids, ']');
   observations = ct_store_query_observations (self,
     "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
     " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-    " WHERE o.kind = 'achievement' ORDER BY o.report_id, o.seq", NULL, NULL, error);
+    " WHERE o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+    " ORDER BY o.report_id, o.seq", bind_text, ids->str, error);
+  g_string_free (ids, TRUE);
   if (observations == NULL)
     {
       ct_comparison_unref (result);
