@@ -130,6 +130,7 @@ load_numbering (Docx   *d,
       if (is_w (n, "abstractNum"))
         {
           Level *levels = g_new0 (Level, 9);
+          gchar *id = attr (n, "abstractNumId");
 
           for (xmlNode *l = n->children; l != NULL; l = l->next)
             {
@@ -152,7 +153,10 @@ load_numbering (Docx   *d,
               g_strlcpy (levels[i].fmt, fmt != NULL ? fmt : "decimal", sizeof levels[i].fmt);
               g_strlcpy (levels[i].text, text != NULL ? text : "", sizeof levels[i].text);
             }
-          g_hash_table_replace (d->abstract_levels, attr (n, "abstractNumId"), levels);
+          if (id != NULL)
+            g_hash_table_replace (d->abstract_levels, id, levels);
+          else
+            g_free (levels);
         }
       else if (is_w (n, "num"))
         {
@@ -220,7 +224,7 @@ format_number (GString     *out,
       g_string_append (out, r->str);
       g_string_free (r, TRUE);
     }
-  else if (g_str_equal (fmt, "upperLetter") || g_str_equal (fmt, "lowerLetter"))
+  else if (n >= 1 && (g_str_equal (fmt, "upperLetter") || g_str_equal (fmt, "lowerLetter")))
     g_string_append_c (out, (g_str_equal (fmt, "upperLetter") ? 'A' : 'a') + (n - 1) % 26);
   else
     g_string_append_printf (out, "%d", n);
@@ -591,12 +595,14 @@ load_notes (Docx       *d,
   for (xmlNode *n = xmlDocGetRootElement (xml)->children; n != NULL; n = n->next)
     {
       g_autofree gchar *type = NULL;
+      g_autofree gchar *id = NULL;
       GString *text;
 
       if (!(is_w (n, "footnote") || is_w (n, "endnote")))
         continue;
       type = attr (n, "type");
-      if (type != NULL && !g_str_equal (type, "normal"))
+      id = attr (n, "id");
+      if ((type != NULL && !g_str_equal (type, "normal")) || id == NULL)
         continue;
       text = g_string_new (NULL);
       for (xmlNode *p = n->children; p != NULL; p = p->next)
@@ -618,7 +624,7 @@ load_notes (Docx       *d,
             }
           ct_raw_para_free (para);
         }
-      g_hash_table_replace (into, attr (n, "id"), g_string_free (text, FALSE));
+      g_hash_table_replace (into, g_steal_pointer (&id), g_string_free (text, FALSE));
     }
 }
 
