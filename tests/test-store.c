@@ -824,7 +824,18 @@ typedef struct
   GError    *error;
   guint      n_progress;
   gdouble    last_fraction;
+  gboolean   progress_released;
+  GThread   *released_on;
 } AsyncState;
+
+static void
+on_progress_done (gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  state->progress_released = TRUE;
+  state->released_on = g_thread_self ();
+}
 
 static void
 on_progress (gdouble      fraction,
@@ -870,8 +881,13 @@ test_import_async (void)
   g_ptr_array_add (requests, ct_import_request_new (file, options));
 
   state.loop = g_main_loop_new (NULL, FALSE);
-  ct_store_import_async (store, requests, NULL, on_progress, &state, NULL, on_imported, &state);
+  ct_store_import_async (store, requests, NULL, on_progress, &state, on_progress_done,
+                         on_imported, &state);
   g_main_loop_run (state.loop);
+  /* The progress data is released on this thread once the task is done. */
+  while (!state.progress_released)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (state.released_on == g_thread_self ());
   g_assert_no_error (state.error);
   /* A bad file does not stop the others. */
   g_assert_cmpuint (state.results->len, ==, 2);

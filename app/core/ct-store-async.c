@@ -40,6 +40,24 @@ typedef struct
   GMainContext        *context;
 } ImportJob;
 
+typedef struct
+{
+  GDestroyNotify destroy;
+  gpointer       data;
+} Destroy;
+
+static gboolean
+run_destroy (gpointer data)
+{
+  Destroy *d = data;
+
+  d->destroy (d->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The last reference to the task may go in the worker thread: the caller's
+ * progress data is still released in the caller's main context, after the
+ * progress events queued there. */
 static void
 import_job_free (gpointer data)
 {
@@ -48,7 +66,13 @@ import_job_free (gpointer data)
   g_free (job->db_path);
   g_ptr_array_unref (job->requests);
   if (job->progress_destroy != NULL)
-    job->progress_destroy (job->progress_data);
+    {
+      Destroy *d = g_new (Destroy, 1);
+
+      d->destroy = job->progress_destroy;
+      d->data = job->progress_data;
+      g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, run_destroy, d, g_free);
+    }
   g_main_context_unref (job->context);
   g_free (job);
 }

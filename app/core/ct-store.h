@@ -163,7 +163,8 @@ GPtrArray   *ct_store_import_files   (CtStore               *self,
  * connection. A failing file does not stop the others: it gets a result with
  * status CT_IMPORT_FAILED. The finish function returns all results
  * (CtImportResult *), or NULL with CT_ERROR_CANCELLED when cancelled (the
- * document being stored then is rolled back; earlier ones stay). */
+ * document being stored then is rolled back; earlier ones stay). progress
+ * and progress_destroy run in the caller's thread-default main context. */
 void         ct_store_import_async   (CtStore               *self,
                                       GPtrArray             *requests,
                                       GCancellable          *cancellable,
