@@ -317,6 +317,35 @@ test_docx_named_txt (void)
   g_assert_cmpstr (((CtDocument *) g_ptr_array_index (docs, 0))->text, ==, "Lúa đạt 1.200 tấn.");
 }
 
+/* Parts other programs write carelessly: a note and a numbering without
+ * ids, a list level out of range. The text still reads. */
+static void
+test_careless_parts (void)
+{
+  const gchar *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W_NS "><w:body>"
+    "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"12\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+    "<w:r><w:t>Lúa đạt 1.200 tấn</w:t></w:r><w:r><w:footnoteReference w:id=\"7\"/></w:r></w:p>"
+    "</w:body></w:document>";
+  const gchar *notes =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:footnotes " W_NS "><w:footnote/>"
+    "<w:footnote w:id=\"7\"><w:p><w:r><w:t>Ước tính.</w:t></w:r></w:p></w:footnote></w:footnotes>";
+  const gchar *numbering =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering " W_NS "><w:abstractNum/>"
+    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"3\"/></w:num></w:numbering>";
+  g_autoptr(GHashTable) parts = ct_docx_package (document, notes);
+  g_autofree gchar *path = ct_test_tmp_path ("careless.docx");
+  g_autoptr(GPtrArray) docs = NULL;
+  const CtDocument *doc;
+
+  g_hash_table_replace (parts, g_strdup ("word/numbering.xml"), g_bytes_new (numbering, strlen (numbering)));
+  write_parts (path, parts);
+  docs = read_path (path);
+  doc = g_ptr_array_index (docs, 0);
+  g_assert_cmpstr (doc->text, ==, "Lúa đạt 1.200 tấn\nƯớc tính.");
+  g_assert_cmpuint (doc->footnotes->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/docx/numbering-styles-merges", test_numbering_styles_and_merges);
   g_test_add_func ("/docx/zip-of-reports", test_zip_of_reports);
   g_test_add_func ("/docx/named-txt", test_docx_named_txt);
+  g_test_add_func ("/docx/careless-parts", test_careless_parts);
 
   return g_test_run ();
 }
