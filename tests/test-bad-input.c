@@ -128,11 +128,13 @@ test_encodings (void)
   /* "Báo cáo" in Windows-1258 and a UTF-16 file that lost its BOM. */
   g_autofree gchar *legacy = write_file ("cp1258.txt", "B\xe1o c\xe1o t\xecnh h\xecnh\n", G_MAXSIZE);
   g_autofree gchar *no_bom = write_file ("utf16.txt", "B\0\xe1\0o\0 \0c\0\xe1\0o\0\n\0", 16);
+  g_autofree gchar *no_bom_be = write_file ("utf16be.txt", "\0B\0o\0 \0c\0a\0o\0\n", 14);
   g_autofree gchar *broken = write_file ("broken16.txt", "\xff\xfe" "B\0\x00\xd8" "a\0", 8);
   g_autofree gchar *utf32 = write_file ("utf32.txt", "\xff\xfe\0\0B\0\0\0", 8);
 
   expect_error (legacy, CT_ERROR_ENCODING, "Windows-1258");
   expect_error (no_bom, CT_ERROR_ENCODING, "UTF-16");
+  expect_error (no_bom_be, CT_ERROR_ENCODING, "UTF-16");
   expect_error (broken, CT_ERROR_ENCODING, "UTF-16");
   expect_error (utf32, CT_ERROR_ENCODING, "UTF-32");
 }

@@ -80,7 +80,7 @@ decode_text (const guint8 *data,
              GError      **error)
 {
   const gchar *from = NULL;
-  gsize skip = 0, nul = 0, odd_nul = 0, control = 0;
+  gsize skip = 0, nul = 0, odd_nul = 0, even_nul = 0, control = 0;
 
   if (has_prefix (data, len, "\x00\x00\xFE\xFF", 4) || has_prefix (data, len, "\xFF\xFE\x00\x00", 4))
     {
@@ -115,12 +115,17 @@ decode_text (const guint8 *data,
           nul++;
           if ((i - skip) % 2 == 1)
             odd_nul++;
+          else
+            even_nul++;
         }
       else if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' && data[i] != '\t' &&
                data[i] != '\f' && data[i] != '\v' && data[i] != 0x1B)
         control++;
     }
-  if (nul > 0 && odd_nul * 10 >= (len - skip) / 2 * 9 && len - skip >= 4)
+  /* Latin text in UTF-16 has a zero in every other byte: odd ones for
+   * little-endian, even ones for big-endian. */
+  if (nul > 0 && len - skip >= 4 &&
+      (odd_nul * 10 >= (len - skip) / 2 * 9 || even_nul * 10 >= (len - skip) / 2 * 9))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
                    _("“%s” looks like UTF-16 text without a byte-order mark. Save it as UTF-8 text or as UTF-16 with a byte-order mark."),
