@@ -172,7 +172,9 @@ test_numbering_styles_and_merges (void)
     "</w:abstractNum><w:num w:numId=\"5\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
   const gchar *styles =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles " W_NS ">"
-    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style></w:styles>";
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/>"
+    "<w:pPr><w:numPr><w:numId w:val=\"5\"/></w:numPr></w:pPr></w:style></w:styles>";
 #define NUM(l) "<w:pPr><w:numPr><w:ilvl w:val=\"" #l "\"/><w:numId w:val=\"5\"/></w:numPr></w:pPr>"
   const gchar *document =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W_NS "><w:body>"
@@ -183,7 +185,7 @@ test_numbering_styles_and_merges (void)
     "<w:p><w:r><w:t xml:space=\"preserve\">Lúa đạt 1.200 tấn</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr>"
     "<w:endnoteReference w:id=\"2\"/></w:r><w:r><w:t>, bằng 98% cùng kỳ.</w:t></w:r></w:p>"
     "<w:p>" NUM(2) "<w:r><w:t>Chăn nuôi</w:t></w:r></w:p>"
-    "<w:p>" NUM(0) "<w:r><w:t>Lĩnh vực xã hội</w:t></w:r></w:p>"
+    "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>Lĩnh vực xã hội</w:t></w:r></w:p>"
     "<w:tbl>"
     "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>Chỉ tiêu</w:t></w:r></w:p></w:tc>"
     "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>Năm 2024</w:t></w:r></w:p></w:tc></w:tr>"
@@ -235,6 +237,7 @@ test_numbering_styles_and_merges (void)
   path_text = ct_document_section_path (doc, ct_document_get_block (doc, 4)->section);
   g_assert_cmpstr (path_text, ==, "Kết quả 6 tháng đầu năm 2024 › I. Lĩnh vực kinh tế › 1. Nông nghiệp › a) Trồng trọt");
   g_assert_nonnull (strstr (doc->text, "b) Chăn nuôi"));
+  /* This one is numbered by its paragraph style's list. */
   g_assert_nonnull (strstr (doc->text, "II. Lĩnh vực xã hội"));
 
   /* The endnote is attached where it is cited. */

@@ -38,6 +38,7 @@ typedef struct
   GHashTable *abstract_levels;  /* abstractNumId → Level[9] */
   GHashTable *counters;         /* numId → gint[9] */
   GHashTable *heading_styles;   /* styleId → level (GUINT) */
+  GHashTable *style_numbering;  /* styleId → "numId ilvl" of its list */
   GHashTable *footnotes;        /* id → text */
   GHashTable *endnotes;
   GPtrArray  *paras;
@@ -183,11 +184,15 @@ load_styles (Docx   *d,
       g_autofree gchar *id = NULL;
       g_autofree gchar *name = NULL;
       g_autofree gchar *outline = NULL;
+      g_autofree gchar *num = NULL;
+      g_autofree gchar *ilvl = NULL;
       guint level = 0;
 
       if (!is_w (s, "style"))
         continue;
       id = attr (s, "styleId");
+      num = attr (child (child (child (s, "pPr"), "numPr"), "numId"), "val");
+      ilvl = attr (child (child (child (s, "pPr"), "numPr"), "ilvl"), "val");
       name = attr (child (s, "name"), "val");
       outline = attr (child (child (s, "pPr"), "outlineLvl"), "val");
       if (name != NULL && g_ascii_strncasecmp (name, "heading ", 8) == 0)
@@ -196,6 +201,10 @@ load_styles (Docx   *d,
         level = 1;
       else if (outline != NULL && atoi (outline) < 9)
         level = atoi (outline) + 1;
+      /* Heading styles often carry the list numbering themselves. */
+      if (id != NULL && num != NULL)
+        g_hash_table_replace (d->style_numbering, g_strdup (id),
+                              g_strdup_printf ("%s %s", num, ilvl != NULL ? ilvl : "0"));
       if (id != NULL && level > 0)
         g_hash_table_replace (d->heading_styles, g_steal_pointer (&id), GUINT_TO_POINTER (level));
     }
@@ -242,6 +251,19 @@ numbering_label (Docx    *d,
   Level *levels;
   gint *counters, ilvl;
   GString *out;
+
+  /* No list of its own: the paragraph style's list, if any. */
+  if (numpr == NULL)
+    {
+      g_autofree gchar *style = attr (child (ppr, "pStyle"), "val");
+      const gchar *from_style = style != NULL ? g_hash_table_lookup (d->style_numbering, style) : NULL;
+
+      if (from_style != NULL)
+        {
+          num = g_strndup (from_style, strcspn (from_style, " "));
+          ilvl_s = g_strdup (from_style + strcspn (from_style, " ") + 1);
+        }
+    }
 
   if (num == NULL || g_str_equal (num, "0"))
     return NULL;
@@ -680,6 +702,7 @@ ct_reader_docx_parse (GBytes      *bytes,
   d.abstract_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   d.counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   d.heading_styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  d.style_numbering = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   d.footnotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   d.endnotes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   d.paras = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
@@ -710,6 +733,7 @@ out:
   g_hash_table_unref (d.abstract_levels);
   g_hash_table_unref (d.counters);
   g_hash_table_unref (d.heading_styles);
+  g_hash_table_unref (d.style_numbering);
   g_hash_table_unref (d.footnotes);
   g_hash_table_unref (d.endnotes);
   g_clear_pointer (&d.paras, g_ptr_array_unref);
