@@ -138,6 +138,8 @@ ct_compare_cell_snapshot (GtkWidget   *widget,
     }
 }
 
+/* The height is the view's to set (every row the same, so the pinned
+ * indicator column stays aligned); the cell draws inside it. */
 static void
 ct_compare_cell_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -147,22 +149,9 @@ ct_compare_cell_measure (GtkWidget      *widget,
                          int            *minimum_baseline,
                          int            *natural_baseline)
 {
-  CtCompareCellWidget *self = CT_COMPARE_CELL (widget);
-  int h1 = 0, h2 = 0;
-
+  (void) widget;
   (void) for_size;
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = *natural = 2 * PAD + 3 * ICON_SIZE;
-    }
-  else
-    {
-      pango_layout_set_text (self->value_layout, "0", -1);
-      pango_layout_get_pixel_size (self->value_layout, NULL, &h1);
-      pango_layout_set_text (self->small_layout, "0", -1);
-      pango_layout_get_pixel_size (self->small_layout, NULL, &h2);
-      *minimum = *natural = self->header ? 0 : 2 * PAD + h1 + 2 * h2 + 2 * LINE_GAP;
-    }
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 2 * PAD + 3 * ICON_SIZE : 0;
   *minimum_baseline = *natural_baseline = -1;
 }
 
@@ -181,9 +170,16 @@ ct_compare_cell_css_changed (GtkWidget         *widget,
   pango_layout_set_ellipsize (self->value_layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_ellipsize (self->small_layout, PANGO_ELLIPSIZE_END);
   {
-    PangoFontDescription *desc = pango_font_description_copy (pango_context_get_font_description (pango_layout_get_context (self->small_layout)));
+    PangoFontDescription *desc = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
+    gint size = pango_font_description_get_size (desc);
 
-    pango_font_description_set_size (desc, pango_font_description_get_size (desc) * 5 / 6);
+    /* The plan and the rate a size smaller, as GNOME's "caption" style. */
+    if (size <= 0)
+      size = 11 * PANGO_SCALE;
+    if (pango_font_description_get_size_is_absolute (desc))
+      pango_font_description_set_absolute_size (desc, size * 9 / 10);
+    else
+      pango_font_description_set_size (desc, size * 9 / 10);
     pango_layout_set_font_description (self->small_layout, desc);
     pango_font_description_free (desc);
   }
