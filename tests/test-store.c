@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -916,6 +917,78 @@ test_import_async (void)
   g_main_loop_unref (state.loop);
 }
 
+static void
+test_command_line (void)
+{
+  g_autofree gchar *db = new_db_path ();
+  g_autofree gchar *a = ct_test_tmp_path ("cli-a.txt");
+  g_autofree gchar *b = ct_test_tmp_path ("cli-b.txt");
+  g_autofree gchar *changed = g_strconcat (report_a, "Bổ sung.\n", NULL);
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *import_a[] = { "import", "--db", db, "--locality", "Sông Mây", "--province",
+                              "Thanh Lâm", "--year", "2022", "--period", "6 tháng đầu năm", a, NULL };
+  const gchar *import_b[] = { "import", "--db", db, "--locality", "Sông Mây", "--year", "2022",
+                              "--period", "6 tháng đầu năm", b, NULL };
+  const gchar *replace_b[] = { "import", "--db", db, "--replace", "--locality", "Sông Mây",
+                               "--year", "2022", "--period", "6 tháng đầu năm", b, NULL };
+  const gchar *list[] = { "list", "--db", db, NULL };
+  const gchar *compare[] = { "compare", "--db", db, "--indicator", "NN_LUONG_THUC",
+                             "--format=jsonl", NULL };
+  const gchar *search[] = { "search", "--db", db, "duong", NULL };
+  const gchar *bad_year[] = { "import", "--db", db, "--year", "99", a, NULL };
+  JsonParser *parser;
+  JsonObject *o;
+
+  g_assert_true (g_file_set_contents (a, report_a, -1, NULL));
+  g_assert_true (g_file_set_contents (b, changed, -1, NULL));
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_assert_cmpint (ct_test_run_chitieu (import_a, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "stored as Sông Mây"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Another file for the same slot: refused, exit 1, told what to do. */
+  g_assert_cmpint (ct_test_run_chitieu (import_b, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "--replace"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ct_test_run_chitieu (replace_b, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "replaced"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (list, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Thanh Lâm\tSông Mây\t"));
+  g_assert_nonnull (strstr (out, "cli-b.txt"));
+  g_assert_null (strstr (out, "cli-a.txt"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Whatever the extractor finds, grain output is in the catalogue row and
+   * jsonl carries plain numbers. */
+  g_assert_cmpint (ct_test_run_chitieu (compare, &out, &err), ==, 0);
+  parser = json_parser_new ();
+  g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "indicator"), ==, "NN_LUONG_THUC");
+  g_assert_cmpstr (json_object_get_string_member (o, "locality"), ==, "Sông Mây");
+  g_assert_cmpfloat (json_object_get_double_member (o, "value"), ==, 2703.5);
+  g_assert_cmpfloat (json_object_get_double_member (o, "plan"), ==, 4500);
+  g_object_unref (parser);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (search, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Đường giao thông"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (bad_year, &out, &err), ==, 2);
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -938,5 +1011,6 @@ main (int    argc,
   g_test_add_func ("/store/search-source", test_search_and_source);
   g_test_add_func ("/store/samples", test_samples);
   g_test_add_func ("/store/import-async", test_import_async);
+  g_test_add_func ("/store/command-line", test_command_line);
   return g_test_run ();
 }
