@@ -288,6 +288,7 @@ test_zip_of_reports (void)
   /* Named .bin: the content, not the name, says it is text. */
   g_hash_table_insert (zip, g_strdup ("dong-van.bin"), g_bytes_new (txt, strlen (txt)));
   g_hash_table_insert (zip, g_strdup ("__MACOSX/._meo-vac.docx"), g_bytes_new ("\0\5\26\7", 4));
+  g_hash_table_insert (zip, g_strdup ("logo.png"), g_bytes_new ("\x89PNG\r\n\x1a\n\0\0", 10));
   write_parts (bundle, zip);
 
   docs = read_path (bundle);
@@ -302,6 +303,9 @@ test_zip_of_reports (void)
   g_assert_cmpint (b->format, ==, CT_FORMAT_TEXT);
   g_assert_cmpstr (a->meta.locality.value, ==, "Mèo Vạc");
   g_assert_cmpstr (b->meta.locality.value, ==, "Đồng Văn");
+  /* What could not be read is said, with the bundle's first report. */
+  g_assert_cmpuint (a->warnings->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (a->warnings, a->warnings->len - 1), "logo.png"));
 }
 
 static void
