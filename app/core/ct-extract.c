@@ -206,10 +206,14 @@ status_at (const Passage *ps,
 
   while (p < to && ps->text[p] == ' ')
     p++;
-  if (p >= to || ps->text[p] != ':')
+  if (p >= to || (ps->text[p] != ':' && ps->text[p] != '('))
     return NULL;
   kw = kw_at (ps, CT_KW_STATUS, p + 1, to, &e);
   if (kw == NULL)
+    return NULL;
+  /* "01 HTX (đã hoàn thành, …)": a status in parentheses must end there or
+   * at a comma, so "(đạt 100%)" stays a figure. */
+  if (ps->text[p] == '(' && (e >= to || (ps->text[e] != ',' && ps->text[e] != ')')))
     return NULL;
   while (e < to && ps->text[e] == ' ')
     e++;
@@ -1005,6 +1009,17 @@ emit (Passage *ps,
       while (to < ps->len && ps->text[to] != ':' && ps->text[to] != ';' &&
              ps->text[to] != '.' && ps->text[to] != '(' && ps->text[to] != '\n')
         to++;
+      /* The subject comes first here: keep the first words only. */
+      {
+        guint words = 0;
+
+        for (gsize p = from; p < to; p++)
+          if (ps->text[p] == ' ' && p > from && ps->text[p - 1] != ' ' && ++words == 10)
+            {
+              to = p;
+              break;
+            }
+      }
     }
   obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
   if (!m->lead_pct && !m->target_pct && (obs->label == NULL || strchr (obs->label, ' ') == NULL))
@@ -1078,8 +1093,19 @@ emit (Passage *ps,
     }
   if (m->target_pct && m->label_from < m->label_to)
     {
-      g_autofree gchar *before = ct_extract_label (kws, ps->text, ps->lower,
-                                                   m->label_from, m->label_to);
+      /* "Mức độ hài lòng … đạt tối thiểu 90%" names it before the figure;
+       * "Tối thiểu 90% hồ sơ …" after it. */
+      g_autofree gchar *before = NULL;
+      gsize q = m->label_to, p;
+
+      if (ct_keywords_match_before (kws, CT_KW_TARGET_QUALIFIER, ps->lower, m->label_from,
+                                    m->label_to, &q) == NULL)
+        q = m->label_to;
+      p = q;
+      while (p > m->label_from && strchr (" *-_\t", ps->text[p - 1]) != NULL)
+        p--;
+      if (p > m->label_from && ps->text[p - 1] != ':')
+        before = ct_extract_label (kws, ps->text, ps->lower, m->label_from, q);
       if (before != NULL && strlen (before) > 12)
         {
           g_free (obs->label);
@@ -1264,9 +1290,9 @@ scan_gap (Passage *ps,
       gchar c = ps->text[p];
 
       /* Only these characters matter between figures. */
-      if (c != ':' && c != '.' && c != '!' && c != '?')
+      if (c != ':' && c != '(' && c != '.' && c != '!' && c != '?')
         continue;
-      if (c == ':')
+      if (c == ':' || c == '(')
         {
           const CtKeyword *kw = status_at (ps, p, to, NULL);
 
