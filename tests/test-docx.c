@@ -324,6 +324,46 @@ test_docx_named_txt (void)
   g_assert_cmpstr (((CtDocument *) g_ptr_array_index (docs, 0))->text, ==, "Lúa đạt 1.200 tấn.");
 }
 
+#define P(t) "<w:p><w:r><w:t xml:space=\"preserve\">" t "</w:t></w:r></w:p>"
+#define B(t) "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">" t "</w:t></w:r></w:p>"
+
+/* Word reports put the council and the national motto side by side in a
+ * header table; the place-and-date line sits in its second cell. */
+static void
+test_header_table (void)
+{
+  const gchar *document =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W_NS "><w:body>"
+    "<w:tbl><w:tr><w:tc>" B("ỦY BAN NHÂN DÂN") B("HUYỆN BẮC HÀ") P("Số: 215/BC-UBND") "</w:tc>"
+    "<w:tc>" B("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") B("Độc lập - Tự do - Hạnh phúc")
+    P("Bắc Hà, ngày 20 tháng 6 năm 2024") "</w:tc></w:tr></w:tbl>"
+    B("BÁO CÁO")
+    B("Tình hình kinh tế - xã hội 6 tháng đầu năm, phương hướng nhiệm vụ 6 tháng cuối năm 2024")
+    B("I. KẾT QUẢ THỰC HIỆN")
+    P("Tổng sản lượng lương thực đạt 12.500 tấn, bằng 52% kế hoạch.")
+    B("II. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM")
+    P("Phấn đấu sản lượng lương thực cả năm đạt 24.000 tấn.")
+    P("Trên đây là báo cáo của UBND huyện Bắc Hà./.")
+    P("- UBND tỉnh Lào Cai;")
+    "</w:body></w:document>";
+  g_autoptr(GHashTable) parts = ct_docx_package (document, NULL);
+  g_autofree gchar *path = ct_test_tmp_path ("header-table.docx");
+  g_autoptr(GPtrArray) docs = NULL;
+  const CtDocument *doc;
+
+  write_parts (path, parts);
+  docs = read_path (path);
+  doc = g_ptr_array_index (docs, 0);
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Bắc Hà");
+  g_assert_cmpstr (doc->meta.issuer.value, ==, "UBND huyện Bắc Hà");
+  g_assert_cmpstr (doc->meta.province.value, ==, "Lào Cai");
+  g_assert_cmpstr (doc->meta.date.value, ==, "2024-06-20");
+  g_assert_cmpstr (doc->meta.year.value, ==, "2024");
+  g_assert_cmpstr (doc->meta.period.value, ==, "6 tháng đầu năm");
+  g_assert_cmpuint (doc->sections->len, ==, 2);
+  g_assert_cmpint (g_array_index (doc->sections, CtSection, 1).part, ==, CT_PART_TARGETS);
+}
+
 /* Parts other programs write carelessly: a note and a numbering without
  * ids, a list level out of range. The text still reads. */
 static void
@@ -368,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/docx/zip-of-reports", test_zip_of_reports);
   g_test_add_func ("/docx/named-txt", test_docx_named_txt);
   g_test_add_func ("/docx/careless-parts", test_careless_parts);
+  g_test_add_func ("/docx/header-table", test_header_table);
 
   return g_test_run ();
 }

@@ -128,7 +128,9 @@ tables (void)
           g_ptr_array_add (t.periods, g_strdup (row[0]));
         }
 
-      t.date = g_regex_new ("ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})", G_REGEX_OPTIMIZE | G_REGEX_CASELESS, 0, NULL);
+      /* "Hạ Lang, ngày 15 tháng 6 năm 2021", wherever the header puts it. */
+      t.date = g_regex_new ("(\\p{Lu}[\\p{L}\\p{M}]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}]*){0,3}),\\s*ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})",
+                            G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
   return &t;
@@ -470,7 +472,7 @@ guess_period_and_year (CtDocument  *doc,
     ct_meta_field_set (&doc->meta.year, best_year, 0.5);
 }
 
-/* "Hạ Lang, ngày 15 tháng 6 năm 2021" */
+/* "Hạ Lang, ngày 15 tháng 6 năm 2021": the place and date of the report. */
 static gboolean
 place_date_line (const gchar *text,
                  gsize        len,
@@ -480,26 +482,20 @@ place_date_line (const gchar *text,
 {
   const Tables *t = tables ();
   g_autoptr(GMatchInfo) m = NULL;
-  const gchar *comma = memchr (text, ',', len);
-  gint start = 0;
 
   if (!g_regex_match_full (t->date, text, len, 0, 0, &m, NULL))
     return FALSE;
-  g_match_info_fetch_pos (m, 0, &start, NULL);
-  if (comma == NULL || comma - text > start || comma - text > 60 || start > 70)
-    return FALSE;
   {
-    g_autofree gchar *d = g_match_info_fetch (m, 1);
-    g_autofree gchar *mo = g_match_info_fetch (m, 2);
-    g_autofree gchar *y = g_match_info_fetch (m, 3);
-    g_autofree gchar *p = g_strndup (text, comma - text);
+    g_autofree gchar *p = g_match_info_fetch (m, 1);
+    g_autofree gchar *d = g_match_info_fetch (m, 2);
+    g_autofree gchar *mo = g_match_info_fetch (m, 3);
+    g_autofree gchar *y = g_match_info_fetch (m, 4);
 
+    if (atoi (mo) < 1 || atoi (mo) > 12 || atoi (d) < 1 || atoi (d) > 31)
+      return FALSE;
     *iso = g_strdup_printf ("%s-%02d-%02d", y, atoi (mo), atoi (d));
     *year = g_strdup (y);
-    /* A header laid out as a table: "Số: 12/BC-UBND | Mèo Vạc, ngày …" */
-    if (strrchr (p, '|') != NULL)
-      memmove (p, strrchr (p, '|') + 1, strlen (strrchr (p, '|') + 1) + 1);
-    *place = title_case (g_strstrip (p));
+    *place = title_case (p);
   }
   return TRUE;
 }
