@@ -295,6 +295,76 @@ test_drawn (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Forty districts: more than the view keeps as real columns. */
+static void
+test_many_columns (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  CtCompareRow row = { (gchar *) "NN_LUONG_THUC", (gchar *) "Sản lượng lương thực có hạt", NULL,
+                       (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, 40 };
+  CtCompareColumn columns[40];
+  CtCompareCell cells[40];
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CtComparison) comparison = NULL;
+  GtkWidget *window = gtk_window_new ();
+  CtCompareView *view = CT_COMPARE_VIEW (ct_compare_view_new ());
+  g_autofree gchar *tsv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_auto(GStrv) figures = NULL;
+  guint r, c;
+
+  memset (columns, 0, sizeof columns);
+  memset (cells, 0, sizeof cells);
+  for (guint i = 0; i < 40; i++)
+    {
+      gchar *name = g_strdup_printf ("Huyện %02u", i);
+
+      g_ptr_array_add (names, name);
+      columns[i].report_id = i + 1;
+      columns[i].locality_id = i + 1;
+      columns[i].locality = name;
+      columns[i].year = 2023;
+      columns[i].period = (gchar *) "cả năm";
+      cells[i].observation_id = 1000 + i;
+      cells[i].value = cells[i].value_normalized = 100 + i;
+      cells[i].value_high = cells[i].plan = cells[i].plan_normalized = NAN;
+      cells[i].rate = cells[i].rate_computed = cells[i].yoy = NAN;
+    }
+  comparison = ct_comparison_new (query, &row, 1, columns, 40, cells);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  ct_compare_view_set_comparison (view, comparison);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+
+  /* A far column is brought into view when chosen, and the keyboard's
+   * Right and Left move from there. */
+  g_assert_cmpuint (ct_compare_view_get_first_column (view), ==, 0);
+  g_assert_true (ct_compare_view_select_cell (view, 0, 35));
+  g_assert_cmpuint (ct_compare_view_get_first_column (view), >, 0);
+  g_assert_cmpuint (ct_compare_view_get_first_column (view), <=, 35);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.next-column", NULL));
+  g_assert_true (ct_compare_view_get_current_cell (view, &r, &c));
+  g_assert_cmpuint (c, ==, 36);
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.previous-column", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "compare.previous-column", NULL);
+  g_assert_true (ct_compare_view_get_current_cell (view, &r, &c));
+  g_assert_cmpuint (c, ==, 34);
+
+  /* Every column is copied, not only those on screen. */
+  ct_compare_view_select_cell (view, 0, 0);
+  tsv = ct_compare_view_get_tsv (view);
+  lines = g_strsplit (tsv, "\n", -1);
+  header = g_strsplit (lines[0], "\t", -1);
+  figures = g_strsplit (lines[1], "\t", -1);
+  g_assert_cmpuint (g_strv_length (header), ==, 3 + 40);
+  g_assert_cmpstr (header[3 + 39], ==, "Huyện 39 · cả năm 2023");
+  g_assert_cmpstr (figures[3 + 39], ==, "139");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/compare-view/sort", test_sort);
   g_test_add_func ("/compare-view/select-and-copy", test_select_and_copy);
   g_test_add_func ("/compare-view/drawn", test_drawn);
+  g_test_add_func ("/compare-view/many-columns", test_many_columns);
 
   return g_test_run ();
 }

@@ -593,6 +593,22 @@ test_import_dialog (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A dropped folder gives one row per report inside it. */
+  {
+    g_autofree gchar *seeds = g_build_filename (ct_test_shared_dir (), "seeds", NULL);
+    g_autoptr(GFile) folder = g_file_new_for_path (seeds);
+    GtkWindow *folder_dialog = ct_window_import_files (window, &folder, 1);
+
+    g_assert_nonnull (folder_dialog);
+    g_object_ref (folder_dialog);
+    g_assert_cmpuint (ct_import_dialog_get_n_files (CT_IMPORT_DIALOG (folder_dialog)), ==, 5);
+    /* Cancel stops the reading; the dialog stays until closed. */
+    ct_import_dialog_cancel (CT_IMPORT_DIALOG (folder_dialog));
+    spin (10);
+    gtk_window_destroy (folder_dialog);
+    g_object_unref (folder_dialog);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -531,6 +531,43 @@ on_selection_changed (GtkSelectionModel *model,
                self->current_column >= 0 ? self->current_column : 0, TRUE);
 }
 
+static void
+move_column (CtCompareView *self,
+             gint           delta)
+{
+  guint n_columns;
+  gint column;
+
+  if (self->comparison == NULL || self->current_row < 0)
+    return;
+  n_columns = ct_comparison_get_n_columns (self->comparison);
+  column = CLAMP (self->current_column + delta, 0, (gint) n_columns - 1);
+  if (n_columns > 0 && column != self->current_column)
+    set_current (self, self->current_row, column, TRUE);
+}
+
+static void
+next_column_action (GtkWidget   *widget,
+                    const gchar *action_name,
+                    GVariant    *parameter)
+{
+  (void) action_name;
+  (void) parameter;
+  move_column (CT_COMPARE_VIEW (widget), 1);
+}
+
+static void
+previous_column_action (GtkWidget   *widget,
+                        const gchar *action_name,
+                        GVariant    *parameter)
+{
+  (void) action_name;
+  (void) parameter;
+  move_column (CT_COMPARE_VIEW (widget), -1);
+}
+
+/* Left and Right in the table choose the report; the list itself only
+ * knows Up and Down. Captured, so the list does not scroll instead. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -539,28 +576,21 @@ on_key_pressed (GtkEventControllerKey *controller,
                 gpointer               user_data)
 {
   CtCompareView *self = user_data;
-  guint n_columns;
 
   (void) controller;
   (void) keycode;
-  if (self->comparison == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
-  n_columns = ct_comparison_get_n_columns (self->comparison);
-  if (n_columns == 0 || self->current_row < 0)
+  if (self->comparison == NULL || self->current_row < 0
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
 
   switch (keyval)
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      if (self->current_column > 0)
-        set_current (self, self->current_row, self->current_column - 1, TRUE);
-      return TRUE;
+      return gtk_widget_activate_action (GTK_WIDGET (self), "compare.previous-column", NULL);
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      if (self->current_column + 1 < (gint) n_columns)
-        set_current (self, self->current_row, self->current_column + 1, TRUE);
-      return TRUE;
+      return gtk_widget_activate_action (GTK_WIDGET (self), "compare.next-column", NULL);
     default:
       return FALSE;
     }
@@ -1136,6 +1166,13 @@ ct_compare_view_sort_by_column (CtCompareView *self,
   gtk_column_view_sort_by_column (self->right_view, col, order);
 }
 
+guint
+ct_compare_view_get_first_column (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
+  return self->offset;
+}
+
 gboolean
 ct_compare_view_get_current_cell (CtCompareView *self,
                                   guint         *row,
@@ -1423,6 +1460,8 @@ ct_compare_view_class_init (CtCompareViewClass *klass)
                                           G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "compare.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "compare.next-column", NULL, next_column_action);
+  gtk_widget_class_install_action (widget_class, "compare.previous-column", NULL, previous_column_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "compare.copy", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ct-compare-view");

@@ -58,6 +58,11 @@ void          ct_compare_view_sort_by_column (CtCompareView *self,
                                               gint           column,
                                               GtkSortType    order);
 
+/* The comparison column in the first report slot (the view shows at most
+ * 14 report columns at a time and scrolls through the rest). */
+guint         ct_compare_view_get_first_column (CtCompareView *self);
+/* Actions "compare.next-column" / "compare.previous-column" (Right / Left
+ * in the table) and "compare.copy" (Ctrl+C) are installed on the view. */
 gboolean      ct_compare_view_get_current_cell (CtCompareView *self,
                                                 guint         *row,
                                                 guint         *column);
