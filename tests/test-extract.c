@@ -154,6 +154,18 @@ test_plan_in_parentheses (void)
 }
 
 static void
+test_plan_in_another_scale (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Giải ngân vốn sự nghiệp được 1,14 tỷ đồng (KH 2.280 triệu đồng), đạt 50% kế hoạch.\n");
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  assert_num (obs_at (obs, 0)->plan, 2.28);
+  assert_num (obs_at (obs, 0)->rate_computed, 50);
+  g_assert_cmpuint (obs_at (obs, 0)->flags, ==, 0);
+}
+
+static void
 test_ratio_indicator (void)
 {
   g_autoptr(GPtrArray) obs = extract (
@@ -395,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/extract/qualifier-and-reversed-yoy", test_qualifier_and_reversed_yoy);
   g_test_add_func ("/extract/two-budgets", test_two_budgets);
   g_test_add_func ("/extract/plan-in-parentheses", test_plan_in_parentheses);
+  g_test_add_func ("/extract/plan-in-another-scale", test_plan_in_another_scale);
   g_test_add_func ("/extract/ratio-indicator", test_ratio_indicator);
   g_test_add_func ("/extract/sub-figures", test_sub_figures);
   g_test_add_func ("/extract/commune-lists", test_commune_lists);

@@ -834,6 +834,10 @@ place_figure (Passage *ps,
       if (m->obs->unit != NULL && g_str_equal (m->obs->unit, "%") &&
           fig->unit_text == NULL)
         m->obs->plan = fig->value;
+      /* "1,14 tỷ đồng … (KH 1.064 triệu đồng)": the plan in the value's unit. */
+      if (m->unit != NULL && fig->unit != NULL && m->unit != fig->unit &&
+          g_str_equal (m->unit->dimension, fig->unit->dimension))
+        m->obs->plan = fig->value * fig->unit->scale / m->unit->scale;
       m->lead_pct = FALSE;
       m->has_cmp = TRUE;
       extend (m, ps, fig);
