@@ -606,6 +606,14 @@ test_corrections (void)
   grain = observation_labelled (store, first->report_id, "Tổng sản lượng lương thực có hạt");
   meeting = observation_labelled (store, first->report_id, "Họp báo định kỳ");
 
+  /* Observed indicators, counted with and without user links. */
+  list = ct_store_list_indicators (store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (((CtIndicatorInfo *) g_ptr_array_index (list, 0))->code, ==, "NN_LUONG_THUC");
+  g_assert_cmpuint (((CtIndicatorInfo *) g_ptr_array_index (list, 0))->n_observations, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
   g_assert_null (ct_store_get_correction (store, grain, CT_CORRECTION_VALUE, &error));
   g_assert_no_error (error);
   g_assert_true (ct_store_set_correction (store, grain, value, &error));
@@ -644,6 +652,10 @@ test_corrections (void)
   g_assert_cmpint (count_rows (store, "alias"), ==, 1);
   list = ct_store_list_corrections (store, meeting, &error);
   g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ct_store_list_indicators (store, TRUE, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+  g_assert_cmpstr (((CtIndicatorInfo *) g_ptr_array_index (list, 2))->code, ==, "VH_THON");
   g_clear_pointer (&list, g_ptr_array_unref);
 
   /* Corrections survive replacing the file (the text moved down a line). */

@@ -501,23 +501,60 @@ ct_store_list_indicators (CtStore   *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_indicator_info_free);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) all = ct_store_query_observations (self,
-    "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-    " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id",
-    NULL, NULL, error);
   guint n = ct_catalog_get_n_indicators (self->catalog);
+  sqlite3_stmt *stmt;
+  gboolean links = TRUE;
+  int rc;
 
-  if (all == NULL)
+  /* Without links made by users the stored match is the answer, counted in
+   * SQL; otherwise every observation is read with its corrections. */
+  stmt = ct_store_prepare (self,
+    "SELECT EXISTS (SELECT 1 FROM alias) OR EXISTS (SELECT 1 FROM correction"
+    " WHERE field IN (?1, ?2))", error);
+  if (stmt == NULL)
     return NULL;
-  for (guint i = 0; i < all->len; i++)
-    {
-      CtStoredObservation *so = g_ptr_array_index (all, i);
-      guint c;
+  sqlite3_bind_int (stmt, 1, CT_CORRECTION_INDICATOR);
+  sqlite3_bind_int (stmt, 2, CT_CORRECTION_NOT_INDICATOR);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    links = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
 
-      if (so->indicator_code == NULL)
-        continue;
-      c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, so->indicator_code));
-      g_hash_table_insert (counts, g_strdup (so->indicator_code), GUINT_TO_POINTER (c + 1));
+  if (!links)
+    {
+      stmt = ct_store_prepare (self,
+        "SELECT i.code, count(*) FROM observation o JOIN indicator i ON i.id = o.indicator_id"
+        " GROUP BY i.code", error);
+      if (stmt == NULL)
+        return NULL;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_insert (counts, ct_store_column_text (stmt, 0),
+                             GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          ct_store_set_error (self, error);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) all = ct_store_query_observations (self,
+        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id",
+        NULL, NULL, error);
+
+      if (all == NULL)
+        return NULL;
+      for (guint i = 0; i < all->len; i++)
+        {
+          CtStoredObservation *so = g_ptr_array_index (all, i);
+          guint c;
+
+          if (so->indicator_code == NULL)
+            continue;
+          c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, so->indicator_code));
+          g_hash_table_insert (counts, g_strdup (so->indicator_code), GUINT_TO_POINTER (c + 1));
+        }
     }
   for (guint i = 0; i < n; i++)
     {
