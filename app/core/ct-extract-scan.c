@@ -340,9 +340,25 @@ ct_extract_scan (const CtUnitTable *units,
           fig.unit_text = g_steal_pointer (&written);
           if (ratio)
             fig.flags |= CT_FIG_RATIO;
-          /* "9,47 ha/62 hộ", "381 ca/1.439 lượt": per-unit, not a plan. */
+          /* "9,47 ha/62 hộ", "381 ca/1.439 lượt": per-unit, not a plan;
+           * but "45,3 tỷ đồng/73 tỷ đồng" is value over plan. */
           if (q + 1 < len && text[q] == '/' && is_digit (text[q + 1]))
             {
+              gsize yend = 0;
+
+              if (ct_number_scan (text, len, q + 1, &b) &&
+                  ct_unit_table_match (units, text, len, b.end, &yend) == fig.unit &&
+                  !ratio)
+                {
+                  fig.kind = CT_FIG_FRACTION;
+                  fig.denom = b.value;
+                  fig.nflags |= b.flags;
+                  fig.end = yend;
+                  g_array_append_val (figs, fig);
+                  last_fraction_unit = g_array_index (figs, CtFigure, figs->len - 1).unit_text;
+                  p = yend;
+                  continue;
+                }
               ct_figure_clear (&fig);
               p = skip_token (text, len, q + 1);
               continue;
