@@ -56,7 +56,8 @@ struct _CtCompareView
   GHashTable         *bound_cells;   /* GtkWidget * set: report cells on screen */
   guint               sync_source;
   guint               scroll_source;  /* idle bringing scroll_position into view */
-  guint               scroll_position;   /* idle copying one vertical position to the other */
+  guint               scroll_position;
+  guint               scroll_frames;   /* idle copying one vertical position to the other */
   gboolean            sync_from_left;
   gint                current_row;   /* comparison row, -1 for none */
   gint                current_column;
@@ -423,8 +424,14 @@ update_all_highlights (CtCompareView *self)
  * adjustment warn when the rows are not laid out yet (just after a filter
  * or a new comparison); so this waits until the frame is drawn, then puts
  * the row inside the page by the adjustment's height spread over the rows. */
+static gboolean sync_scroll   (gpointer       user_data);
+static void     schedule_sync (CtCompareView *self,
+                               gboolean       from_left);
+
 static gboolean
-scroll_to_pending (gpointer user_data)
+scroll_to_pending (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
 {
   CtCompareView *self = user_data;
   GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
@@ -434,12 +441,25 @@ scroll_to_pending (gpointer user_data)
   gdouble value = gtk_adjustment_get_value (v);
   gdouble y;
 
+  (void) widget;
+  (void) clock;
+  /* The first frame lays the rows out; the next ones can be trusted. */
+  if (++self->scroll_frames < 2)
+    return G_SOURCE_CONTINUE;
+  if (n > 0 && upper > page && self->scroll_position < n)
+    {
+      y = self->scroll_position == 0 ? 0 : upper * self->scroll_position / n;
+      if (y < value || y + ROW_HEIGHT > value + page)
+        gtk_adjustment_set_value (v, CLAMP (y - (y > 0 ? page / 3 : 0), 0, upper - page));
+    }
+  /* Both lists are laid out by now: put the names beside their figures
+   * without waiting for the idle that follows scrolling. */
+  schedule_sync (self, FALSE);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+  sync_scroll (self);
+  if (self->scroll_frames < 3)
+    return G_SOURCE_CONTINUE;
   self->scroll_source = 0;
-  if (n == 0 || upper <= page || self->scroll_position >= n)
-    return G_SOURCE_REMOVE;
-  y = upper * self->scroll_position / n;
-  if (y < value || y + ROW_HEIGHT > value + page)
-    gtk_adjustment_set_value (v, CLAMP (y - page / 3, 0, upper - page));
   return G_SOURCE_REMOVE;
 }
 
@@ -448,8 +468,10 @@ scroll_to_position (CtCompareView *self,
                     guint          position)
 {
   self->scroll_position = position;
+  self->scroll_frames = 0;
   if (self->scroll_source == 0)
-    self->scroll_source = g_idle_add_full (G_PRIORITY_LOW, scroll_to_pending, self, NULL);
+    self->scroll_source = gtk_widget_add_tick_callback (GTK_WIDGET (self->right_view),
+                                                        scroll_to_pending, self, NULL);
 }
 
 static gint
@@ -1078,6 +1100,9 @@ ct_compare_view_set_comparison (CtCompareView *self,
   /* Matched sectors point into the new items' indexes. */
   ct_compare_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_summary (self);
+  /* A new table starts at its first heading (the list would otherwise keep
+   * its scroll position, or start at the first selectable row). */
+  scroll_to_position (self, 0);
 }
 
 CtComparison *
@@ -1407,7 +1432,9 @@ ct_compare_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  if (self->scroll_source != 0 && self->right_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->right_view), self->scroll_source);
+  self->scroll_source = 0;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
