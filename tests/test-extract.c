@@ -107,6 +107,25 @@ test_qualifier_and_reversed_yoy (void)
 }
 
 static void
+test_comparison_named_first (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Giá trị sản xuất công nghiệp ước thực hiện đạt 1.234,5 tỷ đồng, so với kế hoạch năm "
+    "đạt 72,3%, so với cùng kỳ bằng 106,1%.\n"
+    "\n"
+    "- Thu ngân sách trên địa bàn ước đạt 88,6 tỷ đồng/dự toán 120 tỷ đồng, đạt 73,8%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  g_assert_cmpint (obs_at (obs, 0)->kind, ==, CT_KIND_ACHIEVEMENT);
+  assert_num (obs_at (obs, 0)->rate, 72.3);
+  assert_num (obs_at (obs, 0)->yoy, 106.1);
+  assert_num (obs_at (obs, 1)->value, 88.6);
+  assert_num (obs_at (obs, 1)->plan, 120);
+  assert_num (obs_at (obs, 1)->rate, 73.8);
+  g_assert_cmpint (obs_at (obs, 1)->basis, ==, CT_BASIS_BUDGET);
+}
+
+static void
 test_absolute_change_is_no_yoy (void)
 {
   g_autoptr(GPtrArray) obs = extract (
@@ -407,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/extract/value-plan-rate", test_value_plan_rate);
   g_test_add_func ("/extract/rate-and-yoy", test_rate_and_yoy);
   g_test_add_func ("/extract/absolute-change-is-no-yoy", test_absolute_change_is_no_yoy);
+  g_test_add_func ("/extract/comparison-named-first", test_comparison_named_first);
   g_test_add_func ("/extract/qualifier-and-reversed-yoy", test_qualifier_and_reversed_yoy);
   g_test_add_func ("/extract/two-budgets", test_two_budgets);
   g_test_add_func ("/extract/plan-in-parentheses", test_plan_in_parentheses);

@@ -82,6 +82,8 @@ normalise_spaces (const gchar *text,
  * unit followed by "/word" is a per-unit ratio ("triệu đồng/tấn"). */
 static const CtUnit *
 read_unit (const CtUnitTable *units,
+           const CtKeywords  *keywords,
+           const gchar       *lower,
            const gchar       *text,
            gsize              len,
            gsize              pos,
@@ -98,7 +100,8 @@ read_unit (const CtUnitTable *units,
   s = skip_spaces (text, len, pos);
   *written = normalise_spaces (text + s, *end - s);
   if (*end + 1 < len && text[*end] == '/' && !is_digit (text[*end + 1]) &&
-      text[*end + 1] != ' ' && ct_extract_is_word_char (text, len, *end + 1))
+      text[*end + 1] != ' ' && ct_extract_is_word_char (text, len, *end + 1) &&
+      ct_keywords_match_at (keywords, CT_KW_BASIS, lower, *end + 1, len, NULL) == NULL)
     {
       gsize q = *end + 1;
 
@@ -274,7 +277,7 @@ ct_extract_scan (const CtUnitTable *units,
           fig.denom = b.value;
           fig.nflags |= b.flags;
           q = b.end;
-          fig.unit = read_unit (units, text, len, q, &uend, &written, &ratio);
+          fig.unit = read_unit (units, keywords, lower, text, len, q, &uend, &written, &ratio);
           if (fig.unit == NULL && looks_like_date (&a, &b))
             {
               p = q;
@@ -333,7 +336,7 @@ ct_extract_scan (const CtUnitTable *units,
           }
       }
 
-      fig.unit = read_unit (units, text, len, q, &uend, &written, &ratio);
+      fig.unit = read_unit (units, keywords, lower, text, len, q, &uend, &written, &ratio);
       if (fig.unit != NULL)
         {
           q = uend;

@@ -346,7 +346,28 @@ assign_role (Passage *ps,
           r->role = ROLE_TARGET_PCT;
           return;
         }
-      verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
+      verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, &s);
+      /* "so với kế hoạch năm đạt 72,3%", "so với cùng kỳ bằng 104%": the
+       * comparison named before its verb. */
+      if (verb != NULL && pct)
+        {
+          const CtKeyword *basis = kw_before (ps, CT_KW_BASIS, from, s, NULL);
+
+          if (basis != NULL)
+            {
+              r->role = ROLE_RATE;
+              r->basis = basis_from_keyword (basis);
+              r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
+              return;
+            }
+          if (ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower, from, s,
+                                        NULL) != NULL)
+            {
+              r->role = ROLE_YOY;
+              r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
+              return;
+            }
+        }
       if (verb != NULL && g_str_equal (verb->value, "progress") && pct)
         {
           r->role = ROLE_PROGRESS;
@@ -463,6 +484,16 @@ clause_start (const Passage *ps,
     {
       gchar c = ps->text[p - 1];
 
+      /* "(1) Xây dựng …": list numbering opens a clause. */
+      if (c == ')' && depth == 0 && p >= 3 && g_ascii_isdigit (ps->text[p - 2]))
+        {
+          gsize q = p - 2;
+
+          while (q > 0 && g_ascii_isdigit (ps->text[q - 1]))
+            q--;
+          if (q > 0 && ps->text[q - 1] == '(')
+            return p;
+        }
       if (c == ')')
         depth++;
       else if (c == '(' && depth > 0)
@@ -764,7 +795,12 @@ place_figure (Passage *ps,
 
     case ROLE_RATE_OR_VALUE:
       m = top (ps);
-      if (m != NULL && m->fraction && isnan (m->obs->rate) && m->depth == fig->depth)
+      /* After X/Y, or a value whose plan was just given ("88,6 tỷ đồng/dự
+       * toán 120 tỷ đồng, đạt 73,8%"), "đạt P%" is its rate. */
+      if (m != NULL && (m->fraction || (!isnan (m->obs->plan) && !isnan (m->obs->value) &&
+                                        !m->lead_pct && !m->target_pct &&
+                                        g_strcmp0 (m->obs->unit, "%") != 0)) &&
+          isnan (m->obs->rate) && m->depth == fig->depth)
         {
           m->obs->rate = r->pct;
           m->has_cmp = TRUE;
