@@ -31,6 +31,8 @@
 #define N_COLUMNS         700
 #define N_ROWS            200
 #define SCROLL_FRAMES     150
+#define WARM_UP_FRAMES    10   /* frames left alone after the first paint: the
+                                * frame clock settles, icons and glyphs load */
 #define GOAL_OPEN_SECONDS 1.0
 
 static const gchar * const samples[] = {
@@ -126,6 +128,8 @@ bench_open (void)
 
   start = g_get_monotonic_time ();
   window = ct_window_new (app);
+  printf ("window: built (store opened, reports listed, table filled) in %.3f s\n",
+          (g_get_monotonic_time () - start) / 1e6);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
   wait_painted (GTK_WIDGET (window));
@@ -220,6 +224,7 @@ typedef struct
   GtkAdjustment *h;
   GArray        *times;  /* gint64 frame times */
   guint          frame;
+  guint          warm_up;
   gboolean       done;
 } Scroll;
 
@@ -232,6 +237,11 @@ scroll_tick (GtkWidget     *widget,
   gint64 t = gdk_frame_clock_get_frame_time (clock);
 
   (void) widget;
+  if (s->warm_up < WARM_UP_FRAMES)
+    {
+      s->warm_up++;
+      return G_SOURCE_CONTINUE;
+    }
   g_array_append_val (s->times, t);
   if (s->frame < SCROLL_FRAMES)
     gtk_adjustment_set_value (s->v, gtk_adjustment_get_value (s->v) + 45);
@@ -266,6 +276,7 @@ bench_scroll (void)
   GtkScrolledWindow *scroller;
   GdkMonitor *monitor;
   gint64 start, period, sum = 0, worst = 0;
+  guint worst_at = 0;
   guint dropped = 0;
   gdouble shown_in;
 
@@ -295,17 +306,21 @@ bench_scroll (void)
 
       g_array_append_val (intervals, d);
       sum += d;
-      worst = MAX (worst, d);
+      if (d > worst)
+        {
+          worst = d;
+          worst_at = i;
+        }
       if (d > period * 3 / 2)
         dropped++;
     }
   g_array_sort (intervals, compare_gint64);
-  printf ("window: %u×%u comparison shown in %.3f s; scrolled %u frames: mean %.1f ms, "
-          "95th %.1f ms, worst %.1f ms, %u dropped (over %.1f ms) (goal 0): %s\n",
-          N_COLUMNS, N_ROWS, shown_in, intervals->len,
+  printf ("window: %u×%u comparison shown in %.3f s; after %u quiet frames, scrolled %u frames: mean %.1f ms, "
+          "95th %.1f ms, worst %.1f ms (frame %u), %u dropped (over %.1f ms) (goal 0): %s\n",
+          N_COLUMNS, N_ROWS, shown_in, WARM_UP_FRAMES, intervals->len,
           intervals->len > 0 ? sum / 1000.0 / intervals->len : 0.0,
           intervals->len > 0 ? g_array_index (intervals, gint64, intervals->len * 95 / 100) / 1000.0 : 0.0,
-          worst / 1000.0, dropped, period * 1.5 / 1000.0, dropped == 0 ? "met" : "MISSED");
+          worst / 1000.0, worst_at, dropped, period * 1.5 / 1000.0, dropped == 0 ? "met" : "MISSED");
   g_array_unref (s.times);
   gtk_window_destroy (GTK_WINDOW (window));
   return dropped == 0;
