@@ -498,6 +498,31 @@ test_correction_undo_redo (void)
   g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
   g_assert_cmpfloat_with_epsilon (ct_comparison_get_cell (comparison, row, column)->value, 1234.5, 1e-9);
 
+  /* "Not an indicator" takes the figure out of its row; undo puts it back. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "correct", NULL);
+  dialog = find_correction_dialog ();
+  g_assert_nonnull (dialog);
+  ct_correction_dialog_set_not_indicator (dialog, TRUE);
+  g_assert_true (ct_correction_dialog_save (dialog));
+  spin (10);
+  comparison = ct_compare_view_get_comparison (view);
+  {
+    g_autoptr(CtStoredObservation) obs = ct_store_get_observation (ct_window_get_store (window), id, NULL);
+
+    g_assert_nonnull (obs);
+    g_assert_true (obs->not_indicator);
+    g_assert_null (obs->indicator_code);
+  }
+  for (guint r = 0; r < ct_comparison_get_n_rows (comparison); r++)
+    g_assert_cmpint (ct_comparison_get_cell (comparison, r, 0)->observation_id, !=, id);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  {
+    g_autoptr(CtStoredObservation) obs = ct_store_get_observation (ct_window_get_store (window), id, NULL);
+
+    g_assert_false (obs->not_indicator);
+    g_assert_nonnull (obs->indicator_code);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
