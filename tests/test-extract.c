@@ -170,6 +170,7 @@ test_plan_in_parentheses (void)
   g_assert_cmpstr (obs_at (obs, 1)->status, ==, "đạt");
   /* 100% meets "trên 99,5%" yet the text says it does not. */
   g_assert_true (obs_at (obs, 2)->flags & CT_FLAG_STATUS_CONTRADICTS);
+  g_assert_false (obs_at (obs, 1)->flags & CT_FLAG_STATUS_CONTRADICTS);
 }
 
 static void
@@ -182,6 +183,19 @@ test_plan_in_another_scale (void)
   assert_num (obs_at (obs, 0)->plan, 2.28);
   assert_num (obs_at (obs, 0)->rate_computed, 50);
   g_assert_cmpuint (obs_at (obs, 0)->flags, ==, 0);
+}
+
+static void
+test_status_short_of_plan (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tỷ lệ trường đạt chuẩn quốc gia 86,7%: đạt (KH trên 90%); Tỷ lệ trẻ em dưới 5 tuổi suy "
+    "dinh dưỡng 8,7%: đạt (KH 11%).\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  /* "đạt" for 86,7% against 90% contradicts; 8,7% malnutrition under 11% does not. */
+  g_assert_true (obs_at (obs, 0)->flags & CT_FLAG_STATUS_CONTRADICTS);
+  g_assert_cmpuint (obs_at (obs, 1)->flags, ==, 0);
 }
 
 static void
@@ -431,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/extract/two-budgets", test_two_budgets);
   g_test_add_func ("/extract/plan-in-parentheses", test_plan_in_parentheses);
   g_test_add_func ("/extract/plan-in-another-scale", test_plan_in_another_scale);
+  g_test_add_func ("/extract/status-short-of-plan", test_status_short_of_plan);
   g_test_add_func ("/extract/ratio-indicator", test_ratio_indicator);
   g_test_add_func ("/extract/sub-figures", test_sub_figures);
   g_test_add_func ("/extract/commune-lists", test_commune_lists);

@@ -2,8 +2,9 @@
  *
  * Keeps what is written and flags what does not agree: a stated rate more
  * than one point from value/plan, a plan below the value with a rate under
- * 100, a head count in tonnes, "chưa đạt" while the figure meets its plan,
- * and numbers read against the separator rules.
+ * 100, a head count in tonnes, "chưa đạt" while the figure meets its plan
+ * (or "đạt" while it falls short), and numbers read against the separator
+ * rules.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,6 +51,15 @@ ct_extract_audit (const CtKeywords *keywords,
       gboolean meets = lower_better ? obs->value <= obs->plan : obs->value >= obs->plan;
 
       if (meets)
+        obs->flags |= CT_FLAG_STATUS_CONTRADICTS;
+    }
+  /* The other way round: "đạt" for a figure short of its plan. */
+  if (obs->status != NULL && !isnan (obs->value) && !isnan (obs->plan) &&
+      (g_str_equal (obs->status, "đạt") || g_str_equal (obs->status, "vượt")))
+    {
+      gboolean short_of = lower_better ? obs->value > obs->plan : obs->value < obs->plan;
+
+      if (short_of)
         obs->flags |= CT_FLAG_STATUS_CONTRADICTS;
     }
 
