@@ -38,7 +38,7 @@ struct _CtCompareView
   GtkAdjustment      *columns_adjustment; /* first comparison column shown */
   guint               offset;
   guint               n_slots;
-  GPtrArray          *slot_sorters;       /* GtkSorter *, one per slot */
+  GPtrArray          *slots;              /* ColumnData *, one per slot column */
   GtkColumnView      *left_view;
   GtkColumnView      *right_view;
 
@@ -69,7 +69,10 @@ G_DEFINE_FINAL_TYPE (CtCompareView, ct_compare_view, GTK_TYPE_WIDGET)
 typedef struct
 {
   CtCompareView *view;
-  guint          column; /* the slot */
+  guint          column;      /* the slot */
+  guint          sort_column; /* the comparison column in the slot when its
+                               * header was clicked: scrolling sideways keeps
+                               * sorting by it */
 } ColumnData;
 
 enum {
@@ -338,7 +341,7 @@ column_compare (gconstpointer a,
 {
   CtCompareItem *x = (CtCompareItem *) a, *y = (CtCompareItem *) b;
   ColumnData *data = user_data;
-  guint column = data->view->offset + data->column;
+  guint column = data->sort_column;
   CtComparison *comparison = ct_compare_item_get_comparison (x);
   gdouble vx, vy;
 
@@ -912,7 +915,7 @@ remove_report_columns (CtCompareView *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->right_view);
 
-  g_ptr_array_set_size (self->slot_sorters, 0);
+  g_ptr_array_set_size (self->slots, 0);
   while (g_list_model_get_n_items (columns) > 0)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
@@ -943,7 +946,7 @@ add_report_columns (CtCompareView *self)
   guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
 
   self->n_slots = MIN (n, MAX_SLOTS);
-  g_ptr_array_set_size (self->slot_sorters, 0);
+  g_ptr_array_set_size (self->slots, 0);
   for (guint i = 0; i < self->n_slots; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -963,11 +966,31 @@ add_report_columns (CtCompareView *self)
       gtk_column_view_column_set_fixed_width (column, REPORT_WIDTH);
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, g_rc_box_acquire (data), g_rc_box_release));
       gtk_column_view_column_set_sorter (column, sorter);
-      g_ptr_array_add (self->slot_sorters, sorter);
+      data->sort_column = i;
+      g_ptr_array_add (self->slots, g_rc_box_acquire (data));
       gtk_column_view_append_column (self->right_view, column);
       g_object_unref (column);
     }
   update_headers (self);
+}
+
+/* A header was clicked (or sort_by_column() called): each slot sorts by
+ * the comparison column it shows now, and keeps to it while scrolling. */
+static void
+on_sort_changed (GtkSorter       *sorter,
+                 GtkSorterChange  change,
+                 gpointer         user_data)
+{
+  CtCompareView *self = user_data;
+
+  (void) sorter;
+  (void) change;
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      ColumnData *data = g_ptr_array_index (self->slots, i);
+
+      data->sort_column = self->offset + data->column;
+    }
 }
 
 /* The slots show other comparison columns: redraw the cells on screen in
@@ -996,8 +1019,6 @@ on_columns_scrolled (GtkAdjustment *adjustment,
       update_cell_highlight (self, cell);
     }
   update_headers (self);
-  for (guint i = 0; i < self->slot_sorters->len; i++)
-    gtk_sorter_changed (g_ptr_array_index (self->slot_sorters, i), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
 /* How many whole report columns fit: the page of the columns scrollbar. */
@@ -1452,7 +1473,7 @@ ct_compare_view_finalize (GObject *object)
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->matched_sectors, g_hash_table_unref);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
-  g_clear_pointer (&self->slot_sorters, g_ptr_array_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_object (&self->columns_adjustment);
 
   G_OBJECT_CLASS (ct_compare_view_parent_class)->finalize (object);
@@ -1522,7 +1543,7 @@ ct_compare_view_init (CtCompareView *self)
   self->current_column = -1;
   self->matched_sectors = g_hash_table_new (NULL, NULL);
   self->bound_cells = g_hash_table_new (NULL, NULL);
-  self->slot_sorters = g_ptr_array_new ();
+  self->slots = g_ptr_array_new_with_free_func (g_rc_box_release);
   self->columns_adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
   g_signal_connect (self->columns_adjustment, "value-changed", G_CALLBACK (on_columns_scrolled), self);
 
@@ -1570,6 +1591,10 @@ ct_compare_view_init (CtCompareView *self)
   /* The report columns */
   self->right_view = make_view (self);
   gtk_column_view_set_reorderable (self->right_view, TRUE);
+  /* Connected before the sort model hears of the change, so the slots
+   * name their columns before the rows are compared. */
+  g_signal_connect (gtk_column_view_get_sorter (self->right_view), "changed",
+                    G_CALLBACK (on_sort_changed), self);
   gtk_multi_sorter_append (sorter, GTK_SORTER (g_object_ref (gtk_column_view_get_sorter (self->right_view))));
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (order_compare, NULL, NULL)));
   g_signal_connect (self->right_view, "activate", G_CALLBACK (on_activate), self);
