@@ -206,7 +206,7 @@ ct_extract_label (const CtKeywords *keywords,
 
   /* A long clause names its subject last: "Công tác khám chữa bệnh …, với
    * tổng số lần khám bệnh toàn ngành là 10.864/24.000 lượt". */
-  if (count_words (text, from, to) > 10)
+  if (count_words (text, from, to) > 14)
     {
       for (gsize p = to; p > from; p--)
         if (text[p - 1] == ',')
@@ -227,7 +227,11 @@ ct_extract_label (const CtKeywords *keywords,
     {
       trim_span (keywords, text, lower, &head_from, &head_to);
       cut = count_words (text, head_from, head_to);
-      if (head_to > head_from && cut <= 8 && count_words (text, from, to) < 3)
+      /* Only a generic measure ("Diện tích", "trồng") or nothing after the
+       * colon needs the phrase before it: "Đàn trâu" stands alone. */
+      if (head_to > head_from && cut <= 8 && count_words (text, from, to) < 3 &&
+          (from >= to ||
+           ct_keywords_match_at (keywords, CT_KW_GENERIC_LABEL, lower, from, to, NULL) != NULL))
         {
           append_clean (out, text, head_from, head_to);
           if (to > from)
