@@ -430,6 +430,16 @@ test_figures_read (void)
   g_assert_cmpstr (e, ==, "45.3/73 tỷ đồng");
 }
 
+static void
+test_lower_keeps_offsets (void)
+{
+  const gchar *text = "TỔNG ĐÀN TRÂU ĐẠT 1.925 CON (KH 2.050) – Ỹ Ạ Ă Ơ Ư À Ý abcdefghXYZ";
+  g_autofree gchar *lower = ct_extract_lower (text, strlen (text));
+
+  g_assert_cmpstr (lower, ==, "tổng đàn trâu đạt 1.925 con (kh 2.050) – ỹ ạ ă ơ ư à ý abcdefghxyz");
+  g_assert_cmpuint (strlen (lower), ==, strlen (text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,5 +467,6 @@ main (int   argc,
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);
+  g_test_add_func ("/extract/lower-keeps-offsets", test_lower_keeps_offsets);
   return g_test_run ();
 }

@@ -81,9 +81,25 @@ ct_extract_lower (const gchar *text,
   lower[len] = '\0';
   while (p < len)
     {
-      guchar c = t[p];
+      guchar c;
       gsize clen;
 
+      /* Eight plain bytes at a time: no high bit and no capital letter. */
+      while (p + 8 <= len)
+        {
+          guint64 w, ge_a, gt_z;
+
+          memcpy (&w, t + p, 8);
+          ge_a = w + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f);  /* high bit: byte ≥ 'A' */
+          gt_z = w + G_GUINT64_CONSTANT (0x2525252525252525);  /* high bit: byte > 'Z' */
+          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0 ||
+              (ge_a & ~gt_z & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+      if (p >= len)
+        break;
+      c = t[p];
       if (c < 0x80)
         {
           if (c >= 'A' && c <= 'Z')
