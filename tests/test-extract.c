@@ -421,6 +421,7 @@ test_figures_read (void)
   g_autofree gchar *c = figures ("diện tích 1.500 - 1.600 ha, đạt 16-17 tiêu chí");
   g_autofree gchar *d = figures ("đàn trâu 7.111/7220 con");
   g_autofree gchar *e = figures ("thu 45,3 tỷ đồng/73 tỷ đồng");
+  g_autofree gchar *f = figures ("việc làm cho 1.200 lao động/2.000 KH");
 
   g_assert_cmpstr (a, ==, "0.51 m3 43413 con 60 %");
   g_assert_cmpstr (b, ==, "28.67 %o 21.5 0/00");
@@ -428,6 +429,7 @@ test_figures_read (void)
   g_assert_cmpstr (d, ==, "7111/7220 con");
   /* The unit on both sides: value over plan, not a per-unit ratio. */
   g_assert_cmpstr (e, ==, "45.3/73 tỷ đồng");
+  g_assert_cmpstr (f, ==, "1200/2000 lao động");
 }
 
 static void

@@ -349,9 +349,20 @@ ct_extract_scan (const CtUnitTable *units,
             {
               gsize yend = 0;
 
-              if (ct_number_scan (text, len, q + 1, &b) &&
-                  ct_unit_table_match (units, text, len, b.end, &yend) == fig.unit &&
-                  !ratio)
+              const CtUnit *yunit = NULL;
+
+              if (ct_number_scan (text, len, q + 1, &b))
+                {
+                  yunit = ct_unit_table_match (units, text, len, b.end, &yend);
+                  /* "1.200 lao động/2.000 KH": the plan named by its basis. */
+                  if (yunit == NULL &&
+                      ct_keywords_match_at (keywords, CT_KW_BASIS, lower, b.end, len, NULL) != NULL)
+                    {
+                      yunit = fig.unit;
+                      yend = b.end;
+                    }
+                }
+              if (yunit != NULL && yunit == fig.unit && !ratio)
                 {
                   fig.kind = CT_FIG_FRACTION;
                   fig.denom = b.value;
