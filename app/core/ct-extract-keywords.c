@@ -21,6 +21,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "qualifier",
   "target_qualifier",
   "target",
+  "target_lead",
   "achieved",
   "task_verb",
   "past",

@@ -1275,15 +1275,15 @@ flush_sentence (Passage *ps)
       if (m->fraction && ct_keywords_match_at (kws, CT_KW_ENUMERATION, ps->lower,
                                                skip_comma (ps, m->clause_end), ps->len, NULL) != NULL)
         continue;
+      /* A goal stated in a result part ("phấn đấu đạt …") is a target;
+       * "đã đạt" in a target part is a result. */
+      if (ct_keywords_find (kws, CT_KW_TARGET, ps->lower, m->label_from, m->label_to))
+        m->target = TRUE;
       if (!m->has_cmp && !m->target)
         continue;
       if (!isnan (obs->rate) && isnan (obs->plan) && !isnan (obs->value) && obs->unit != NULL)
         find_earlier_plan (ps, m);
 
-      /* A goal stated in a result part ("phấn đấu đạt …") is a target;
-       * "đã đạt" in a target part is a result. */
-      if (ct_keywords_find (kws, CT_KW_TARGET, ps->lower, m->label_from, m->label_to))
-        m->target = TRUE;
       if (m->target && ct_keywords_find (kws, CT_KW_ACHIEVED, ps->lower,
                                          MAX (m->label_to, ps->sentence_start + 48) - 48,
                                          m->label_to))
@@ -1370,6 +1370,13 @@ run_passage (Passage *ps)
 
   for (guint i = 0; i < ps->figs->len; i++)
     assign_role (ps, i);
+
+  /* "1.1. Chỉ tiêu: Xây dựng …": a paragraph of goals. */
+  d = 0;
+  while (d < ps->len && strchr ("0123456789.)(-*+ \t", ps->text[d]) != NULL)
+    d++;
+  if (ct_keywords_match_at (ps->self->keywords, CT_KW_TARGET_LEAD, ps->lower, d, ps->len, NULL) != NULL)
+    ps->target_part = TRUE;
 
   for (guint i = 0; i < ps->figs->len; i++)
     {
