@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ct-error.h"
 #include "ct-extract.h"
 #include "ct-extract-private.h"
 #include "ct-reader.h"
@@ -444,6 +445,48 @@ test_lower_keeps_offsets (void)
   g_assert_cmpuint (strlen (lower), ==, strlen (text));
 }
 
+/* Cut-off and odd fragments, the kind a truncated file or a careless
+ * conversion leaves: the extractor must read them without stepping outside
+ * the text, and every span it reports must lie inside it. */
+static void
+test_fragments (void)
+{
+  static const gchar *const fragments[] = {
+    ".234,5 [3: ",
+    "1.",
+    "a)",
+    "- đạt 60,1",
+    "đạt 60,1% kế hoạch",
+    "[1: ",
+    "**",
+    "| 1 | 2,5 |",
+    "Phần thứ",
+    "2.703,5/",
+    "bằng 102,4% so với cùng kỳ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fragments); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = g_bytes_new (fragments[i], strlen (fragments[i]));
+      g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "fragment.txt", NULL, &error);
+      g_autoptr(GPtrArray) obs = NULL;
+      const CtDocument *doc;
+
+      /* Markup alone ("**") leaves no text: that is an error, not a crash. */
+      if (g_error_matches (error, CT_ERROR, CT_ERROR_EMPTY))
+        continue;
+      g_assert_no_error (error);
+      doc = g_ptr_array_index (docs, 0);
+      obs = ct_extractor_run (ct_extractor_get_default (), doc);
+      for (guint j = 0; j < obs->len; j++)
+        {
+          g_assert_cmpuint (obs_at (obs, j)->start, <=, obs_at (obs, j)->end);
+          g_assert_cmpuint (obs_at (obs, j)->end, <=, strlen (doc->text));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,5 +515,6 @@ main (int   argc,
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);
   g_test_add_func ("/extract/lower-keeps-offsets", test_lower_keeps_offsets);
+  g_test_add_func ("/extract/fragments", test_fragments);
   return g_test_run ();
 }

@@ -107,6 +107,10 @@ ct_outline_parse_label (const gchar *text,
   *label_len = 0;
   *title_start = 0;
 
+  /* Stepping over a character needs one to be there. */
+  if (*text == '\0')
+    return CT_LABEL_NONE;
+
   if (parse_part (text, label_len, title_start))
     return CT_LABEL_PART;
 
