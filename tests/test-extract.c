@@ -95,6 +95,26 @@ test_rate_and_yoy (void)
   assert_num (obs_at (obs, 3)->rate, 105);
 }
 
+/* "so với năm N" is last year only when N is the year before the report's;
+ * the rule holds for years no report of the seeds names. */
+static void
+test_yoy_against_named_year (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2031\n"
+    "\n"
+    "Thu ngân sách đạt 90 tỷ đồng, đạt 75% dự toán, bằng 104% so với năm 2030.\n"
+    "\n"
+    "Tỷ lệ hộ nghèo đạt 3,2%, đạt 110% kế hoạch, bằng 80% so với năm 2025.\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  assert_num (obs_at (obs, 0)->rate, 75);
+  assert_num (obs_at (obs, 0)->yoy, 104);
+  /* 2025 opens the plan period: no year-on-year figure. */
+  assert_num (obs_at (obs, 1)->rate, 110);
+  g_assert_true (isnan (obs_at (obs, 1)->yoy));
+}
+
 static void
 test_qualifier_and_reversed_yoy (void)
 {
@@ -496,6 +516,7 @@ main (int   argc,
 
   g_test_add_func ("/extract/value-plan-rate", test_value_plan_rate);
   g_test_add_func ("/extract/rate-and-yoy", test_rate_and_yoy);
+  g_test_add_func ("/extract/yoy-against-named-year", test_yoy_against_named_year);
   g_test_add_func ("/extract/absolute-change-is-no-yoy", test_absolute_change_is_no_yoy);
   g_test_add_func ("/extract/comparison-named-first", test_comparison_named_first);
   g_test_add_func ("/extract/qualifier-and-reversed-yoy", test_qualifier_and_reversed_yoy);

@@ -353,7 +353,8 @@ test_import_statuses (void)
   g_assert_cmpint (count_rows (store, "observation"), ==, obs_before);
   g_assert_cmpint (count_rows (store, "sentence"), ==, sentences_before);
 
-  replaced = import_report (store, "b.txt", changed, "Nam Đông", 2020, 11.327, "tỷ đồng", TRUE);
+  /* Folders the file was read from stay on the user's machine. */
+  replaced = import_report (store, "/srv/bao-cao/2020/b.txt", changed, "Nam Đông", 2020, 11.327, "tỷ đồng", TRUE);
   g_assert_cmpint (replaced->status, ==, CT_IMPORT_REPLACED);
   g_assert_cmpint (replaced->report_id, !=, first->report_id);
   g_assert_cmpint (count_rows (store, "report"), ==, 1);
@@ -1001,6 +1002,25 @@ test_command_line (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* What a workbook or the library shows of where a report came from. */
+static void
+test_source_display_name (void)
+{
+  static const gchar *const cases[][2] = {
+    { "/home/chuyenvien/Báo cáo/nam-dong.docx", "nam-dong.docx" },
+    { "nam-dong.txt", "nam-dong.txt" },
+    { "/srv/nhan/2023.zip/huyen/a.docx", "2023.zip/huyen/a.docx" },
+    { "D6T.ZIP/b.md", "D6T.ZIP/b.md" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *name = ct_store_source_display_name (cases[i][0]);
+
+      g_assert_cmpstr (name, ==, cases[i][1]);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1009,6 +1029,7 @@ main (int    argc,
   ct_test_tmpdir ();
 
   g_test_add_func ("/store/open", test_open);
+  g_test_add_func ("/store/source-display-name", test_source_display_name);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/schema-too-new", test_schema_too_new);
   g_test_add_func ("/store/not-a-database", test_not_a_database);

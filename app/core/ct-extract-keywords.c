@@ -10,6 +10,8 @@
 #include <string.h>
 
 #define KEYWORDS_RESOURCE "/io/github/chitieu/Chitieu/data/keywords.tsv"
+#define YEAR_SLOT "{year}"
+#define YEAR_DIGITS 4
 
 static const gchar * const category_names[CT_N_KW] = {
   "rate_verb",
@@ -206,6 +208,13 @@ ct_keywords_new_from_data (const gchar  *data,
       kw = g_new0 (CtKeyword, 1);
       kw->phrase = ct_extract_lower (cols[1], strlen (cols[1]));
       kw->len = strlen (kw->phrase);
+      if (g_str_has_suffix (kw->phrase, " " YEAR_SLOT))
+        {
+          /* Keep the space: the year follows it. */
+          kw->len -= strlen (YEAR_SLOT);
+          kw->phrase[kw->len] = '\0';
+          kw->year_slot = TRUE;
+        }
       kw->value = g_strdup (cols[2]);
       g_ptr_array_add (self->lists[cat], kw);
     }
@@ -217,14 +226,19 @@ ct_keywords_new_from_data (const gchar  *data,
         {
           CtKeyword *kw = g_ptr_array_index (self->lists[c], i);
           guchar first = (guchar) kw->phrase[0];
-          guchar last = (guchar) kw->phrase[kw->len - 1];
 
           if (self->by_first[c][first] == NULL)
             self->by_first[c][first] = g_ptr_array_new ();
           g_ptr_array_add (self->by_first[c][first], kw);
-          if (self->by_last[c][last] == NULL)
-            self->by_last[c][last] = g_ptr_array_new ();
-          g_ptr_array_add (self->by_last[c][last], kw);
+          /* A phrase with a year ends in any digit. */
+          for (guint last = 0; last < 256; last++)
+            {
+              if (kw->year_slot ? !g_ascii_isdigit (last) : last != (guchar) kw->phrase[kw->len - 1])
+                continue;
+              if (self->by_last[c][last] == NULL)
+                self->by_last[c][last] = g_ptr_array_new ();
+              g_ptr_array_add (self->by_last[c][last], kw);
+            }
         }
     }
   return self;
@@ -261,6 +275,21 @@ ct_keywords_free (CtKeywords *self)
   g_free (self);
 }
 
+/* Whether four digits start at @pos of @lower (before @to) and no word
+ * character follows them. */
+static gboolean
+year_at (const gchar *lower,
+         gsize        pos,
+         gsize        to)
+{
+  if (to - pos < YEAR_DIGITS)
+    return FALSE;
+  for (guint i = 0; i < YEAR_DIGITS; i++)
+    if (!g_ascii_isdigit (lower[pos + i]))
+      return FALSE;
+  return !ct_extract_is_word_char (lower, to, pos + YEAR_DIGITS);
+}
+
 static gboolean
 phrase_is_word (const CtKeyword *kw)
 {
@@ -291,12 +320,15 @@ ct_keywords_match_before (const CtKeywords *self,
   for (guint i = 0; i < list->len; i++)
     {
       const CtKeyword *kw = g_ptr_array_index (list, i);
+      gsize tail = kw->year_slot ? YEAR_DIGITS : 0;
       gsize s;
 
-      if (kw->len > p - from)
+      if (kw->len + tail > p - from)
         continue;
-      s = p - kw->len;
+      s = p - tail - kw->len;
       if (memcmp (lower + s, kw->phrase, kw->len) != 0)
+        continue;
+      if (kw->year_slot && !year_at (lower, p - tail, p))
         continue;
       if (s > from && ct_extract_word_before (lower, s) &&
           (g_ascii_isalnum (kw->phrase[0]) || (guchar) kw->phrase[0] >= 0x80))
@@ -335,6 +367,14 @@ ct_keywords_match_at (const CtKeywords *self,
         continue;
       if (memcmp (lower + p, kw->phrase, kw->len) != 0)
         continue;
+      if (kw->year_slot)
+        {
+          if (!year_at (lower, p + kw->len, to))
+            continue;
+          if (end != NULL)
+            *end = p + kw->len + YEAR_DIGITS;
+          return kw;
+        }
       if (phrase_is_word (kw) && ct_extract_is_word_char (lower, to, p + kw->len))
         continue;
       if (end != NULL)
@@ -368,7 +408,8 @@ ct_keywords_find (const CtKeywords *self,
             break;
           s = hit - lower;
           if ((s == from || !ct_extract_word_before (lower, s)) &&
-              !ct_extract_is_word_char (lower, to, s + kw->len))
+              (kw->year_slot ? year_at (lower, s + kw->len, to)
+                             : !ct_extract_is_word_char (lower, to, s + kw->len)))
             return TRUE;
           left -= (hit - hay) + 1;
           hay = hit + 1;

@@ -57,6 +57,8 @@ typedef struct
   gchar *phrase; /* lower case */
   gsize  len;
   gchar *value;  /* the third column; "-" when the category needs none */
+  gboolean year_slot; /* written "… {year}": the phrase goes on with a year,
+                       * which matches are checked to hold */
 } CtKeyword;
 
 typedef struct _CtKeywords CtKeywords;

@@ -187,6 +187,49 @@ kw_at (const Passage *ps,
   return ct_keywords_match_at (ps->self->keywords, cat, ps->lower, pos, to, end);
 }
 
+/* "so với năm 2022" is a year-on-year figure only in a report of 2023; in
+ * a later one it compares with the start of a plan period.  @year_pos is
+ * where the phrase's year starts in the passage.  Without a year of its own
+ * the document cannot tell, and the phrase is trusted. */
+static gboolean
+yoy_year_fits (const Passage   *ps,
+               const CtKeyword *kw,
+               gsize            year_pos)
+{
+  const gchar *doc_year = ps->doc->meta.year.value;
+
+  if (kw == NULL)
+    return FALSE;
+  if (!kw->year_slot || doc_year == NULL)
+    return TRUE;
+  return g_ascii_strtoll (ps->lower + year_pos, NULL, 10) == g_ascii_strtoll (doc_year, NULL, 10) - 1;
+}
+
+/* The comparison with last year that ends at @pos, starting after @from. */
+static gboolean
+yoy_before (const Passage *ps,
+            gsize          from,
+            gsize          pos)
+{
+  gsize s = 0;
+  const CtKeyword *kw = ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower,
+                                                  from, pos, &s);
+
+  return yoy_year_fits (ps, kw, s + (kw != NULL ? kw->len : 0));
+}
+
+/* The comparison with last year that starts at @pos. */
+static gboolean
+yoy_at (const Passage *ps,
+        gsize          pos,
+        gsize          to)
+{
+  gsize e = 0;
+  const CtKeyword *kw = ct_keywords_match_at (ps->self->keywords, CT_KW_YOY, ps->lower, pos, to, &e);
+
+  return yoy_year_fits (ps, kw, kw != NULL && kw->year_slot ? e - strlen ("2022") : 0);
+}
+
 static CtBasis
 basis_from_keyword (const CtKeyword *kw)
 {
@@ -289,8 +332,7 @@ assign_role (Passage *ps,
           gsize cs;
           const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, &cs);
 
-          if (change != NULL && ct_keywords_match_before (ps->self->keywords, CT_KW_YOY,
-                                                          ps->lower, from, cs, NULL) != NULL)
+          if (change != NULL && yoy_before (ps, from, cs))
             {
               r->role = ROLE_YOY;
               r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
@@ -298,7 +340,7 @@ assign_role (Passage *ps,
             }
         }
       /* "bằng 102,4% so với cùng kỳ", "giảm 5,7% so với cùng kỳ" */
-      if (pct && kw_at (ps, CT_KW_YOY, fig->end, to, NULL) != NULL)
+      if (pct && yoy_at (ps, fig->end, to))
         {
           kw = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
           r->role = ROLE_YOY;
@@ -360,8 +402,7 @@ assign_role (Passage *ps,
               r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
               return;
             }
-          if (ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower, from, s,
-                                        NULL) != NULL)
+          if (yoy_before (ps, from, s))
             {
               r->role = ROLE_YOY;
               r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;

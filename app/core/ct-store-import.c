@@ -408,6 +408,7 @@ insert_report (CtStore          *self,
 {
   g_autofree gchar *period_folded = ct_store_fold_key (result->period);
   g_autofree gchar *now = ct_store_now_iso ();
+  g_autofree gchar *source_name = ct_store_source_display_name (doc->source_name);
   sqlite3_stmt *stmt = ct_store_prepare (self,
     "INSERT INTO report (locality_id, year, period, period_folded, title, issuer,"
     " report_date, source_name, sha256, format, imported_at)"
@@ -422,7 +423,7 @@ insert_report (CtStore          *self,
   ct_store_bind_text (stmt, 5, doc->meta.title.value);
   ct_store_bind_text (stmt, 6, doc->meta.issuer.value);
   ct_store_bind_text (stmt, 7, doc->meta.date.value);
-  ct_store_bind_text (stmt, 8, doc->source_name);
+  ct_store_bind_text (stmt, 8, source_name);
   ct_store_bind_text (stmt, 9, doc->sha256);
   ct_store_bind_text (stmt, 10, ct_format_to_string (doc->format));
   ct_store_bind_text (stmt, 11, now);

@@ -50,6 +50,10 @@ gchar        *ct_store_now_iso      (void);
 /* Like g_cancellable_set_error_if_cancelled() but in CT_ERROR_CANCELLED. */
 gboolean      ct_store_check_cancelled (GCancellable *cancellable,
                                         GError      **error);
+/* The name a report keeps in the library: the file's name without the
+ * folders it was read from ("/home/…/bao-cao.zip/a.docx" → "bao-cao.zip/a.docx"),
+ * so workbooks handed to others carry no paths of the user's machine. */
+gchar        *ct_store_source_display_name (const gchar *source_name);
 /* The folded key of a period ("6 Tháng đầu năm" → "6 thang dau nam"). */
 gchar        *ct_store_fold_key     (const gchar  *text);
 

@@ -248,6 +248,24 @@ ct_store_check_cancelled (GCancellable  *cancellable,
 }
 
 gchar *
+ct_store_source_display_name (const gchar *source_name)
+{
+  g_autofree gchar *lower = NULL;
+  const gchar *zip;
+  const gchar *slash;
+
+  if (source_name == NULL)
+    return NULL;
+  /* A zip member keeps the archive's name in front of its own. */
+  lower = g_ascii_strdown (source_name, -1);
+  zip = strstr (lower, ".zip" G_DIR_SEPARATOR_S);
+  if (zip == NULL)
+    return g_path_get_basename (source_name);
+  slash = g_strrstr_len (lower, zip - lower, G_DIR_SEPARATOR_S);
+  return g_strdup (slash != NULL ? source_name + (slash - lower) + 1 : source_name);
+}
+
+gchar *
 ct_store_fold_key (const gchar *text)
 {
   return ct_catalog_fold_phrase (text != NULL ? text : "");
