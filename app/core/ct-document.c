@@ -186,28 +186,37 @@ gchar *
 ct_document_section_path (const CtDocument *doc,
                           gint              section)
 {
-  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
-  GString *out = g_string_new (NULL);
+  /* Called for every observation, so no temporary strings: the chain is
+   * collected innermost first, then written outermost first. */
+  GArray *chain = g_array_sized_new (FALSE, FALSE, sizeof (gint), 8);
+  GString *out = g_string_sized_new (128);
 
-  for (gint s = section; s >= 0 && (guint) s < doc->sections->len;)
+  for (gint s = section; s >= 0 && (guint) s < doc->sections->len;
+       s = g_array_index (doc->sections, CtSection, s).parent)
     {
-      const CtSection *sec = &g_array_index (doc->sections, CtSection, s);
-
-      if (sec->label != NULL && sec->label[0] != '\0')
-        g_ptr_array_insert (parts, 0, g_strdup_printf ("%s %s", sec->label, sec->title));
-      else
-        g_ptr_array_insert (parts, 0, g_strdup (sec->title));
-      s = sec->parent;
+      /* A parent always comes before its child; guard against a loop all
+       * the same, since a loop here would never end. */
+      if (chain->len > doc->sections->len)
+        break;
+      g_array_append_val (chain, s);
     }
 
-  for (guint i = 0; i < parts->len; i++)
+  for (guint i = chain->len; i > 0; i--)
     {
-      if (i > 0)
+      const CtSection *sec = &g_array_index (doc->sections, CtSection,
+                                             g_array_index (chain, gint, i - 1));
+
+      if (i < chain->len)
         g_string_append (out, " › ");
-      g_string_append (out, g_ptr_array_index (parts, i));
+      if (sec->label != NULL && sec->label[0] != '\0')
+        {
+          g_string_append (out, sec->label);
+          g_string_append_c (out, ' ');
+        }
+      g_string_append (out, sec->title);
     }
 
-  g_ptr_array_unref (parts);
+  g_array_unref (chain);
   return g_string_free (out, FALSE);
 }
 

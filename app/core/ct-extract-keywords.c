@@ -117,11 +117,12 @@ ct_extract_lower (const gchar *text,
         l[p + 1] = t[p + 1] + 0x20; /* À … Ý */
       else if (c == 0xE1 && (t[p + 1] == 0xBA || t[p + 1] == 0xBB))
         {
-          gunichar u = g_utf8_get_char (text + p);
+          gunichar u = 0x1000 | ((gunichar) (t[p + 1] & 0x3F) << 6) | (t[p + 2] & 0x3F);
 
-          /* Ạ … Ỹ: capitals are the even code points. */
+          /* Ạ … Ỹ: capitals are the even code points, and the small letter
+           * after each differs only in the last byte. */
           if (u >= 0x1EA0 && u <= 0x1EF9 && (u & 1) == 0)
-            g_unichar_to_utf8 (u + 1, lower + p);
+            l[p + 2] = t[p + 2] + 1;
         }
       else if (c >= 0xC4 && c <= 0xC6)
         {
@@ -391,28 +392,24 @@ ct_keywords_find (const CtKeywords *self,
                   gsize             from,
                   gsize             to)
 {
-  GPtrArray *list = self->lists[cat];
-
-  for (guint i = 0; i < list->len; i++)
+  /* Walk the word starts once and try only the phrases that begin with
+   * that byte: labels are short and lists long, so this beats searching
+   * the span once per phrase. */
+  for (gsize s = from; s < to; s++)
     {
-      const CtKeyword *kw = g_ptr_array_index (list, i);
-      const gchar *hay = lower + from;
-      gsize left = to - from;
+      GPtrArray *list = self->by_first[cat][(guchar) lower[s]];
 
-      while (left >= kw->len)
+      if (list == NULL || (s > from && ct_extract_word_before (lower, s)))
+        continue;
+      for (guint i = 0; i < list->len; i++)
         {
-          const gchar *hit = g_strstr_len (hay, left, kw->phrase);
-          gsize s;
+          const CtKeyword *kw = g_ptr_array_index (list, i);
 
-          if (hit == NULL)
-            break;
-          s = hit - lower;
-          if ((s == from || !ct_extract_word_before (lower, s)) &&
-              (kw->year_slot ? year_at (lower, s + kw->len, to)
-                             : !ct_extract_is_word_char (lower, to, s + kw->len)))
+          if (kw->len > to - s || memcmp (lower + s, kw->phrase, kw->len) != 0)
+            continue;
+          if (kw->year_slot ? year_at (lower, s + kw->len, to)
+                            : !ct_extract_is_word_char (lower, to, s + kw->len))
             return TRUE;
-          left -= (hit - hay) + 1;
-          hay = hit + 1;
         }
     }
   return FALSE;

@@ -156,7 +156,8 @@ ct_extract_scan (const CtUnitTable *units,
                  const gchar       *lower,
                  gsize              len)
 {
-  GArray *figs = g_array_new (FALSE, TRUE, sizeof (CtFigure));
+  /* Room for a figure every 32 bytes, so the array seldom grows. */
+  GArray *figs = g_array_sized_new (FALSE, TRUE, sizeof (CtFigure), MAX (len / 32, 8));
   gsize p = 0;
   guint depth = 0;
   const gchar *last_fraction_unit = NULL;
