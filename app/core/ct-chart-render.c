@@ -557,6 +557,7 @@ ct_chart_render (const CtChart      *chart,
   gdouble pad, top, bottom, step, tick_w = 0, line_h = 0, label_size, value_size;
   gdouble cat_start, cat_len, val_start, val_len, slot, group, bar, label_extent = 0;
   gdouble ref_label_w, ref_label_h, value_label_max_w, value_label_h, flag_d;
+  gdouble ref_pos;  /* where the 100% line runs */
   guint stride = 1, decimals;
   gboolean turned_labels = FALSE;
   LabelMode value_mode;
@@ -801,6 +802,7 @@ ct_chart_render (const CtChart      *chart,
     }
 
   /* Bars, "no data" bands, value labels and flags. */
+  ref_pos = round (ct_chart_geometry_rate_to_position (geometry, 100)) + 0.5;
   set_font (&ctx, value_size, FALSE);
   set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
   for (guint si = 0; si < ctx.n_ser; si++)
@@ -878,6 +880,18 @@ ct_chart_render (const CtChart      *chart,
 
               pango_layout_set_text (ctx.layout, txt, -1);
               text_size (&ctx, &tw, &th);
+              /* A bar just short of 100% would put its label across the
+               * dashed line, which then strikes the figure through: such a
+               * label moves past the line. */
+              if (!down)
+                {
+                  gdouble room = ctx.vertical ? (value_mode == LABELS_ALONG ? th : tw) + 3 : tw + 3;
+
+                  if (ctx.vertical && v1 > ref_pos && v1 - room < ref_pos + 2)
+                    v1 = ref_pos - 2;
+                  else if (!ctx.vertical && v1 < ref_pos && v1 + room > ref_pos - 2)
+                    v1 = ref_pos + 2;
+                }
               if (ctx.vertical && value_mode == LABELS_ALONG)
                 {
                   show_text (&ctx, mid - tw / 2, down ? v1 + 2 : v1 - th - 1, &ctx.pal->text);
