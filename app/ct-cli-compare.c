@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "ct-cli-commands.h"
+#include "ct-cli-json.h"
 #include "ct-cli-library.h"
 #include "ct-compare.h"
 #include "ct-error.h"
@@ -90,30 +91,6 @@ print_tsv (CtComparison *cmp)
 }
 
 static void
-add_number (JsonBuilder *b,
-            const gchar *key,
-            gdouble      value)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const gchar *key,
-            const gchar *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
-
-static void
 print_jsonl_cell (const CtCompareRow    *row,
                   const CtCompareColumn *col,
                   const CtCompareCell   *cell)
@@ -125,32 +102,32 @@ print_jsonl_cell (const CtCompareRow    *row,
   g_auto(GStrv) flags = ct_flags_to_strv (cell->flags);
 
   json_builder_begin_object (b);
-  add_string (b, "indicator", row->code);
-  add_string (b, "name", row->name);
-  add_string (b, "sector", row->sector);
+  ct_cli_json_add_string (b, "indicator", row->code);
+  ct_cli_json_add_string (b, "name", row->name);
+  ct_cli_json_add_string (b, "sector", row->sector);
   json_builder_set_member_name (b, "report_id");
   json_builder_add_int_value (b, col->report_id);
-  add_string (b, "locality", col->locality);
-  add_string (b, "province", col->province);
+  ct_cli_json_add_string (b, "locality", col->locality);
+  ct_cli_json_add_string (b, "province", col->province);
   json_builder_set_member_name (b, "year");
   json_builder_add_int_value (b, col->year);
-  add_string (b, "period", col->period);
+  ct_cli_json_add_string (b, "period", col->period);
   json_builder_set_member_name (b, "observation_id");
   json_builder_add_int_value (b, cell->observation_id);
-  add_string (b, "label", cell->label);
-  add_string (b, "qualifier", cell->qualifier);
-  add_number (b, "value", cell->value);
-  add_string (b, "unit", cell->unit);
-  add_number (b, "plan", cell->plan);
-  add_number (b, "value_normalized", cell->value_normalized);
-  add_number (b, "plan_normalized", cell->plan_normalized);
-  add_string (b, "unit_normalized", row->unit);
-  add_string (b, "basis", cell->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (cell->basis));
-  add_number (b, "rate", cell->rate);
-  add_number (b, "rate_computed",
+  ct_cli_json_add_string (b, "label", cell->label);
+  ct_cli_json_add_string (b, "qualifier", cell->qualifier);
+  ct_cli_json_add_number (b, "value", cell->value);
+  ct_cli_json_add_string (b, "unit", cell->unit);
+  ct_cli_json_add_number (b, "plan", cell->plan);
+  ct_cli_json_add_number (b, "value_normalized", cell->value_normalized);
+  ct_cli_json_add_number (b, "plan_normalized", cell->plan_normalized);
+  ct_cli_json_add_string (b, "unit_normalized", row->unit);
+  ct_cli_json_add_string (b, "basis", cell->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (cell->basis));
+  ct_cli_json_add_number (b, "rate", cell->rate);
+  ct_cli_json_add_number (b, "rate_computed",
               isnan (cell->rate_computed) ? NAN : round (cell->rate_computed * 100) / 100);
-  add_number (b, "yoy", cell->yoy);
-  add_string (b, "status", cell->status);
+  ct_cli_json_add_number (b, "yoy", cell->yoy);
+  ct_cli_json_add_string (b, "status", cell->status);
   json_builder_set_member_name (b, "flags");
   json_builder_begin_array (b);
   for (guint i = 0; flags != NULL && flags[i] != NULL; i++)

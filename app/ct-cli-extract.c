@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "ct-cli-commands.h"
+#include "ct-cli-json.h"
 #include "ct-error.h"
 #include "ct-extract.h"
 #include "ct-reader.h"
@@ -24,30 +25,6 @@ typedef enum
   FORMAT_TSV,
   FORMAT_TEXT,
 } Format;
-
-static void
-add_number (JsonBuilder *b,
-            const gchar *key,
-            gdouble      value)
-{
-  json_builder_set_member_name (b, key);
-  if (isnan (value))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const gchar *key,
-            const gchar *value)
-{
-  json_builder_set_member_name (b, key);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
 
 static gchar *
 clause_text (const CtDocument    *doc,
@@ -75,31 +52,31 @@ print_jsonl (const gchar         *file,
   g_autofree gchar *line = NULL;
 
   json_builder_begin_object (b);
-  add_string (b, "file", file);
+  ct_cli_json_add_string (b, "file", file);
   json_builder_set_member_name (b, "line");
   json_builder_add_int_value (b, obs->line);
   json_builder_set_member_name (b, "start");
   json_builder_add_int_value (b, obs->start);
   json_builder_set_member_name (b, "end");
   json_builder_add_int_value (b, obs->end);
-  add_string (b, "kind", ct_kind_to_string (obs->kind));
-  add_string (b, "section", obs->section);
-  add_string (b, "indicator", obs->label);
-  add_number (b, "value", obs->value);
-  add_string (b, "unit", obs->unit);
-  add_number (b, "plan", obs->plan);
-  add_string (b, "basis", obs->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (obs->basis));
-  add_number (b, "rate", obs->rate);
-  add_number (b, "rate_computed",
+  ct_cli_json_add_string (b, "kind", ct_kind_to_string (obs->kind));
+  ct_cli_json_add_string (b, "section", obs->section);
+  ct_cli_json_add_string (b, "indicator", obs->label);
+  ct_cli_json_add_number (b, "value", obs->value);
+  ct_cli_json_add_string (b, "unit", obs->unit);
+  ct_cli_json_add_number (b, "plan", obs->plan);
+  ct_cli_json_add_string (b, "basis", obs->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (obs->basis));
+  ct_cli_json_add_number (b, "rate", obs->rate);
+  ct_cli_json_add_number (b, "rate_computed",
               isnan (obs->rate_computed) ? NAN : round (obs->rate_computed * 100) / 100);
-  add_number (b, "yoy", obs->yoy);
-  add_string (b, "status", obs->status);
+  ct_cli_json_add_number (b, "yoy", obs->yoy);
+  ct_cli_json_add_string (b, "status", obs->status);
   json_builder_set_member_name (b, "flags");
   json_builder_begin_array (b);
   for (guint i = 0; flags != NULL && flags[i] != NULL; i++)
     json_builder_add_string_value (b, flags[i]);
   json_builder_end_array (b);
-  add_string (b, "text", text);
+  ct_cli_json_add_string (b, "text", text);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

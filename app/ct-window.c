@@ -440,18 +440,17 @@ on_cell_activated (CtCompareView *view,
   g_action_group_activate_action (G_ACTION_GROUP (user_data), "correct", NULL);
 }
 
+/* Undo and redo differ only in the direction they walk the history. */
 static void
-undo_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+step_history (CtWindow *self,
+              gboolean  forward)
 {
-  CtWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   gint64 id = 0;
+  gboolean done = forward ? ct_undo_stack_redo (self->undo, self->store, &id, &error)
+                          : ct_undo_stack_undo (self->undo, self->store, &id, &error);
 
-  (void) action;
-  (void) param;
-  if (!ct_undo_stack_undo (self->undo, self->store, &id, &error))
+  if (!done)
     {
       if (error != NULL)
         ct_window_toast (self, error->message);
@@ -461,23 +460,23 @@ undo_action (GSimpleAction *action,
 }
 
 static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  (void) action;
+  (void) param;
+  step_history (user_data, FALSE);
+}
+
+static void
 redo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  CtWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gint64 id = 0;
-
   (void) action;
   (void) param;
-  if (!ct_undo_stack_redo (self->undo, self->store, &id, &error))
-    {
-      if (error != NULL)
-        ct_window_toast (self, error->message);
-      return;
-    }
-  after_correction (self, id);
+  step_history (user_data, TRUE);
 }
 
 /* ------------------------------------------------------------------ */

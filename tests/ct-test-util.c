@@ -60,6 +60,15 @@ ct_test_tmp_path (const gchar *name)
   return g_build_filename (ct_test_tmpdir (), name, NULL);
 }
 
+gboolean
+ct_test_skip_without_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL)
+    return FALSE;
+  g_print ("1..0 # SKIP no display\n");
+  return TRUE;
+}
+
 const gchar *
 ct_test_shared_dir (void)
 {

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
  * parallel and repeated runs never race on a fixed /tmp name. */
 const gchar *ct_test_tmpdir          (void);
 gchar       *ct_test_tmp_path        (const gchar *name);
+/* For display tests: TRUE, after printing the TAP plan "1..0 # SKIP", when
+ * there is no display to open windows on. */
+gboolean     ct_test_skip_without_display (void);
 /* The folder with the shared seeds and gold, or NULL when it is absent. */
 const gchar *ct_test_shared_dir      (void);
 /* The built `chitieu` binary, for tests that run the command line. */
