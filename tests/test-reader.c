@@ -157,6 +157,9 @@ test_inline_footnotes (void)
   g_assert_cmpuint (ct_document_get_block (doc, two->block)->line, ==, 3);
   g_assert_cmpuint (one->anchor, ==, strstr (doc->text, ", đạt 90%") - doc->text);
   g_assert_cmpuint (ct_document_line_at (doc, two->anchor), ==, 3);
+  /* …and a body running on to the next line leads its words there. */
+  g_assert_cmpuint (ct_document_line_at (doc, strstr (doc->text, "long móng") - doc->text), ==, 2);
+  g_assert_cmpuint (ct_document_line_at (doc, strstr (doc->text, "Lở mồm") - doc->text), ==, 1);
 }
 
 static void

@@ -217,6 +217,45 @@ line_at (const CtRawPara *p,
   return line;
 }
 
+/* The footnote body host->text[from, to), which may run over several source
+ * lines: each line's piece keeps its own line, so a figure on the second
+ * line of a body leads back to that line. */
+static CtRawPara *
+inline_note_body (const CtRawPara *host,
+                  gsize            from,
+                  gsize            to,
+                  guint            first_line)
+{
+  CtRawPara *note = ct_raw_para_new (CT_RAW_FOOTNOTE, "", first_line);
+
+  note->lines->len = 0;
+  for (guint i = 0; i < host->lines->len; i++)
+    {
+      const CtLineSpan *l = &g_array_index (host->lines, CtLineSpan, i);
+      gsize next = i + 1 < host->lines->len ? g_array_index (host->lines, CtLineSpan, i + 1).start : to;
+      gsize piece_start = MAX (l->start, from);
+      gsize piece_end = MIN (next, to);
+      g_autofree gchar *clean = NULL;
+      g_autoptr(CtRawPara) piece = NULL;
+
+      if (piece_start >= piece_end)
+        continue;
+      clean = ct_reader_clean_line (host->text + piece_start, piece_end - piece_start);
+      if (clean[0] == '\0')
+        continue;
+      piece = ct_raw_para_new (CT_RAW_FOOTNOTE, clean, l->line);
+      ct_raw_para_append (note, piece);
+    }
+  if (note->lines->len == 0)
+    {
+      CtLineSpan span = { 0, first_line };
+
+      g_array_append_val (note->lines, span);
+    }
+  note->line = g_array_index (note->lines, CtLineSpan, 0).line;
+  return note;
+}
+
 /* Moves inline bodies out of @host into @out, right after it. */
 static void
 take_inline_notes (CtRawPara *host,
@@ -227,15 +266,12 @@ take_inline_notes (CtRawPara *host,
   while (find_inline_note (host->text, from, &start, &body, &end))
     {
       g_autofree gchar *id = g_strndup (host->text + start + 1, body - start - 2);
-      g_autofree gchar *raw = NULL;
-      g_autofree gchar *clean = NULL;
       CtRawPara *note;
 
       if (end == 0)
         end = strlen (host->text);
-      raw = g_strndup (host->text + body, end - body - (host->text[end - 1] == ']' ? 1 : 0));
-      clean = ct_reader_clean_line (raw, -1);
-      note = ct_raw_para_new (CT_RAW_FOOTNOTE, clean, line_at (host, start));
+      note = inline_note_body (host, body, end - (host->text[end - 1] == ']' ? 1 : 0),
+                               line_at (host, start));
       note->note_id = g_steal_pointer (&id);
       g_ptr_array_add (notes, note);
       ct_raw_para_remove (host, start, end);
