@@ -570,6 +570,9 @@ ct_window_import_files (CtWindow  *self,
       ct_window_toast (self, _("No reports found there. Chỉ tiêu reads .txt, .md, .docx and .zip files."));
       return NULL;
     }
+  /* Logged so a second instance's hand-off can be followed (G_MESSAGES_DEBUG). */
+  g_debug ("Import asked for %u files, first %s", all->len,
+           g_file_peek_path (g_ptr_array_index (all, 0)));
   dialog = ct_import_dialog_new (GTK_WINDOW (self), self->store, (GFile **) all->pdata, all->len);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
