@@ -634,6 +634,43 @@ test_import_dialog (void)
     gtk_window_destroy (folder_dialog);
     g_object_unref (folder_dialog);
   }
+
+  /* Files dropped on the window open the same dialog. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    g_autoptr(GSList) dropped = g_slist_append (NULL, seed_file);
+    g_auto(GValue) value = G_VALUE_INIT;
+    GList *toplevels;
+    GtkDropTarget *target = NULL;
+    CtImportDialog *drop_dialog = NULL;
+    gboolean accepted = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gdk_content_formats_get_gtypes (
+      gtk_drop_target_get_formats (target), NULL)[0]));
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, gdk_file_list_new_from_list (dropped));
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+    g_assert_true (accepted);
+
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (CT_IS_IMPORT_DIALOG (l->data))
+        drop_dialog = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (drop_dialog);
+    g_assert_cmpuint (ct_import_dialog_get_n_files (drop_dialog), ==, 1);
+    ct_import_dialog_cancel (drop_dialog);
+    spin (10);
+    gtk_window_destroy (GTK_WINDOW (drop_dialog));
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
