@@ -12,6 +12,30 @@
 #define KEYWORDS_RESOURCE "/io/github/chitieu/Chitieu/data/keywords.tsv"
 #define YEAR_SLOT "{year}"
 #define YEAR_DIGITS 4
+#define N_BUCKETS 1024
+
+/* The bucket of a phrase that starts (or, read backwards, ends) with the
+ * bytes @a then @b. */
+static inline guint
+bucket (guchar a,
+        guchar b)
+{
+  return ((guint) a * 31u + b) & (N_BUCKETS - 1);
+}
+
+static void
+index_phrase (GPtrArray **buckets,
+              guint       slot,
+              CtKeyword  *kw)
+{
+  /* Phrases arrive longest first; one already placed here is not added
+   * again when two byte pairs share a bucket. */
+  if (buckets[slot] == NULL)
+    buckets[slot] = g_ptr_array_new ();
+  else if (g_ptr_array_index (buckets[slot], buckets[slot]->len - 1) == kw)
+    return;
+  g_ptr_array_add (buckets[slot], kw);
+}
 
 static const gchar * const category_names[CT_N_KW] = {
   "rate_verb",
@@ -44,10 +68,11 @@ static const gchar * const category_names[CT_N_KW] = {
 struct _CtKeywords
 {
   GPtrArray *lists[CT_N_KW]; /* CtKeyword *, longest first */
-  /* The same lists by first and by last byte, so matching at a position
-   * compares only phrases that can fit there. */
-  GPtrArray *by_first[CT_N_KW][256];
-  GPtrArray *by_last[CT_N_KW][256];
+  /* The same lists by their first two bytes and by their last two (hashed
+   * into N_BUCKETS), so matching at a position compares only phrases that
+   * can fit there.  A one-byte phrase sits in every bucket of its byte. */
+  GPtrArray *by_first[CT_N_KW][N_BUCKETS];
+  GPtrArray *by_last[CT_N_KW][N_BUCKETS];
 };
 
 static void
@@ -226,19 +251,22 @@ ct_keywords_new_from_data (const gchar  *data,
       for (guint i = 0; i < self->lists[c]->len; i++)
         {
           CtKeyword *kw = g_ptr_array_index (self->lists[c], i);
-          guchar first = (guchar) kw->phrase[0];
+          const guchar *ph = (const guchar *) kw->phrase;
 
-          if (self->by_first[c][first] == NULL)
-            self->by_first[c][first] = g_ptr_array_new ();
-          g_ptr_array_add (self->by_first[c][first], kw);
-          /* A phrase with a year ends in any digit. */
-          for (guint last = 0; last < 256; last++)
+          for (guint b = 0; b < 256; b++)
             {
-              if (kw->year_slot ? !g_ascii_isdigit (last) : last != (guchar) kw->phrase[kw->len - 1])
-                continue;
-              if (self->by_last[c][last] == NULL)
-                self->by_last[c][last] = g_ptr_array_new ();
-              g_ptr_array_add (self->by_last[c][last], kw);
+              /* first two bytes */
+              if (kw->len == 1 || b == ph[1])
+                index_phrase (self->by_first[c], bucket (ph[0], b), kw);
+              /* last two bytes, read backwards; a year ends in any two digits */
+              if (kw->year_slot)
+                {
+                  if (g_ascii_isdigit (b))
+                    for (guchar d = '0'; d <= '9'; d++)
+                      index_phrase (self->by_last[c], bucket (b, d), kw);
+                }
+              else if (kw->len == 1 || b == ph[kw->len - 2])
+                index_phrase (self->by_last[c], bucket (ph[kw->len - 1], b), kw);
             }
         }
     }
@@ -266,7 +294,7 @@ ct_keywords_free (CtKeywords *self)
     return;
   for (guint c = 0; c < CT_N_KW; c++)
     {
-      for (guint b = 0; b < 256; b++)
+      for (guint b = 0; b < N_BUCKETS; b++)
         {
           g_clear_pointer (&self->by_first[c][b], g_ptr_array_unref);
           g_clear_pointer (&self->by_last[c][b], g_ptr_array_unref);
@@ -314,7 +342,7 @@ ct_keywords_match_before (const CtKeywords *self,
     p--;
   if (p == from)
     return NULL;
-  list = self->by_last[cat][(guchar) lower[p - 1]];
+  list = self->by_last[cat][bucket ((guchar) lower[p - 1], p >= 2 ? (guchar) lower[p - 2] : 0)];
   if (list == NULL)
     return NULL;
 
@@ -356,7 +384,7 @@ ct_keywords_match_at (const CtKeywords *self,
     p++;
   if (p >= to)
     return NULL;
-  list = self->by_first[cat][(guchar) lower[p]];
+  list = self->by_first[cat][bucket ((guchar) lower[p], (guchar) lower[p + 1])];
   if (list == NULL)
     return NULL;
 
@@ -393,11 +421,11 @@ ct_keywords_find (const CtKeywords *self,
                   gsize             to)
 {
   /* Walk the word starts once and try only the phrases that begin with
-   * that byte: labels are short and lists long, so this beats searching
+   * those bytes: labels are short and lists long, so this beats searching
    * the span once per phrase. */
   for (gsize s = from; s < to; s++)
     {
-      GPtrArray *list = self->by_first[cat][(guchar) lower[s]];
+      GPtrArray *list = self->by_first[cat][bucket ((guchar) lower[s], (guchar) lower[s + 1])];
 
       if (list == NULL || (s > from && ct_extract_word_before (lower, s)))
         continue;
