@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -1002,6 +1004,78 @@ test_command_line (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* A disk that fills during an import (the file-size limit stands in for
+ * it: writing past it fails as a full disk does) leaves the library as it
+ * was, with a message that says what happened. */
+static void
+test_full_disk_subprocess (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(CtDocument) doc = NULL;
+  g_autoptr(CtImportOptions) options = options_for ("Sông Mây", 2024, FALSE);
+  g_autoptr(CtImportResult) result = NULL;
+  g_autoptr(GString) text = g_string_new ("BÁO CÁO\nKết quả 6 tháng đầu năm\n");
+  struct rlimit limit = { 96 * 1024, 96 * 1024 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs inside /store/full-disk");
+      return;
+    }
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "Diện tích trồng mới vùng %u đạt %u ha, đạt %u%% kế hoạch.\n",
+                            i, 100 + i, 50 + i % 50);
+  doc = make_doc ("lon.txt", text->str);
+  store = ct_store_open (g_getenv ("CT_STORE_TEST_DB"), &error);
+  g_assert_no_error (error);
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  result = ct_store_import_document (store, doc, NULL, options, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, CT_ERROR, CT_ERROR_DATABASE);
+  g_printerr ("%s\n", error->message);
+}
+
+static void
+test_full_disk (void)
+{
+  g_autofree gchar *db = ct_test_tmp_path ("full.db");
+  g_autoptr(GError) error = NULL;
+  gint64 reports, observations, sentences;
+
+  {
+    g_autoptr(CtStore) store = ct_store_open (db, &error);
+    g_autoptr(CtImportResult) first = NULL;
+
+    g_assert_no_error (error);
+    first = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+    reports = count_rows (store, "report");
+    observations = count_rows (store, "observation");
+    sentences = count_rows (store, "sentence");
+  }
+
+  g_setenv ("CT_STORE_TEST_DB", db, TRUE);
+  g_test_trap_subprocess ("/store/full-disk/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*full*nothing was changed*");
+
+  {
+    g_autoptr(CtStore) store = ct_store_open (db, &error);
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (store, "report"), ==, reports);
+    g_assert_cmpint (count_rows (store, "observation"), ==, observations);
+    g_assert_cmpint (count_rows (store, "sentence"), ==, sentences);
+    g_assert_cmpint (sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const gchar *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+  }
+}
+
 /* What a workbook or the library shows of where a report came from. */
 static void
 test_source_display_name (void)
@@ -1030,6 +1104,8 @@ main (int    argc,
 
   g_test_add_func ("/store/open", test_open);
   g_test_add_func ("/store/source-display-name", test_source_display_name);
+  g_test_add_func ("/store/full-disk", test_full_disk);
+  g_test_add_func ("/store/full-disk/subprocess", test_full_disk_subprocess);
   g_test_add_func ("/store/default-path", test_default_path);
   g_test_add_func ("/store/schema-too-new", test_schema_too_new);
   g_test_add_func ("/store/not-a-database", test_not_a_database);

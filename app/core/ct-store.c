@@ -132,10 +132,38 @@ void
 ct_store_set_error (CtStore  *self,
                     GError  **error)
 {
-  g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-               _("The library database failed: %s. Check that the disk is not full "
-                 "and the file is writable."),
-               sqlite3_errmsg (self->db));
+  /* The common failures get a sentence of their own, in the user's
+   * language; the rest keep SQLite's words inside a translated one. */
+  switch (sqlite3_errcode (self->db) & 0xff) /* the primary code of an extended one */
+    {
+    case SQLITE_FULL:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The disk holding the library “%s” is full; nothing was changed. "
+                     "Free some space and try again."), self->path);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The library “%s” is read-only; nothing was changed. "
+                     "Check the file’s permissions."), self->path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("Another program is writing to the library “%s”; nothing was changed. "
+                     "Try again in a moment."), self->path);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The library “%s” could not be written (%s); nothing was changed. "
+                     "Check that the disk is not full and the file is writable."),
+                   self->path, sqlite3_errmsg (self->db));
+      break;
+    default:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The library database failed: %s. Check that the disk is not full "
+                     "and the file is writable."),
+                   sqlite3_errmsg (self->db));
+    }
 }
 
 gboolean
