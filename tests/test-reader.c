@@ -9,6 +9,7 @@
 #include "ct-document.h"
 #include "ct-error.h"
 #include "ct-reader.h"
+#include "ct-text.h"
 #include "ct-test-util.h"
 
 static CtDocument *
@@ -465,6 +466,38 @@ test_seed_outline (void)
   g_assert_null (g_utf8_strchr (d4->text, -1, 0x00A0));
 }
 
+/* Folding for search and matching: marks gone, đ → d, lower case, the
+ * same whether the text came composed (NFC) or decomposed (NFD). */
+static void
+test_text_fold (void)
+{
+  static const gchar *const cases[][2] = {
+    { "Đường giao thông", "duong giao thong" },
+    { "ĐẮK LẮK, Tủa Chùa, Hạ Lang", "dak lak, tua chua, ha lang" },
+    { "Tha\xcc\x80nh pho\xcc\x82\xcc\x81", "thanh pho" },        /* NFD */
+    { "“Kế hoạch” – 100%…", "“ke hoach” – 100%…" },
+    { "\xe2\x84\xaa \xe2\x84\xa6", "k ω" },                    /* Kelvin and Ohm signs */
+    { "ΑΘΗΝΑ Москва", "αθηνα москва" },
+    { "\xef\xbc\xab\xe4\xb8\xad", "\xef\xbd\x8b\xe4\xb8\xad" },  /* past the table: ICU */
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *folded = ct_text_fold (cases[i][0], -1);
+
+      g_assert_cmpstr (folded, ==, cases[i][1]);
+    }
+  /* A length cuts the text; invalid bytes do not crash the fold. */
+  {
+    g_autofree gchar *cut = ct_text_fold ("Đàn trâu", strlen ("Đàn"));
+    g_autofree gchar *bad = ct_text_fold ("S\xff\xfen", -1);
+
+    g_assert_cmpstr (cut, ==, "dan");
+    g_assert_true (g_utf8_validate (bad, -1, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +506,7 @@ main (int   argc,
   ct_test_tmpdir ();
 
   g_test_add_func ("/reader/normalisation", test_normalisation);
+  g_test_add_func ("/reader/text-fold", test_text_fold);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
   g_test_add_func ("/reader/inline-footnotes", test_inline_footnotes);

@@ -60,9 +60,13 @@ parse_part (const gchar *text,
             gsize       *label_len,
             gsize       *title_start)
 {
-  g_autofree gchar *head = g_utf8_strdown (text, MIN (strlen (text), 40));
+  g_autofree gchar *head = NULL;
   const gchar *p;
 
+  /* Every paragraph is asked; most are answered by their first letter. */
+  if (text[0] != 'P' && text[0] != 'p')
+    return FALSE;
+  head = g_utf8_strdown (text, MIN (strlen (text), 40));
   if (!g_str_has_prefix (head, "phần "))
     return FALSE;
   p = text + strlen ("Phần ");
@@ -192,8 +196,21 @@ ct_outline_is_caps (const gchar *text,
 
   for (const gchar *p = text; p < end; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* Even if every byte left were a capital, the text could not be
+       * capitals any more: prose is answered after its first words. */
+      if (lower * 10 > upper + (guint) (end - p))
+        return FALSE;
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isupper (*p))
+            upper++;
+          else if (g_ascii_islower (*p))
+            lower++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (g_unichar_isupper (c))
         upper++;
       else if (g_unichar_islower (c))

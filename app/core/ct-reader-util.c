@@ -161,10 +161,19 @@ ct_reader_clean_line (const gchar *text,
     nfc = g_utf8_make_valid (text, len);
   out = g_string_sized_new (strlen (nfc));
 
-  for (const gchar *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+  for (const gchar *p = nfc, *next; *p != '\0'; p = next)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      next = g_utf8_next_char (p);
+      /* Plain letters and digits, most of any report, copy as they are. */
+      if ((guchar) *p > ' ' && (guchar) *p < 0x80)
+        {
+          g_string_append_c (out, *p);
+          space = FALSE;
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (is_invisible (c) || (c < 0x20 && c != '\t' && c != '\v' && c != '\f'))
         continue;
       if (c == ' ' || is_odd_space (c))
@@ -174,7 +183,7 @@ ct_reader_clean_line (const gchar *text,
           space = TRUE;
           continue;
         }
-      g_string_append_unichar (out, c);
+      g_string_append_len (out, p, next - p);
       space = FALSE;
     }
   if (out->len > 0 && out->str[out->len - 1] == ' ')

@@ -94,11 +94,10 @@ ct_text_normalize_nfc (const gchar *text,
   return to_utf8 (dst, dst_len);
 }
 
-/* Lower case, tone marks and vowel marks removed, đ → d: "Đàn Trâu" → "dan trau".
- * Used for matching labels, catalogue aliases and full-text search. */
-gchar *
-ct_text_fold (const gchar *text,
-              gssize       len)
+/* The fold by ICU itself: decompose, drop the marks, đ → d, lower case. */
+static gchar *
+fold_icu (const gchar *text,
+          gssize       len)
 {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2 *nfd = unorm2_getNFDInstance (&status);
@@ -126,6 +125,93 @@ ct_text_fold (const gchar *text,
       dec[out++] = u_tolower (c);
     }
   return to_utf8 (dec, out);
+}
+
+/* Folding works character by character (the marks it drops are all that
+ * decomposition could reorder), so the fold of every character below
+ * FOLD_TABLE_END (Latin, Vietnamese, Greek, Cyrillic, punctuation) is
+ * computed once with ICU and looked up after that; the reader folds every
+ * report's first pages, and the table is what makes that cheap. */
+#define FOLD_TABLE_END 0x3000
+#define FOLD_MAX_BYTES 15
+
+typedef struct
+{
+  guint8 len;
+  gchar  bytes[FOLD_MAX_BYTES];
+} FoldEntry;
+
+static const FoldEntry *
+fold_table (void)
+{
+  static FoldEntry *table;
+  static gsize table_once;
+
+  if (g_once_init_enter (&table_once))
+    {
+      FoldEntry *t = g_new0 (FoldEntry, FOLD_TABLE_END);
+
+      for (gunichar c = 0; c < FOLD_TABLE_END; c++)
+        {
+          gchar utf8[8];
+          gint n = g_unichar_to_utf8 (c, utf8);
+          g_autofree gchar *folded = NULL;
+          gsize flen;
+
+          if (c >= 0xD800 && c <= 0xDFFF)
+            continue;
+          folded = fold_icu (utf8, n);
+          flen = strlen (folded);
+          /* A character that folds to nothing (a mark) has len 0; one whose
+           * fold would not fit is marked for ICU at each use. */
+          t[c].len = flen <= FOLD_MAX_BYTES ? flen : G_MAXUINT8;
+          if (flen <= FOLD_MAX_BYTES)
+            memcpy (t[c].bytes, folded, flen);
+        }
+      table = t;
+      g_once_init_leave (&table_once, 1);
+    }
+  return table;
+}
+
+/* Lower case, tone marks and vowel marks removed, đ → d: "Đàn Trâu" → "dan trau".
+ * Used for matching labels, catalogue aliases and full-text search. */
+gchar *
+ct_text_fold (const gchar *text,
+              gssize       len)
+{
+  const FoldEntry *table;
+  GString *out;
+  const gchar *p, *end;
+
+  if (len < 0)
+    len = strlen (text);
+  if (!g_utf8_validate_len (text, len, NULL))
+    return fold_icu (text, len);
+
+  table = fold_table ();
+  out = g_string_sized_new (len + 1);
+  for (p = text, end = text + len; p < end; p = g_utf8_next_char (p))
+    {
+      guchar b = (guchar) *p;
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (b));
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (c < FOLD_TABLE_END && table[c].len != G_MAXUINT8)
+        g_string_append_len (out, table[c].bytes, table[c].len);
+      else
+        {
+          g_autofree gchar *one = fold_icu (p, g_utf8_next_char (p) - p);
+
+          g_string_append (out, one);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Vietnamese collation (d < đ, a < ă < â) for sorting names. */
