@@ -359,6 +359,28 @@ test_label_context (void)
   assert_num (obs_at (obs, 4)->rate, 101.19);
 }
 
+/* What a reader would call the thing: no leading "tổ chức tốt", no aside
+ * cut in half, no preposition left hanging, a capital first letter. */
+static void
+test_label_polish (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Tổ chức tốt công tác tuyển quân năm 2023 (*Điểm của tỉnh có Bộ Quốc phòng tham dự "
+    "cùng nhiều đơn vị bạn*), đạt 100% chỉ tiêu.\n"
+    "\n"
+    "- Đã phê duyệt 24 dự án của 09/12 xã, thị trấn.\n"
+    "\n"
+    "- Năm học 2019-2020, toàn huyện có 42 cơ sở giáo dục (17/41 trường đạt chuẩn quốc gia).\n");
+
+  g_assert_cmpuint (obs->len, ==, 3);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Công tác tuyển quân năm 2023");
+  assert_num (obs_at (obs, 0)->rate, 100);
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Phê duyệt 24 dự án");
+  assert_num (obs_at (obs, 1)->plan, 12);
+  g_assert_cmpstr (obs_at (obs, 2)->label, ==, "Trường đạt chuẩn quốc gia");
+  assert_num (obs_at (obs, 2)->value, 17);
+}
+
 static void
 test_annex_table (void)
 {
@@ -532,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/extract/assessed-task", test_assessed_task);
   g_test_add_func ("/extract/audit", test_audit);
   g_test_add_func ("/extract/label-context", test_label_context);
+  g_test_add_func ("/extract/label-polish", test_label_polish);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

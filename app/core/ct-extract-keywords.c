@@ -63,6 +63,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "place",
   "animal",
   "lower_better",
+  "label_tail",
 };
 
 struct _CtKeywords

@@ -252,6 +252,50 @@ ct_extract_label (const CtKeywords *keywords,
   return capitalise (out);
 }
 
+gchar *
+ct_extract_label_polish (const CtKeywords *keywords,
+                         gchar            *label)
+{
+  GString *out;
+  g_autofree gchar *lower = NULL;
+  gsize len, s;
+
+  if (label == NULL)
+    return NULL;
+  len = strlen (label);
+  /* An aside cut off by the word limit ("… (Điểm của tỉnh có Bộ Quốc
+   * phòng") goes whole. */
+  {
+    gsize open = G_MAXSIZE;
+    gint depth = 0;
+
+    for (gsize i = 0; i < len; i++)
+      if (label[i] == '(' && depth++ == 0)
+        open = i;
+      else if (label[i] == ')' && depth > 0)
+        depth--;
+    if (depth > 0 && open > 0)
+      {
+        len = open;
+        while (len > 0 && label[len - 1] == ' ')
+          len--;
+      }
+  }
+  lower = ct_extract_lower (label, len);
+  /* One word at a time, and never the first word. */
+  while (ct_keywords_match_before (keywords, CT_KW_LABEL_TAIL, lower, 0, len, &s) != NULL && s > 0)
+    {
+      while (s > 0 && strchr (" ,;:-(", label[s - 1]) != NULL)
+        s--;
+      if (s == 0)
+        break;
+      len = s;
+    }
+  out = g_string_new_len (label, len);
+  g_free (label);
+  return capitalise (out);
+}
+
 static gboolean
 is_upper_word (const gchar *text,
                gsize        p)

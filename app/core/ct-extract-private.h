@@ -49,6 +49,7 @@ typedef enum
   CT_KW_PLACE,
   CT_KW_ANIMAL,
   CT_KW_LOWER_BETTER,
+  CT_KW_LABEL_TAIL,
   CT_N_KW
 } CtKwCategory;
 
@@ -145,6 +146,11 @@ gchar   *ct_extract_label         (const CtKeywords  *keywords,
                                    const gchar       *lower,
                                    gsize              from,
                                    gsize              to);
+/* The last touches on a finished label (which it takes): no function word
+ * left dangling at its end ("… giao đất cho Ban Quản lý các"), a capital
+ * first letter. */
+gchar   *ct_extract_label_polish  (const CtKeywords  *keywords,
+                                   gchar             *label);
 /* Places listed in [@from, @to) ("Xã Hương Xuân, Hương Phú", "(Hương Lộc,
  * Thượng Nhật)"), with the word that names their level ("Xã"); NULL when
  * there are fewer than @min_names names. */

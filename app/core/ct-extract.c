@@ -1193,6 +1193,7 @@ emit (Passage *ps,
           obs->label = g_steal_pointer (&before);
         }
     }
+  obs->label = ct_extract_label_polish (kws, obs->label);
   blk = ct_document_get_block (ps->doc, block_of (ps, m->label_to));
   obs->section = ct_document_section_path (ps->doc, blk->section);
   obs->kind = m->target ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
