@@ -381,6 +381,37 @@ test_label_polish (void)
   assert_num (obs_at (obs, 2)->value, 17);
 }
 
+/* Phrasings none of the seeds use, written the way reports write them. */
+static void
+test_status_clause_and_bare_rate (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Tỷ lệ che phủ rừng đạt 42,5% (chỉ tiêu 42%), đạt kế hoạch.\n"
+    "\n"
+    "- Thu ngân sách 50 tỷ đồng/60 tỷ đồng, chưa đạt.\n"
+    "\n"
+    "- Đàn bò 3.000 con, đạt 98% kế hoạch, bằng 101% so cùng kỳ.\n"
+    "\n"
+    "- Vốn đầu tư công được giao 320,5 tỷ đồng, đã giải ngân 210,3 tỷ đồng, đạt 65,6%.\n"
+    "\n"
+    "- Cấp mới 250 giấy chứng nhận quyền sử dụng đất, đạt 62,5% kế hoạch (KH: 400 giấy).\n");
+
+  g_assert_cmpuint (obs->len, ==, 5);
+  g_assert_cmpstr (obs_at (obs, 0)->status, ==, "đạt");
+  assert_num (obs_at (obs, 0)->plan, 42);
+  g_assert_cmpstr (obs_at (obs, 1)->status, ==, "chưa đạt");
+  /* "đạt 98% kế hoạch" is a rate, not a status clause. */
+  g_assert_null (obs_at (obs, 2)->status);
+  assert_num (obs_at (obs, 2)->rate, 98);
+  /* The bare "đạt 65,6%" is the rate because 210,3 / 320,5 says so. */
+  assert_num (obs_at (obs, 3)->value, 210.3);
+  assert_num (obs_at (obs, 3)->plan, 320.5);
+  assert_num (obs_at (obs, 3)->rate, 65.6);
+  assert_num (obs_at (obs, 4)->value, 250);
+  g_assert_cmpstr (obs_at (obs, 4)->unit, ==, "giấy chứng nhận");
+  assert_num (obs_at (obs, 4)->plan, 400);
+}
+
 static void
 test_annex_table (void)
 {
@@ -555,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/extract/audit", test_audit);
   g_test_add_func ("/extract/label-context", test_label_context);
   g_test_add_func ("/extract/label-polish", test_label_polish);
+  g_test_add_func ("/extract/status-clause-and-bare-rate", test_status_clause_and_bare_rate);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

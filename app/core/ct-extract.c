@@ -791,6 +791,34 @@ is_task (const Passage *ps,
   return !ct_keywords_find (ps->self->keywords, CT_KW_PAST, ps->lower, from, to);
 }
 
+/* A rate with a value but no plan: an earlier figure of the sentence in the
+ * same unit may be the plan ("… năm 2021 là 10,643 tỷ đồng; giải ngân được
+ * 1,140 tỷ đồng, đạt 10,7% KH"). Taken only when the stated rate confirms
+ * it, so a guess never becomes a number. */
+static void
+find_earlier_plan (Passage *ps,
+                   Pending *m)
+{
+  for (guint k = 0; k < ps->sentence->len; k++)
+    {
+      Pending *e = g_ptr_array_index (ps->sentence, k);
+      gdouble computed;
+
+      if (e == m)
+        break;
+      if (e->obs == NULL || e->has_cmp || e->obs->unit == NULL || isnan (e->obs->value) ||
+          !g_str_equal (e->obs->unit, m->obs->unit) || e->obs->value <= 0)
+        continue;
+      computed = m->obs->value / e->obs->value * 100.0;
+      if (fabs (computed - m->obs->rate) < 0.15)
+        {
+          m->obs->plan = e->obs->value;
+          m->plan_source = e;
+          return;
+        }
+    }
+}
+
 static void
 place_figure (Passage *ps,
               guint    i)
@@ -847,6 +875,24 @@ place_figure (Passage *ps,
           m->has_cmp = TRUE;
           extend (m, ps, fig);
           break;
+        }
+      /* "Vốn được giao 320,5 tỷ đồng, đã giải ngân 210,3 tỷ đồng, đạt
+       * 65,6%": a bare percentage is the rate of the value when an earlier
+       * figure of the sentence, as its plan, gives exactly that rate. */
+      if (m != NULL && isnan (m->obs->plan) && !isnan (m->obs->value) && isnan (m->obs->rate) &&
+          m->obs->unit != NULL && g_strcmp0 (m->obs->unit, "%") != 0 && !r->as_percent &&
+          !m->lead_pct && !m->target_pct && m->depth == fig->depth)
+        {
+          m->obs->rate = r->pct;
+          find_earlier_plan (ps, m);
+          if (m->plan_source != NULL)
+            {
+              m->obs->basis = CT_BASIS_PLAN;
+              m->has_cmp = TRUE;
+              extend (m, ps, fig);
+              break;
+            }
+          m->obs->rate = NAN;
         }
       m = pending_new (ps, i, TRUE);
       push (ps, m);
@@ -957,34 +1003,6 @@ set_status (Passage     *ps,
   ps->sentence_status = g_strdup (status);
   if (m != NULL && m->obs->status == NULL)
     m->obs->status = g_strdup (status);
-}
-
-/* A rate with a value but no plan: an earlier figure of the sentence in the
- * same unit may be the plan ("… năm 2021 là 10,643 tỷ đồng; giải ngân được
- * 1,140 tỷ đồng, đạt 10,7% KH"). Taken only when the stated rate confirms
- * it, so a guess never becomes a number. */
-static void
-find_earlier_plan (Passage *ps,
-                   Pending *m)
-{
-  for (guint k = 0; k < ps->sentence->len; k++)
-    {
-      Pending *e = g_ptr_array_index (ps->sentence, k);
-      gdouble computed;
-
-      if (e == m)
-        break;
-      if (e->obs == NULL || e->has_cmp || e->obs->unit == NULL || isnan (e->obs->value) ||
-          !g_str_equal (e->obs->unit, m->obs->unit) || e->obs->value <= 0)
-        continue;
-      computed = m->obs->value / e->obs->value * 100.0;
-      if (fabs (computed - m->obs->rate) < 0.15)
-        {
-          m->obs->plan = e->obs->value;
-          m->plan_source = e;
-          return;
-        }
-    }
 }
 
 static guint
@@ -1361,6 +1379,29 @@ flush_sentence (Passage *ps)
   g_clear_pointer (&ps->sentence_status, g_free);
 }
 
+/* ", đạt kế hoạch.", ", chưa đạt;", ", vượt chỉ tiêu": a clause of its own
+ * after the figure that is only a status word and what it is measured
+ * against.  A figure or any other word after it ("đạt chuẩn nông thôn
+ * mới", "đạt 60%") makes it no status. */
+static const CtKeyword *
+status_clause_at (const Passage *ps,
+                  gsize          comma,
+                  gsize          to)
+{
+  const CtKeyword *kw;
+  gsize e;
+
+  kw = kw_at (ps, CT_KW_STATUS, comma + 1, to, &e);
+  if (kw == NULL)
+    return NULL;
+  kw_at (ps, CT_KW_BASIS, e, to, &e);
+  while (e < to && ps->text[e] == ' ')
+    e++;
+  if (e < ps->len && (e >= to || strchr (".;,)\n", ps->text[e]) == NULL))
+    return NULL;
+  return kw;
+}
+
 /* Handles what stands between two figures: sentence ends and status words. */
 static void
 scan_gap (Passage *ps,
@@ -1372,9 +1413,16 @@ scan_gap (Passage *ps,
       gchar c = ps->text[p];
 
       /* Only these characters matter between figures. */
-      if (c != ':' && c != '(' && c != '.' && c != '!' && c != '?')
+      if (c != ':' && c != '(' && c != '.' && c != '!' && c != '?' && c != ',')
         continue;
-      if (c == ':' || c == '(')
+      if (c == ',')
+        {
+          const CtKeyword *kw = status_clause_at (ps, p, to);
+
+          if (kw != NULL)
+            set_status (ps, kw->value);
+        }
+      else if (c == ':' || c == '(')
         {
           const CtKeyword *kw = status_at (ps, p, to, NULL);
 
