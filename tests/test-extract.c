@@ -394,9 +394,16 @@ test_status_clause_and_bare_rate (void)
     "\n"
     "- Vốn đầu tư công được giao 320,5 tỷ đồng, đã giải ngân 210,3 tỷ đồng, đạt 65,6%.\n"
     "\n"
-    "- Cấp mới 250 giấy chứng nhận quyền sử dụng đất, đạt 62,5% kế hoạch (KH: 400 giấy).\n");
+    "- Cấp mới 250 giấy chứng nhận quyền sử dụng đất, đạt 62,5% kế hoạch (KH: 400 giấy).\n"
+    "\n"
+    "- Tỷ lệ người dân tham gia BHYT đạt 93,2%, vượt chỉ tiêu nghị quyết (92%).\n");
 
-  g_assert_cmpuint (obs->len, ==, 5);
+  g_assert_cmpuint (obs->len, ==, 6);
+  /* A ratio with its plan in parentheses after the word naming it. */
+  assert_num (obs_at (obs, 5)->value, 93.2);
+  assert_num (obs_at (obs, 5)->plan, 92);
+  g_assert_true (isnan (obs_at (obs, 5)->rate));
+  g_assert_cmpstr (obs_at (obs, 5)->status, ==, "vượt");
   g_assert_cmpstr (obs_at (obs, 0)->status, ==, "đạt");
   assert_num (obs_at (obs, 0)->plan, 42);
   g_assert_cmpstr (obs_at (obs, 1)->status, ==, "chưa đạt");

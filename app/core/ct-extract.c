@@ -357,6 +357,17 @@ assign_role (Passage *ps,
         }
       /* "(KH 95%)", "(chỉ tiêu trên 98%)", "KH: 43-45%" */
       kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
+      if (pct && kw == NULL)
+        {
+          /* "vượt chỉ tiêu nghị quyết (92%)": the plan in parentheses
+           * after the word that names it. */
+          gsize q = fig->start;
+
+          while (q > from && ps->text[q - 1] == ' ')
+            q--;
+          if (q > from && ps->text[q - 1] == '(')
+            kw = kw_before (ps, CT_KW_BASIS, from, q - 1, &s);
+        }
       if (pct && kw != NULL)
         {
           r->role = ROLE_PLAN;
@@ -1397,7 +1408,7 @@ status_clause_at (const Passage *ps,
   kw_at (ps, CT_KW_BASIS, e, to, &e);
   while (e < to && ps->text[e] == ' ')
     e++;
-  if (e < ps->len && (e >= to || strchr (".;,)\n", ps->text[e]) == NULL))
+  if (e < ps->len && (e >= to || strchr (".;,()\n", ps->text[e]) == NULL))
     return NULL;
   return kw;
 }
