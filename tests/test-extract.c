@@ -370,9 +370,13 @@ test_label_polish (void)
     "\n"
     "- Đã phê duyệt 24 dự án của 09/12 xã, thị trấn.\n"
     "\n"
-    "- Năm học 2019-2020, toàn huyện có 42 cơ sở giáo dục (17/41 trường đạt chuẩn quốc gia).\n");
+    "- Năm học 2019-2020, toàn huyện có 42 cơ sở giáo dục (17/41 trường đạt chuẩn quốc gia).\n"
+    "\n"
+    "- Chứng nhận ISO 9001:2015 cho 12/12 cơ quan.\n");
 
-  g_assert_cmpuint (obs->len, ==, 3);
+  g_assert_cmpuint (obs->len, ==, 4);
+  /* The colon of a standard's year does not split the label. */
+  g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Chứng nhận ISO 9001:2015");
   g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Công tác tuyển quân năm 2023");
   assert_num (obs_at (obs, 0)->rate, 100);
   g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Phê duyệt 24 dự án");

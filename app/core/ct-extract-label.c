@@ -145,6 +145,16 @@ capitalise (GString *str)
   return g_string_free (str, FALSE);
 }
 
+static gboolean
+is_phrase_colon (const gchar *text,
+                 gsize        from,
+                 gsize        to,
+                 gsize        p)
+{
+  return text[p] == ':' &&
+         !(p > from && p + 1 < to && g_ascii_isdigit (text[p - 1]) && g_ascii_isdigit (text[p + 1]));
+}
+
 gchar *
 ct_extract_label (const CtKeywords *keywords,
                   const gchar      *text,
@@ -157,15 +167,16 @@ ct_extract_label (const CtKeywords *keywords,
   gsize head_from = from, head_to = from;
   gsize cut;
 
-  /* The last colon splits a governing phrase from the clause. */
+  /* The last colon splits a governing phrase from the clause; one between
+   * digits ("ISO 9001:2015", "8:30") is part of a name or a time. */
   for (gsize p = from; p < to; p++)
-    if (text[p] == ':')
+    if (is_phrase_colon (text, from, to, p))
       colon = p;
   if (colon != G_MAXSIZE)
     {
       head_to = colon;
       for (gsize p = from; p < colon; p++)
-        if (text[p] == ':')
+        if (is_phrase_colon (text, from, to, p))
           head_from = p + 1;
       from = colon + 1;
     }
