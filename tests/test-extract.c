@@ -423,6 +423,24 @@ test_status_clause_and_bare_rate (void)
   assert_num (obs_at (obs, 4)->plan, 400);
 }
 
+/* A generic measure after a comma reports on the work named before it. */
+static void
+test_label_work_object (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- **Hạ tầng:** Tiếp tục đôn đốc đẩy nhanh tiến độ thi công các công trình đường từ UBND xã "
+    "đến chợ Bến Sỏi, khối lượng thực hiện hoàn thành đến thời điểm báo cáo 60%, dự án cải tạo "
+    "hồ Đá Vàng giai đoạn hai của huyện, khối lượng thực hiện hoàn thành 40%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==,
+                   "Công trình đường từ UBND xã đến chợ Bến Sỏi: khối lượng thực hiện hoàn thành");
+  assert_num (obs_at (obs, 0)->rate, 60);
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==,
+                   "Dự án cải tạo hồ Đá Vàng giai đoạn hai của huyện: khối lượng thực hiện hoàn thành");
+  assert_num (obs_at (obs, 1)->rate, 40);
+}
+
 static void
 test_annex_table (void)
 {
@@ -598,6 +616,7 @@ main (int   argc,
   g_test_add_func ("/extract/label-context", test_label_context);
   g_test_add_func ("/extract/label-polish", test_label_polish);
   g_test_add_func ("/extract/status-clause-and-bare-rate", test_status_clause_and_bare_rate);
+  g_test_add_func ("/extract/label-work-object", test_label_work_object);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

@@ -64,6 +64,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "animal",
   "lower_better",
   "label_tail",
+  "work_object",
 };
 
 struct _CtKeywords

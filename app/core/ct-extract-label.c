@@ -145,6 +145,38 @@ capitalise (GString *str)
   return g_string_free (str, FALSE);
 }
 
+/* The work a measure after it belongs to, in [from, to): from the last
+ * word that names a work ("công trình", "dự án", "tuyến") to the end, or
+ * else the comma-separated part just before @to. */
+static void
+work_object (const CtKeywords *keywords,
+             const gchar      *text,
+             const gchar      *lower,
+             gsize             from,
+             gsize             to,
+             gsize            *object_from,
+             gsize            *object_to)
+{
+  gsize f = G_MAXSIZE, t = to;
+
+  for (gsize p = from; p < to; p++)
+    if ((p == from || lower[p - 1] == ' ') &&
+        ct_keywords_match_at (keywords, CT_KW_WORK_OBJECT, lower, p, to, NULL) != NULL)
+      f = p;
+  if (f == G_MAXSIZE)
+    {
+      f = to;
+      while (f > from && text[f - 1] != ',' && text[f - 1] != ';')
+        f--;
+    }
+  trim_span (keywords, text, lower, &f, &t);
+  if (t > f && count_words (text, f, t) <= MAX_LABEL_WORDS)
+    {
+      *object_from = f;
+      *object_to = t;
+    }
+}
+
 static gboolean
 is_phrase_colon (const gchar *text,
                  gsize        from,
@@ -165,6 +197,7 @@ ct_extract_label (const CtKeywords *keywords,
   GString *out = g_string_new (NULL);
   gsize colon = G_MAXSIZE;
   gsize head_from = from, head_to = from;
+  gsize object_from = 0, object_to = 0;
   gsize cut;
 
   /* The last colon splits a governing phrase from the clause; one between
@@ -227,6 +260,11 @@ ct_extract_label (const CtKeywords *keywords,
             trim_span (keywords, text, lower, &f, &t);
             if (count_words (text, f, t) >= 3)
               {
+                /* "…, dự án nâng cấp đường Nguyễn Thế Lịch, khối lượng
+                 * thực hiện hoàn thành 35%": a generic measure belongs to
+                 * the work named before it. */
+                if (ct_keywords_match_at (keywords, CT_KW_GENERIC_LABEL, lower, f, t, NULL) != NULL)
+                  work_object (keywords, text, lower, from, p - 1, &object_from, &object_to);
                 from = f;
                 to = t;
               }
@@ -252,6 +290,11 @@ ct_extract_label (const CtKeywords *keywords,
             }
           return capitalise (out);
         }
+    }
+  if (object_to > object_from)
+    {
+      append_clean (out, text, object_from, object_to);
+      g_string_append (out, ":");
     }
   if (to > from)
     append_clean (out, text, from, to);

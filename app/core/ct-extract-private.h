@@ -50,6 +50,7 @@ typedef enum
   CT_KW_ANIMAL,
   CT_KW_LOWER_BETTER,
   CT_KW_LABEL_TAIL,
+  CT_KW_WORK_OBJECT,
   CT_N_KW
 } CtKwCategory;
 
