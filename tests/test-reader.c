@@ -320,6 +320,40 @@ test_annual_report (void)
   g_assert_cmpint (ct_document_get_block (doc, target)->part, ==, CT_PART_TARGETS);
 }
 
+/* The two header columns converted one after the other: the state's name
+ * is not part of the issuer's, and a commune's header wins over the
+ * district it reports to ("Nơi nhận"). */
+static void
+test_header_columns_and_commune (void)
+{
+  g_autoptr(CtDocument) town = read_string (
+    "ỦY BAN NHÂN DÂN\n"
+    "THỊ XÃ BẾN SỎI\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n"
+    "Bến Sỏi, ngày 10 tháng 12 năm 2024\n"
+    "BÁO CÁO\n"
+    "Tình hình kinh tế - xã hội năm 2024\n"
+    "Kính gửi: Ủy ban nhân dân tỉnh Lâm Đồng\n"
+    "Tổng thu ngân sách đạt 450 tỷ đồng, đạt 105% dự toán.\n", -1);
+  g_autoptr(CtDocument) commune = read_string (
+    "UBND XÃ HƯƠNG LÂM\n"
+    "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ 9 THÁNG ĐẦU NĂM 2022\n"
+    "Hương Lâm, ngày 25/9/2022\n"
+    "Sản lượng lương thực của xã đạt 1.250 tấn, đạt 75% kế hoạch huyện A Lưới giao.\n"
+    "Nơi nhận: UBND huyện A Lưới; Phòng Tài chính huyện A Lưới.\n", -1);
+
+  g_assert_cmpstr (town->meta.locality.value, ==, "Bến Sỏi");
+  g_assert_cmpstr (town->meta.issuer.value, ==, "UBND thị xã Bến Sỏi");
+  g_assert_cmpstr (town->meta.date.value, ==, "2024-12-10");
+  g_assert_cmpint (find_block (town, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), >=, 0);
+
+  g_assert_cmpstr (commune->meta.locality.value, ==, "Hương Lâm");
+  g_assert_cmpstr (commune->meta.level.value, ==, "xã");
+  g_assert_cmpstr (commune->meta.period.value, ==, "9 tháng");
+  g_assert_cmpstr (commune->meta.date.value, ==, "2022-09-25");
+}
+
 static void
 test_plain_targets_intro (void)
 {
@@ -514,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/reader/outline-and-parts", test_outline_and_parts);
   g_test_add_func ("/reader/broken-paragraphs", test_broken_paragraphs);
   g_test_add_func ("/reader/annual-report", test_annual_report);
+  g_test_add_func ("/reader/header-columns-and-commune", test_header_columns_and_commune);
   g_test_add_func ("/reader/plain-targets-intro", test_plain_targets_intro);
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {

@@ -128,8 +128,10 @@ tables (void)
           g_ptr_array_add (t.periods, g_strdup (row[0]));
         }
 
-      /* "Hạ Lang, ngày 15 tháng 6 năm 2021", wherever the header puts it. */
-      t.date = g_regex_new ("(\\p{Lu}[\\p{L}\\p{M}]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}]*){0,3}),\\s*ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})",
+      /* "Hạ Lang, ngày 15 tháng 6 năm 2021" or "Hương Lâm, ngày 25/9/2022",
+       * wherever the header puts it. */
+      t.date = g_regex_new ("(\\p{Lu}[\\p{L}\\p{M}]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}]*){0,3}),\\s*ngày\\s+(\\d{1,2})"
+                            "(?:\\s+tháng\\s+|\\s*[/.-]\\s*)(\\d{1,2})(?:\\s+năm\\s+|\\s*[/.-]\\s*)(\\d{4})",
                             G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&once, 1);
     }
@@ -298,8 +300,16 @@ guess_place (CtDocument  *doc,
   }
 
   best = best_candidate (cands, "huyện", FALSE, &total);
-  if (best != NULL && !best->official && (best->score < 2.5 || best->score * 2 < total))
-    best = NULL;
+  if (best != NULL && !best->official)
+    {
+      gdouble commune_total;
+
+      /* A commune's report names its district often, but its own header
+       * names the commune: the header wins. */
+      if (best_candidate (cands, "xã", TRUE, &commune_total) != NULL ||
+          best->score < 2.5 || best->score * 2 < total)
+        best = NULL;
+    }
   if (best == NULL)
     best = best_candidate (cands, "xã", TRUE, &total);
   if (best == NULL)
@@ -500,6 +510,27 @@ place_date_line (const gchar *text,
   return TRUE;
 }
 
+static gboolean
+is_prose (const gchar *text,
+          gsize        len)
+{
+  guint words = 1;
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == ' ')
+      words++;
+  return words > 14 && len > 0 && text[len - 1] == '.';
+}
+
+static gboolean
+is_recipient_block (const gchar *text,
+                    gsize        len)
+{
+  g_autofree gchar *folded = ct_text_fold (text, MIN (len, 16));
+
+  return g_str_has_prefix (folded, "kinh gui") || g_str_has_prefix (folded, "noi nhan");
+}
+
 void
 ct_metadata_guess (CtDocument *doc)
 {
@@ -530,13 +561,20 @@ ct_metadata_guess (CtDocument *doc)
       const CtBlock *b = &g_array_index (doc->blocks, CtBlock, i);
       const gchar *text = doc->text + b->start;
       gsize len = b->end - b->start;
-      gboolean is_official = i < header_end || (i >= closing && i < closing + 1);
+      /* The header is its short lines; a sentence of the body that comes
+       * early in a short report ("… kế hoạch huyện A Lưới giao") is not. */
+      gboolean is_official = (i < header_end && !is_prose (text, len)) ||
+                             (i >= closing && i < closing + 1);
 
       if (b->kind == CT_BLOCK_FOOTNOTE)
         {
           vote_places (cands, text, len, WEIGHT_BODY / 2, FALSE);
           continue;
         }
+      /* "Kính gửi: UBND tỉnh …" and "Nơi nhận: UBND huyện …" name who
+       * receives the report, never who writes it. */
+      if (is_recipient_block (text, len))
+        continue;
       vote_places (cands, text, len, is_official ? WEIGHT_HEADER : WEIGHT_BODY, is_official);
       if (is_official)
         {

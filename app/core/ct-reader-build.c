@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-reader-private.h"
+#include "ct-text.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 #include "ct-metadata.h"
@@ -166,6 +167,29 @@ is_plain (const CtRawPara *p)
  * its title, a title in capitals over two lines, and a paragraph whose
  * sentence goes on (in lower case) after a break, even when footnote bodies
  * were printed in between. */
+/* "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and its motto head the right column
+ * of every administrative document. Converted to text the two columns of
+ * the header follow each other, and the state's name must not run into the
+ * issuer's ("THỊ XÃ BẾN SỎI CỘNG HÒA …"). */
+static gboolean
+is_state_header (const gchar *text)
+{
+  g_autofree gchar *folded = ct_text_fold (text, MIN (strlen (text), 64));
+
+  return g_str_has_prefix (folded, "cong hoa xa hoi chu nghia") ||
+         g_str_has_prefix (folded, "doc lap - tu do") ||
+         g_str_has_prefix (folded, "doc lap – tu do");
+}
+
+/* "BÁO CÁO …" opens the title, which no header line before it belongs to. */
+static gboolean
+opens_title (const gchar *text)
+{
+  g_autofree gchar *folded = ct_text_fold (text, MIN (strlen (text), 16));
+
+  return g_str_has_prefix (folded, "bao cao");
+}
+
 static void
 join_broken (GPtrArray *paras)
 {
@@ -204,6 +228,7 @@ join_broken (GPtrArray *paras)
 
               if (ends_sentence (p->text) || !is_plain (q) || q->after_blank ||
                   !ct_outline_is_caps (q->text, -1) || q->bold != p->bold ||
+                  is_state_header (p->text) || is_state_header (q->text) || opens_title (q->text) ||
                   words (p->text) + words (q->text) > 40 ||
                   ct_outline_parse_label (q->text, NULL, NULL) != CT_LABEL_NONE)
                 break;
