@@ -348,6 +348,19 @@ test_header_columns_and_commune (void)
   g_assert_cmpstr (town->meta.date.value, ==, "2024-12-10");
   g_assert_cmpint (find_block (town, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), >=, 0);
 
+  {
+    g_autoptr(CtDocument) province = read_string (
+      "ỦY BAN NHÂN DÂN\n"
+      "TỈNH ĐIỆN BIÊN\n"
+      "\n"
+      "BÁO CÁO\n"
+      "Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2022\n", -1);
+
+    /* A province reporting on itself is its own province. */
+    g_assert_cmpstr (province->meta.level.value, ==, "tỉnh");
+    g_assert_cmpstr (province->meta.province.value, ==, "Điện Biên");
+  }
+
   g_assert_cmpstr (commune->meta.locality.value, ==, "Hương Lâm");
   g_assert_cmpstr (commune->meta.level.value, ==, "xã");
   g_assert_cmpstr (commune->meta.period.value, ==, "9 tháng");

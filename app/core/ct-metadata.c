@@ -355,6 +355,13 @@ guess_province (CtDocument *doc)
   gdouble best_score = 0;
   gboolean best_named = FALSE;
 
+  /* A province's own report is its own province. */
+  if (g_strcmp0 (doc->meta.level.value, "tỉnh") == 0 && doc->meta.locality.value != NULL)
+    {
+      ct_meta_field_set (&doc->meta.province, doc->meta.locality.value, doc->meta.locality.confidence);
+      return;
+    }
+
   for (guint i = 0; i < t->provinces->len; i++)
     {
       gchar **row = g_ptr_array_index (t->provinces, i);
