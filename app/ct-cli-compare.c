@@ -125,7 +125,7 @@ print_jsonl_cell (const CtCompareRow    *row,
   ct_cli_json_add_string (b, "basis", cell->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (cell->basis));
   ct_cli_json_add_number (b, "rate", cell->rate);
   ct_cli_json_add_number (b, "rate_computed",
-              isnan (cell->rate_computed) ? NAN : round (cell->rate_computed * 100) / 100);
+                          isnan (cell->rate_computed) ? NAN : round (cell->rate_computed * 100) / 100);
   ct_cli_json_add_number (b, "yoy", cell->yoy);
   ct_cli_json_add_string (b, "status", cell->status);
   json_builder_set_member_name (b, "flags");

@@ -68,7 +68,7 @@ print_jsonl (const gchar         *file,
   ct_cli_json_add_string (b, "basis", obs->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (obs->basis));
   ct_cli_json_add_number (b, "rate", obs->rate);
   ct_cli_json_add_number (b, "rate_computed",
-              isnan (obs->rate_computed) ? NAN : round (obs->rate_computed * 100) / 100);
+                          isnan (obs->rate_computed) ? NAN : round (obs->rate_computed * 100) / 100);
   ct_cli_json_add_number (b, "yoy", obs->yoy);
   ct_cli_json_add_string (b, "status", obs->status);
   json_builder_set_member_name (b, "flags");
