@@ -441,6 +441,34 @@ test_label_work_object (void)
   assert_num (obs_at (obs, 1)->rate, 40);
 }
 
+/* Year-on-year as a multiple or with "CK", and a plan after "KH năm". */
+static void
+test_multiples_and_abbreviations (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Kim ngạch xuất khẩu đạt 1,5 triệu USD, bằng 1,2 lần so với cùng kỳ.\n"
+    "\n"
+    "- Số doanh nghiệp thành lập mới 25 doanh nghiệp, tăng gấp 2 lần so với cùng kỳ năm trước.\n"
+    "\n"
+    "- Số vụ tai nạn giao thông 6 vụ, giảm 2 lần so với cùng kỳ.\n"
+    "\n"
+    "- Diện tích gieo trồng cây hàng năm được 5.420 ha (đạt 98,5% KH, bằng 101,2% CK).\n"
+    "\n"
+    "- Tỷ lệ trường đạt chuẩn quốc gia 65% (KH năm 70%).\n"
+    "\n"
+    "- Tổ chức 3 lần kiểm tra liên ngành trong năm 2024.\n");
+
+  g_assert_cmpuint (obs->len, ==, 5);
+  assert_num (obs_at (obs, 0)->value, 1.5);
+  assert_num (obs_at (obs, 0)->yoy, 120);
+  assert_num (obs_at (obs, 1)->yoy, 200);
+  assert_num (obs_at (obs, 2)->yoy, 50);
+  assert_num (obs_at (obs, 3)->rate, 98.5);
+  assert_num (obs_at (obs, 3)->yoy, 101.2);
+  assert_num (obs_at (obs, 4)->value, 65);
+  assert_num (obs_at (obs, 4)->plan, 70);
+}
+
 static void
 test_annex_table (void)
 {
@@ -617,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/extract/label-polish", test_label_polish);
   g_test_add_func ("/extract/status-clause-and-bare-rate", test_status_clause_and_bare_rate);
   g_test_add_func ("/extract/label-work-object", test_label_work_object);
+  g_test_add_func ("/extract/multiples-and-abbreviations", test_multiples_and_abbreviations);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

@@ -149,6 +149,26 @@ looks_like_date (const CtNumber *a,
          a->value >= 1 && a->value <= 31 && b->value >= 1 && b->value <= 12;
 }
 
+/* "KH năm 70%": after a word that usually opens a year, a percentage is
+ * still a measurement; "năm 2023" and "năm 70" are not. */
+static gboolean
+is_share_after_year_word (const CtUnitTable *units,
+                          const CtKeyword   *kw,
+                          const gchar       *text,
+                          gsize              len,
+                          const CtNumber    *number)
+{
+  const CtUnit *unit;
+  gsize q = number->end;
+
+  if (!g_str_equal (kw->value, "year"))
+    return FALSE;
+  while (q < len && text[q] == ' ')
+    q++;
+  unit = ct_unit_table_match (units, text, len, q, NULL);
+  return unit != NULL && unit->kind == CT_UNIT_KIND_SHARE;
+}
+
 GArray *
 ct_extract_scan (const CtUnitTable *units,
                  const CtKeywords  *keywords,
@@ -219,7 +239,7 @@ ct_extract_scan (const CtUnitTable *units,
         }
       /* Words that make the number a rank, a level, a year or a name. */
       kw = ct_keywords_match_before (keywords, CT_KW_NOT_MEASURE, lower, 0, p, NULL);
-      if (kw != NULL)
+      if (kw != NULL && !is_share_after_year_word (units, kw, text, len, &a))
         {
           p = skip_token (text, len, p);
           continue;

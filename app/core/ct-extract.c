@@ -322,6 +322,20 @@ assign_role (Passage *ps,
         }
     }
 
+  /* "bằng 1,2 lần so với cùng kỳ", "tăng gấp 2 lần so cùng kỳ": a multiple
+   * of last year is a year-on-year figure. */
+  if (fig->unit != NULL && g_str_equal (fig->unit->dimension, "multiple") && isnan (fig->denom) &&
+      yoy_at (ps, fig->end, to))
+    {
+      const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
+
+      r->role = ROLE_YOY;
+      /* "giảm 2 lần" is half of last year. */
+      r->pct = change != NULL && g_str_equal (change->value, "down") && fig->value > 0
+               ? 100 / fig->value : fig->value * 100;
+      return;
+    }
+
   if (ct_figure_is_percent (fig) || (fig->flags & CT_FIG_NOUNIT))
     {
       gboolean pct = ct_figure_is_percent (fig);
