@@ -469,6 +469,43 @@ test_multiples_and_abbreviations (void)
   assert_num (obs_at (obs, 4)->plan, 70);
 }
 
+/* The plan stated first, what was done after it, and the rate that ties
+ * them: "kế hoạch giao X, thực hiện Y, đạt Z%". */
+static void
+test_plan_stated_first (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Trồng rừng: kế hoạch giao 1.500 ha, thực hiện được 1.200 ha, đạt 80%.\n"
+    "\n"
+    "- Xây dựng nhà đại đoàn kết: KH 120 nhà, đã hoàn thành 95 nhà, đạt 79,2% KH.\n"
+    "\n"
+    "- Thu ngân sách trên địa bàn: Dự toán giao 45 tỷ đồng; thực hiện 6 tháng 25,5 tỷ đồng, "
+    "đạt 56,7%.\n"
+    "\n"
+    "- Chỉ tiêu giao 300 lao động, giải quyết việc làm cho 210 lao động, đạt 70%.\n"
+    "\n"
+    "- Chỉ tiêu 19,786 tỷ đồng tỉnh giao, 20 tỷ đồng HĐND huyện giao; thu được 12 tỷ đồng, "
+    "đạt 60,65% chỉ tiêu tỉnh giao.\n");
+  static const struct { const gchar *label; gdouble value, plan, rate; } expected[] = {
+    { "Trồng rừng", 1200, 1500, 80 },
+    { "Xây dựng nhà đại đoàn kết", 95, 120, 79.2 },
+    { "Thu ngân sách trên địa bàn", 25.5, 45, 56.7 },
+    { "Giải quyết việc làm", 210, 300, 70 },
+  };
+
+  g_assert_cmpuint (obs->len, >=, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (obs_at (obs, i)->label, ==, expected[i].label);
+      assert_num (obs_at (obs, i)->value, expected[i].value);
+      assert_num (obs_at (obs, i)->plan, expected[i].plan);
+      assert_num (obs_at (obs, i)->rate, expected[i].rate);
+    }
+  /* Two plans in a row are still two plans, not a value. */
+  for (guint i = G_N_ELEMENTS (expected); i < obs->len; i++)
+    g_assert_cmpfloat (obs_at (obs, i)->value, !=, 19.786);
+}
+
 static void
 test_annex_table (void)
 {
@@ -646,6 +683,7 @@ main (int   argc,
   g_test_add_func ("/extract/status-clause-and-bare-rate", test_status_clause_and_bare_rate);
   g_test_add_func ("/extract/label-work-object", test_label_work_object);
   g_test_add_func ("/extract/multiples-and-abbreviations", test_multiples_and_abbreviations);
+  g_test_add_func ("/extract/plan-stated-first", test_plan_stated_first);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

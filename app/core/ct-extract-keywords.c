@@ -65,6 +65,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "lower_better",
   "label_tail",
   "work_object",
+  "result_word",
 };
 
 struct _CtKeywords

@@ -51,6 +51,7 @@ typedef enum
   CT_KW_LOWER_BETTER,
   CT_KW_LABEL_TAIL,
   CT_KW_WORK_OBJECT,
+  CT_KW_RESULT_WORD,
   CT_N_KW
 } CtKwCategory;
 

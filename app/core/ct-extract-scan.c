@@ -149,24 +149,27 @@ looks_like_date (const CtNumber *a,
          a->value >= 1 && a->value <= 31 && b->value >= 1 && b->value <= 12;
 }
 
-/* "KH năm 70%": after a word that usually opens a year, a percentage is
- * still a measurement; "năm 2023" and "năm 70" are not. */
+/* "KH năm 70%", "thực hiện 6 tháng 25,5 tỷ đồng": after a word that
+ * usually opens a year or a date, a number with a unit of measure is still
+ * a measurement; "năm 2023", "tháng 6 năm 2023" and "ngày 30/6" are not. */
 static gboolean
-is_share_after_year_word (const CtUnitTable *units,
-                          const CtKeyword   *kw,
-                          const gchar       *text,
-                          gsize              len,
-                          const CtNumber    *number)
+is_measure_after_time_word (const CtUnitTable *units,
+                            const CtKeyword   *kw,
+                            const gchar       *text,
+                            gsize              len,
+                            const CtNumber    *number)
 {
   const CtUnit *unit;
   gsize q = number->end;
 
-  if (!g_str_equal (kw->value, "year"))
+  if (!g_str_equal (kw->value, "year") && !g_str_equal (kw->value, "date"))
     return FALSE;
   while (q < len && text[q] == ' ')
     q++;
   unit = ct_unit_table_match (units, text, len, q, NULL);
-  return unit != NULL && unit->kind == CT_UNIT_KIND_SHARE;
+  /* "6 tháng 1 lần" is how often, not how much. */
+  return unit != NULL && !g_str_equal (unit->dimension, "time") &&
+         !g_str_equal (unit->dimension, "multiple");
 }
 
 GArray *
@@ -239,7 +242,7 @@ ct_extract_scan (const CtUnitTable *units,
         }
       /* Words that make the number a rank, a level, a year or a name. */
       kw = ct_keywords_match_before (keywords, CT_KW_NOT_MEASURE, lower, 0, p, NULL);
-      if (kw != NULL && !is_share_after_year_word (units, kw, text, len, &a))
+      if (kw != NULL && !is_measure_after_time_word (units, kw, text, len, &a))
         {
           p = skip_token (text, len, p);
           continue;

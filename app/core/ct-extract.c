@@ -187,6 +187,24 @@ kw_at (const Passage *ps,
   return ct_keywords_match_at (ps->self->keywords, cat, ps->lower, pos, to, end);
 }
 
+static guint
+count_words_in (const gchar *from,
+                const gchar *to)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const gchar *p = from; p < to; p++)
+    {
+      gboolean space = *p == ' ' || *p == '\n';
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
 /* "so với năm 2022" is a year-on-year figure only in a report of 2023; in
  * a later one it compares with the start of a plan period.  @year_pos is
  * where the phrase's year starts in the passage.  Without a year of its own
@@ -490,12 +508,21 @@ assign_role (Passage *ps,
       fig->unit != NULL && !ct_figure_is_percent (fig))
     {
       gboolean plain = TRUE;
+      const gchar *comma;
 
       for (gsize p = from; p < fig->start; p++)
         if (ps->text[p] == '.' || ps->text[p] == ';' || ps->text[p] == '(' ||
             ps->text[p] == ')' || ps->text[p] == ':')
           plain = FALSE;
-      if (plain && memchr (ps->text + from, ',', fig->start - from) != NULL)
+      comma = plain ? g_strrstr_len (ps->text + from, fig->start - from, ",") : NULL;
+
+      /* The second plan follows the comma at once, or with the body that
+       * set it ("…, 20 tỷ đồng HĐND huyện giao"); a clause of its own
+       * ("…, giải quyết việc làm cho 210 lao động") or what was done
+       * ("…, thực hiện được 1.200 ha") is no plan. */
+      if (comma != NULL &&
+          count_words_in (comma + 1, ps->text + fig->start) <= 2 &&
+          !ct_keywords_find (ps->self->keywords, CT_KW_RESULT_WORD, ps->lower, from, fig->start))
         {
           r->role = ROLE_PLAN;
           r->basis = ps->roles[i - 1].basis;
@@ -827,17 +854,21 @@ find_earlier_plan (Passage *ps,
   for (guint k = 0; k < ps->sentence->len; k++)
     {
       Pending *e = g_ptr_array_index (ps->sentence, k);
-      gdouble computed;
+      gdouble computed, earlier;
 
       if (e == m)
         break;
-      if (e->obs == NULL || e->has_cmp || e->obs->unit == NULL || isnan (e->obs->value) ||
-          !g_str_equal (e->obs->unit, m->obs->unit) || e->obs->value <= 0)
+      /* A figure of its own, or a plan stated before any value. */
+      if (e->obs == NULL || e->has_cmp || e->obs->unit == NULL ||
+          !g_str_equal (e->obs->unit, m->obs->unit))
         continue;
-      computed = m->obs->value / e->obs->value * 100.0;
+      earlier = isnan (e->obs->value) ? e->obs->plan : e->obs->value;
+      if (isnan (earlier) || earlier <= 0)
+        continue;
+      computed = m->obs->value / earlier * 100.0;
       if (fabs (computed - m->obs->rate) < 0.15)
         {
-          m->obs->plan = e->obs->value;
+          m->obs->plan = earlier;
           m->plan_source = e;
           return;
         }
@@ -963,7 +994,21 @@ place_figure (Passage *ps,
     case ROLE_RATE_PLAN:
       m = top (ps);
       if (m == NULL)
-        break;
+        {
+          /* "Kế hoạch giao 1.500 ha, thực hiện được 1.200 ha, đạt 80%": a
+           * plan before any value is kept for the value that a stated rate
+           * will show it belongs to (find_earlier_plan). */
+          if (r->role == ROLE_PLAN && fig->unit_text != NULL && !ct_figure_is_percent (fig))
+            {
+              m = pending_new (ps, i, FALSE);
+              m->obs->plan = fig->value;
+              m->obs->basis = r->basis;
+              m->obs->unit = g_strdup (fig->unit_text);
+              m->unit = fig->unit;
+              push (ps, m);
+            }
+          break;
+        }
       if (!isnan (m->obs->plan) && !m->lead_pct)
         {
           m = clone_for_second (ps, m, FALSE);
@@ -1113,6 +1158,37 @@ give_context (Passage       *ps,
     }
 }
 
+/* "Hoàn thành", "Thực hiện được": words that say a thing was done and
+ * not what. */
+static gboolean
+only_result_words (const CtKeywords *kws,
+                   const gchar      *label)
+{
+  gsize len = strlen (label), p = 0, e;
+  g_autofree gchar *lower = ct_extract_lower (label, len);
+
+  while (p < len && ct_keywords_match_at (kws, CT_KW_RESULT_WORD, lower, p, len, &e) != NULL)
+    p = e;
+  while (p < len && lower[p] == ' ')
+    p++;
+  return p == len;
+}
+
+/* What the clause of a plan names, without the word for the plan:
+ * "Trồng rừng kế hoạch giao" → "Trồng rừng"; "Trồng rừng: kế hoạch giao"
+ * → "Trồng rừng"; "Dự toán giao" alone names nothing (NULL). */
+static gchar *
+plan_subject (Passage       *ps,
+              const Pending *source)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  gsize from = source->label_from, to = source->label_to, s;
+
+  if (ct_keywords_match_before (kws, CT_KW_BASIS, ps->lower, from, to, &s) != NULL)
+    to = s;
+  return ct_extract_label (kws, ps->text, ps->lower, from, to);
+}
+
 static void
 emit (Passage *ps,
       Pending *m)
@@ -1122,6 +1198,7 @@ emit (Passage *ps,
   gsize from = m->label_from, to = m->label_to;
   g_autofree gchar *section = NULL;
   const CtBlock *blk;
+  gboolean weak;
 
   if (m->lead_pct || m->target_pct)
     {
@@ -1146,7 +1223,8 @@ emit (Passage *ps,
       }
     }
   obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
-  if (!m->lead_pct && !m->target_pct && (obs->label == NULL || strchr (obs->label, ' ') == NULL))
+  weak = obs->label == NULL || strchr (obs->label, ' ') == NULL || only_result_words (kws, obs->label);
+  if (!m->lead_pct && !m->target_pct && weak)
     {
       /* "Đã phê duyệt 24 dự án của 09/12 xã": one word is no label; the
        * whole clause up to the figure names it. */
@@ -1204,10 +1282,16 @@ emit (Passage *ps,
     {
       /* "Tổng số vốn … năm 2021 là 10,643 tỷ đồng; giải ngân được 1,140 tỷ
        * đồng, đạt 10,7% KH": the clause of the plan names the thing. */
-      g_autofree gchar *context = ct_extract_label (kws, ps->text, ps->lower,
-                                                    m->plan_source->label_from,
-                                                    m->plan_source->label_to);
-      if (context != NULL)
+      g_autofree gchar *context = plan_subject (ps, m->plan_source);
+
+      if (context != NULL && weak)
+        {
+          /* "Trồng rừng: kế hoạch giao 1.500 ha, thực hiện 1.200 ha": the
+           * value's own words ("thực hiện") name nothing. */
+          g_free (obs->label);
+          obs->label = g_steal_pointer (&context);
+        }
+      else if (context != NULL)
         {
           gchar *joined = g_strdup_printf ("%s (%s)", obs->label != NULL ? obs->label : "", context);
 
@@ -1374,6 +1458,10 @@ flush_sentence (Passage *ps)
                                          m->label_to))
         m->target = FALSE;
       if (m->target ? m->obs->unit == NULL : !m->has_cmp)
+        continue;
+      /* A plan alone, with nothing done, said or assessed against it. */
+      if (!m->target && isnan (obs->value) && isnan (obs->rate) && isnan (obs->yoy) &&
+          obs->status == NULL && ps->sentence_status == NULL)
         continue;
       if (m->has_cmp && m->fraction && m->places == NULL)
         {
