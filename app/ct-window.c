@@ -37,6 +37,7 @@ struct _CtWindow
   CtUndoStack       *undo;
   GCancellable      *cancellable;
   gboolean           busy;
+  gboolean           exporting;    /* a workbook is being written */
   GtkFileChooserNative *chooser;
 };
 
@@ -81,7 +82,7 @@ update_actions (CtWindow *self)
   guint row, column;
   gboolean have_cell = have_table && ct_compare_view_get_current_cell (self->compare_view, &row, &column)
                        && ct_window_get_current_observation (self) != 0;
-  static const gchar *const table_actions[] = { "export", "copy", "find", "shared-only", "compare-all" };
+  static const gchar *const table_actions[] = { "copy", "find", "shared-only", "compare-all" };
   gboolean have_chart = have_table && ct_bar_chart_get_chart (CT_BAR_CHART (self->chart)) != NULL;
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")),
@@ -89,6 +90,8 @@ update_actions (CtWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (table_actions); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), table_actions[i])),
                                  have_table);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")),
+                               have_table && !self->exporting);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "correct")),
                                have_cell);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "print")),
@@ -651,6 +654,84 @@ on_drop (GtkDropTarget *target,
 /* Export                                                             */
 /* ------------------------------------------------------------------ */
 
+typedef struct
+{
+  CtWindow *window;
+  gchar    *name;
+} ExportJob;
+
+static void
+on_workbook_written (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ExportJob *job = user_data;
+  CtWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+
+  self->exporting = FALSE;
+  (void) source;
+  if (!ct_export_xlsx_finish (self->store, result, &error))
+    {
+      if (!g_error_matches (error, CT_ERROR, CT_ERROR_CANCELLED))
+        ct_window_toast (self, error->message);
+    }
+  else
+    {
+      g_autofree gchar *message = g_strdup_printf (_("Saved “%s”."), job->name);
+
+      ct_window_toast (self, message);
+    }
+  g_debug ("Workbook %s written", job->name);
+  update_actions (self);
+  g_object_unref (self);
+  g_free (job->name);
+  g_free (job);
+}
+
+void
+ct_window_export_workbook (CtWindow *self,
+                           GFile    *file)
+{
+  g_autofree gchar *path = NULL;
+  g_autoptr(CtExportOptions) options = NULL;
+  CtComparison *comparison;
+  ExportJob *job;
+
+  g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->store == NULL || self->exporting)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      ct_window_toast (self, _("Choose a folder on this computer to save the workbook in."));
+      return;
+    }
+  options = ct_export_options_new ();
+  comparison = ct_compare_view_get_comparison (self->compare_view);
+  if (comparison != NULL)
+    options->comparison = ct_comparison_ref (comparison);
+
+  /* A large library takes seconds: the window stays usable meanwhile. */
+  job = g_new0 (ExportJob, 1);
+  job->window = g_object_ref (self);
+  job->name = g_file_get_basename (file);
+  self->exporting = TRUE;
+  update_actions (self);
+  ct_window_toast (self, _("Writing the workbook…"));
+  ct_export_xlsx_async (self->store, options, path, self->cancellable, on_workbook_written, job);
+}
+
+gboolean
+ct_window_get_exporting (CtWindow *self)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), FALSE);
+
+  return self->exporting;
+}
+
 static void
 on_export_chosen (GtkNativeDialog *chooser,
                   int              response,
@@ -661,24 +742,8 @@ on_export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree gchar *path = g_file_get_path (file);
-      g_autoptr(CtExportOptions) options = ct_export_options_new ();
-      g_autoptr(GError) error = NULL;
-      CtComparison *comparison = ct_compare_view_get_comparison (self->compare_view);
 
-      if (comparison != NULL)
-        options->comparison = ct_comparison_ref (comparison);
-      if (path == NULL)
-        ct_window_toast (self, _("Choose a folder on this computer to save the workbook in."));
-      else if (!ct_export_xlsx (self->store, options, path, NULL, &error))
-        ct_window_toast (self, error->message);
-      else
-        {
-          g_autofree gchar *basename = g_file_get_basename (file);
-          g_autofree gchar *message = g_strdup_printf (_("Saved “%s”."), basename);
-
-          ct_window_toast (self, message);
-        }
+      ct_window_export_workbook (self, file);
     }
   g_clear_object (&self->chooser);
 }

@@ -47,6 +47,12 @@ gboolean          ct_window_show_observation (CtWindow      *self,
                                               gint64         observation_id);
 /* The observation of the current cell, or 0. */
 gint64            ct_window_get_current_observation (CtWindow *self);
+/* Writes the current comparison and its evidence to @file (.xlsx) in a
+ * worker thread; a toast says when it is saved or why it was not. */
+void              ct_window_export_workbook  (CtWindow      *self,
+                                              GFile         *file);
+/* TRUE while a workbook is being written. */
+gboolean          ct_window_get_exporting    (CtWindow      *self);
 /* Shows a message in the window's toast overlay. */
 void              ct_window_toast            (CtWindow      *self,
                                               const gchar   *message);

@@ -195,6 +195,48 @@ test_first_start (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Export writes the workbook in a worker thread: the action is off while
+ * it runs, the file appears whole, and a folder that does not exist leaves
+ * nothing behind. */
+static void
+test_export_workbook (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("export.db");
+  g_autofree gchar *path = ct_test_tmp_path ("so-sanh.xlsx");
+  g_autofree gchar *missing = ct_test_tmp_path ("no-such-folder/so-sanh.xlsx");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (missing);
+  CtWindow *window = open_window (app);
+  GAction *export = g_action_map_lookup_action (G_ACTION_MAP (window), "export");
+  g_autofree gchar *contents = NULL;
+  gsize len = 0;
+  gint64 deadline;
+
+  g_assert_nonnull (ct_compare_view_get_comparison (ct_window_get_compare_view (window)));
+  g_assert_true (g_action_get_enabled (export));
+  ct_window_export_workbook (window, file);
+  g_assert_true (ct_window_get_exporting (window));
+  g_assert_false (g_action_get_enabled (export));
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (ct_window_get_exporting (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ct_window_get_exporting (window));
+  g_assert_true (g_action_get_enabled (export));
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+
+  ct_window_export_workbook (window, bad);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (ct_window_get_exporting (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (g_action_get_enabled (export));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_menu_actions (void)
 {
@@ -688,6 +730,7 @@ main (int   argc,
 
   g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/actions", test_menu_actions);
+  g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
   g_test_add_func ("/window/correction-undo-redo", test_correction_undo_redo);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
