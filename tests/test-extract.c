@@ -372,9 +372,14 @@ test_label_polish (void)
     "\n"
     "- Năm học 2019-2020, toàn huyện có 42 cơ sở giáo dục (17/41 trường đạt chuẩn quốc gia).\n"
     "\n"
-    "- Chứng nhận ISO 9001:2015 cho 12/12 cơ quan.\n");
+    "- Chứng nhận ISO 9001:2015 cho 12/12 cơ quan.\n"
+    "\n"
+    "- Tỷ lệ hộ nghèo giảm còn 4,25%, giảm 2,1% so với cùng kỳ.\n");
 
-  g_assert_cmpuint (obs->len, ==, 4);
+  g_assert_cmpuint (obs->len, ==, 5);
+  /* "giảm còn" tells how it moved, not what it is. */
+  g_assert_cmpstr (obs_at (obs, 4)->label, ==, "Tỷ lệ hộ nghèo");
+  assert_num (obs_at (obs, 4)->yoy, 97.9);
   /* The colon of a standard's year does not split the label. */
   g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Chứng nhận ISO 9001:2015");
   g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Công tác tuyển quân năm 2023");
