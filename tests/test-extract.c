@@ -374,9 +374,17 @@ test_label_polish (void)
     "\n"
     "- Chứng nhận ISO 9001:2015 cho 12/12 cơ quan.\n"
     "\n"
-    "- Tỷ lệ hộ nghèo giảm còn 4,25%, giảm 2,1% so với cùng kỳ.\n");
+    "- Tỷ lệ hộ nghèo giảm còn 4,25%, giảm 2,1% so với cùng kỳ.\n"
+    "\n"
+    "- Hoàn thành 100% chỉ tiêu kế hoạch về tuyển quân.\n"
+    "\n"
+    "- Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: 1.250/1.300 trẻ, đạt 96,2%.\n");
 
-  g_assert_cmpuint (obs->len, ==, 5);
+  g_assert_cmpuint (obs->len, ==, 7);
+  /* The subject after the rate, and a long phrase before an empty colon. */
+  g_assert_cmpstr (obs_at (obs, 5)->label, ==, "Tuyển quân");
+  g_assert_cmpstr (obs_at (obs, 6)->label, ==, "Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ");
+  g_assert_cmpstr (obs_at (obs, 6)->unit, ==, "trẻ");
   /* "giảm còn" tells how it moved, not what it is. */
   g_assert_cmpstr (obs_at (obs, 4)->label, ==, "Tỷ lệ hộ nghèo");
   assert_num (obs_at (obs, 4)->yoy, 97.9);

@@ -278,9 +278,12 @@ ct_extract_label (const CtKeywords *keywords,
       cut = count_words (text, head_from, head_to);
       /* Only a generic measure ("Diện tích", "trồng") or nothing after the
        * colon needs the phrase before it: "Đàn trâu" stands alone. */
-      if (head_to > head_from && cut <= 8 && count_words (text, from, to) < 3 &&
+      /* Nothing after the colon: the phrase before it is the label,
+       * however long ("Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: …"). */
+      if (head_to > head_from &&
           (from >= to ||
-           ct_keywords_match_at (keywords, CT_KW_GENERIC_LABEL, lower, from, to, NULL) != NULL))
+           (cut <= 8 && count_words (text, from, to) < 3 &&
+            ct_keywords_match_at (keywords, CT_KW_GENERIC_LABEL, lower, from, to, NULL) != NULL)))
         {
           append_clean (out, text, head_from, head_to);
           if (to > from)

@@ -1174,6 +1174,27 @@ only_result_words (const CtKeywords *kws,
   return p == len;
 }
 
+/* The subject named after a rate by "về" ("… 100% chỉ tiêu kế hoạch về
+ * tuyển quân"), up to the end of its clause; NULL when there is none. */
+static gchar *
+subject_after_rate (Passage *ps,
+                    gsize    from)
+{
+  gsize end = from, ve = G_MAXSIZE;
+
+  while (end < ps->len && strchr (".;,(\n", ps->text[end]) == NULL)
+    end++;
+  for (gsize p = from; p + strlen (" về ") <= end; p++)
+    if (memcmp (ps->lower + p, " về ", strlen (" về ")) == 0)
+      {
+        ve = p + strlen (" về ");
+        break;
+      }
+  if (ve == G_MAXSIZE || ve >= end)
+    return NULL;
+  return ct_extract_label (ps->self->keywords, ps->text, ps->lower, ve, end);
+}
+
 /* What the clause of a plan names, without the word for the plan:
  * "Trồng rừng kế hoạch giao" → "Trồng rừng"; "Trồng rừng: kế hoạch giao"
  * → "Trồng rừng"; "Dự toán giao" alone names nothing (NULL). */
@@ -1224,6 +1245,19 @@ emit (Passage *ps,
     }
   obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
   weak = obs->label == NULL || strchr (obs->label, ' ') == NULL || only_result_words (kws, obs->label);
+  if (weak && isnan (obs->value) && !isnan (obs->rate))
+    {
+      /* "Hoàn thành 100% chỉ tiêu kế hoạch về tuyển quân": what the rate is
+       * of follows it. */
+      g_autofree gchar *after = subject_after_rate (ps, m->label_to);
+
+      if (after != NULL)
+        {
+          g_free (obs->label);
+          obs->label = g_steal_pointer (&after);
+          weak = FALSE;
+        }
+    }
   if (!m->lead_pct && !m->target_pct && weak)
     {
       /* "Đã phê duyệt 24 dự án của 09/12 xã": one word is no label; the
