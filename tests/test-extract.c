@@ -519,6 +519,28 @@ test_plan_stated_first (void)
     g_assert_cmpfloat (obs_at (obs, i)->value, !=, 19.786);
 }
 
+/* "lần lượt": a list of rates for the list of values before it, one by
+ * one; a list longer than the values before it gives nothing rather than
+ * a wrong pairing. */
+static void
+test_respective_list (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Chăn nuôi: Đàn trâu 3.210 con, đàn bò 8.450 con, đàn lợn 42.300 con, đạt lần lượt 95%, "
+    "102% và 88% kế hoạch.\n"
+    "\n"
+    "Đàn dê 1.200 con, đạt lần lượt 95%, 102% và 88% kế hoạch.\n");
+
+  g_assert_cmpuint (obs->len, ==, 3);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Đàn trâu");
+  assert_num (obs_at (obs, 0)->rate, 95);
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Đàn bò");
+  assert_num (obs_at (obs, 1)->rate, 102);
+  g_assert_cmpstr (obs_at (obs, 2)->label, ==, "Đàn lợn");
+  assert_num (obs_at (obs, 2)->value, 42300);
+  assert_num (obs_at (obs, 2)->rate, 88);
+}
+
 static void
 test_annex_table (void)
 {
@@ -697,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/extract/label-work-object", test_label_work_object);
   g_test_add_func ("/extract/multiples-and-abbreviations", test_multiples_and_abbreviations);
   g_test_add_func ("/extract/plan-stated-first", test_plan_stated_first);
+  g_test_add_func ("/extract/respective-list", test_respective_list);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

@@ -66,6 +66,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "label_tail",
   "work_object",
   "result_word",
+  "respectively",
 };
 
 struct _CtKeywords

@@ -52,6 +52,7 @@ typedef enum
   CT_KW_LABEL_TAIL,
   CT_KW_WORK_OBJECT,
   CT_KW_RESULT_WORD,
+  CT_KW_RESPECTIVELY,
   CT_N_KW
 } CtKwCategory;
 

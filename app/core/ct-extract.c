@@ -35,6 +35,7 @@ typedef enum
   ROLE_RATE_PLAN,     /* "dự toán UBND tỉnh giao (18,586 tỷ đồng)" */
   ROLE_TARGET_PCT,    /* "tối thiểu 90%": a target assessed later */
   ROLE_STATUS_VALUE,  /* "đạt (100%)": the value behind a status */
+  ROLE_RESPECTIVE,    /* "đạt lần lượt 95%, 102% và 88% kế hoạch": one of a list */
 } Role;
 
 typedef struct
@@ -43,6 +44,9 @@ typedef struct
   CtBasis basis;
   gdouble pct;        /* the rate or yoy as a percent of the base */
   gboolean as_percent; /* a bare number read as a percent */
+  guint    slot;       /* ROLE_RESPECTIVE: place in the list … */
+  guint    n_slots;    /* … of this many */
+  gboolean slot_yoy;   /* … of year-on-year figures rather than rates */
 } FigRole;
 
 /* An observation being built from one sentence. */
@@ -1055,6 +1059,32 @@ place_figure (Passage *ps,
         }
       break;
 
+    case ROLE_RESPECTIVE:
+      {
+        /* The n values before the list, in order: the slot-th takes it. */
+        g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+        for (guint k = 0; k < ps->sentence->len; k++)
+          {
+            Pending *e = g_ptr_array_index (ps->sentence, k);
+
+            if (!isnan (e->obs->value) && g_strcmp0 (e->obs->unit, "%") != 0 && !e->target_pct)
+              g_ptr_array_add (values, e);
+          }
+        if (values->len < r->n_slots)
+          break;
+        m = g_ptr_array_index (values, values->len - r->n_slots + r->slot);
+        if (r->slot_yoy)
+          m->obs->yoy = r->pct;
+        else
+          {
+            m->obs->rate = r->pct;
+            m->obs->basis = r->basis;
+          }
+        m->has_cmp = TRUE;
+      }
+      break;
+
     case ROLE_SKIP:
       break;
 
@@ -1586,6 +1616,70 @@ scan_gap (Passage *ps,
     }
 }
 
+/* "Đàn trâu 3.210 con, đàn bò 8.450 con, đàn lợn 42.300 con, đạt lần lượt
+ * 95%, 102% và 88% kế hoạch": percentages after "lần lượt", joined by
+ * commas and "và", go one by one to the values before them. */
+static void
+mark_respective_lists (Passage *ps)
+{
+  const CtKeywords *kws = ps->self->keywords;
+
+  for (guint i = 0; i < ps->figs->len; i++)
+    {
+      const CtFigure *first = &g_array_index (ps->figs, CtFigure, i);
+      gsize from = i > 0 ? g_array_index (ps->figs, CtFigure, i - 1).end : 0;
+      guint n = 1;
+      gsize e;
+      const CtKeyword *basis;
+      gboolean yoy;
+
+      if (!ct_figure_is_percent (first) || !ct_keywords_find (kws, CT_KW_RESPECTIVELY, ps->lower, from, first->start))
+        continue;
+      /* The list: each next percentage after only ", " or " và ". */
+      while (i + n < ps->figs->len)
+        {
+          const CtFigure *prev = &g_array_index (ps->figs, CtFigure, i + n - 1);
+          const CtFigure *next = &g_array_index (ps->figs, CtFigure, i + n);
+          gsize p = prev->end;
+
+          if (!ct_figure_is_percent (next))
+            break;
+          while (p < next->start && strchr (" ,", ps->text[p]) != NULL)
+            p++;
+          if (p + strlen ("và") <= next->start && memcmp (ps->lower + p, "và", strlen ("và")) == 0)
+            p += strlen ("và");
+          while (p < next->start && ps->text[p] == ' ')
+            p++;
+          if (p != next->start)
+            break;
+          n++;
+        }
+      if (n < 2)
+        continue;
+      {
+        const CtFigure *last = &g_array_index (ps->figs, CtFigure, i + n - 1);
+        gsize to = i + n < ps->figs->len ? g_array_index (ps->figs, CtFigure, i + n).start : ps->len;
+
+        basis = kw_at (ps, CT_KW_BASIS, last->end, to, &e);
+        yoy = basis == NULL && yoy_at (ps, last->end, to);
+      }
+      if (basis == NULL && !yoy)
+        continue;
+      for (guint k = 0; k < n; k++)
+        {
+          FigRole *r = &ps->roles[i + k];
+
+          r->role = ROLE_RESPECTIVE;
+          r->pct = g_array_index (ps->figs, CtFigure, i + k).value;
+          r->basis = basis != NULL ? basis_from_keyword (basis) : CT_BASIS_NONE;
+          r->slot = k;
+          r->n_slots = n;
+          r->slot_yoy = yoy;
+        }
+      i += n - 1;
+    }
+}
+
 static void
 run_passage (Passage *ps)
 {
@@ -1607,6 +1701,7 @@ run_passage (Passage *ps)
 
   for (guint i = 0; i < ps->figs->len; i++)
     assign_role (ps, i);
+  mark_respective_lists (ps);
 
   /* "1.1. Chỉ tiêu: Xây dựng …": a paragraph of goals. */
   d = 0;
