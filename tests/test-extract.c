@@ -514,6 +514,24 @@ test_plan_stated_first (void)
       assert_num (obs_at (obs, i)->plan, expected[i].plan);
       assert_num (obs_at (obs, i)->rate, expected[i].rate);
     }
+  /* A rate in parentheses counts against a figure called a plan, and a
+   * share of a total is no rate. */
+  {
+    g_autoptr(GPtrArray) more = extract (
+      "- Trồng rừng: kế hoạch năm 2024: 1.000 ha; thực hiện 6 tháng: 600 ha (60%).\n"
+      "\n"
+      "- Thu ngân sách 11,5 tỷ đồng/KH 20 tỷ đồng (57,5%).\n"
+      "\n"
+      "- Tổng vốn 50 tỷ đồng, trong đó vốn tỉnh 30 tỷ đồng (60%).\n");
+
+    g_assert_cmpuint (more->len, ==, 2);
+    g_assert_cmpstr (obs_at (more, 0)->label, ==, "Trồng rừng");
+    assert_num (obs_at (more, 0)->value, 600);
+    assert_num (obs_at (more, 0)->plan, 1000);
+    assert_num (obs_at (more, 0)->rate, 60);
+    assert_num (obs_at (more, 1)->plan, 20);
+    assert_num (obs_at (more, 1)->rate, 57.5);
+  }
   /* Two plans in a row are still two plans, not a value. */
   for (guint i = G_N_ELEMENTS (expected); i < obs->len; i++)
     g_assert_cmpfloat (obs_at (obs, i)->value, !=, 19.786);

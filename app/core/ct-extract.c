@@ -47,6 +47,7 @@ typedef struct
   guint    slot;       /* ROLE_RESPECTIVE: place in the list … */
   guint    n_slots;    /* … of this many */
   gboolean slot_yoy;   /* … of year-on-year figures rather than rates */
+  gboolean in_parens;  /* "600 ha (60%)" */
 } FigRole;
 
 /* An observation being built from one sentence. */
@@ -296,6 +297,31 @@ status_at (const Passage *ps,
   return kw;
 }
 
+static gboolean
+in_parens_after_quantity (const Passage *ps,
+                          guint          i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  const CtFigure *prev;
+  gsize p = fig->start, q = fig->end;
+
+  if (i == 0)
+    return FALSE;
+  prev = &g_array_index (ps->figs, CtFigure, i - 1);
+  if (ct_figure_is_percent (prev) || prev->unit == NULL)
+    return FALSE;
+  while (p > prev->end && ps->text[p - 1] == ' ')
+    p--;
+  if (p == prev->end || ps->text[p - 1] != '(')
+    return FALSE;
+  p--;
+  while (p > prev->end && ps->text[p - 1] == ' ')
+    p--;
+  while (q < ps->len && ps->text[q] == ' ')
+    q++;
+  return p == prev->end && q < ps->len && ps->text[q] == ')';
+}
+
 static void
 assign_role (Passage *ps,
              guint    i)
@@ -468,6 +494,15 @@ assign_role (Passage *ps,
           r->role = ROLE_RATE_OR_VALUE;
           r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
           r->as_percent = !pct;
+          return;
+        }
+      /* "600 ha (60%)", "11,5 tỷ đồng/KH 20 tỷ đồng (57,5%)": a bare
+       * percentage in parentheses right after a quantity may be its rate. */
+      if (pct && in_parens_after_quantity (ps, i))
+        {
+          r->role = ROLE_RATE_OR_VALUE;
+          r->pct = fig->value;
+          r->in_parens = TRUE;
           return;
         }
       if (pct)
@@ -852,8 +887,9 @@ is_task (const Passage *ps,
  * 1,140 tỷ đồng, đạt 10,7% KH"). Taken only when the stated rate confirms
  * it, so a guess never becomes a number. */
 static void
-find_earlier_plan (Passage *ps,
-                   Pending *m)
+find_earlier_plan (Passage  *ps,
+                   Pending  *m,
+                   gboolean  named_plan)
 {
   for (guint k = 0; k < ps->sentence->len; k++)
     {
@@ -866,6 +902,11 @@ find_earlier_plan (Passage *ps,
       if (e->obs == NULL || e->has_cmp || e->obs->unit == NULL ||
           !g_str_equal (e->obs->unit, m->obs->unit))
         continue;
+      /* "(60%)" alone could be a share of a total ("trong đó vốn tỉnh 30 tỷ
+       * đồng (60%)"): it is a rate only against a figure called a plan. */
+      if (named_plan && !ct_keywords_find (ps->self->keywords, CT_KW_BASIS, ps->lower,
+                                           e->label_from, e->label_to))
+        continue;
       earlier = isnan (e->obs->value) ? e->obs->plan : e->obs->value;
       if (isnan (earlier) || earlier <= 0)
         continue;
@@ -877,6 +918,15 @@ find_earlier_plan (Passage *ps,
           return;
         }
     }
+}
+
+/* A rate for @m stands at its depth, or in the parentheses just after it. */
+static gboolean
+same_depth (const Pending  *m,
+            const CtFigure *fig,
+            const FigRole  *r)
+{
+  return m->depth == fig->depth || (r->in_parens && m->depth + 1 == fig->depth);
 }
 
 static void
@@ -929,7 +979,7 @@ place_figure (Passage *ps,
       if (m != NULL && (m->fraction || (!isnan (m->obs->plan) && !isnan (m->obs->value) &&
                                         !m->lead_pct && !m->target_pct &&
                                         g_strcmp0 (m->obs->unit, "%") != 0)) &&
-          isnan (m->obs->rate) && m->depth == fig->depth)
+          isnan (m->obs->rate) && same_depth (m, fig, r))
         {
           m->obs->rate = r->pct;
           m->has_cmp = TRUE;
@@ -941,10 +991,10 @@ place_figure (Passage *ps,
        * figure of the sentence, as its plan, gives exactly that rate. */
       if (m != NULL && isnan (m->obs->plan) && !isnan (m->obs->value) && isnan (m->obs->rate) &&
           m->obs->unit != NULL && g_strcmp0 (m->obs->unit, "%") != 0 && !r->as_percent &&
-          !m->lead_pct && !m->target_pct && m->depth == fig->depth)
+          !m->lead_pct && !m->target_pct && same_depth (m, fig, r))
         {
           m->obs->rate = r->pct;
-          find_earlier_plan (ps, m);
+          find_earlier_plan (ps, m, r->in_parens);
           if (m->plan_source != NULL)
             {
               m->obs->basis = CT_BASIS_PLAN;
@@ -1233,11 +1283,26 @@ plan_subject (Passage       *ps,
               const Pending *source)
 {
   const CtKeywords *kws = ps->self->keywords;
-  gsize from = source->label_from, to = source->label_to, s;
+  gsize from = source->label_from, to = source->label_to;
+  gchar *subject;
 
-  if (ct_keywords_match_before (kws, CT_KW_BASIS, ps->lower, from, to, &s) != NULL)
-    to = s;
-  return ct_extract_label (kws, ps->text, ps->lower, from, to);
+  /* Up to the first word for a plan ("Trồng rừng: kế hoạch năm 2024:"). */
+  for (gsize p = from; p < to; p++)
+    if ((p == from || ps->lower[p - 1] == ' ') &&
+        ct_keywords_match_at (kws, CT_KW_BASIS, ps->lower, p, to, NULL) != NULL)
+      {
+        to = p;
+        break;
+      }
+  subject = ct_extract_label (kws, ps->text, ps->lower, from, to);
+  /* "Tổng kế hoạch vốn đầu tư …": one word before the plan names too
+   * little; the whole clause says it. */
+  if (subject != NULL && strchr (subject, ' ') == NULL && to < source->label_to)
+    {
+      g_free (subject);
+      subject = ct_extract_label (kws, ps->text, ps->lower, from, source->label_to);
+    }
+  return subject;
 }
 
 static void
@@ -1515,7 +1580,7 @@ flush_sentence (Passage *ps)
       if (!m->has_cmp && !m->target)
         continue;
       if (!isnan (obs->rate) && isnan (obs->plan) && !isnan (obs->value) && obs->unit != NULL)
-        find_earlier_plan (ps, m);
+        find_earlier_plan (ps, m, FALSE);
 
       if (m->target && ct_keywords_find (kws, CT_KW_ACHIEVED, ps->lower,
                                          MAX (m->label_to, ps->sentence_start + 48) - 48,
