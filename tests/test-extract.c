@@ -522,9 +522,14 @@ test_plan_stated_first (void)
       "\n"
       "- Thu ngân sách 11,5 tỷ đồng/KH 20 tỷ đồng (57,5%).\n"
       "\n"
-      "- Tổng vốn 50 tỷ đồng, trong đó vốn tỉnh 30 tỷ đồng (60%).\n");
+      "- Tổng vốn 50 tỷ đồng, trong đó vốn tỉnh 30 tỷ đồng (60%).\n"
+      "\n"
+      "- Có 9/12 xã (75%) đạt chuẩn nông thôn mới.\n");
 
-    g_assert_cmpuint (more->len, ==, 2);
+    g_assert_cmpuint (more->len, ==, 3);
+    /* The share of a whole set restates the pair: no rate. */
+    assert_num (obs_at (more, 2)->plan, 12);
+    g_assert_true (isnan (obs_at (more, 2)->rate));
     g_assert_cmpstr (obs_at (more, 0)->label, ==, "Trồng rừng");
     assert_num (obs_at (more, 0)->value, 600);
     assert_num (obs_at (more, 0)->plan, 1000);

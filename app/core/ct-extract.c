@@ -974,6 +974,10 @@ place_figure (Passage *ps,
 
     case ROLE_RATE_OR_VALUE:
       m = top (ps);
+      /* "9/12 xã (75%)": the share of a whole set restates the pair; a
+       * bare X/Y of a set has no rate. */
+      if (r->in_parens && m != NULL && m->fraction && m->obs->basis == CT_BASIS_TOTAL)
+        break;
       /* After X/Y, or a value whose plan was just given ("88,6 tỷ đồng/dự
        * toán 120 tỷ đồng, đạt 73,8%"), "đạt P%" is its rate. */
       if (m != NULL && (m->fraction || (!isnan (m->obs->plan) && !isnan (m->obs->value) &&
