@@ -564,6 +564,22 @@ test_respective_list (void)
   assert_num (obs_at (obs, 2)->rate, 88);
 }
 
+/* A unit written with a capital at the head of a cell or sentence is shown
+ * the way the rest of the report writes it; USD stays USD. */
+static void
+test_unit_display_form (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "| TT | Chỉ tiêu | ĐVT | KH 2024 | TH 6 tháng | % KH |\n"
+    "|---|---|---|---|---|---|\n"
+    "| 1 | Thu ngân sách | Triệu đồng | 120.000 | 65.430 | 54,5 |\n"
+    "| 2 | Kim ngạch xuất khẩu | USD | 1.000 | 600 | 60 |\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  g_assert_cmpstr (obs_at (obs, 0)->unit, ==, "triệu đồng");
+  g_assert_cmpstr (obs_at (obs, 1)->unit, ==, "USD");
+}
+
 static void
 test_annex_table (void)
 {
@@ -743,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/extract/multiples-and-abbreviations", test_multiples_and_abbreviations);
   g_test_add_func ("/extract/plan-stated-first", test_plan_stated_first);
   g_test_add_func ("/extract/respective-list", test_respective_list);
+  g_test_add_func ("/extract/unit-display-form", test_unit_display_form);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

@@ -98,7 +98,11 @@ read_unit (const CtUnitTable *units,
   if (unit == NULL)
     return NULL;
   s = skip_spaces (text, len, pos);
-  *written = normalise_spaces (text + s, *end - s);
+  {
+    g_autofree gchar *as_written = normalise_spaces (text + s, *end - s);
+
+    *written = ct_unit_display_form (unit, as_written);
+  }
   if (*end + 1 < len && text[*end] == '/' && !is_digit (text[*end + 1]) &&
       text[*end + 1] != ' ' && ct_extract_is_word_char (text, len, *end + 1) &&
       ct_keywords_match_at (keywords, CT_KW_BASIS, lower, *end + 1, len, NULL) == NULL)

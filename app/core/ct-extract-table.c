@@ -210,7 +210,25 @@ ct_extract_table_row (const CtKeywords     *keywords,
     {
       obs->unit = cell_text (doc, cell_at (t, blk->row, cols->col[COL_UNIT]));
       if (obs->unit != NULL)
-        unit = ct_unit_table_lookup (units, obs->unit);
+        {
+          gsize end = 0, ulen = strlen (obs->unit);
+
+          unit = ct_unit_table_lookup (units, obs->unit);
+          /* "Tỷ đồng", "Tấn" heading a cell: the same units. */
+          if (unit == NULL)
+            {
+              unit = ct_unit_table_match (units, obs->unit, ulen, 0, &end);
+              if (end != ulen)
+                unit = NULL;
+            }
+        }
+      if (unit != NULL)
+        {
+          gchar *shown = ct_unit_display_form (unit, obs->unit);
+
+          g_free (obs->unit);
+          obs->unit = shown;
+        }
     }
   obs->section = ct_document_section_path (doc, blk->section);
   obs->line = blk->line;

@@ -252,3 +252,21 @@ ct_unit_table_get_n_units (const CtUnitTable *self)
 {
   return self->units->len;
 }
+
+gchar *
+ct_unit_display_form (const CtUnit *unit,
+                      const gchar  *written)
+{
+  const gchar *rest_w, *rest_f;
+
+  if (written == NULL)
+    return NULL;
+  if (unit == NULL || *written == '\0' || *unit->form == '\0')
+    return g_strdup (written);
+  rest_w = g_utf8_next_char (written);
+  rest_f = g_utf8_next_char (unit->form);
+  if (g_str_equal (rest_w, rest_f) &&
+      g_unichar_tolower (g_utf8_get_char (written)) == g_utf8_get_char (unit->form))
+    return g_strdup (unit->form);
+  return g_strdup (written);
+}

@@ -44,6 +44,11 @@ const CtUnit *ct_unit_table_match       (const CtUnitTable *self,
 const CtUnit *ct_unit_table_lookup      (const CtUnitTable *self,
                                          const gchar       *form);
 guint         ct_unit_table_get_n_units (const CtUnitTable *self);
+/* The unit as a report should show it: @written, except that a capital
+ * first letter the table does not have ("Tỷ đồng" at the head of a table
+ * cell) is written the table's way ("tỷ đồng"). */
+gchar        *ct_unit_display_form      (const CtUnit      *unit,
+                                         const gchar       *written);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtUnitTable, ct_unit_table_free)
 
