@@ -381,6 +381,7 @@ test_label_polish (void)
     "- Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: 1.250/1.300 trẻ, đạt 96,2%.\n");
 
   g_assert_cmpuint (obs->len, ==, 7);
+  g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Chứng nhận ISO 9001:2015");
   /* The subject after the rate, and a long phrase before an empty colon. */
   g_assert_cmpstr (obs_at (obs, 5)->label, ==, "Tuyển quân");
   g_assert_cmpstr (obs_at (obs, 6)->label, ==, "Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ");
@@ -580,6 +581,24 @@ test_unit_display_form (void)
   g_assert_cmpstr (obs_at (obs, 1)->unit, ==, "USD");
 }
 
+/* "hơn", "khoảng" before a value qualify it and are no part of its name;
+ * a plan in per mille after "KH" is a plan. */
+static void
+test_qualifier_and_permille_plan (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Tổng đàn bò khoảng 12.500 con, đạt 101% KH.\n"
+    "\n"
+    "- Tỷ suất sinh thô 15,2‰ (KH 15,5‰).\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Tổng đàn bò");
+  g_assert_cmpstr (obs_at (obs, 0)->qualifier, ==, "khoảng");
+  assert_num (obs_at (obs, 1)->value, 15.2);
+  assert_num (obs_at (obs, 1)->plan, 15.5);
+  g_assert_cmpstr (obs_at (obs, 1)->unit, ==, "‰");
+}
+
 static void
 test_annex_table (void)
 {
@@ -760,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/extract/plan-stated-first", test_plan_stated_first);
   g_test_add_func ("/extract/respective-list", test_respective_list);
   g_test_add_func ("/extract/unit-display-form", test_unit_display_form);
+  g_test_add_func ("/extract/qualifier-and-permille-plan", test_qualifier_and_permille_plan);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);

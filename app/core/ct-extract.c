@@ -13,6 +13,7 @@
  */
 #include "ct-extract.h"
 #include "ct-extract-private.h"
+#include "ct-outline.h"
 
 #include <math.h>
 #include <string.h>
@@ -70,6 +71,7 @@ struct _Pending
   gboolean       fraction;
   gboolean       task;       /* "Xây dựng 9/9 xã …": a task, assessed or set */
   gsize          fig_end;    /* end of the value's figure */
+  gsize          qualifier_start; /* "hơn", "khoảng" before the value, or 0 */
   Pending       *plan_source; /* the earlier clause that stated the plan */
   GPtrArray     *places;
 };
@@ -340,7 +342,16 @@ assign_role (Passage *ps,
   /* "56,28 tạ/ha", "21,5‰": values in their own right, never X/Y. */
   if (fig->flags & (CT_FIG_RATIO | CT_FIG_PERMILLE))
     {
-      if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) == NULL)
+      const CtKeyword *basis = kw_before (ps, CT_KW_BASIS, from, fig->start, NULL);
+
+      /* "Tỷ suất sinh thô 15,2‰ (KH 15,5‰)": after the word for a plan,
+       * the plan. */
+      if (basis != NULL)
+        {
+          r->role = ROLE_PLAN;
+          r->basis = basis_from_keyword (basis);
+        }
+      else if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) == NULL)
         r->role = ROLE_ANCHOR;
       return;
     }
@@ -764,6 +775,9 @@ pending_new (Passage  *ps,
                 continue;
               }
             m->obs->qualifier = g_strdup (kw->value);
+            /* "Thu hút hơn 15.000 lượt khách": the qualifier is no part of
+             * the name. */
+            m->qualifier_start = q;
             break;
           }
       }
@@ -1342,8 +1356,12 @@ emit (Passage *ps,
             }
       }
     }
+  if (!m->lead_pct && !m->target_pct && m->qualifier_start > from && m->qualifier_start < to)
+    to = m->qualifier_start;
   obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
-  weak = obs->label == NULL || strchr (obs->label, ' ') == NULL || only_result_words (kws, obs->label);
+  /* One word names too little, unless it is an abbreviation ("THCS"). */
+  weak = obs->label == NULL || (strchr (obs->label, ' ') == NULL && !ct_outline_is_caps (obs->label, -1)) ||
+         only_result_words (kws, obs->label);
   if (weak && isnan (obs->value) && !isnan (obs->rate))
     {
       /* "Hoàn thành 100% chỉ tiêu kế hoạch về tuyển quân": what the rate is
