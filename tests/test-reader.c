@@ -367,6 +367,34 @@ test_header_columns_and_commune (void)
   g_assert_cmpstr (commune->meta.date.value, ==, "2022-09-25");
 }
 
+/* A table copied out of Word into plain text keeps its columns as tabs;
+ * tabs that indent a line make no table. */
+static void
+test_tab_separated_table (void)
+{
+  g_autoptr(CtDocument) doc = read_string (
+    "PHỤ LỤC CÁC CHỈ TIÊU\n"
+    "TT\tChỉ tiêu\tĐVT\tKH 2024\tTH 6 tháng\tTỷ lệ (%)\n"
+    "1\tThu ngân sách\tTriệu đồng\t120.000\t65.430\t54,5\n"
+    "2\tSản lượng lương thực\tTấn\t35.000\t18.200\t52,0\n"
+    "\n"
+    "\tI. Trên lĩnh vực kinh tế\n"
+    "\t\ta) Cây lương thực\n", -1);
+  const CtTable *table;
+  gint row = find_block (doc, "2 | Sản lượng lương thực");
+
+  g_assert_cmpint (doc->format, ==, CT_FORMAT_TEXT);
+  g_assert_cmpuint (doc->tables->len, ==, 1);
+  table = &g_array_index (doc->tables, CtTable, 0);
+  g_assert_cmpuint (table->n_rows, ==, 3);
+  g_assert_cmpuint (table->n_cols, ==, 6);
+  g_assert_cmpint (row, >=, 0);
+  g_assert_cmpint (ct_document_get_block (doc, row)->kind, ==, CT_BLOCK_TABLE_ROW);
+  g_assert_cmpuint (ct_document_get_block (doc, row)->line, ==, 4);
+  g_assert_cmpint (ct_document_get_block (doc, find_block (doc, "I. Trên lĩnh vực kinh tế"))->kind, !=,
+                   CT_BLOCK_TABLE_ROW);
+}
+
 static void
 test_plain_targets_intro (void)
 {
@@ -562,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/reader/broken-paragraphs", test_broken_paragraphs);
   g_test_add_func ("/reader/annual-report", test_annual_report);
   g_test_add_func ("/reader/header-columns-and-commune", test_header_columns_and_commune);
+  g_test_add_func ("/reader/tab-separated-table", test_tab_separated_table);
   g_test_add_func ("/reader/plain-targets-intro", test_plain_targets_intro);
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {

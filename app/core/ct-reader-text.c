@@ -341,10 +341,61 @@ markdown_note_id (const gchar  *text,
   return g_strndup (text + 2, q - text - 2);
 }
 
+/* Tabs between words of a line (not the ones that indent it). */
+static guint
+inner_tabs (const gchar *line)
+{
+  guint n = 0;
+
+  while (*line == '\t' || *line == ' ')
+    line++;
+  for (; *line != '\0'; line++)
+    if (*line == '\t')
+      n++;
+  return n;
+}
+
+/* A table copied out of Word into plain text keeps its columns as tabs:
+ * two or more lines in a row with the same number (two or more) of tabs
+ * between their words become pipe rows, which the table reader knows.
+ * @from_tabs marks them, so the document does not count as Markdown. */
+static void
+tab_tables_to_pipes (GPtrArray *raw,
+                     GArray    *from_tabs)
+{
+  for (guint i = 0; i < raw->len;)
+    {
+      guint tabs = inner_tabs (g_ptr_array_index (raw, i));
+      guint j = i + 1;
+
+      if (tabs < 2)
+        {
+          i++;
+          continue;
+        }
+      while (j < raw->len && inner_tabs (g_ptr_array_index (raw, j)) == tabs)
+        j++;
+      if (j - i >= 2)
+        for (guint k = i; k < j; k++)
+          {
+            gchar *line = g_ptr_array_index (raw, k);
+            g_auto(GStrv) cells = g_strsplit (g_strstrip (line), "\t", -1);
+            g_autofree gchar *body = g_strjoinv (" | ", cells);
+
+            g_ptr_array_index (raw, k) = g_strdup_printf ("| %s |", body);
+            g_free (line);
+            g_array_index (from_tabs, gboolean, k) = TRUE;
+          }
+      i = j;
+    }
+}
+
 static GPtrArray *
 split_lines (const gchar *text,
-             gsize        len)
+             gsize        len,
+             GArray      *from_tabs)
 {
+  g_autoptr(GPtrArray) raw = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   const gchar *p = text, *end = text + len;
 
@@ -354,10 +405,18 @@ split_lines (const gchar *text,
 
       while (e < end && *e != '\n' && *e != '\r')
         e++;
-      g_ptr_array_add (lines, ct_reader_clean_line (p, e - p));
+      g_ptr_array_add (raw, g_strndup (p, e - p));
       if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
         e++;
       p = e + 1;
+    }
+  g_array_set_size (from_tabs, raw->len);
+  tab_tables_to_pipes (raw, from_tabs);
+  for (guint i = 0; i < raw->len; i++)
+    {
+      const gchar *line = g_ptr_array_index (raw, i);
+
+      g_ptr_array_add (lines, ct_reader_clean_line (line, strlen (line)));
     }
   return lines;
 }
@@ -367,7 +426,8 @@ ct_reader_text_parse (const gchar *text,
                       gsize        len,
                       gboolean    *out_markdown)
 {
-  g_autoptr(GPtrArray) lines = split_lines (text, len);
+  g_autoptr(GArray) from_tabs = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autoptr(GPtrArray) lines = split_lines (text, len, from_tabs);
   GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
   gboolean markdown = FALSE, blank = FALSE;
   guint table_no = 0;
@@ -393,7 +453,8 @@ ct_reader_text_parse (const gchar *text,
 
       if (is_table_line (raw))
         {
-          markdown = TRUE;
+          if (!g_array_index (from_tabs, gboolean, i))
+            markdown = TRUE;
           while (i < lines->len && is_table_line (g_ptr_array_index (lines, i)))
             {
               g_autoptr(GPtrArray) cells = split_cells (g_ptr_array_index (lines, i));
