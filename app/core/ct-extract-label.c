@@ -75,10 +75,10 @@ trim_span (const CtKeywords *keywords,
     }
 }
 
-static guint
-count_words (const gchar *text,
-             gsize        from,
-             gsize        to)
+guint
+ct_extract_count_words (const gchar *text,
+                        gsize        from,
+                        gsize        to)
 {
   guint n = 0;
   gboolean in_word = FALSE;
@@ -170,7 +170,7 @@ work_object (const CtKeywords *keywords,
         f--;
     }
   trim_span (keywords, text, lower, &f, &t);
-  if (t > f && count_words (text, f, t) <= MAX_LABEL_WORDS)
+  if (t > f && ct_extract_count_words (text, f, t) <= MAX_LABEL_WORDS)
     {
       *object_from = f;
       *object_to = t;
@@ -240,7 +240,7 @@ ct_extract_label (const CtKeywords *keywords,
       if (p > from && lower[p - 1] != ' ')
         continue;
       if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, p, to, &s) != NULL &&
-          count_words (text, from, p) >= 2)
+          ct_extract_count_words (text, from, p) >= 2)
         {
           to = p;
           break;
@@ -250,7 +250,7 @@ ct_extract_label (const CtKeywords *keywords,
 
   /* A long clause names its subject last: "Công tác khám chữa bệnh …, với
    * tổng số lần khám bệnh toàn ngành là 10.864/24.000 lượt". */
-  if (count_words (text, from, to) > 14)
+  if (ct_extract_count_words (text, from, to) > 14)
     {
       for (gsize p = to; p > from; p--)
         if (text[p - 1] == ',')
@@ -258,7 +258,7 @@ ct_extract_label (const CtKeywords *keywords,
             gsize f = p, t = to;
 
             trim_span (keywords, text, lower, &f, &t);
-            if (count_words (text, f, t) >= 3)
+            if (ct_extract_count_words (text, f, t) >= 3)
               {
                 /* "…, dự án nâng cấp đường Nguyễn Thế Lịch, khối lượng
                  * thực hiện hoàn thành 35%": a generic measure belongs to
@@ -275,14 +275,14 @@ ct_extract_label (const CtKeywords *keywords,
   if (colon != G_MAXSIZE)
     {
       trim_span (keywords, text, lower, &head_from, &head_to);
-      cut = count_words (text, head_from, head_to);
+      cut = ct_extract_count_words (text, head_from, head_to);
       /* Only a generic measure ("Diện tích", "trồng") or nothing after the
        * colon needs the phrase before it: "Đàn trâu" stands alone. */
       /* Nothing after the colon: the phrase before it is the label,
        * however long ("Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: …"). */
       if (head_to > head_from &&
           (from >= to ||
-           (cut <= 8 && count_words (text, from, to) < 3 &&
+           (cut <= 8 && ct_extract_count_words (text, from, to) < 3 &&
             ct_keywords_match_at (keywords, CT_KW_GENERIC_LABEL, lower, from, to, NULL) != NULL)))
         {
           append_clean (out, text, head_from, head_to);

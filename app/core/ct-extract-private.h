@@ -149,6 +149,10 @@ gchar   *ct_extract_label         (const CtKeywords  *keywords,
                                    const gchar       *lower,
                                    gsize              from,
                                    gsize              to);
+/* Words (runs of anything but spaces and newlines) in text[from, to). */
+guint    ct_extract_count_words   (const gchar       *text,
+                                   gsize              from,
+                                   gsize              to);
 /* The last touches on a finished label (which it takes): no function word
  * left dangling at its end ("… giao đất cho Ban Quản lý các"), a capital
  * first letter. */

@@ -194,24 +194,6 @@ kw_at (const Passage *ps,
   return ct_keywords_match_at (ps->self->keywords, cat, ps->lower, pos, to, end);
 }
 
-static guint
-count_words_in (const gchar *from,
-                const gchar *to)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const gchar *p = from; p < to; p++)
-    {
-      gboolean space = *p == ' ' || *p == '\n';
-
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-  return n;
-}
-
 /* "so với năm 2022" is a year-on-year figure only in a report of 2023; in
  * a later one it compares with the start of a plan period.  @year_pos is
  * where the phrase's year starts in the passage.  Without a year of its own
@@ -571,7 +553,7 @@ assign_role (Passage *ps,
        * ("…, giải quyết việc làm cho 210 lao động") or what was done
        * ("…, thực hiện được 1.200 ha") is no plan. */
       if (comma != NULL &&
-          count_words_in (comma + 1, ps->text + fig->start) <= 2 &&
+          ct_extract_count_words (ps->text, comma + 1 - ps->text, fig->start) <= 2 &&
           !ct_keywords_find (ps->self->keywords, CT_KW_RESULT_WORD, ps->lower, from, fig->start))
         {
           r->role = ROLE_PLAN;
