@@ -599,6 +599,26 @@ test_qualifier_and_permille_plan (void)
   g_assert_cmpstr (obs_at (obs, 1)->unit, ==, "‰");
 }
 
+/* An annex whose header spans two rows, as Word tables often do. */
+static void
+test_annex_two_row_header (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "| STT | Chỉ tiêu | Đơn vị tính | Năm 2024 | | So sánh (%) | |\n"
+    "|---|---|---|---|---|---|---|\n"
+    "| | | | Kế hoạch | Ước TH 6 tháng | TH/KH | Cùng kỳ |\n"
+    "| 1 | Tổng giá trị sản xuất | Tỷ đồng | 5.200 | 2.480 | 47,7 | 109,5 |\n"
+    "| 2 | Thu nhập bình quân đầu người | Triệu đồng | 58 | | | |\n");
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Tổng giá trị sản xuất");
+  g_assert_cmpstr (obs_at (obs, 0)->unit, ==, "tỷ đồng");
+  assert_num (obs_at (obs, 0)->value, 2480);
+  assert_num (obs_at (obs, 0)->plan, 5200);
+  assert_num (obs_at (obs, 0)->rate, 47.7);
+  assert_num (obs_at (obs, 0)->yoy, 109.5);
+}
+
 static void
 test_annex_table (void)
 {
@@ -781,6 +801,7 @@ main (int   argc,
   g_test_add_func ("/extract/unit-display-form", test_unit_display_form);
   g_test_add_func ("/extract/qualifier-and-permille-plan", test_qualifier_and_permille_plan);
   g_test_add_func ("/extract/annex-table", test_annex_table);
+  g_test_add_func ("/extract/annex-two-row-header", test_annex_two_row_header);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);
   g_test_add_func ("/extract/lower-keeps-offsets", test_lower_keeps_offsets);

@@ -98,11 +98,14 @@ ct_extract_table_columns (const CtKeywords *keywords,
   const CtTable *t = &g_array_index (doc->tables, CtTable, table);
 
   /* The header is among the first rows: the one naming a value column and
-   * a plan, rate or yoy column. */
+   * a plan, rate or yoy column. A header over two rows ("Năm 2024" over
+   * "Kế hoạch | Ước TH", "So sánh (%)" over "TH/KH | Cùng kỳ") names some
+   * columns in each, so the rows add up. */
+  CtTableColumns cols = { table, 0, { -1, -1, -1, -1, -1, -1, -1 } };
+
   for (guint row = 0; row < MIN (t->n_rows, 3u); row++)
     {
-      CtTableColumns cols = { table, row, { -1, -1, -1, -1, -1, -1, -1 } };
-
+      cols.header_row = row;
       for (guint i = 0; i < t->cells->len; i++)
         {
           const CtCell *c = &g_array_index (t->cells, CtCell, i);
