@@ -475,6 +475,19 @@ test_multiples_and_abbreviations (void)
   g_assert_cmpuint (obs->len, ==, 5);
   assert_num (obs_at (obs, 0)->value, 1.5);
   assert_num (obs_at (obs, 0)->yoy, 120);
+  /* Last year's own growth in parentheses is no second figure. */
+  {
+    g_autoptr(GPtrArray) more = extract (
+      "- Doanh thu thương mại đạt 1.200 tỷ đồng, tăng 12,5% so với cùng kỳ năm 2023 "
+      "(cùng kỳ tăng 8%).\n"
+      "\n"
+      "- Số thuê bao internet 25.000 thuê bao, bằng 110% so cùng kỳ.\n");
+
+    g_assert_cmpuint (more->len, ==, 2);
+    assert_num (obs_at (more, 0)->yoy, 112.5);
+    assert_num (obs_at (more, 1)->value, 25000);
+    assert_num (obs_at (more, 1)->yoy, 110);
+  }
   assert_num (obs_at (obs, 1)->yoy, 200);
   assert_num (obs_at (obs, 2)->yoy, 50);
   assert_num (obs_at (obs, 3)->rate, 98.5);

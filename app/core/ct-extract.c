@@ -222,6 +222,8 @@ yoy_before (const Passage *ps,
   const CtKeyword *kw = ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower,
                                                   from, pos, &s);
 
+  if (kw != NULL && g_str_equal (kw->value, "after"))
+    return FALSE;
   return yoy_year_fits (ps, kw, s + (kw != NULL ? kw->len : 0));
 }
 
