@@ -632,6 +632,29 @@ test_annex_two_row_header (void)
   assert_num (obs_at (obs, 0)->yoy, 109.5);
 }
 
+/* A bare "đạt P%" in a sentence that has measured against a plan is a
+ * rate against it too; "đạt tỷ lệ" keeps its ratio. */
+static void
+test_bare_rate_after_plan_rate (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Khám bệnh cho 45.678 lượt người, đạt 52,3% kế hoạch; điều trị nội trú 3.456 lượt, "
+    "đạt 48,7%.\n"
+    "\n"
+    "- Sản lượng thủy sản 1.250 tấn, đạt 52% KH; trong đó: nuôi trồng 850 tấn, đạt 55%; "
+    "khai thác 400 tấn, đạt 46%.\n"
+    "\n"
+    "- Thu ngân sách 20 tỷ đồng, đạt 50% dự toán; cấp 1.200 giấy chứng nhận, đạt tỷ lệ 97,5%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 6);
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Điều trị nội trú");
+  assert_num (obs_at (obs, 1)->rate, 48.7);
+  assert_num (obs_at (obs, 3)->rate, 55);
+  assert_num (obs_at (obs, 4)->rate, 46);
+  g_assert_cmpint (obs_at (obs, 4)->basis, ==, CT_BASIS_PLAN);
+  g_assert_cmpint (obs_at (obs, 5)->basis, ==, CT_BASIS_BUDGET);
+}
+
 static void
 test_annex_table (void)
 {
@@ -813,6 +836,7 @@ main (int   argc,
   g_test_add_func ("/extract/respective-list", test_respective_list);
   g_test_add_func ("/extract/unit-display-form", test_unit_display_form);
   g_test_add_func ("/extract/qualifier-and-permille-plan", test_qualifier_and_permille_plan);
+  g_test_add_func ("/extract/bare-rate-after-plan-rate", test_bare_rate_after_plan_rate);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/annex-two-row-header", test_annex_two_row_header);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);

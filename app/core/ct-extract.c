@@ -49,6 +49,7 @@ typedef struct
   guint    n_slots;    /* … of this many */
   gboolean slot_yoy;   /* … of year-on-year figures rather than rates */
   gboolean in_parens;  /* "600 ha (60%)" */
+  gboolean ratio_verb; /* "đạt tỷ lệ 97,5%": a ratio, whatever else the sentence says */
 } FigRole;
 
 /* An observation being built from one sentence. */
@@ -93,6 +94,7 @@ typedef struct
   GPtrArray         *stack;     /* Pending *, innermost last (not owned) */
   gsize              sentence_start;
   gchar             *sentence_status;
+  CtBasis            sentence_basis; /* of the last rate the sentence measured against a plan */
   gchar             *head_label; /* the last label that stood on its own */
   GPtrArray         *out;
 } Passage;
@@ -489,6 +491,7 @@ assign_role (Passage *ps,
           r->role = ROLE_RATE_OR_VALUE;
           r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
           r->as_percent = !pct;
+          r->ratio_verb = g_str_equal (verb->value, "ratio");
           return;
         }
       /* "600 ha (60%)", "11,5 tỷ đồng/KH 20 tỷ đồng (57,5%)": a bare
@@ -1005,6 +1008,17 @@ place_figure (Passage *ps,
               break;
             }
           m->obs->rate = NAN;
+          /* "Khám bệnh 45.678 lượt, đạt 52,3% kế hoạch; điều trị nội trú
+           * 3.456 lượt, đạt 48,7%": a bare rate in a sentence that measures
+           * against a plan is measured against it too. */
+          if (ps->sentence_basis != CT_BASIS_NONE && !r->ratio_verb && !r->in_parens)
+            {
+              m->obs->rate = r->pct;
+              m->obs->basis = ps->sentence_basis;
+              m->has_cmp = TRUE;
+              extend (m, ps, fig);
+              break;
+            }
         }
       m = pending_new (ps, i, TRUE);
       push (ps, m);
@@ -1023,6 +1037,8 @@ place_figure (Passage *ps,
       if (m->obs->basis == CT_BASIS_NONE || m->obs->basis == CT_BASIS_TOTAL ||
           r->basis == CT_BASIS_BUDGET)
         m->obs->basis = r->basis;
+      if (r->basis == CT_BASIS_PLAN || r->basis == CT_BASIS_BUDGET)
+        ps->sentence_basis = r->basis;
       m->has_cmp = TRUE;
       extend (m, ps, fig);
       break;
@@ -1625,6 +1641,7 @@ flush_sentence (Passage *ps)
   g_ptr_array_set_size (ps->stack, 0);
   g_ptr_array_set_size (ps->sentence, 0);
   g_clear_pointer (&ps->sentence_status, g_free);
+  ps->sentence_basis = CT_BASIS_NONE;
 }
 
 /* ", đạt kế hoạch.", ", chưa đạt;", ", vượt chỉ tiêu": a clause of its own
