@@ -378,9 +378,13 @@ test_label_polish (void)
     "\n"
     "- Hoàn thành 100% chỉ tiêu kế hoạch về tuyển quân.\n"
     "\n"
-    "- Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: 1.250/1.300 trẻ, đạt 96,2%.\n");
+    "- Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ: 1.250/1.300 trẻ, đạt 96,2%.\n"
+    "\n"
+    "- Năm 2023, thu ngân sách đạt 110% dự toán.\n");
 
-  g_assert_cmpuint (obs->len, ==, 7);
+  g_assert_cmpuint (obs->len, ==, 8);
+  /* A clause opened by its year leaves the year out of the name. */
+  g_assert_cmpstr (obs_at (obs, 7)->label, ==, "Thu ngân sách");
   g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Chứng nhận ISO 9001:2015");
   /* The subject after the rate, and a long phrase before an empty colon. */
   g_assert_cmpstr (obs_at (obs, 5)->label, ==, "Tuyển quân");

@@ -177,6 +177,25 @@ work_object (const CtKeywords *keywords,
     }
 }
 
+/* "Năm 2023, thu ngân sách …": a clause opened by its year. */
+static gboolean
+opens_with_year (const gchar *lower,
+                 gsize        from,
+                 gsize        to)
+{
+  gsize p = from + strlen ("năm ");
+
+  if (to - from < strlen ("năm 2023,") || memcmp (lower + from, "năm ", strlen ("năm ")) != 0)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    if (!g_ascii_isdigit (lower[p + i]))
+      return FALSE;
+  p += 4;
+  while (p < to && lower[p] == ' ')
+    p++;
+  return p < to && lower[p] == ',';
+}
+
 static gboolean
 is_phrase_colon (const gchar *text,
                  gsize        from,
@@ -221,7 +240,8 @@ ct_extract_label (const CtKeywords *keywords,
 
     while (f < t && is_trim_char (text[f]))
       f++;
-    if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, f, t, NULL) != NULL)
+    if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, f, t, NULL) != NULL ||
+        opens_with_year (lower, f, t))
       for (gsize p = f; p < t; p++)
         if (text[p] == ',')
           {
