@@ -395,6 +395,29 @@ test_tab_separated_table (void)
                    CT_BLOCK_TABLE_ROW);
 }
 
+/* Monthly and cumulative reports name their period in the title; a month
+ * in the text ("đến tháng 6 năm 2023") does not make one. */
+static void
+test_periods_from_title (void)
+{
+  static const gchar *const cases[][2] = {
+    { "Báo cáo tình hình thực hiện nhiệm vụ tháng 10 năm 2023", "tháng 10" },
+    { "Báo cáo ước thực hiện 11 tháng năm 2023", "11 tháng" },
+    { "Báo cáo tình hình 3 tháng đầu năm 2024", "3 tháng đầu năm" },
+    { "Báo cáo tổng kết năm 2021", "cả năm" },
+    { "Báo cáo tình hình kinh tế - xã hội 9 tháng đầu năm 2023", "9 tháng" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *text = g_strdup_printf ("UBND HUYỆN ĐÁ VÀNG\n%s\nSố liệu đến tháng 6 năm 2023.\n",
+                                                cases[i][0]);
+      g_autoptr(CtDocument) doc = read_string (text, -1);
+
+      g_assert_cmpstr (doc->meta.period.value, ==, cases[i][1]);
+    }
+}
+
 static void
 test_plain_targets_intro (void)
 {
@@ -591,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/reader/annual-report", test_annual_report);
   g_test_add_func ("/reader/header-columns-and-commune", test_header_columns_and_commune);
   g_test_add_func ("/reader/tab-separated-table", test_tab_separated_table);
+  g_test_add_func ("/reader/periods-from-title", test_periods_from_title);
   g_test_add_func ("/reader/plain-targets-intro", test_plain_targets_intro);
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {

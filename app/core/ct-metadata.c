@@ -430,13 +430,16 @@ guess_period_and_year (CtDocument  *doc,
   g_autoptr(GRegex) year_re = g_regex_new ("\\b(?:nam|nam hoc) ((?:19|20)\\d\\d)\\b", 0, 0, NULL);
   g_autoptr(GMatchInfo) m = NULL;
   g_autoptr(GHashTable) years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const gchar *sources[] = { folded_official, folded_all };
-  const gdouble period_conf[] = { 0.9, 0.5 };
+  /* The title says the period best; the header next; the first pages
+   * last ("đến tháng 6 năm 2023" in the text is no monthly report). */
+  g_autofree gchar *folded_title_period = doc->meta.title.value != NULL ? ct_text_fold (doc->meta.title.value, -1) : NULL;
+  const gchar *sources[] = { folded_title_period, folded_official, folded_all };
+  const gdouble period_conf[] = { 0.95, 0.9, 0.5 };
   gchar *best_year = NULL;
   guint best_count = 0;
 
   for (guint s = 0; s < G_N_ELEMENTS (sources) && doc->meta.period.value == NULL; s++)
-    for (guint i = 0; i + 1 < t->periods->len; i += 2)
+    for (guint i = 0; sources[s] != NULL && i + 1 < t->periods->len; i += 2)
       if (g_regex_match (g_ptr_array_index (t->periods, i), sources[s], 0, NULL))
         {
           ct_meta_field_set (&doc->meta.period, g_ptr_array_index (t->periods, i + 1), period_conf[s]);
