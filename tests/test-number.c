@@ -106,6 +106,33 @@ test_scan_stops_at_punctuation (void)
   g_assert_cmpuint (num.end, ==, 6);
 }
 
+/* A non-breaking space of Word, made plain by the reader, groups thousands
+ * too; a year or a longer first group does not start such a number. */
+static void
+test_space_grouping (void)
+{
+  static const struct { const gchar *text; gdouble value; guint end; } cases[] = {
+    { "1 250 ha", 1250, 5 },
+    { "12 450,5 triệu đồng", 12450.5, 8 },
+    { "1 234 567 người", 1234567, 9 },
+    { "2023 150 ha", 2023, 4 },        /* a year, then another number */
+    { "15 20 ha", 15, 2 },             /* two digits after the space */
+    { "6 1250 hộ", 6, 1 },             /* four digits after the space */
+    { "3 032/3 000 con", 3032, 5 },
+    { "1 250.", 1250, 5 },             /* the end of a sentence */
+    { "1 250.5", 1, 1 },               /* mixed marks: the space is no grouping */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CtNumber num;
+
+      g_assert_true (ct_number_scan (cases[i].text, strlen (cases[i].text), 0, &num));
+      g_assert_cmpfloat_with_epsilon (num.value, cases[i].value, 1e-9);
+      g_assert_cmpuint (num.end, ==, cases[i].end);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +144,7 @@ main (int   argc,
   g_test_add_func ("/number/plans-without-separators", test_plans_without_separators);
   g_test_add_func ("/number/typos-read-by-rule", test_typos_read_by_rule);
   g_test_add_func ("/number/leading-zero", test_leading_zero);
+  g_test_add_func ("/number/space-grouping", test_space_grouping);
   g_test_add_func ("/number/not-numbers", test_not_numbers);
   g_test_add_func ("/number/scan-stops-at-punctuation", test_scan_stops_at_punctuation);
   return g_test_run ();

@@ -97,6 +97,21 @@ ct_number_scan (const gchar *text,
           p++;
           continue;
         }
+      /* "1 250 ha", "12 450,5 triệu đồng": a space (a non-breaking one in
+       * Word, which the reader made plain) groups thousands when exactly
+       * three digits follow it and the groups before were short enough. */
+      if (n_groups < MAX_GROUPS && n_commas == 0 && p + 4 <= len && text[p] == ' ' &&
+          groups[n_groups - 1].end - groups[n_groups - 1].start <= 3 &&
+          (n_groups == 1 || seps[n_groups - 1] == ' ') &&
+          is_digit (text[p + 1]) && is_digit (text[p + 2]) && is_digit (text[p + 3]) &&
+          (p + 4 == len || (!is_digit (text[p + 4]) &&
+                            !(text[p + 4] == '.' && p + 5 < len && is_digit (text[p + 5])))))
+        {
+          seps[n_groups] = ' ';
+          n_dots++;
+          p++;
+          continue;
+        }
       break;
     }
 
