@@ -659,6 +659,28 @@ test_bare_rate_after_plan_rate (void)
   g_assert_cmpint (obs_at (obs, 5)->basis, ==, CT_BASIS_BUDGET);
 }
 
+/* Ways of saying a plan was exceeded. */
+static void
+test_exceeded_plan (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "- Thu ngân sách 50 tỷ đồng, vượt kế hoạch 5%.\n"
+    "\n"
+    "- Xuất khẩu 15 triệu USD, hoàn thành vượt mức 8% kế hoạch.\n"
+    "\n"
+    "- Sản lượng điện 120 triệu kWh, vượt 12% so với kế hoạch năm.\n"
+    "\n"
+    "- Tỷ lệ che phủ rừng 45,5% (KH 45%).\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  assert_num (obs_at (obs, 0)->rate, 105);
+  g_assert_true (isnan (obs_at (obs, 0)->plan));
+  assert_num (obs_at (obs, 1)->rate, 108);
+  assert_num (obs_at (obs, 2)->rate, 112);
+  /* "(KH 45%)" stays a plan. */
+  assert_num (obs_at (obs, 3)->plan, 45);
+}
+
 static void
 test_annex_table (void)
 {
@@ -841,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/extract/unit-display-form", test_unit_display_form);
   g_test_add_func ("/extract/qualifier-and-permille-plan", test_qualifier_and_permille_plan);
   g_test_add_func ("/extract/bare-rate-after-plan-rate", test_bare_rate_after_plan_rate);
+  g_test_add_func ("/extract/exceeded-plan", test_exceeded_plan);
   g_test_add_func ("/extract/annex-table", test_annex_table);
   g_test_add_func ("/extract/annex-two-row-header", test_annex_two_row_header);
   g_test_add_func ("/extract/non-measurements", test_non_measurements);

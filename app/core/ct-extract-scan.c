@@ -246,7 +246,9 @@ ct_extract_scan (const CtUnitTable *units,
         }
       /* Words that make the number a rank, a level, a year or a name. */
       kw = ct_keywords_match_before (keywords, CT_KW_NOT_MEASURE, lower, 0, p, NULL);
-      if (kw != NULL && !is_measure_after_time_word (units, kw, text, len, &a))
+      /* "vượt mức 8%" (value "measure") outweighs the "mức" of a level. */
+      if (kw != NULL && !g_str_equal (kw->value, "measure") &&
+          !is_measure_after_time_word (units, kw, text, len, &a))
         {
           p = skip_token (text, len, p);
           continue;

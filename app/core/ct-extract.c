@@ -429,8 +429,18 @@ assign_role (Passage *ps,
         }
       if (pct && kw != NULL)
         {
-          r->role = ROLE_PLAN;
+          /* "vượt kế hoạch 5%", "đạt kế hoạch 95%": a rate written with its
+           * basis first; "(KH 95%)" and "chỉ tiêu 98%" are plans. */
+          const CtKeyword *lead = kw_before (ps, CT_KW_RATE_VERB, from, s, NULL);
+
           r->basis = basis_from_keyword (kw);
+          if (lead != NULL && g_strcmp0 (lead->value, "ratio") != 0)
+            {
+              r->role = ROLE_RATE;
+              r->pct = g_str_equal (lead->value, "over") ? 100 + fig->value : fig->value;
+              return;
+            }
+          r->role = ROLE_PLAN;
           return;
         }
       /* "đạt 44% so với kế hoạch năm", "đạt 57,25% dự toán", "27,0 %KH" */
