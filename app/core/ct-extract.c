@@ -320,6 +320,7 @@ assign_role (Passage *ps,
   gsize to = i + 1 < ps->figs->len ? g_array_index (ps->figs, CtFigure, i + 1).start : ps->len;
   const CtKeyword *kw, *verb;
   gsize s;
+  gboolean basis_in_parens;
 
   r->role = ROLE_SKIP;
   r->basis = CT_BASIS_NONE;
@@ -416,6 +417,7 @@ assign_role (Passage *ps,
         }
       /* "(KH 95%)", "(chỉ tiêu trên 98%)", "KH: 43-45%" */
       kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
+      basis_in_parens = FALSE;
       if (pct && kw == NULL)
         {
           /* "vượt chỉ tiêu nghị quyết (92%)": the plan in parentheses
@@ -425,13 +427,16 @@ assign_role (Passage *ps,
           while (q > from && ps->text[q - 1] == ' ')
             q--;
           if (q > from && ps->text[q - 1] == '(')
-            kw = kw_before (ps, CT_KW_BASIS, from, q - 1, &s);
+            {
+              kw = kw_before (ps, CT_KW_BASIS, from, q - 1, &s);
+              basis_in_parens = kw != NULL;
+            }
         }
       if (pct && kw != NULL)
         {
           /* "vượt kế hoạch 5%", "đạt kế hoạch 95%": a rate written with its
            * basis first; "(KH 95%)" and "chỉ tiêu 98%" are plans. */
-          const CtKeyword *lead = kw_before (ps, CT_KW_RATE_VERB, from, s, NULL);
+          const CtKeyword *lead = basis_in_parens ? NULL : kw_before (ps, CT_KW_RATE_VERB, from, s, NULL);
 
           r->basis = basis_from_keyword (kw);
           if (lead != NULL && g_strcmp0 (lead->value, "ratio") != 0)
