@@ -67,6 +67,7 @@ static const gchar * const category_names[CT_N_KW] = {
   "work_object",
   "result_word",
   "respectively",
+  "subject_after",
 };
 
 struct _CtKeywords

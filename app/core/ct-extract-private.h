@@ -53,6 +53,7 @@ typedef enum
   CT_KW_WORK_OBJECT,
   CT_KW_RESULT_WORD,
   CT_KW_RESPECTIVELY,
+  CT_KW_SUBJECT_AFTER,
   CT_N_KW
 } CtKwCategory;
 

@@ -1188,17 +1188,6 @@ set_status (Passage     *ps,
     m->obs->status = g_strdup (status);
 }
 
-static guint
-label_words (const gchar *label)
-{
-  guint n = 1;
-
-  for (const gchar *p = label; *p != '\0'; p++)
-    if (*p == ' ')
-      n++;
-  return n;
-}
-
 /* The words after a unit up to punctuation, a number or a list ("trường
  * đạt chuẩn quốc gia"), without filler at its end; NULL when none. */
 static gchar *
@@ -1251,7 +1240,7 @@ give_context (Passage       *ps,
     return;
   len = strlen (obs->label);
   lower = ct_extract_lower (obs->label, len);
-  detail = label_words (obs->label) <= 3 &&
+  detail = ct_extract_count_words (obs->label, 0, strlen (obs->label)) <= 3 &&
            ct_keywords_match_at (kws, CT_KW_GENERIC_LABEL, lower, 0, len, NULL) != NULL;
   if (detail && ps->head_label != NULL)
     {
@@ -1293,19 +1282,17 @@ static gchar *
 subject_after_rate (Passage *ps,
                     gsize    from)
 {
-  gsize end = from, ve = G_MAXSIZE;
+  gsize end = from, subject = G_MAXSIZE;
 
   while (end < ps->len && strchr (".;,(\n", ps->text[end]) == NULL)
     end++;
-  for (gsize p = from; p + strlen (" về ") <= end; p++)
-    if (memcmp (ps->lower + p, " về ", strlen (" về ")) == 0)
-      {
-        ve = p + strlen (" về ");
-        break;
-      }
-  if (ve == G_MAXSIZE || ve >= end)
+  for (gsize p = from; p < end; p++)
+    if (p > 0 && ps->lower[p - 1] == ' ' &&
+        ct_keywords_match_at (ps->self->keywords, CT_KW_SUBJECT_AFTER, ps->lower, p, end, &subject) != NULL)
+      break;
+  if (subject == G_MAXSIZE || subject >= end)
     return NULL;
-  return ct_extract_label (ps->self->keywords, ps->text, ps->lower, ve, end);
+  return ct_extract_label (ps->self->keywords, ps->text, ps->lower, subject, end);
 }
 
 /* What the clause of a plan names, without the word for the plan:

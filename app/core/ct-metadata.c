@@ -432,8 +432,8 @@ guess_period_and_year (CtDocument  *doc,
   g_autoptr(GHashTable) years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* The title says the period best; the header next; the first pages
    * last ("đến tháng 6 năm 2023" in the text is no monthly report). */
-  g_autofree gchar *folded_title_period = doc->meta.title.value != NULL ? ct_text_fold (doc->meta.title.value, -1) : NULL;
-  const gchar *sources[] = { folded_title_period, folded_official, folded_all };
+  g_autofree gchar *folded_title = doc->meta.title.value != NULL ? ct_text_fold (doc->meta.title.value, -1) : NULL;
+  const gchar *sources[] = { folded_title, folded_official, folded_all };
   const gdouble period_conf[] = { 0.95, 0.9, 0.5 };
   gchar *best_year = NULL;
   guint best_count = 0;
@@ -451,7 +451,6 @@ guess_period_and_year (CtDocument  *doc,
    * and "6 tháng cuối năm 2023" only looks ahead within the same year. */
   for (guint s = 0; s < 2 && best_year == NULL; s++)
     {
-      g_autofree gchar *folded_title = doc->meta.title.value != NULL ? ct_text_fold (doc->meta.title.value, -1) : NULL;
       const gchar *where = s == 0 ? folded_title : folded_official;
 
       if (where == NULL)
