@@ -10,7 +10,7 @@
 #include "ct-correction-dialog.h"
 #include "ct-error.h"
 #include "ct-format.h"
-#include "ct-number.h"
+#include "ct-extract-number.h"
 
 struct _CtCorrectionDialog
 {

@@ -8,13 +8,13 @@
 
 #include "ct-bar-chart.h"
 #include "ct-chart-compare.h"
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-correction-dialog.h"
 #include "ct-error.h"
 #include "ct-export-xlsx.h"
 #include "ct-import-dialog.h"
 #include "ct-print.h"
-#include "ct-undo.h"
+#include "ct-store-undo.h"
 #include "ct-window.h"
 
 struct _CtWindow

@@ -18,7 +18,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-store.h"
 
 #define N_REPORTS     1000

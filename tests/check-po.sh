@@ -10,7 +10,7 @@ cd "$src"
 
 status=0
 # Files that mark strings but are not listed.
-for f in $(grep -rlE '(\b_|\bN_|\bC_|\bNC_)\(\s*"|translatable="yes"' app widgets resources --include='*.c' --include='*.ui' | sort); do
+for f in $(grep -rlE '(\b_|\bN_|\bC_|\bNC_)\(\s*"|translatable="yes"' core cli app widgets resources --include='*.c' --include='*.ui' | sort); do
   if ! grep -qxF "$f" po/POTFILES.in; then
     echo "not in po/POTFILES.in: $f"
     status=1

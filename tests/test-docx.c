@@ -152,7 +152,7 @@ test_round_trip (gconstpointer data)
   from_docx = read_path (docx);
   g_assert_cmpuint (from_docx->len, ==, 1);
   b = g_ptr_array_index (from_docx, 0);
-  g_assert_cmpint (b->format, ==, CT_FORMAT_DOCX);
+  g_assert_cmpint (b->format, ==, CT_FILE_FORMAT_DOCX);
   assert_same_document (a, b);
 
   /* In a .docx a block's line is its paragraph number. */
@@ -299,8 +299,8 @@ test_zip_of_reports (void)
   name_b = g_strdup_printf ("%s/dong-van.bin", bundle);
   g_assert_cmpstr (a->source_name, ==, name_a);
   g_assert_cmpstr (b->source_name, ==, name_b);
-  g_assert_cmpint (a->format, ==, CT_FORMAT_DOCX);
-  g_assert_cmpint (b->format, ==, CT_FORMAT_TEXT);
+  g_assert_cmpint (a->format, ==, CT_FILE_FORMAT_DOCX);
+  g_assert_cmpint (b->format, ==, CT_FILE_FORMAT_TEXT);
   g_assert_cmpstr (a->meta.locality.value, ==, "Mèo Vạc");
   g_assert_cmpstr (b->meta.locality.value, ==, "Đồng Văn");
   /* What could not be read is said, with the bundle's first report. */
@@ -320,7 +320,7 @@ test_docx_named_txt (void)
 
   write_parts (path, parts);
   docs = read_path (path);
-  g_assert_cmpint (((CtDocument *) g_ptr_array_index (docs, 0))->format, ==, CT_FORMAT_DOCX);
+  g_assert_cmpint (((CtDocument *) g_ptr_array_index (docs, 0))->format, ==, CT_FILE_FORMAT_DOCX);
   g_assert_cmpstr (((CtDocument *) g_ptr_array_index (docs, 0))->text, ==, "Lúa đạt 1.200 tấn.");
 }
 

@@ -27,7 +27,7 @@ big_document (const gchar *name,
               guint        n,
               GPtrArray   *observations)
 {
-  CtDocument *doc = ct_document_new (name, CT_FORMAT_TEXT);
+  CtDocument *doc = ct_document_new (name, CT_FILE_FORMAT_TEXT);
   GString *text = g_string_new (NULL);
   g_autofree gchar *sum = NULL;
 

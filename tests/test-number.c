@@ -5,7 +5,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "ct-number.h"
+#include "ct-extract-number.h"
 #include "ct-test-util.h"
 
 static gdouble

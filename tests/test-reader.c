@@ -90,7 +90,7 @@ test_normalisation (void)
   g_assert_cmpstr (first, ==, "huyện Tủa Chùa");
   g_assert_cmpstr (second, ==, "12 000 con");
   g_assert_cmpuint (ct_document_get_block (doc, 1)->line, ==, 2);
-  g_assert_cmpint (doc->format, ==, CT_FORMAT_TEXT);
+  g_assert_cmpint (doc->format, ==, CT_FILE_FORMAT_TEXT);
 }
 
 static void
@@ -182,7 +182,7 @@ test_markdown (void)
   const CtCell *cell;
   gint r = find_block (doc, "Lúa");
 
-  g_assert_cmpint (doc->format, ==, CT_FORMAT_MARKDOWN);
+  g_assert_cmpint (doc->format, ==, CT_FILE_FORMAT_MARKDOWN);
   g_assert_cmpstr (header, ==, "ỦY BAN NHÂN DÂN HUYỆN NAM ĐÔNG");
   /* The header block spans two lines; each offset maps to its own. */
   g_assert_cmpuint (ct_document_line_at (doc, strstr (doc->text, "HUYỆN") - doc->text), ==, 2);
@@ -383,7 +383,7 @@ test_tab_separated_table (void)
   const CtTable *table;
   gint row = find_block (doc, "2 | Sản lượng lương thực");
 
-  g_assert_cmpint (doc->format, ==, CT_FORMAT_TEXT);
+  g_assert_cmpint (doc->format, ==, CT_FILE_FORMAT_TEXT);
   g_assert_cmpuint (doc->tables->len, ==, 1);
   table = &g_array_index (doc->tables, CtTable, 0);
   g_assert_cmpuint (table->n_rows, ==, 3);

@@ -12,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-store.h"
 #include "ct-test-util.h"
 

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-error.h"
 #include "ct-store.h"
 #include "ct-store-private.h"
@@ -43,7 +43,7 @@ static CtDocument *
 make_doc (const gchar *name,
           const gchar *text)
 {
-  CtDocument *doc = ct_document_new (name, CT_FORMAT_TEXT);
+  CtDocument *doc = ct_document_new (name, CT_FILE_FORMAT_TEXT);
   g_autofree gchar *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
   gsize start = 0, len = strlen (text);
   guint line = 1;

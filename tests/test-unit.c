@@ -7,7 +7,7 @@
 
 #include "ct-error.h"
 #include "ct-test-util.h"
-#include "ct-unit.h"
+#include "ct-catalog-unit.h"
 
 static const CtUnit *
 match (const CtUnitTable *table,

@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "ct-application.h"
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-compare-item.h"
 #include "ct-correction-dialog.h"
 #include "ct-import-dialog.h"

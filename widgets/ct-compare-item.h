@@ -10,7 +10,7 @@
 
 #include <glib-object.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 
 G_BEGIN_DECLS
 

@@ -16,7 +16,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 
 G_BEGIN_DECLS
 

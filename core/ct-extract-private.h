@@ -15,9 +15,9 @@
 #include <glib.h>
 
 #include "ct-document.h"
-#include "ct-number.h"
+#include "ct-extract-number.h"
 #include "ct-observation.h"
-#include "ct-unit.h"
+#include "ct-catalog-unit.h"
 
 G_BEGIN_DECLS
 

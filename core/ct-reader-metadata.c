@@ -1,4 +1,4 @@
-/* ct-metadata.c: locality, province, period, year, date and issuer
+/* ct-reader-metadata.c: locality, province, period, year, date and issuer
  *
  * Every field is a vote. Places that speak for the whole report (the header
  * block and title before the first section, the closing sentence "Trên đây
@@ -9,9 +9,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-metadata.h"
+#include "ct-reader-metadata.h"
 #include "ct-i18n.h"
-#include "ct-outline.h"
+#include "ct-reader-outline.h"
 #include "ct-reader-private.h"
 #include "ct-text.h"
 

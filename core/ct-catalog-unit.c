@@ -1,8 +1,8 @@
-/* ct-unit.c
+/* ct-catalog-unit.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-unit.h"
+#include "ct-catalog-unit.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 

@@ -1,4 +1,4 @@
-/* ct-outline.c: the heading tree of a report
+/* ct-reader-outline.c: the heading tree of a report
  *
  * A heading is recognised by its numbering ("A.", "II.", "2.1.", "đ)"), by a
  * Word heading style or Markdown "#", or by being short and wholly bold or
@@ -14,7 +14,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-outline.h"
+#include "ct-reader-outline.h"
 #include "ct-reader-private.h"
 #include "ct-text.h"
 

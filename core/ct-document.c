@@ -38,7 +38,7 @@ clear_meta_field (CtMetaField *f)
 
 CtDocument *
 ct_document_new (const gchar *source_name,
-                 CtFormat     format)
+                 CtFileFormat     format)
 {
   CtDocument *doc = g_new0 (CtDocument, 1);
 
@@ -221,15 +221,15 @@ ct_document_section_path (const CtDocument *doc,
 }
 
 const gchar *
-ct_format_to_string (CtFormat format)
+ct_file_format_to_string (CtFileFormat format)
 {
   switch (format)
     {
-    case CT_FORMAT_TEXT:
+    case CT_FILE_FORMAT_TEXT:
       return "text";
-    case CT_FORMAT_MARKDOWN:
+    case CT_FILE_FORMAT_MARKDOWN:
       return "markdown";
-    case CT_FORMAT_DOCX:
+    case CT_FILE_FORMAT_DOCX:
       return "docx";
     default:
       return "unknown";

@@ -172,7 +172,7 @@ read_text (GBytes      *bytes,
   if (text == NULL)
     return NULL;
   paras = ct_reader_text_parse (text, text_len, &markdown);
-  doc = ct_reader_build (paras, source_name, markdown ? CT_FORMAT_MARKDOWN : CT_FORMAT_TEXT, bytes, error);
+  doc = ct_reader_build (paras, source_name, markdown ? CT_FILE_FORMAT_MARKDOWN : CT_FILE_FORMAT_TEXT, bytes, error);
   if (doc == NULL)
     return NULL;
   docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
@@ -191,7 +191,7 @@ read_docx (GBytes      *bytes,
 
   if (paras == NULL)
     return NULL;
-  doc = ct_reader_build (paras, source_name, CT_FORMAT_DOCX, bytes, error);
+  doc = ct_reader_build (paras, source_name, CT_FILE_FORMAT_DOCX, bytes, error);
   if (doc == NULL)
     return NULL;
   docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);

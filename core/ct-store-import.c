@@ -425,7 +425,7 @@ insert_report (CtStore          *self,
   ct_store_bind_text (stmt, 7, doc->meta.date.value);
   ct_store_bind_text (stmt, 8, source_name);
   ct_store_bind_text (stmt, 9, doc->sha256);
-  ct_store_bind_text (stmt, 10, ct_format_to_string (doc->format));
+  ct_store_bind_text (stmt, 10, ct_file_format_to_string (doc->format));
   ct_store_bind_text (stmt, 11, now);
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;

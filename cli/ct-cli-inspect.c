@@ -72,7 +72,7 @@ kind_name (CtBlockKind kind)
 static void
 print_document (const CtDocument *doc)
 {
-  g_print ("== %s (%s)\n", doc->source_name, ct_format_to_string (doc->format));
+  g_print ("== %s (%s)\n", doc->source_name, ct_file_format_to_string (doc->format));
   g_print ("%s\n", _("Metadata:"));
   print_field (_("locality"), &doc->meta.locality);
   print_field (_("level"), &doc->meta.level);

@@ -1,10 +1,10 @@
-/* ct-undo.c
+/* ct-store-undo.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include "ct-undo.h"
+#include "ct-store-undo.h"
 
 typedef struct
 {

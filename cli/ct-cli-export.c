@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-cli-commands.h"
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-export-xlsx.h"
 #include "ct-store.h"
 

@@ -13,7 +13,7 @@
  */
 #include "ct-extract.h"
 #include "ct-extract-private.h"
-#include "ct-outline.h"
+#include "ct-reader-outline.h"
 
 #include <math.h>
 #include <string.h>

@@ -80,7 +80,7 @@ gchar      *ct_reader_clean_line    (const gchar *text,
 /* Builds the document from raw paragraphs (consumed). */
 CtDocument *ct_reader_build         (GPtrArray   *paras,
                                      const gchar *source_name,
-                                     CtFormat     format,
+                                     CtFileFormat     format,
                                      GBytes      *source,
                                      GError     **error);
 

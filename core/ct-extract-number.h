@@ -1,4 +1,4 @@
-/* ct-number.h: the grammar of numbers in Vietnamese reports
+/* ct-extract-number.h: the grammar of numbers in Vietnamese reports
  *
  * '.' groups thousands and ',' marks decimals ("2.703,5", "11,327"), but
  * reports also drop separators ("7220"), mix them by mistake ("126,153.000",

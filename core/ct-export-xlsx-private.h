@@ -9,7 +9,7 @@
 
 #include <xlsxwriter.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-store.h"
 
 G_BEGIN_DECLS

@@ -1,4 +1,4 @@
-/* ct-metadata.h: who reports, where, for which period
+/* ct-reader-metadata.h: who reports, where, for which period
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -21,7 +21,7 @@
 #include "ct-chart-compare.h"
 #include "ct-chart-export.h"
 #include "ct-cli-commands.h"
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-error.h"
 #include "ct-store.h"
 #include "ct-text.h"

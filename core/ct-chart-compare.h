@@ -11,7 +11,7 @@
 #pragma once
 
 #include "ct-chart.h"
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 
 G_BEGIN_DECLS
 

@@ -1,4 +1,4 @@
-/* ct-undo.h: undo and redo of corrections
+/* ct-store-undo.h: undo and redo of corrections
  *
  * One step is one user action: the fields of one observation changed
  * together by the correction dialog. Each change remembers the correction

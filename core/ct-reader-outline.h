@@ -1,4 +1,4 @@
-/* ct-outline.h: headings, sections and the results/targets part
+/* ct-reader-outline.h: headings, sections and the results/targets part
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

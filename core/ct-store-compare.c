@@ -1,8 +1,8 @@
-/* ct-compare.c: the comparison matrix and the query that fills it
+/* ct-store-compare.c: the comparison matrix and the query that fills it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-store-private.h"
 #include "ct-error.h"
 #include "ct-i18n.h"

@@ -6,7 +6,7 @@
 #include "ct-error.h"
 #include "ct-i18n.h"
 #include "ct-text.h"
-#include "ct-unit.h"
+#include "ct-catalog-unit.h"
 
 #include <gio/gio.h>
 #include <math.h>

@@ -1,8 +1,8 @@
-/* ct-number.c
+/* ct-extract-number.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-number.h"
+#include "ct-extract-number.h"
 
 #include <string.h>
 

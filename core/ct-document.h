@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  CT_FORMAT_TEXT,
-  CT_FORMAT_MARKDOWN,
-  CT_FORMAT_DOCX,
-} CtFormat;
+  CT_FILE_FORMAT_TEXT,
+  CT_FILE_FORMAT_MARKDOWN,
+  CT_FILE_FORMAT_DOCX,
+} CtFileFormat;
 
 typedef enum
 {
@@ -122,7 +122,7 @@ struct _CtDocument
 
   /*< public, read-only >*/
   gchar      *source_name; /* as given; "archive.zip/inner.docx" for zip members */
-  CtFormat    format;
+  CtFileFormat    format;
   gchar      *text;        /* NFC UTF-8 */
   gsize       text_len;
   GArray     *blocks;      /* CtBlock, in text order */
@@ -137,7 +137,7 @@ struct _CtDocument
 };
 
 CtDocument  *ct_document_new            (const gchar      *source_name,
-                                         CtFormat          format);
+                                         CtFileFormat          format);
 CtDocument  *ct_document_ref            (CtDocument       *doc);
 void         ct_document_unref          (CtDocument       *doc);
 
@@ -153,7 +153,7 @@ gchar       *ct_document_section_path   (const CtDocument *doc,
 const CtFootnote *ct_document_footnote_at (const CtDocument *doc,
                                          gsize             start,
                                          gsize             end);
-const gchar *ct_format_to_string        (CtFormat          format);
+const gchar *ct_file_format_to_string        (CtFileFormat          format);
 void         ct_meta_field_set          (CtMetaField      *field,
                                          const gchar      *value,
                                          gdouble           confidence);

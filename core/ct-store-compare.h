@@ -1,4 +1,4 @@
-/* ct-compare.h: the comparison matrix (indicators × reports, localities or years)
+/* ct-store-compare.h: the comparison matrix (indicators × reports, localities or years)
  *
  * A CtComparison is an immutable snapshot built by one query: columns are
  * reports (or localities for one year and period, or the years of one

@@ -18,7 +18,7 @@
 #include "ct-cli-commands.h"
 #include "ct-cli-json.h"
 #include "ct-cli-library.h"
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-error.h"
 
 static gchar *

@@ -6,8 +6,8 @@
 #include "ct-text.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
-#include "ct-metadata.h"
-#include "ct-outline.h"
+#include "ct-reader-metadata.h"
+#include "ct-reader-outline.h"
 
 #include <string.h>
 
@@ -427,7 +427,7 @@ add_table_row (CtDocument      *doc,
 CtDocument *
 ct_reader_build (GPtrArray   *paras,
                  const gchar *source_name,
-                 CtFormat     format,
+                 CtFileFormat     format,
                  GBytes      *source,
                  GError     **error)
 {

@@ -1,4 +1,4 @@
-/* ct-unit.h: units of measure, from resources/data/units.tsv
+/* ct-catalog-unit.h: units of measure, from resources/data/units.tsv
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -19,7 +19,7 @@
 
 #include <gio/gio.h>
 
-#include "ct-compare.h"
+#include "ct-store-compare.h"
 #include "ct-store.h"
 
 G_BEGIN_DECLS
