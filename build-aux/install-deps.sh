@@ -40,6 +40,9 @@ else
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
+# Two builds that start together (make check in two work trees) would race
+# for dpkg's lock: wait for the other one instead of failing.
+APT_WAIT="-o DPkg::Lock::Timeout=900"
+$SUDO apt-get $APT_WAIT update -q
 # shellcheck disable=SC2086  # the list must split into words
-$SUDO apt-get install -y -q --no-install-recommends $missing
+$SUDO apt-get $APT_WAIT install -y -q --no-install-recommends $missing
