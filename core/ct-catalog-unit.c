@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-catalog-unit.h"
+#include "ct-data.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 
@@ -38,19 +39,12 @@ compare_by_length (gconstpointer a,
   return (gint) strlen (ub->form) - (gint) strlen (ua->form);
 }
 
-static CtUnitKind
-kind_from_string (const gchar *str)
-{
-  if (g_str_equal (str, "share"))
-    return CT_UNIT_KIND_SHARE;
-  if (g_str_equal (str, "money"))
-    return CT_UNIT_KIND_MONEY;
-  if (g_str_equal (str, "set"))
-    return CT_UNIT_KIND_SET;
-  if (g_str_equal (str, "animal"))
-    return CT_UNIT_KIND_ANIMAL;
-  return CT_UNIT_KIND_OTHER;
-}
+/* The kinds of units.tsv's last column, in CtUnitKind's order; "-" is other. */
+static const gchar * const kind_names[] = { "-", "share", "money", "set", "animal", NULL };
+static const CtUnitKind kinds[] = {
+  CT_UNIT_KIND_OTHER, CT_UNIT_KIND_SHARE, CT_UNIT_KIND_MONEY, CT_UNIT_KIND_SET, CT_UNIT_KIND_ANIMAL,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (kinds) == G_N_ELEMENTS (kind_names) - 1);
 
 CtUnitTable *
 ct_unit_table_new_from_data (const gchar  *data,
@@ -58,42 +52,33 @@ ct_unit_table_new_from_data (const gchar  *data,
                              GError      **error)
 {
   g_autoptr(CtUnitTable) self = g_new0 (CtUnitTable, 1);
-  g_autofree gchar *copy = g_strndup (data, len);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  g_autoptr(CtDataTable) table = ct_data_table_parse ("units.tsv", data, len, 4, 4, error);
 
+  if (table == NULL)
+    return NULL;
   self->units = g_ptr_array_new_with_free_func ((GDestroyNotify) unit_free);
   self->by_form = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < table->rows->len; i++)
     {
-      g_auto(GStrv) cols = NULL;
+      const CtDataRow *row = g_ptr_array_index (table->rows, i);
       CtUnit *unit;
-      gchar *end = NULL;
+      gdouble scale;
+      guint kind;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      cols = g_strsplit (lines[i], "\t", -1);
-      if (g_strv_length (cols) != 4)
+      if (!ct_data_row_number (table, row, 2, &scale, error) ||
+          !ct_data_row_choice (table, row, 3, kind_names, &kind, error))
+        return NULL;
+      if (row->cols[0][0] == '\0' || scale <= 0)
         {
-          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                       _("Line %u of the unit table does not have four columns; "
-                         "reinstall Chỉ tiêu or fix the table."), i + 1);
+          ct_data_set_row_error (error, table, row, _("a unit needs a form and a positive scale"));
           return NULL;
         }
       unit = g_new0 (CtUnit, 1);
-      unit->form = g_strdup (cols[0]);
-      unit->dimension = g_strdup (cols[1]);
-      unit->scale = g_ascii_strtod (cols[2], &end);
-      unit->kind = kind_from_string (cols[3]);
-      if (end == cols[2] || *end != '\0' || unit->scale <= 0 ||
-          !g_utf8_validate (unit->form, -1, NULL) || unit->form[0] == '\0')
-        {
-          unit_free (unit);
-          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                       _("Line %u of the unit table has an invalid unit or scale; "
-                         "reinstall Chỉ tiêu or fix the table."), i + 1);
-          return NULL;
-        }
+      unit->form = g_strdup (row->cols[0]);
+      unit->dimension = g_strdup (row->cols[1]);
+      unit->scale = scale;
+      unit->kind = kinds[kind];
       g_ptr_array_add (self->units, unit);
     }
 
@@ -114,11 +99,10 @@ ct_unit_table_new_from_data (const gchar  *data,
 CtUnitTable *
 ct_unit_table_new_default (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (UNITS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   gsize len = 0;
   const gchar *data;
 
-  bytes = g_resources_lookup_data (UNITS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &len);

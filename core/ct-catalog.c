@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-catalog.h"
+#include "ct-data.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 #include "ct-text.h"
@@ -148,30 +149,28 @@ add_phrase (CtCatalog         *self,
   g_ptr_array_add (list, p);
 }
 
+/* The direction column: whether a larger figure is better. */
+static const gchar * const direction_names[] = { "0", "1", NULL };
+
 static gboolean
-parse_line (CtCatalog    *self,
-            const gchar  *line,
-            guint         lineno,
-            GError      **error)
+parse_row (CtCatalog          *self,
+           const CtDataTable  *table,
+           const CtDataRow    *row,
+           GError            **error)
 {
-  g_auto(GStrv) cols = g_strsplit (line, "\t", -1);
+  gchar **cols = row->cols;
   CtIndicator *ind;
   g_autofree gchar *code_key = NULL;
+  guint higher_is_better;
 
-  if (g_strv_length (cols) < 6)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_FAILED,
-                   _("Line %u of the indicator catalogue has too few columns; "
-                     "reinstall Chỉ tiêu."), lineno);
-      return FALSE;
-    }
-
+  if (!ct_data_row_choice (table, row, 5, direction_names, &higher_is_better, error))
+    return FALSE;
   code_key = g_ascii_strdown (cols[0], -1);
   if (g_hash_table_contains (self->by_code, code_key))
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_FAILED,
-                   _("Line %u of the indicator catalogue repeats the code %s; "
-                     "reinstall Chỉ tiêu."), lineno, cols[0]);
+      g_autofree gchar *problem = g_strdup_printf (_("the code %s is already used"), cols[0]);
+
+      ct_data_set_row_error (error, table, row, problem);
       return FALSE;
     }
 
@@ -181,7 +180,7 @@ parse_line (CtCatalog    *self,
   ind->name_en = g_strdup (cols[2]);
   ind->sector = g_strdup (cols[3]);
   ind->unit = g_strdup (cols[4]);
-  ind->higher_is_better = g_strcmp0 (cols[5], "0") != 0;
+  ind->higher_is_better = higher_is_better == 1;
   ind->index = self->indicators->len;
   ind->aliases = g_ptr_array_new_with_free_func (g_free);
   if (cols[6] != NULL)
@@ -211,8 +210,10 @@ ct_catalog_new_from_data (const gchar          *tsv,
                           GError              **error)
 {
   g_autoptr(CtCatalog) self = g_new0 (CtCatalog, 1);
-  g_autofree gchar *copy = g_strndup (tsv, len);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  g_autoptr(CtDataTable) table = ct_data_table_parse ("indicators.tsv", tsv, len, 6, 7, error);
+
+  if (table == NULL)
+    return NULL;
 
   self->indicators = g_ptr_array_new_with_free_func (indicator_free);
   self->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -225,15 +226,9 @@ ct_catalog_new_from_data (const gchar          *tsv,
   self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dimension_func = dimension_func;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      gchar *line = g_strchomp (lines[i]);
-
-      if (*line == '\0' || *line == '#')
-        continue;
-      if (!parse_line (self, line, i + 1, error))
-        return NULL;
-    }
+  for (guint i = 0; i < table->rows->len; i++)
+    if (!parse_row (self, table, g_ptr_array_index (table->rows, i), error))
+      return NULL;
   return g_steal_pointer (&self);
 }
 

@@ -30,16 +30,7 @@ ct_extract_audit (const CtKeywords *keywords,
       lower_better = ct_keywords_find (keywords, CT_KW_LOWER_BETTER, label, 0, label_len);
     }
 
-  if (!isnan (obs->value) && !isnan (obs->plan) && obs->plan > 0)
-    obs->rate_computed = obs->value / obs->plan * 100.0;
-
-  if (!isnan (obs->rate) && !isnan (obs->rate_computed) &&
-      fabs (obs->rate - obs->rate_computed) > 1.0)
-    obs->flags |= CT_FLAG_RATE_MISMATCH;
-
-  if (!isnan (obs->rate) && !isnan (obs->value) && !isnan (obs->plan) &&
-      obs->value > obs->plan && obs->rate < 100.0)
-    obs->flags |= CT_FLAG_PLAN_BELOW_VALUE;
+  ct_observation_check_numbers (obs);
 
   if (unit != NULL && g_str_equal (unit->dimension, "mass") && label != NULL &&
       ct_keywords_find (keywords, CT_KW_ANIMAL, label, 0, label_len))

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-extract-private.h"
+#include "ct-data.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 
@@ -37,7 +38,7 @@ index_phrase (GPtrArray **buckets,
   g_ptr_array_add (buckets[slot], kw);
 }
 
-static const gchar * const category_names[CT_N_KW] = {
+static const gchar * const category_names[CT_N_KW + 1] = {
   "rate_verb",
   "basis",
   "yoy",
@@ -68,7 +69,45 @@ static const gchar * const category_names[CT_N_KW] = {
   "result_word",
   "respectively",
   "subject_after",
+  NULL,
 };
+
+/* The words the third column may hold for each category, the ones the
+ * extractor's rules test for; NULL where the column is free text (the word of
+ * a qualifier or a place, kept as written) and "-" where it carries nothing.
+ * A value outside its list is an error when the table loads, so a typo
+ * cannot silently turn a rule off. */
+static const gchar * const no_value[] = { "-", NULL };
+static const gchar * const rate_verb_values[] = { "-", "over", "progress", "ratio", NULL };
+static const gchar * const basis_values[] = { "plan", "budget", "total", NULL };
+static const gchar * const yoy_values[] = { "-", "after", NULL };
+static const gchar * const change_values[] = { "up", "down", NULL };
+static const gchar * const status_values[] = { "đạt", "chưa đạt", "không đạt", "vượt", "đang thực hiện", NULL };
+static const gchar * const not_measure_values[] = {
+  "date", "legal", "level", "measure", "name", "phase", "rank", "year", NULL,
+};
+static const gchar * const table_column_values[] = {
+  "label", "unit", "plan", "budget", "value", "rate", "yoy", NULL,
+};
+
+static const gchar * const *
+values_of (CtKwCategory cat)
+{
+  switch ((gint) cat)
+    {
+    case CT_KW_RATE_VERB: return rate_verb_values;
+    case CT_KW_BASIS: return basis_values;
+    case CT_KW_YOY: return yoy_values;
+    case CT_KW_CHANGE: return change_values;
+    case CT_KW_STATUS: return status_values;
+    case CT_KW_NOT_MEASURE: return not_measure_values;
+    case CT_KW_TABLE_COLUMN: return table_column_values;
+    case CT_KW_QUALIFIER:
+    case CT_KW_PLACE:
+      return NULL;
+    default: return no_value;
+    }
+}
 
 struct _CtKeywords
 {
@@ -209,35 +248,37 @@ ct_keywords_new_from_data (const gchar  *data,
                            gsize         len,
                            GError      **error)
 {
-  CtKeywords *self = g_new0 (CtKeywords, 1);
-  g_autofree gchar *copy = g_strndup (data, len);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  g_autoptr(CtDataTable) table = ct_data_table_parse ("keywords.tsv", data, len, 3, 3, error);
+  CtKeywords *self;
 
+  if (table == NULL)
+    return NULL;
+  self = g_new0 (CtKeywords, 1);
   for (guint c = 0; c < CT_N_KW; c++)
     self->lists[c] = g_ptr_array_new_with_free_func ((GDestroyNotify) keyword_free);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < table->rows->len; i++)
     {
-      g_auto(GStrv) cols = NULL;
+      const CtDataRow *row = g_ptr_array_index (table->rows, i);
+      const gchar * const *values;
       CtKeyword *kw;
-      guint cat;
+      guint cat, value;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
-        continue;
-      cols = g_strsplit (lines[i], "\t", -1);
-      for (cat = 0; cat < CT_N_KW; cat++)
-        if (g_strv_length (cols) == 3 && g_str_equal (cols[0], category_names[cat]))
-          break;
-      if (cat == CT_N_KW || cols[1][0] == '\0' || !g_utf8_validate (cols[1], -1, NULL))
+      if (!ct_data_row_choice (table, row, 0, category_names, &cat, error) ||
+          ((values = values_of (cat)) != NULL &&
+           !ct_data_row_choice (table, row, 2, values, &value, error)))
         {
-          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                       _("Line %u of the keyword table is not “category, phrase, value”; "
-                         "reinstall Chỉ tiêu or fix the table."), i + 1);
+          ct_keywords_free (self);
+          return NULL;
+        }
+      if (row->cols[1][0] == '\0')
+        {
+          ct_data_set_row_error (error, table, row, _("the phrase is empty"));
           ct_keywords_free (self);
           return NULL;
         }
       kw = g_new0 (CtKeyword, 1);
-      kw->phrase = ct_extract_lower (cols[1], strlen (cols[1]));
+      kw->phrase = ct_extract_lower (row->cols[1], strlen (row->cols[1]));
       kw->len = strlen (kw->phrase);
       if (g_str_has_suffix (kw->phrase, " " YEAR_SLOT))
         {
@@ -246,7 +287,7 @@ ct_keywords_new_from_data (const gchar  *data,
           kw->phrase[kw->len] = '\0';
           kw->year_slot = TRUE;
         }
-      kw->value = g_strdup (cols[2]);
+      kw->value = g_strdup (row->cols[2]);
       g_ptr_array_add (self->lists[cat], kw);
     }
 

@@ -4,6 +4,8 @@
  */
 #include "ct-observation.h"
 
+#include <math.h>
+
 #include <string.h>
 
 static const gchar * const flag_names[CT_N_FLAGS] = {
@@ -134,4 +136,18 @@ ct_flags_from_string (const gchar *comma_separated)
   for (guint i = 0; parts[i] != NULL; i++)
     flags |= ct_flag_from_string (g_strstrip (parts[i]));
   return flags;
+}
+
+void
+ct_observation_check_numbers (CtObservation *obs)
+{
+  obs->rate_computed = !isnan (obs->value) && !isnan (obs->plan) && obs->plan > 0
+                       ? obs->value / obs->plan * 100.0 : NAN;
+  obs->flags &= ~(CT_FLAG_RATE_MISMATCH | CT_FLAG_PLAN_BELOW_VALUE);
+  if (!isnan (obs->rate) && !isnan (obs->rate_computed) &&
+      fabs (obs->rate - obs->rate_computed) > 1.0)
+    obs->flags |= CT_FLAG_RATE_MISMATCH;
+  if (!isnan (obs->rate) && !isnan (obs->value) && !isnan (obs->plan) &&
+      obs->value > obs->plan && obs->rate < 100.0)
+    obs->flags |= CT_FLAG_PLAN_BELOW_VALUE;
 }

@@ -61,6 +61,12 @@ typedef struct
 CtObservation *ct_observation_new       (void);
 CtObservation *ct_observation_copy      (const CtObservation *obs);
 void           ct_observation_free      (CtObservation       *obs);
+/* The arithmetic check of the written figures, the same for extraction
+ * and for a user's correction: the rate computed from value/plan (a plan
+ * above zero only), and the flags rate_mismatch (a stated rate more than
+ * one point away) and plan_below_value (a value over its plan with a stated
+ * rate under 100), set or cleared. */
+void           ct_observation_check_numbers (CtObservation   *obs);
 const gchar   *ct_basis_to_string       (CtBasis              basis);
 CtBasis        ct_basis_from_string     (const gchar         *str);
 const gchar   *ct_kind_to_string        (CtObservationKind    kind);

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-reader-private.h"
+#include "ct-data.h"
 #include "ct-text.h"
 
 #include <string.h>
@@ -191,26 +192,68 @@ ct_reader_clean_line (const gchar *text,
   return g_string_free (out, FALSE);
 }
 
+/* The reader's tables and how many columns each row has. */
+static const struct
+{
+  const gchar *name;
+  guint        min_cols;
+  guint        max_cols;
+} reader_tables[] = {
+  { "footnote-units.tsv", 1, 1 },
+  { "levels.tsv", 3, 3 },
+  { "locality-stopwords.tsv", 1, 1 },
+  { "parts.tsv", 2, 2 },
+  { "periods.tsv", 2, 2 },
+  { "provinces.tsv", 1, 2 },
+};
+
+static CtDataTable *
+load_reader_table (guint    i,
+                   GError **error)
+{
+  return ct_data_table_load (reader_tables[i].name, reader_tables[i].min_cols,
+                             reader_tables[i].max_cols, error);
+}
+
 GPtrArray *
 ct_reader_load_table (const gchar *name)
 {
-  g_autofree gchar *path = g_strdup_printf ("/io/github/chitieu/Chitieu/data/%s", name);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDataTable) table = NULL;
+  guint i;
 
-  if (bytes == NULL)
+  for (i = 0; i < G_N_ELEMENTS (reader_tables); i++)
+    if (g_str_equal (reader_tables[i].name, name))
+      break;
+  g_return_val_if_fail (i < G_N_ELEMENTS (reader_tables), rows);
+
+  /* The tables are compiled in and checked by the test suite
+   * (ct_reader_check_tables), so a failure here is a broken build. */
+  table = load_reader_table (i, &error);
+  if (table == NULL)
     {
-      g_critical ("core data table %s is missing from the resources", name);
+      g_critical ("%s", error->message);
       return rows;
     }
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint r = 0; r < table->rows->len; r++)
     {
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+      CtDataRow *row = g_ptr_array_index (table->rows, r);
+
+      g_ptr_array_add (rows, g_steal_pointer (&row->cols));
     }
   return rows;
+}
+
+gboolean
+ct_reader_check_tables (GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reader_tables); i++)
+    {
+      g_autoptr(CtDataTable) table = load_reader_table (i, error);
+
+      if (table == NULL)
+        return FALSE;
+    }
+  return TRUE;
 }

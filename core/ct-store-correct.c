@@ -169,15 +169,8 @@ ct_store_apply_corrections (CtStoredObservation *so,
   if (numbers)
     {
       /* The user's figures replace the audit of the written ones. */
-      obs->rate_computed = !isnan (obs->value) && !isnan (obs->plan) && obs->plan != 0
-                           ? obs->value / obs->plan * 100.0 : NAN;
-      obs->flags &= ~(CT_FLAG_RATE_MISMATCH | CT_FLAG_PLAN_BELOW_VALUE | CT_FLAG_NUMBER_SUSPECT);
-      if (!isnan (obs->rate) && !isnan (obs->rate_computed)
-          && fabs (obs->rate - obs->rate_computed) > 1.0)
-        obs->flags |= CT_FLAG_RATE_MISMATCH;
-      if (!isnan (obs->rate) && !isnan (obs->value) && !isnan (obs->plan)
-          && obs->value > obs->plan && obs->rate < 100.0)
-        obs->flags |= CT_FLAG_PLAN_BELOW_VALUE;
+      obs->flags &= ~CT_FLAG_NUMBER_SUSPECT;
+      ct_observation_check_numbers (obs);
     }
 }
 

@@ -182,12 +182,12 @@ test_bad_data (void)
 
   catalog = ct_catalog_new_from_data (short_row, sizeof short_row - 1, NULL, &error);
   g_assert_null (catalog);
-  g_assert_error (error, CT_ERROR, CT_ERROR_FAILED);
+  g_assert_error (error, CT_ERROR, CT_ERROR_CORRUPT);
   g_clear_error (&error);
 
   catalog = ct_catalog_new_from_data (duplicate, sizeof duplicate - 1, NULL, &error);
   g_assert_null (catalog);
-  g_assert_error (error, CT_ERROR, CT_ERROR_FAILED);
+  g_assert_error (error, CT_ERROR, CT_ERROR_CORRUPT);
   g_clear_error (&error);
 
   /* Without a unit table only the same spelling fits. */
