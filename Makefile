@@ -21,10 +21,10 @@ build: deps $(BUILD)/build.ninja
 # the program never touches the user's own library.
 run: build
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-	  CHITIEU_DB=$(CURDIR)/$(BUILD)/demo-library.db $(BUILD)/app/chitieu; \
+	  CHITIEU_DB=$(CURDIR)/$(BUILD)/demo-library.db $(BUILD)/app/chitieu --demo; \
 	else \
 	  echo "No display: opening the window under Xvfb"; \
-	  $(HEADLESS) CHITIEU_DB=$(CURDIR)/$(BUILD)/demo-library.db $(XVFB) $(BUILD)/app/chitieu; \
+	  $(HEADLESS) CHITIEU_DB=$(CURDIR)/$(BUILD)/demo-library.db $(XVFB) $(BUILD)/app/chitieu --demo; \
 	fi
 
 check: build

@@ -14,14 +14,17 @@ struct _CtApplication
 {
   AdwApplication parent_instance;
 
-  gchar *screenshot_path;
-  int    exit_status;
+  gchar    *screenshot_path;
+  int       exit_status;
+  gboolean  demo;
 };
 
 G_DEFINE_FINAL_TYPE (CtApplication, ct_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the program version"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo library of fictional reports, kept apart from your own"), NULL },
   /* For tests and documentation: save the window as PNG after its first paint, then quit. */
   { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, N_("FILE") },
   { NULL }
@@ -57,6 +60,14 @@ ct_application_handle_local_options (GApplication *app,
     {
       g_print ("chitieu %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      /* The demo library is another library: never hand it to a window
+       * already open on the user's own. */
+      self->demo = TRUE;
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &self->screenshot_path))
@@ -100,7 +111,7 @@ ensure_window (CtApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ct_window_new (self));
+    window = GTK_WINDOW (self->demo ? ct_window_new_demo (self) : ct_window_new (self));
   return CT_WINDOW (window);
 }
 

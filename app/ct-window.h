@@ -2,10 +2,14 @@
  *
  * The library of reports on the left, the comparison of the chosen reports
  * in the middle, the sentence behind the chosen figure below it. The
- * window owns the CtStore of ct_store_default_path() ($CHITIEU_DB), and
- * fills an empty library with the demo samples in a worker thread.
+ * window owns the CtStore of ct_store_default_path() ($CHITIEU_DB). A
+ * user's library starts empty with a welcome page; only a window made with
+ * "demo" set (`chitieu --demo`, `make run`) fills an empty library with
+ * the fictional demo reports, in a worker thread.
  *
- * The getters below let tests drive the window without a mouse.
+ * State is held in properties (busy, exporting, comparable-only,
+ * comparison) so views bind to it and tests wait on notify; the getters
+ * below let tests drive the window without a mouse.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +30,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtWindow, ct_window, CT, WINDOW, AdwApplicationWindow)
 
 CtWindow         *ct_window_new              (CtApplication *application);
+/* A window on the demo library: an empty one gets the samples. */
+CtWindow         *ct_window_new_demo         (CtApplication *application);
 
 CtStore          *ct_window_get_store        (CtWindow      *self);
 CtLibrarySidebar *ct_window_get_sidebar      (CtWindow      *self);
@@ -53,6 +59,12 @@ void              ct_window_export_workbook  (CtWindow      *self,
                                               GFile         *file);
 /* TRUE while a workbook is being written. */
 gboolean          ct_window_get_exporting    (CtWindow      *self);
+/* Only the indicators at least two chosen reports have (win.shared-only). */
+gboolean          ct_window_get_comparable_only (CtWindow   *self);
+void              ct_window_set_comparable_only (CtWindow   *self,
+                                                 gboolean    comparable_only);
+/* The comparison the table shows, or NULL. */
+CtComparison     *ct_window_get_comparison   (CtWindow      *self);
 /* Shows a message in the window's toast overlay. */
 void              ct_window_toast            (CtWindow      *self,
                                               const gchar   *message);

@@ -173,6 +173,8 @@ ct_comparison_new (const CtCompareQuery   *query,
   return self;
 }
 
+G_DEFINE_BOXED_TYPE (CtComparison, ct_comparison, ct_comparison_ref, ct_comparison_unref)
+
 CtComparison *
 ct_comparison_ref (CtComparison *self)
 {

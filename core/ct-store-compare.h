@@ -14,7 +14,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "ct-observation.h"
 #include "ct-store.h"
@@ -106,6 +106,9 @@ CtComparison *ct_store_compare (CtStore               *self,
                                 const CtCompareQuery  *query,
                                 GError               **error);
 
+/* A boxed type, so a window can hold its comparison as a property. */
+#define CT_TYPE_COMPARISON (ct_comparison_get_type ())
+GType                  ct_comparison_get_type     (void) G_GNUC_CONST;
 CtComparison          *ct_comparison_ref          (CtComparison *self);
 void                   ct_comparison_unref        (CtComparison *self);
 const CtCompareQuery  *ct_comparison_get_query    (CtComparison *self);

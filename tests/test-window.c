@@ -128,19 +128,40 @@ new_app (void)
   return app;
 }
 
-static CtWindow *
-open_window (CtApplication *app)
+static void
+on_busy_changed (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
 {
-  CtWindow *window = ct_window_new (app);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  (void) pspec;
+  *(gboolean *) user_data = ct_window_get_busy (CT_WINDOW (object));
+}
 
+/* Opens a window and waits, through its "busy" property, until the demo
+ * samples (if any) are stored. */
+static CtWindow *
+open_window_full (CtApplication *app,
+                  gboolean       demo)
+{
+  CtWindow *window = demo ? ct_window_new_demo (app) : ct_window_new (app);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean busy = ct_window_get_busy (window);
+
+  g_signal_connect (window, "notify::busy", G_CALLBACK (on_busy_changed), &busy);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
-  while (ct_window_get_busy (window) && g_get_monotonic_time () < deadline)
+  while (busy && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (window, on_busy_changed, &busy);
   g_assert_false (ct_window_get_busy (window));
   wait_for_paint (GTK_WIDGET (window));
   return window;
+}
+
+static CtWindow *
+open_window (CtApplication *app)
+{
+  return open_window_full (app, FALSE);
 }
 
 static gchar *
@@ -154,8 +175,8 @@ new_db_path (const gchar *name)
 
 /* ------------------------------------------------------------------ */
 
-/* A first start fills the empty library with the demo samples, in
- * Vietnamese, with no missing glyphs. */
+/* A user's new library starts empty: the welcome page offers the import,
+ * in Vietnamese, with no missing glyphs, and no demo report sneaks in. */
 static void
 test_first_start (void)
 {
@@ -165,32 +186,86 @@ test_first_start (void)
   CtWindow *window = open_window (app);
   CtLibrarySidebar *sidebar = ct_window_get_sidebar (window);
   g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
-  GtkWidget *page;
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_PANED);
 
-  /* The samples (whatever the program ships) are in the library and in
-   * the sidebar; an empty library says so and offers the import. */
   g_assert_nonnull (reports);
-  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, reports->len);
+  g_assert_cmpuint (reports->len, ==, 0);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 0);
+  g_assert_false (gtk_widget_get_mapped (page));
   g_assert_cmpuint (check_labels (GTK_WIDGET (window), text), >, 2);
-  g_assert_nonnull (strstr (text->str, "Chỉ tiêu"));
-  page = gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_PANED);
-  if (reports->len == 0)
-    {
-      g_assert_false (gtk_widget_get_mapped (page));
-      g_assert_nonnull (strstr (text->str, "Chưa có báo cáo"));
-    }
-  else
-    {
-      CtComparison *comparison = ct_compare_view_get_comparison (ct_window_get_compare_view (window));
-
-      g_assert_true (gtk_widget_get_mapped (page));
-      g_assert_nonnull (comparison);
-      g_assert_cmpuint (ct_comparison_get_n_columns (comparison), >=, 1);
-      /* a province and a locality above the reports */
-      g_assert_cmpuint (g_list_model_get_n_items (ct_library_sidebar_get_model (sidebar)), >=, reports->len + 2);
-    }
+  g_assert_nonnull (strstr (text->str, "Chưa có báo cáo"));
+  g_assert_true (ct_window_get_comparison (window) == NULL ||
+                 ct_comparison_get_n_columns (ct_window_get_comparison (window)) == 0);
+  g_assert_false (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "export")));
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window), "import")));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chỉ tiêu");
+  shoot (GTK_WIDGET (window), "window-empty.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The demo library (`chitieu --demo`, `make run`) is filled with the
+ * fictional samples in a worker thread, and compares them at once. */
+static void
+test_demo_library (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("demo.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  CtLibrarySidebar *sidebar = ct_window_get_sidebar (window);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
+  CtComparison *comparison = ct_window_get_comparison (window);
+
+  g_assert_nonnull (reports);
+  g_assert_cmpuint (reports->len, >, 0);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, reports->len);
+  g_assert_true (gtk_widget_get_mapped (gtk_widget_get_ancestor (GTK_WIDGET (sidebar), GTK_TYPE_PANED)));
+  g_assert_nonnull (comparison);
+  g_assert_true (comparison == ct_compare_view_get_comparison (ct_window_get_compare_view (window)));
+  g_assert_cmpuint (ct_comparison_get_n_columns (comparison), >=, 1);
+  /* a province and a locality above the reports */
+  g_assert_cmpuint (g_list_model_get_n_items (ct_library_sidebar_get_model (sidebar)), >=, reports->len + 2);
   shoot (GTK_WIDGET (window), "window-samples.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (void) object;
+  (void) pspec;
+  (*(guint *) user_data)++;
+}
+
+/* "Comparable only" is a property: the action, the property and the view
+ * agree whichever side changes it. */
+static void
+test_comparable_only_property (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("comparable.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (window), "shared-only");
+  guint notified = 0;
+  g_autoptr(GVariant) state = NULL;
+
+  g_signal_connect (window, "notify::comparable-only", G_CALLBACK (count_notify), &notified);
+  g_assert_false (ct_window_get_comparable_only (window));
+  g_action_change_state (action, g_variant_new_boolean (TRUE));
+  g_assert_true (ct_window_get_comparable_only (window));
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_set (window, "comparable-only", FALSE, NULL);
+  state = g_action_get_state (action);
+  g_assert_false (g_variant_get_boolean (state));
+  g_assert_false (ct_window_get_comparable_only (window));
+  g_assert_cmpuint (notified, ==, 2);
+  /* setting the same value again says nothing */
+  g_object_set (window, "comparable-only", FALSE, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  g_signal_handlers_disconnect_by_func (window, count_notify, &notified);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -207,7 +282,7 @@ test_export_workbook (void)
   g_autofree gchar *missing = ct_test_tmp_path ("no-such-folder/so-sanh.xlsx");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad = g_file_new_for_path (missing);
-  CtWindow *window = open_window (app);
+  CtWindow *window = open_window_full (app, TRUE);
   GAction *export = g_action_map_lookup_action (G_ACTION_MAP (window), "export");
   g_autofree gchar *contents = NULL;
   gsize len = 0;
@@ -729,6 +804,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/first-start", test_first_start);
+  g_test_add_func ("/window/demo-library", test_demo_library);
+  g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);

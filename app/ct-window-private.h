@@ -1,0 +1,54 @@
+/* ct-window-private.h: what the window's own files share
+ *
+ * ct-window.c builds the window and keeps its state (library, comparison,
+ * source, properties); ct-window-actions.c holds the win.* actions and the
+ * work they start (import, export, corrections, printing). Nothing outside
+ * app/ includes this header.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ct-store-undo.h"
+#include "ct-window.h"
+
+G_BEGIN_DECLS
+
+struct _CtWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template children */
+  AdwHeaderBar      *header_bar;
+  AdwWindowTitle    *window_title;
+  AdwToastOverlay   *toast_overlay;
+  GtkStack          *main_stack;
+  AdwStatusPage     *empty_page;
+  CtLibrarySidebar  *sidebar;
+  CtCompareView     *compare_view;
+  CtSourceView      *source_view;
+  GtkBox            *chart_box;
+  GtkWidget         *chart;
+
+  CtStore           *store;
+  GPtrArray         *reports;      /* CtReportInfo */
+  CtUndoStack       *undo;
+  GCancellable      *cancellable;
+  GtkFileChooserNative *chooser;
+
+  /* properties */
+  gboolean           demo;         /* an empty library is filled with the samples */
+  gboolean           busy;         /* the samples are being imported */
+  gboolean           exporting;    /* a workbook is being written */
+  gboolean           comparable_only;
+};
+
+void     _ct_window_actions_init       (CtWindow *self);
+void     _ct_window_update_actions     (CtWindow *self);
+void     _ct_window_refresh_comparison (CtWindow *self);
+gboolean _ct_window_show_source        (CtWindow *self,
+                                        gint64    observation_id);
+void     _ct_window_set_exporting      (CtWindow *self,
+                                        gboolean  exporting);
+
+G_END_DECLS
