@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "ct-export-xlsx-private.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
 
 void
 ct_xlsx_formats_init (CtXlsxFormats *formats,
@@ -227,4 +229,15 @@ ct_xlsx_column_reference (const gchar *sheet_name,
   else
     g_string_append_c (out, ')');
   return g_string_free (out, FALSE);
+}
+
+gboolean
+ct_xlsx_set_error_if_cancelled (GCancellable  *cancellable,
+                                GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error (error, CT_ERROR, CT_ERROR_CANCELLED,
+               _("The export was cancelled; no workbook was written."));
+  return TRUE;
 }

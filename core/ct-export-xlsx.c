@@ -172,17 +172,6 @@ sync_file (const gchar  *tmp,
   return TRUE;
 }
 
-gboolean
-ct_xlsx_set_error_if_cancelled (GCancellable  *cancellable,
-                                GError       **error)
-{
-  if (!g_cancellable_is_cancelled (cancellable))
-    return FALSE;
-  g_set_error (error, CT_ERROR, CT_ERROR_CANCELLED,
-               _("The export was cancelled; no workbook was written."));
-  return TRUE;
-}
-
 static CtComparison *
 get_comparison (CtStore                *store,
                 const CtExportOptions  *options,
