@@ -19,11 +19,15 @@ struct _CtCorrectionDialog
   gint64               observation_id;
   CtStoredObservation *obs;          /* copy of the effective values */
   GPtrArray           *indicators;   /* CtIndicatorInfo */
+
+  /* template children */
+  GtkWidget           *sentence_label;
   GtkWidget           *value_row;
   GtkWidget           *plan_row;
   GtkWidget           *rate_row;
   GtkWidget           *unit_row;
   GtkWidget           *indicator_row;
+  GtkStringList       *indicator_names;
   GtkWidget           *not_indicator_switch;
   GtkWidget           *error_label;
 };
@@ -202,19 +206,23 @@ ct_correction_dialog_set_not_indicator (CtCorrectionDialog *self,
 }
 
 static void
-on_save_clicked (GtkButton *button,
-                 gpointer   user_data)
+on_save_clicked (CtCorrectionDialog *self)
 {
-  (void) button;
-  ct_correction_dialog_save (CT_CORRECTION_DIALOG (user_data));
+  ct_correction_dialog_save (self);
 }
 
 static void
-on_entry_activated (AdwEntryRow *row,
-                    gpointer     user_data)
+on_entry_activated (CtCorrectionDialog *self)
 {
-  (void) row;
-  ct_correction_dialog_save (CT_CORRECTION_DIALOG (user_data));
+  ct_correction_dialog_save (self);
+}
+
+static void
+ct_correction_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CT_TYPE_CORRECTION_DIALOG);
+
+  G_OBJECT_CLASS (ct_correction_dialog_parent_class)->dispose (object);
 }
 
 static void
@@ -234,6 +242,7 @@ ct_correction_dialog_class_init (CtCorrectionDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = ct_correction_dialog_dispose;
   object_class->finalize = ct_correction_dialog_finalize;
 
   /**
@@ -247,26 +256,68 @@ ct_correction_dialog_class_init (CtCorrectionDialogClass *klass)
                                  G_TYPE_INT64, G_TYPE_POINTER, G_TYPE_UINT);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/chitieu/Chitieu/ui/ct-correction-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, sentence_label);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, value_row);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, plan_row);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, rate_row);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, indicator_row);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, indicator_names);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, not_indicator_switch);
+  gtk_widget_class_bind_template_child (widget_class, CtCorrectionDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
 }
 
 static void
 ct_correction_dialog_init (CtCorrectionDialog *self)
 {
-  (void) self;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static GtkWidget *
-entry_row (const gchar *title,
-           const gchar *text,
-           gpointer     dialog)
+/* The dialog keeps its own copy: the caller's observation may go away
+ * while the dialog is open. */
+static CtStoredObservation *
+copy_stored_observation (const CtStoredObservation *obs)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  CtStoredObservation *copy = g_new0 (CtStoredObservation, 1);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), FALSE);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_entry_activated), dialog);
-  return row;
+  *copy = *obs;
+  copy->obs = ct_observation_copy (obs->obs);
+  copy->indicator_code = g_strdup (obs->indicator_code);
+  copy->indicator_name = g_strdup (obs->indicator_name);
+  copy->sector = g_strdup (obs->sector);
+  copy->unit_normalized = g_strdup (obs->unit_normalized);
+  return copy;
+}
+
+static void
+fill_indicator_names (CtCorrectionDialog *self)
+{
+  g_autofree gchar *keep = g_strdup_printf (_("Keep: %s"), self->obs->indicator_name != NULL
+                                            ? self->obs->indicator_name : _("unclassified"));
+
+  /* Item 0 keeps the indicator as it is; the catalogue follows. */
+  gtk_string_list_append (self->indicator_names, keep);
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const CtIndicatorInfo *info = g_ptr_array_index (self->indicators, i);
+      g_autofree gchar *name = g_strdup_printf ("%s (%s)", info->name, info->unit != NULL ? info->unit : "");
+
+      gtk_string_list_append (self->indicator_names, name);
+    }
+}
+
+static void
+set_number (GtkWidget *row,
+            gdouble    value)
+{
+  g_autofree gchar *text = number_text (value);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 CtCorrectionDialog *
@@ -275,123 +326,25 @@ ct_correction_dialog_new (GtkWindow                 *parent,
                           const CtStoredObservation *obs)
 {
   CtCorrectionDialog *self;
-  GtkWidget *content, *header, *cancel, *save, *page, *group, *label_group, *sentence, *row;
-  GtkStringList *names;
-  g_autofree gchar *value = NULL;
-  g_autofree gchar *plan = NULL;
-  g_autofree gchar *rate = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (obs != NULL, NULL);
 
-  self = g_object_new (CT_TYPE_CORRECTION_DIALOG,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "title", _("Correct Figure"),
-                       "default-width", 520,
-                       "default-height", 640,
-                       NULL);
+  self = g_object_new (CT_TYPE_CORRECTION_DIALOG, "transient-for", parent, NULL);
   self->observation_id = obs->id;
-  self->obs = g_new0 (CtStoredObservation, 1);
-  *self->obs = *obs;
-  self->obs->obs = ct_observation_copy (obs->obs);
-  self->obs->indicator_code = g_strdup (obs->indicator_code);
-  self->obs->indicator_name = g_strdup (obs->indicator_name);
-  self->obs->sector = g_strdup (obs->sector);
-  self->obs->unit_normalized = g_strdup (obs->unit_normalized);
+  self->obs = copy_stored_observation (obs);
   self->indicators = ct_store_list_indicators (store, FALSE, &error);
   if (self->indicators == NULL)
     self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_indicator_info_free);
 
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (save, "suggested-action");
-  g_signal_connect (save, "clicked", G_CALLBACK (on_save_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_box_append (GTK_BOX (content), header);
-
-  page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-
-  label_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (label_group), _("As written in the report"));
-  sentence = gtk_label_new (obs->obs->label);
-  gtk_label_set_wrap (GTK_LABEL (sentence), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (sentence), 0);
-  gtk_label_set_selectable (GTK_LABEL (sentence), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (label_group), sentence);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (label_group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Figures"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Write numbers the Vietnamese way (2.703,5). Leave a field empty when the report has no such figure."));
-  value = number_text (obs->obs->value);
-  plan = number_text (obs->obs->plan);
-  rate = number_text (obs->obs->rate);
-  self->value_row = entry_row (_("_Value"), value, self);
-  self->plan_row = entry_row (_("_Plan"), plan, self);
-  self->rate_row = entry_row (_("_Rate against the plan (%)"), rate, self);
-  self->unit_row = entry_row (_("_Unit"), obs->obs->unit, self);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->value_row), TRUE);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->plan_row), TRUE);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->rate_row), TRUE);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->unit_row), TRUE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->value_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->plan_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->rate_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->unit_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Indicator"));
-  names = gtk_string_list_new (NULL);
-  {
-    g_autofree gchar *keep = g_strdup_printf (_("Keep: %s"), obs->indicator_name != NULL
-                                              ? obs->indicator_name : _("unclassified"));
-    gtk_string_list_append (names, keep);
-  }
-  for (guint i = 0; i < self->indicators->len; i++)
-    {
-      const CtIndicatorInfo *info = g_ptr_array_index (self->indicators, i);
-      g_autofree gchar *name = g_strdup_printf ("%s (%s)", info->name, info->unit != NULL ? info->unit : "");
-
-      gtk_string_list_append (names, name);
-    }
-  self->indicator_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indicator_row), _("_Link to indicator"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->indicator_row), TRUE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->indicator_row), G_LIST_MODEL (names));
-  g_object_unref (names);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->indicator_row);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Not an indicator"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A date, a document number or a count that measures nothing"));
-  self->not_indicator_switch = gtk_switch_new ();
+  gtk_label_set_text (GTK_LABEL (self->sentence_label), obs->obs->label);
+  set_number (self->value_row, obs->obs->value);
+  set_number (self->plan_row, obs->obs->plan);
+  set_number (self->rate_row, obs->obs->rate);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), obs->obs->unit != NULL ? obs->obs->unit : "");
+  fill_indicator_names (self);
   gtk_switch_set_active (GTK_SWITCH (self->not_indicator_switch), obs->not_indicator);
-  gtk_widget_set_valign (self->not_indicator_switch, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->not_indicator_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->not_indicator_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  gtk_box_append (GTK_BOX (content), page);
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_widget_set_margin_bottom (self->error_label, 12);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_box_append (GTK_BOX (content), self->error_label);
-  adw_window_set_content (ADW_WINDOW (self), content);
   gtk_widget_grab_focus (self->value_row);
   return self;
 }

@@ -592,6 +592,7 @@ test_correction_undo_redo (void)
   /* a value that is not a number is refused and the dialog stays */
   gtk_editable_set_text (ct_correction_dialog_get_entry (dialog, "value"), "mười hai");
   g_assert_false (ct_correction_dialog_save (dialog));
+  shoot (GTK_WIDGET (dialog), "correction-dialog.png");
   gtk_editable_set_text (ct_correction_dialog_get_entry (dialog, "value"), "1.234,5");
   g_assert_true (ct_correction_dialog_save (dialog));
   spin (10);
