@@ -18,6 +18,8 @@ typedef struct
   GtkWidget *fields[N_FIELDS];
   GtkWidget *status;
   gchar     *status_text;
+  gboolean   unreadable;  /* the reader refused the file: typing cannot help */
+  gboolean   done;        /* stored, or already in the library */
 } Row;
 
 /* What the reader guessed for one file (worker thread → main thread). */
@@ -34,15 +36,18 @@ struct _CtImportDialog
 
   CtStore      *store;
   GPtrArray    *rows;         /* Row * */
-  GtkWidget    *grid;
-  GtkWidget    *progress;
-  GtkWidget    *replace_check;
-  GtkWidget    *import_button;
-  GtkWidget    *cancel_button;
   GCancellable *cancellable;
   gboolean      detecting;
   gboolean      importing;
-  gboolean      finished;
+  gboolean      finished;     /* an import has run: Cancel reads Close */
+
+  /* template children */
+  GtkWidget    *grid;
+  GtkWidget    *progress;
+  GtkWidget    *summary_label;
+  GtkWidget    *replace_check;
+  GtkWidget    *import_button;
+  GtkWidget    *cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (CtImportDialog, ct_import_dialog, ADW_TYPE_WINDOW)
@@ -92,21 +97,85 @@ set_status (Row         *row,
     gtk_widget_add_css_class (row->status, css);
 }
 
+static gchar *
+field_text (Row           *row,
+            CtImportField  field)
+{
+  g_autofree gchar *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->fields[field])));
+
+  g_strstrip (text);
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+/* A row can still be imported: readable and not yet stored. After a
+ * failure (a locality to type, a conflict to replace) it stays open. */
+static gboolean
+row_pending (const Row *row)
+{
+  return !row->unreadable && !row->done;
+}
+
 static void
 update_buttons (CtImportDialog *self)
 {
   gboolean busy = self->detecting || self->importing;
+  gboolean pending = FALSE;
 
-  gtk_widget_set_sensitive (self->import_button, !busy && !self->finished && self->rows->len > 0);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button),
-                        self->finished && !busy ? _("_Close") : _("_Cancel"));
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
 
+      pending |= row_pending (row);
       for (guint f = 0; f < N_FIELDS; f++)
-        gtk_editable_set_editable (GTK_EDITABLE (row->fields[f]), !busy && !self->finished);
+        gtk_editable_set_editable (GTK_EDITABLE (row->fields[f]), !busy && row_pending (row));
     }
+  gtk_widget_set_sensitive (self->import_button, !busy && pending);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button),
+                        self->finished && !busy ? _("_Close") : _("_Cancel"));
+}
+
+/* What the report leaves unsaid, asked in the row itself before anything
+ * is stored; NULL when the row has all it needs. */
+static const gchar *
+missing_field_message (Row            *row,
+                       CtImportField  *field)
+{
+  g_autofree gchar *year = field_text (row, CT_IMPORT_FIELD_YEAR);
+  g_autofree gchar *locality = field_text (row, CT_IMPORT_FIELD_LOCALITY);
+  gint64 y = year != NULL ? g_ascii_strtoll (year, NULL, 10) : 0;
+
+  if (locality == NULL)
+    {
+      *field = CT_IMPORT_FIELD_LOCALITY;
+      return _("The report does not name its locality: type it (and its province).");
+    }
+  if (year == NULL)
+    {
+      *field = CT_IMPORT_FIELD_YEAR;
+      return _("The report does not say its year: type it.");
+    }
+  if (y < 1900 || y > 2200)
+    {
+      *field = CT_IMPORT_FIELD_YEAR;
+      return _("The year must be written as four digits, such as 2023.");
+    }
+  return NULL;
+}
+
+/* Marks what is missing in @row; TRUE when it is complete. */
+static gboolean
+check_row (Row *row)
+{
+  CtImportField field = CT_IMPORT_FIELD_LOCALITY;
+  const gchar *missing = missing_field_message (row, &field);
+
+  gtk_widget_remove_css_class (row->fields[CT_IMPORT_FIELD_LOCALITY], "error");
+  gtk_widget_remove_css_class (row->fields[CT_IMPORT_FIELD_YEAR], "error");
+  if (missing == NULL)
+    return TRUE;
+  gtk_widget_add_css_class (row->fields[field], "error");
+  set_status (row, missing, "warning");
+  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -173,8 +242,11 @@ on_detected (GObject      *source,
       for (guint f = 0; f < N_FIELDS; f++)
         if (d->values[f] != NULL && *gtk_editable_get_text (GTK_EDITABLE (row->fields[f])) == '\0')
           gtk_editable_set_text (GTK_EDITABLE (row->fields[f]), d->values[f]);
+      row->unreadable = d->error != NULL;
       if (d->error != NULL)
         set_status (row, d->error, "error");
+      else if (!check_row (row))
+        continue;
       else if (d->n_documents > 1)
         {
           g_autofree gchar *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report inside",
@@ -246,6 +318,46 @@ describe_result (const CtImportResult *r,
     }
 }
 
+/* One line over the rows: how many files are stored, how many could not
+ * be read and how many wait for a correction, so a run where every file
+ * failed does not end on a bare "Done". */
+static void
+show_summary (CtImportDialog *self)
+{
+  guint stored = 0, unreadable = 0, waiting = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (self->rows, i);
+
+      if (row->done)
+        stored++;
+      else if (row->unreadable)
+        unreadable++;
+      else
+        waiting++;
+    }
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u file is in the library.",
+                                             "%u files are in the library.", stored), stored);
+  if (unreadable > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u file could not be read.",
+                                                 "%u files could not be read.", unreadable), unreadable);
+    }
+  if (waiting > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u file was not imported: correct its row and import again.",
+                                                 "%u files were not imported: correct their rows and import again.",
+                                                 waiting), waiting);
+    }
+  gtk_label_set_text (GTK_LABEL (self->summary_label), text->str);
+  gtk_widget_set_visible (self->summary_label, TRUE);
+}
+
 static void
 on_imported (GObject      *source,
              GAsyncResult *result,
@@ -262,6 +374,7 @@ on_imported (GObject      *source,
   if (results == NULL)
     {
       gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), error->message);
+      show_summary (self);
       /* Earlier documents may be stored: the library must show them. */
       stored = TRUE;
     }
@@ -280,6 +393,8 @@ on_imported (GObject      *source,
             stored = TRUE;
           if (row == NULL)
             continue;
+          row->done = r->status == CT_IMPORT_NEW || r->status == CT_IMPORT_REPLACED ||
+                      r->status == CT_IMPORT_UNCHANGED;
           /* A zip gives one line per report inside it. */
           if (g_hash_table_contains (texts, row))
             {
@@ -292,21 +407,12 @@ on_imported (GObject      *source,
         }
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 1.0);
       gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), _("Done"));
+      show_summary (self);
     }
   update_buttons (self);
   if (stored)
     g_signal_emit (self, signals[IMPORTED], 0);
   g_signal_emit (self, signals[FINISHED], 0);
-}
-
-static gchar *
-field_text (Row           *row,
-            CtImportField  field)
-{
-  g_autofree gchar *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->fields[field])));
-
-  g_strstrip (text);
-  return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 void
@@ -317,38 +423,39 @@ ct_import_dialog_start (CtImportDialog *self)
 
   g_return_if_fail (CT_IS_IMPORT_DIALOG (self));
 
-  if (self->detecting || self->importing || self->finished)
+  if (self->detecting || self->importing)
     return;
   replace = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->replace_check));
   requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_request_free);
   for (guint i = 0; i < self->rows->len; i++)
     {
       Row *row = g_ptr_array_index (self->rows, i);
-      g_autoptr(CtImportOptions) options = ct_import_options_new ();
-      g_autofree gchar *year = field_text (row, CT_IMPORT_FIELD_YEAR);
+      g_autoptr(CtImportOptions) options = NULL;
+      g_autofree gchar *year = NULL;
 
+      /* Only what is still to do, and only rows that say who and when. */
+      if (!row_pending (row) || !check_row (row))
+        continue;
+      options = ct_import_options_new ();
+      year = field_text (row, CT_IMPORT_FIELD_YEAR);
       options->locality = field_text (row, CT_IMPORT_FIELD_LOCALITY);
       options->level = field_text (row, CT_IMPORT_FIELD_LEVEL);
       options->province = field_text (row, CT_IMPORT_FIELD_PROVINCE);
       options->period = field_text (row, CT_IMPORT_FIELD_PERIOD);
-      options->year = year != NULL ? (gint) g_ascii_strtoll (year, NULL, 10) : 0;
-      if (year != NULL && (options->year < 1900 || options->year > 2200))
-        {
-          set_status (row, _("The year must be written as four digits, such as 2023."), "error");
-          gtk_widget_add_css_class (row->fields[CT_IMPORT_FIELD_YEAR], "error");
-          return;
-        }
-      gtk_widget_remove_css_class (row->fields[CT_IMPORT_FIELD_YEAR], "error");
+      options->year = (gint) g_ascii_strtoll (year, NULL, 10);
       options->replace = replace;
       g_ptr_array_add (requests, ct_import_request_new (row->path, options));
       set_status (row, _("Waiting…"), NULL);
     }
+  if (requests->len == 0)
+    return;
 
   self->importing = TRUE;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0.0);
   gtk_widget_set_visible (self->progress, TRUE);
+  gtk_widget_set_visible (self->summary_label, FALSE);
   update_buttons (self);
   ct_store_import_async (self->store, requests, self->cancellable,
                          on_progress, g_object_ref (self), g_object_unref,
@@ -364,22 +471,6 @@ ct_import_dialog_cancel (CtImportDialog *self)
     g_cancellable_cancel (self->cancellable);
   else
     gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_import_clicked (GtkButton *button,
-                   gpointer   user_data)
-{
-  (void) button;
-  ct_import_dialog_start (CT_IMPORT_DIALOG (user_data));
-}
-
-static void
-on_cancel_clicked (GtkButton *button,
-                   gpointer   user_data)
-{
-  (void) button;
-  ct_import_dialog_cancel (CT_IMPORT_DIALOG (user_data));
 }
 
 /* Closing the window while importing cancels; the import's callback holds
@@ -424,6 +515,21 @@ ct_import_dialog_get_field (CtImportDialog *self,
 }
 
 const gchar *
+ct_import_dialog_get_summary (CtImportDialog *self)
+{
+  g_return_val_if_fail (CT_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_widget_get_visible (self->summary_label)
+         ? gtk_label_get_text (GTK_LABEL (self->summary_label)) : "";
+}
+
+gboolean
+ct_import_dialog_can_import (CtImportDialog *self)
+{
+  g_return_val_if_fail (CT_IS_IMPORT_DIALOG (self), FALSE);
+  return gtk_widget_get_sensitive (self->import_button);
+}
+
+const gchar *
 ct_import_dialog_get_status (CtImportDialog *self,
                              guint           file)
 {
@@ -446,6 +552,7 @@ ct_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CT_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (ct_import_dialog_parent_class)->dispose (object);
 }
@@ -481,11 +588,24 @@ ct_import_dialog_class_init (CtImportDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/chitieu/Chitieu/ui/ct-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtImportDialog, grid);
+  gtk_widget_class_bind_template_child (widget_class, CtImportDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, CtImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CtImportDialog, replace_check);
+  gtk_widget_class_bind_template_child (widget_class, CtImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CtImportDialog, cancel_button);
+  gtk_widget_class_bind_template_callback (widget_class, ct_import_dialog_start);
+  gtk_widget_class_bind_template_callback (widget_class, ct_import_dialog_cancel);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_request);
 }
 
 static void
 ct_import_dialog_init (CtImportDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new_with_free_func (row_free);
   self->cancellable = g_cancellable_new ();
 }
@@ -500,122 +620,88 @@ header_label (const gchar *text)
   return label;
 }
 
+static const gchar *field_titles[N_FIELDS] = {
+  N_("Locality"), N_("Level"), N_("Province"), N_("Year"), N_("Period"),
+};
+
+static void
+attach_headers (CtImportDialog *self)
+{
+  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("File")), 0, 0, 1, 1);
+  for (guint f = 0; f < N_FIELDS; f++)
+    gtk_grid_attach (GTK_GRID (self->grid), header_label (_(field_titles[f])), (int) f + 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("Status")), N_FIELDS + 1, 0, 1, 1);
+}
+
+/* One line of the grid: the file's name, an entry per field, its status. */
+static Row *
+add_row (CtImportDialog *self,
+         GFile          *file)
+{
+  static const gint field_widths[N_FIELDS] = { 14, 8, 14, 5, 14 };
+  g_autofree gchar *base = g_file_get_basename (file);
+  int line = (int) self->rows->len + 1;
+  GtkWidget *name;
+  Row *row;
+
+  if (!g_file_is_native (file) || g_file_peek_path (file) == NULL)
+    return NULL;
+  row = g_new0 (Row, 1);
+  row->path = g_file_get_path (file);
+  name = gtk_label_new (base);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_width_chars (GTK_LABEL (name), 18);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
+  gtk_widget_set_tooltip_text (name, row->path);
+  gtk_grid_attach (GTK_GRID (self->grid), name, 0, line, 1, 1);
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      g_autofree gchar *label = g_strdup_printf ("%s: %s", _(field_titles[f]), base);
+
+      row->fields[f] = gtk_entry_new ();
+      gtk_widget_set_valign (row->fields[f], GTK_ALIGN_CENTER);
+      gtk_editable_set_width_chars (GTK_EDITABLE (row->fields[f]), field_widths[f]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->fields[f]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_grid_attach (GTK_GRID (self->grid), row->fields[f], (int) f + 1, line, 1, 1);
+    }
+  row->status = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (row->status), 0);
+  gtk_label_set_wrap (GTK_LABEL (row->status), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->status), 30);
+  gtk_widget_set_hexpand (row->status, TRUE);
+  gtk_grid_attach (GTK_GRID (self->grid), row->status, N_FIELDS + 1, line, 1, 1);
+  set_status (row, _("Reading…"), NULL);
+  g_ptr_array_add (self->rows, row);
+  return row;
+}
+
 CtImportDialog *
 ct_import_dialog_new (GtkWindow  *parent,
                       CtStore    *store,
                       GFile     **files,
                       guint       n_files)
 {
-  static const gchar *field_titles[N_FIELDS] = {
-    N_("Locality"), N_("Level"), N_("Province"), N_("Year"), N_("Period"),
-  };
-  static const gint field_widths[N_FIELDS] = { 14, 8, 14, 5, 14 };
   CtImportDialog *self;
-  GtkWidget *content, *header, *body, *intro, *scroller;
   GPtrArray *paths;
   GTask *task;
 
   g_return_val_if_fail (store != NULL, NULL);
 
-  self = g_object_new (CT_TYPE_IMPORT_DIALOG,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       "title", _("Import Reports"),
-                       "default-width", 1100,
-                       "default-height", 520,
-                       NULL);
+  self = g_object_new (CT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = store;
-  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_button_set_use_underline (GTK_BUTTON (self->cancel_button), TRUE);
-  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked), self);
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
-  gtk_widget_add_css_class (self->import_button, "suggested-action");
-  g_signal_connect (self->import_button, "clicked", G_CALLBACK (on_import_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
-  gtk_box_append (GTK_BOX (content), header);
-
-  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  intro = gtk_label_new (_("Check what was detected in each file and correct it before storing. Empty fields keep what the report says."));
-  gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (intro), 0);
-  gtk_box_append (GTK_BOX (body), intro);
-
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 8);
-  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("File")), 0, 0, 1, 1);
-  for (guint f = 0; f < N_FIELDS; f++)
-    gtk_grid_attach (GTK_GRID (self->grid), header_label (_(field_titles[f])), (int) f + 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (self->grid), header_label (_("Status")), N_FIELDS + 1, 0, 1, 1);
-
+  attach_headers (self);
   paths = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < n_files; i++)
     {
-      Row *row = g_new0 (Row, 1);
-      g_autofree gchar *base = g_file_get_basename (files[i]);
-      GtkWidget *name = gtk_label_new (base);
+      Row *row = add_row (self, files[i]);
 
-      row->path = g_file_get_path (files[i]);
-      if (row->path == NULL)
-        {
-          row_free (row);
-          continue;
-        }
-      gtk_label_set_xalign (GTK_LABEL (name), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_width_chars (GTK_LABEL (name), 18);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 30);
-      gtk_widget_set_tooltip_text (name, row->path);
-      gtk_grid_attach (GTK_GRID (self->grid), name, 0, (int) self->rows->len + 1, 1, 1);
-      for (guint f = 0; f < N_FIELDS; f++)
-        {
-          g_autofree gchar *label = g_strdup_printf ("%s: %s", _(field_titles[f]), base);
-
-          row->fields[f] = gtk_entry_new ();
-          gtk_widget_set_valign (row->fields[f], GTK_ALIGN_CENTER);
-          gtk_editable_set_width_chars (GTK_EDITABLE (row->fields[f]), field_widths[f]);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (row->fields[f]),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          gtk_grid_attach (GTK_GRID (self->grid), row->fields[f], (int) f + 1, (int) self->rows->len + 1, 1, 1);
-        }
-      row->status = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (row->status), 0);
-      gtk_label_set_wrap (GTK_LABEL (row->status), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (row->status), 30);
-      gtk_widget_set_hexpand (row->status, TRUE);
-      gtk_grid_attach (GTK_GRID (self->grid), row->status, N_FIELDS + 1, (int) self->rows->len + 1, 1, 1);
-      set_status (row, _("Reading…"), NULL);
-      g_ptr_array_add (self->rows, row);
-      g_ptr_array_add (paths, g_strdup (row->path));
+      if (row != NULL)
+        g_ptr_array_add (paths, g_strdup (row->path));
     }
 
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->grid);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (body), scroller);
-
-  self->replace_check = gtk_check_button_new_with_mnemonic (_("_Replace reports already stored for the same locality, year and period"));
-  gtk_box_append (GTK_BOX (body), self->replace_check);
-  self->progress = gtk_progress_bar_new ();
-  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (self->progress), TRUE);
-  gtk_widget_set_visible (self->progress, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Import progress"), -1);
-  gtk_box_append (GTK_BOX (body), self->progress);
-  gtk_box_append (GTK_BOX (content), body);
-  adw_window_set_content (ADW_WINDOW (self), content);
-
+  /* Reading a report takes a moment: the dialog shows at once. */
   self->detecting = TRUE;
   update_buttons (self);
   task = g_task_new (self, self->cancellable, on_detected, NULL);

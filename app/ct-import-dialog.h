@@ -1,9 +1,12 @@
 /* ct-import-dialog.h: import reports, checking what was detected first
  *
  * One row per file with the locality, level, province, year and period the
- * reader detected, editable before anything is stored. Import runs in a
- * worker thread (ct_store_import_async) with a progress bar and Cancel; a
- * file that fails gets its error on its row and does not stop the others.
+ * reader detected, editable before anything is stored; what a report does
+ * not say (its locality, its year) is asked in its row before importing.
+ * Import runs in a worker thread (ct_store_import_async) with a progress
+ * bar and Cancel; a file that fails gets its error on its row and does not
+ * stop the others, and its row stays open to be corrected and imported
+ * again. A summary line says how many files are stored and how many not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -42,7 +45,13 @@ GtkEditable    *ct_import_dialog_get_field  (CtImportDialog *self,
 /* The row's outcome as shown ("" before importing). */
 const gchar    *ct_import_dialog_get_status (CtImportDialog *self,
                                              guint           file);
-/* Starts the import, as the Import button does. */
+/* The line over the rows after an import ("" before): how many files are
+ * in the library and how many are not. */
+const gchar    *ct_import_dialog_get_summary (CtImportDialog *self);
+/* TRUE when the Import button can be pressed (some rows still to import). */
+gboolean        ct_import_dialog_can_import (CtImportDialog *self);
+/* Starts the import of the rows not yet stored, as the Import button does;
+ * a row that lacks its locality or year says so and waits. */
 void            ct_import_dialog_start      (CtImportDialog *self);
 /* Cancels a running import (documents already stored stay), as Cancel does. */
 void            ct_import_dialog_cancel     (CtImportDialog *self);

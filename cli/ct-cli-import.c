@@ -49,6 +49,9 @@ print_result (const CtImportResult *r)
     case CT_IMPORT_FAILED:
       g_printerr ("chitieu: %s: %s\n", r->path,
                   r->error != NULL ? r->error->message : "");
+      /* The core's words suit the window too; the flags are the CLI's. */
+      if (g_error_matches (r->error, CT_ERROR, CT_ERROR_MISSING_METADATA))
+        g_printerr (_("chitieu: give it with --locality, --province and --year.\n"));
       break;
     default:
       break;

@@ -27,6 +27,7 @@ typedef enum
   CT_ERROR_INVALID_ARGUMENT, /* bad command line or API input */
   CT_ERROR_WRITE,            /* an output file could not be written */
   CT_ERROR_CANCELLED,
+  CT_ERROR_MISSING_METADATA, /* the report does not name its locality or year */
 } CtError;
 
 GQuark ct_error_quark (void);

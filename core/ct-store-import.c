@@ -115,16 +115,15 @@ resolve_metadata (CtImportResult         *result,
 
   if (result->locality == NULL)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
-                   _("“%s” does not say which locality it reports on. "
-                     "Give it with --locality (and --province)."),
+      g_set_error (error, CT_ERROR, CT_ERROR_MISSING_METADATA,
+                   _("“%s” does not say which locality it reports on: give the locality and its province."),
                    doc->source_name);
       return FALSE;
     }
   if (result->year < 1900 || result->year > 2200)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
-                   _("“%s” does not say which year it reports on. Give it with --year."),
+      g_set_error (error, CT_ERROR, CT_ERROR_MISSING_METADATA,
+                   _("“%s” does not say which year it reports on: give the year."),
                    doc->source_name);
       return FALSE;
     }

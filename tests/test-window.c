@@ -792,6 +792,67 @@ test_import_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A report that does not name its locality is asked for it in its row
+ * (not "Ready", then a failure naming command-line flags); a broken file
+ * stays broken; once the locality is typed the report is stored, and the
+ * summary says what happened to each file. */
+static void
+test_import_dialog_asks_what_is_missing (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("import-missing.db");
+  g_autofree gchar *nameless = ct_test_tmp_path ("bao-cao-khong-ten.txt");
+  g_autofree gchar *broken = ct_test_tmp_path ("hong.docx");
+  g_autoptr(GFile) nameless_file = g_file_new_for_path (nameless);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  GFile *files[] = { nameless_file, broken_file };
+  CtWindow *window;
+  CtImportDialog *dialog;
+  GtkWidget *locality;
+  gboolean detected = FALSE, finished = FALSE;
+
+  g_assert_true (g_file_set_contents (nameless,
+    "BÁO CÁO\nKết quả thực hiện nhiệm vụ 6 tháng đầu năm 2024\n\n"
+    "Tổng sản lượng cây có hạt ước đạt 1.840/3.100 tấn, đạt 59,4% kế hoạch.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "PK\003\004 broken", -1, NULL));
+  window = open_window (app);
+  dialog = CT_IMPORT_DIALOG (ct_window_import_files (window, files, 2));
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "detected", G_CALLBACK (on_signal_flag), &detected);
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_signal_flag), &finished);
+  wait_flag (&detected);
+
+  locality = GTK_WIDGET (ct_import_dialog_get_field (dialog, 0, CT_IMPORT_FIELD_LOCALITY));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (locality)), ==, "");
+  g_assert_true (gtk_widget_has_css_class (locality, "error"));
+  g_assert_cmpstr (ct_import_dialog_get_status (dialog, 0), !=, "Sẵn sàng");
+  g_assert_null (strstr (ct_import_dialog_get_status (dialog, 0), "--"));
+  g_assert_true (ct_import_dialog_can_import (dialog));
+
+  /* Import with the locality still empty stores nothing and keeps asking. */
+  ct_import_dialog_start (dialog);
+  g_assert_false (ct_import_dialog_get_busy (dialog));
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window)), ==, 0);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (locality)));
+
+  gtk_editable_set_text (GTK_EDITABLE (locality), "Mường Lát");
+  gtk_editable_set_text (ct_import_dialog_get_field (dialog, 0, CT_IMPORT_FIELD_PROVINCE), "Thanh Hóa");
+  ct_import_dialog_start (dialog);
+  wait_flag (&finished);
+  spin (10);
+  g_assert_true (g_str_has_prefix (ct_import_dialog_get_status (dialog, 0), "Đã lưu"));
+  g_assert_false (gtk_widget_has_css_class (locality, "error"));
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window)), ==, 1);
+  /* One stored, one that cannot be: said in one line, and nothing left to import. */
+  g_assert_nonnull (strstr (ct_import_dialog_get_summary (dialog), "1"));
+  g_assert_cmpstr (ct_import_dialog_get_summary (dialog), !=, "");
+  g_assert_false (ct_import_dialog_can_import (dialog));
+  shoot (GTK_WIDGET (dialog), "import-dialog-summary.png");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
   g_test_add_func ("/window/correction-undo-redo", test_correction_undo_redo);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
+  g_test_add_func ("/window/import-dialog-asks-what-is-missing", test_import_dialog_asks_what_is_missing);
 
   return g_test_run ();
 }
