@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ct-bar-chart.h"
 #include "ct-correction-dialog.h"
@@ -403,7 +404,16 @@ on_export_chosen (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree gchar *base = g_file_get_basename (file);
 
+      /* A name typed without an extension gets the workbook's own. */
+      if (base != NULL && strchr (base, '.') == NULL)
+        {
+          g_autofree gchar *named = g_strconcat (base, ".xlsx", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          g_set_object (&file, g_file_get_child (parent, named));
+        }
       ct_window_export_workbook (self, file);
     }
   g_clear_object (&self->chooser);

@@ -408,6 +408,17 @@ ct_export_xlsx (CtStore                *store,
                    _("No file name was given for the workbook. Choose where to save it."));
       return FALSE;
     }
+  /* An Excel file named .csv or .pdf opens as garbage in what the name
+   * promises: the name must say what is written. */
+  if (!g_str_has_suffix (path, ".xlsx") && !g_str_has_suffix (path, ".XLSX"))
+    {
+      g_autofree gchar *base = g_path_get_basename (path);
+
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” would be an Excel workbook under another name; nothing was written. "
+                     "End the file name with .xlsx."), base);
+      return FALSE;
+    }
 
   comparison = get_comparison (store, options, error);
   if (comparison == NULL)

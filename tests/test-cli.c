@@ -43,6 +43,113 @@ test_help_in_vietnamese (void)
   g_assert_nonnull (strstr (out, "Lệnh:"));
 }
 
+/* A library of its own holding one invented report; returns its path. */
+static gchar *
+library_with_one_report (const gchar *name)
+{
+  g_autofree gchar *db = g_strdup_printf ("%s/%s.db", ct_test_tmpdir (), name);
+  g_autofree gchar *report = g_strdup_printf ("%s/%s.txt", ct_test_tmpdir (), name);
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *args[] = { "import", "--db", db, "--locality", "Sơn Động", "--province", "Bắc Giang",
+                          report, NULL };
+
+  g_assert_true (g_file_set_contents (report,
+    "BÁO CÁO\nTình hình kinh tế - xã hội 6 tháng đầu năm 2022\n\n"
+    "Diện tích cây ăn quả ước đạt 5.210/8.400 ha, đạt 62% kế hoạch năm.\n", -1, NULL));
+  if (ct_test_run_chitieu (args, &out, &err) != 0)
+    g_error ("import failed: %s", err);
+  return g_steal_pointer (&db);
+}
+
+static guint
+count_reports (const gchar *db)
+{
+  g_autofree gchar *out = NULL;
+  const gchar *args[] = { "list", "--db", db, NULL };
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  /* a header line, the reports, and the empty string after the last newline */
+  return g_strv_length (lines) - 2;
+}
+
+/* remove asks first: with nobody to answer and no --yes it removes
+ * nothing; a wrong id changes nothing; --yes removes. */
+static void
+test_remove (void)
+{
+  g_autofree gchar *db = library_with_one_report ("remove");
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *ask[] = { "remove", "--db", db, "1", NULL };
+  const gchar *wrong[] = { "remove", "--db", db, "--yes", "1", "99", NULL };
+  const gchar *not_id[] = { "remove", "--db", db, "--yes", "một", NULL };
+  const gchar *yes[] = { "remove", "--db", db, "--yes", "1", NULL };
+
+  g_assert_cmpuint (count_reports (db), ==, 1);
+  g_assert_cmpint (ct_test_run_chitieu (ask, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (out, "Sơn Động"));
+  g_assert_nonnull (strstr (err, "--yes"));
+  g_assert_cmpuint (count_reports (db), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (wrong, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "99"));
+  g_assert_cmpuint (count_reports (db), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (not_id, &out, &err), !=, 0);
+  g_assert_cmpuint (count_reports (db), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (yes, &out, &err), ==, 0);
+  g_assert_cmpuint (count_reports (db), ==, 0);
+}
+
+/* A workbook is written only under a name that says .xlsx; a .csv name
+ * used to get an Excel file inside. */
+static void
+test_export_extension (void)
+{
+  g_autofree gchar *db = library_with_one_report ("export-ext");
+  g_autofree gchar *csv = g_strdup_printf ("%s/so-sanh.csv", ct_test_tmpdir ());
+  g_autofree gchar *xlsx = g_strdup_printf ("%s/so-sanh.XLSX", ct_test_tmpdir ());
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *bad[] = { "export", "--db", db, "-o", csv, NULL };
+  const gchar *good[] = { "export", "--db", db, "-o", xlsx, NULL };
+
+  g_assert_cmpint (ct_test_run_chitieu (bad, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, ".xlsx"));
+  g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ct_test_run_chitieu (good, &out, &err), ==, 0);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+}
+
+/* The core's message for a report that names no locality serves the window;
+ * the command line adds its own flags. */
+static void
+test_import_names_flags (void)
+{
+  g_autofree gchar *db = g_strdup_printf ("%s/flags.db", ct_test_tmpdir ());
+  g_autofree gchar *report = g_strdup_printf ("%s/khong-ten.txt", ct_test_tmpdir ());
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *args[] = { "import", "--db", db, report, NULL };
+
+  g_assert_true (g_file_set_contents (report,
+    "Năm 2023, tổng sản lượng cây có hạt 900/1.000 tấn, đạt 90% kế hoạch.\n", -1, NULL));
+  g_assert_cmpint (ct_test_run_chitieu (args, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "--locality"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -52,6 +159,9 @@ main (int   argc,
   g_test_add_func ("/cli/version", test_version);
   g_test_add_func ("/cli/help", test_help_lists_commands);
   g_test_add_func ("/cli/help-vi", test_help_in_vietnamese);
+  g_test_add_func ("/cli/remove", test_remove);
+  g_test_add_func ("/cli/export-extension", test_export_extension);
+  g_test_add_func ("/cli/import-names-flags", test_import_names_flags);
 
   return g_test_run ();
 }
