@@ -648,15 +648,17 @@ test_unwritable (void)
   g_autofree gchar *under_file = g_build_filename (plain, "x.xlsx", NULL);
   g_autofree gchar *locked = g_build_filename (dir, "locked", NULL);
   g_autofree gchar *in_locked = g_build_filename (locked, "x.xlsx", NULL);
+  g_autofree gchar *folder = g_build_filename (dir, "bảng.xlsx", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_file_set_contents (plain, "x", -1, &error);
   g_assert_no_error (error);
 
   assert_write_fails (store, missing);
   assert_write_fails (store, under_file);
-  assert_write_fails (store, dir); /* a folder */
+  assert_write_fails (store, folder); /* a folder named like a workbook */
 
   /* A read-only folder stops everyone but root. */
   g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
@@ -665,7 +667,7 @@ test_unwritable (void)
   g_chmod (locked, 0755);
 
   /* Nothing was left behind. */
-  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_cmpuint (count_files (dir), ==, 3);
   g_assert_cmpuint (count_files (locked), ==, 0);
 }
 
