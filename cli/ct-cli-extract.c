@@ -15,6 +15,7 @@
 
 #include "ct-cli-commands.h"
 #include "ct-cli-json.h"
+#include "ct-cli-library.h"
 #include "ct-error.h"
 #include "ct-extract.h"
 #include "ct-reader.h"
@@ -138,10 +139,13 @@ print_text (const gchar         *file,
 {
   g_auto(GStrv) flags = ct_flags_to_strv (obs->flags);
   g_autofree gchar *flag_text = g_strjoinv (", ", flags);
-  g_autofree gchar *value = fmt_number (obs->value);
-  g_autofree gchar *plan = fmt_number (obs->plan);
-  g_autofree gchar *rate = fmt_number (obs->rate);
-  g_autofree gchar *yoy = fmt_number (obs->yoy);
+  /* Text is for people: numbers written the Vietnamese way ("11,327 tỷ
+   * đồng", "1.492,9 ha") whatever the language of the words, as in the
+   * window; tsv and jsonl keep plain machine numbers. */
+  g_autofree gchar *value = ct_cli_human_number (obs->value);
+  g_autofree gchar *plan = ct_cli_human_number (obs->plan);
+  g_autofree gchar *rate = ct_cli_human_percent (obs->rate);
+  g_autofree gchar *yoy = ct_cli_human_percent (obs->yoy);
   GString *line = g_string_new (NULL);
 
   g_string_append_printf (line, "%s:%u  %s", file, obs->line,
@@ -152,10 +156,10 @@ print_text (const gchar         *file,
     /* Translators: the plan a figure is measured against */
     g_string_append_printf (line, "  %s %s", C_("extract", "plan"), plan);
   if (!isnan (obs->rate))
-    g_string_append_printf (line, "  %s %s%%", C_("extract", "rate"), rate);
+    g_string_append_printf (line, "  %s %s", C_("extract", "rate"), rate);
   if (!isnan (obs->yoy))
     /* Translators: year on year, as a percent of the same period last year */
-    g_string_append_printf (line, "  %s %s%%", C_("extract", "year on year"), yoy);
+    g_string_append_printf (line, "  %s %s", C_("extract", "year on year"), yoy);
   if (obs->status != NULL)
     g_string_append_printf (line, "  [%s]", obs->status);
   if (obs->kind == CT_KIND_TARGET)

@@ -347,8 +347,48 @@ ct_catalog_find (CtCatalog   *self,
   key = ct_catalog_fold_phrase (code_or_name);
   ind = g_hash_table_lookup (self->user, key);
   if (ind == NULL)
-    ind = g_hash_table_lookup (self->by_phrase, key);
+    {
+      g_autoptr(GPtrArray) candidates = ct_catalog_find_candidates (self, code_or_name);
+
+      /* "lúa" names both rice area and rice output: no silent pick. The
+       * full name of one of them still chooses it. */
+      if (candidates->len == 1)
+        ind = g_ptr_array_index (candidates, 0);
+      for (guint i = 0; ind == NULL && i < candidates->len; i++)
+        {
+          const CtIndicator *candidate = g_ptr_array_index (candidates, i);
+          g_autofree gchar *name = ct_catalog_fold_phrase (candidate->name);
+
+          if (g_str_equal (name, key))
+            ind = candidate;
+        }
+    }
   return ind;
+}
+
+GPtrArray *
+ct_catalog_find_candidates (CtCatalog   *self,
+                            const gchar *name)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  g_autofree gchar *key = ct_catalog_fold_phrase (name);
+
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const CtIndicator *ind = g_ptr_array_index (self->indicators, i);
+      g_autofree gchar *folded = ct_catalog_fold_phrase (ind->name);
+      gboolean match = g_str_equal (folded, key);
+
+      for (guint a = 0; !match && a < ind->aliases->len; a++)
+        {
+          g_autofree gchar *alias = ct_catalog_fold_phrase (g_ptr_array_index (ind->aliases, a));
+
+          match = g_str_equal (alias, key);
+        }
+      if (match)
+        g_ptr_array_add (found, (gpointer) ind);
+    }
+  return found;
 }
 
 gboolean

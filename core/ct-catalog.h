@@ -54,9 +54,14 @@ const CtIndicator *ct_catalog_get_indicator   (CtCatalog    *self,
 /* By code, case-insensitive. */
 const CtIndicator *ct_catalog_lookup          (CtCatalog    *self,
                                                const gchar  *code);
-/* By code, or a name or alias equal after folding. */
+/* By code, or a name or alias equal after folding; NULL when an alias
+ * names several indicators and none by its full name. */
 const CtIndicator *ct_catalog_find            (CtCatalog    *self,
                                                const gchar  *code_or_name);
+/* The indicators whose name or an alias equals @name after folding (a
+ * new array of borrowed CtIndicator *). */
+GPtrArray         *ct_catalog_find_candidates (CtCatalog    *self,
+                                               const gchar  *name);
 
 /* The indicator a label measured in unit (may be NULL) belongs to, or NULL
  * when nothing fits: the observation stays unclassified. */

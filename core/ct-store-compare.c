@@ -389,6 +389,7 @@ indicator_filter (CtStore      *self,
   g_autoptr(GHashTable) codes = NULL;
   const CtIndicator *exact;
   g_autofree gchar *needle = NULL;
+  gboolean tones;
   guint n;
 
   if (filter == NULL || *filter == '\0')
@@ -401,12 +402,15 @@ indicator_filter (CtStore      *self,
       return g_steal_pointer (&codes);
     }
 
-  needle = ct_catalog_fold_phrase (filter);
+  /* As in the window's search: a filter with Vietnamese letters keeps
+   * them ("lúa" is not "luân"), one in plain letters matches any marks. */
+  tones = !g_str_is_ascii (filter);
+  needle = tones ? ct_text_fold_tones (filter, -1) : ct_catalog_fold_phrase (filter);
   n = ct_catalog_get_n_indicators (self->catalog);
   for (guint i = 0; i < n; i++)
     {
       const CtIndicator *ind = ct_catalog_get_indicator (self->catalog, i);
-      g_autofree gchar *name = ct_catalog_fold_phrase (ind->name);
+      g_autofree gchar *name = tones ? ct_text_fold_tones (ind->name, -1) : ct_catalog_fold_phrase (ind->name);
       g_autofree gchar *name_en = ct_catalog_fold_phrase (ind->name_en);
 
       if (strstr (name, needle) != NULL || strstr (name_en, needle) != NULL)

@@ -577,7 +577,24 @@ ct_store_find_indicator (CtStore      *self,
                          GError      **error)
 {
   const CtIndicator *ind = ct_catalog_find (self->catalog, code_or_name);
+  g_autoptr(GPtrArray) candidates = NULL;
 
+  if (ind == NULL && code_or_name != NULL &&
+      (candidates = ct_catalog_find_candidates (self->catalog, code_or_name))->len > 1)
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          const CtIndicator *c = g_ptr_array_index (candidates, i);
+
+          g_string_append_printf (list, "\n  %s  %s (%s)", c->code, c->name, c->unit);
+        }
+      g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
+                   _("“%s” could be several indicators; give the code or the full name of one:%s"),
+                   code_or_name, list->str);
+      return NULL;
+    }
   if (ind == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,

@@ -214,6 +214,44 @@ ct_text_fold (const gchar *text,
   return g_string_free (out, FALSE);
 }
 
+/* The five tones as combining marks after NFD: grave, acute, tilde, hook
+ * above, dot below. Circumflex (U+0302), breve (U+0306) and horn (U+031B)
+ * make letters of their own and stay. */
+static gboolean
+is_tone_mark (gunichar c)
+{
+  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
+}
+
+gchar *
+ct_text_fold_tones (const gchar *text,
+                    gssize       len)
+{
+  g_autofree gchar *lower = NULL;
+  g_autofree gchar *nfd = NULL;
+  GString *out;
+
+  if (len < 0)
+    len = strlen (text);
+  lower = g_utf8_strdown (text, len);
+  nfd = g_utf8_normalize (lower, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL) /* not UTF-8: fold what can be folded */
+    return ct_text_fold (text, len);
+  out = g_string_sized_new (strlen (nfd));
+  for (const gchar *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_tone_mark (c))
+        g_string_append_unichar (out, c);
+    }
+  {
+    g_autofree gchar *marked = g_string_free (out, FALSE);
+
+    return g_utf8_normalize (marked, -1, G_NORMALIZE_NFC);
+  }
+}
+
 /* Vietnamese collation (d < đ, a < ă < â) for sorting names. */
 gint
 ct_text_collate (const gchar *a,

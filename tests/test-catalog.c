@@ -200,6 +200,28 @@ test_bad_data (void)
   ct_catalog_free (catalog);
 }
 
+/* An alias two indicators share names neither: "lúa" is rice area and
+ * rice output. Their full names still choose one, and the candidates are
+ * listed for the user to choose. */
+static void
+test_find_shared_alias (void)
+{
+  static const gchar tsv[] =
+    "A_DT\tDiện tích chè\tTea area\tNông nghiệp\tha\t1\tchè;diện tích chè\n"
+    "A_SL\tSản lượng chè\tTea output\tNông nghiệp\ttấn\t1\tchè;sản lượng chè búp tươi\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtCatalog) catalog = ct_catalog_new_from_data (tsv, sizeof tsv - 1, NULL, &error);
+  g_autoptr(GPtrArray) candidates = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (ct_catalog_find (catalog, "Chè"));
+  candidates = ct_catalog_find_candidates (catalog, "chè");
+  g_assert_cmpuint (candidates->len, ==, 2);
+  g_assert_cmpstr (ct_catalog_find (catalog, "diện tích chè")->code, ==, "A_DT");
+  g_assert_cmpstr (ct_catalog_find (catalog, "Sản lượng chè búp tươi")->code, ==, "A_SL");
+  g_assert_cmpstr (ct_catalog_find (catalog, "a_sl")->code, ==, "A_SL");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,5 +235,6 @@ main (int    argc,
   g_test_add_func ("/catalog/find", test_find);
   g_test_add_func ("/catalog/fold-convert", test_fold_and_convert);
   g_test_add_func ("/catalog/bad-data", test_bad_data);
+  g_test_add_func ("/catalog/find-shared-alias", test_find_shared_alias);
   return g_test_run ();
 }

@@ -150,6 +150,43 @@ test_import_names_flags (void)
   g_assert_nonnull (strstr (err, "--locality"));
 }
 
+/* extract -f text is read by people: one number style, the Vietnamese one
+ * ("1.492,9 ha", "11,327 tỷ đồng", "99,5%"), never "1492.9" beside "11.327". */
+static void
+test_extract_text_numbers (void)
+{
+  g_autofree gchar *report = g_strdup_printf ("%s/so-lieu.txt", ct_test_tmpdir ());
+  g_autofree gchar *out = NULL;
+  const gchar *args[] = { "extract", "-f", "text", report, NULL };
+
+  g_assert_true (g_file_set_contents (report,
+    "Diện tích ngô vụ xuân 1.492,9/1.500 ha, đạt 99,5% kế hoạch; "
+    "thu ngân sách ước đạt 11,327/19,786 tỷ đồng, đạt 57,25% dự toán.\n", -1, NULL));
+  g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1.492,9 ha"));
+  g_assert_nonnull (strstr (out, "1.500"));
+  g_assert_nonnull (strstr (out, "99,5%"));
+  g_assert_nonnull (strstr (out, "11,327 tỷ đồng"));
+  g_assert_null (strstr (out, "1492.9"));
+}
+
+/* chart -i with a word two indicators share lists them instead of
+ * silently drawing one of them. */
+static void
+test_chart_ambiguous_indicator (void)
+{
+  g_autofree gchar *db = library_with_one_report ("chart-ambiguous");
+  g_autofree gchar *png = g_strdup_printf ("%s/lua.png", ct_test_tmpdir ());
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *args[] = { "chart", "--db", db, "-i", "lúa", "-o", png, NULL };
+
+  g_assert_cmpint (ct_test_run_chitieu (args, &out, &err), !=, 0);
+  g_assert_nonnull (strstr (err, "NN_DT_LUA"));
+  g_assert_nonnull (strstr (err, "NN_SL_LUA"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +197,8 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help_lists_commands);
   g_test_add_func ("/cli/help-vi", test_help_in_vietnamese);
   g_test_add_func ("/cli/remove", test_remove);
+  g_test_add_func ("/cli/chart-ambiguous-indicator", test_chart_ambiguous_indicator);
+  g_test_add_func ("/cli/extract-text-numbers", test_extract_text_numbers);
   g_test_add_func ("/cli/export-extension", test_export_extension);
   g_test_add_func ("/cli/import-names-flags", test_import_names_flags);
 

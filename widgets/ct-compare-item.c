@@ -16,7 +16,8 @@ struct _CtCompareItem
   gchar        *sector;
   guint         sector_index;
   guint         order;
-  gchar        *search_key;
+  gchar        *search_key;        /* no marks: for a query typed in plain letters */
+  gchar        *search_key_tones;  /* without tones, letters kept: for a Vietnamese query */
 };
 
 G_DEFINE_FINAL_TYPE (CtCompareItem, ct_compare_item, G_TYPE_OBJECT)
@@ -29,6 +30,7 @@ ct_compare_item_finalize (GObject *object)
   g_clear_pointer (&self->comparison, ct_comparison_unref);
   g_clear_pointer (&self->sector, g_free);
   g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->search_key_tones, g_free);
 
   G_OBJECT_CLASS (ct_compare_item_parent_class)->finalize (object);
 }
@@ -69,9 +71,15 @@ ct_compare_item_new (CtComparison *comparison,
                                             NULL);
 
       self->search_key = ct_text_fold (joined, -1);
+      /* A query with Vietnamese letters is for the Vietnamese name, not
+       * the code or the English name. */
+      self->search_key_tones = ct_text_fold_tones (r->name, -1);
     }
   else
-    self->search_key = ct_text_fold (sector, -1);
+    {
+      self->search_key = ct_text_fold (sector, -1);
+      self->search_key_tones = ct_text_fold_tones (sector, -1);
+    }
   return self;
 }
 
@@ -115,6 +123,13 @@ ct_compare_item_get_order (CtCompareItem *self)
 {
   g_return_val_if_fail (CT_IS_COMPARE_ITEM (self), 0);
   return self->order;
+}
+
+const gchar *
+ct_compare_item_get_search_key_tones (CtCompareItem *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_ITEM (self), NULL);
+  return self->search_key_tones;
 }
 
 const gchar *

@@ -34,5 +34,7 @@ guint               ct_compare_item_get_sector_index (CtCompareItem *self);
 guint               ct_compare_item_get_order    (CtCompareItem *self);
 /* The folded indicator name and code, for searching. */
 const gchar        *ct_compare_item_get_search_key (CtCompareItem *self);
+/* The name without tones, letters kept ("luân" stays "luân"). */
+const gchar   *ct_compare_item_get_search_key_tones (CtCompareItem *self);
 
 G_END_DECLS

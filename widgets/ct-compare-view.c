@@ -50,6 +50,7 @@ struct _CtCompareView
   GtkMultiSelection  *selection;
 
   gchar             **search_words;  /* folded */
+  gboolean            search_tones;  /* the query has Vietnamese letters: keep them */
   gboolean            shared_only;
   GHashTable         *matched_sectors;
 
@@ -249,7 +250,8 @@ row_visible (CtCompareView *self,
 {
   const CtCompareRow *row = ct_comparison_get_row (ct_compare_item_get_comparison (item),
                                                    ct_compare_item_get_row (item));
-  const gchar *key = ct_compare_item_get_search_key (item);
+  const gchar *key = self->search_tones ? ct_compare_item_get_search_key_tones (item)
+                                        : ct_compare_item_get_search_key (item);
 
   if (row->n_values == 0)
     return FALSE;
@@ -1133,6 +1135,22 @@ ct_compare_view_get_comparison (CtCompareView *self)
   return self->comparison;
 }
 
+/* g_strsplit_set leaves "" between two spaces. */
+static void
+drop_empty_words (gchar **words)
+{
+  guint out = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        g_free (words[i]);
+      else
+        words[out++] = words[i];
+    }
+  words[out] = NULL;
+}
+
 void
 ct_compare_view_set_search (CtCompareView *self,
                             const gchar   *text)
@@ -1152,9 +1170,14 @@ ct_compare_view_set_search (CtCompareView *self,
       g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed, self);
     }
 
-  folded = ct_text_fold (text, -1);
+  /* "lúa" must not find "luân chuyển": a query written with Vietnamese
+   * letters is matched without tones only; one typed in plain letters
+   * ("lua") without any mark. */
+  self->search_tones = !g_str_is_ascii (text);
+  folded = self->search_tones ? ct_text_fold_tones (text, -1) : ct_text_fold (text, -1);
   g_clear_pointer (&self->search_words, g_strfreev);
-  self->search_words = g_str_tokenize_and_fold (folded != NULL ? folded : "", NULL, NULL);
+  self->search_words = g_strsplit_set (folded != NULL ? folded : "", " \t", -1);
+  drop_empty_words (self->search_words);
   refilter (self);
 }
 
