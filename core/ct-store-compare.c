@@ -268,13 +268,14 @@ column_title (CtCompareAxis       axis,
 {
   gboolean has_period = r->period != NULL && *r->period != '\0';
 
+  /* By locality each column is the locality's latest report, and those
+   * need not share a year: the title says which one it is. */
   switch (axis)
     {
-    case CT_COMPARE_BY_LOCALITY:
-      return g_strdup (r->locality);
     case CT_COMPARE_BY_YEAR:
       return has_period ? g_strdup_printf ("%s %d", r->period, r->year)
                         : g_strdup_printf ("%d", r->year);
+    case CT_COMPARE_BY_LOCALITY:
     case CT_COMPARE_BY_REPORT:
     default:
       return has_period ? g_strdup_printf ("%s · %s %d", r->locality, r->period, r->year)
