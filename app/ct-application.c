@@ -209,6 +209,7 @@ ct_application_startup (GApplication *app)
   static const gchar *import_accels[] = { "<Control>o", NULL };
   static const gchar *export_accels[] = { "<Control>e", NULL };
   static const gchar *print_accels[] = { "<Control>p", NULL };
+  static const gchar *print_table_accels[] = { "<Control><Shift>p", NULL };
   static const gchar *undo_accels[] = { "<Control>z", NULL };
   static const gchar *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const gchar *correct_accels[] = { "F2", NULL };
@@ -224,6 +225,7 @@ ct_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print-table", print_table_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.correct", correct_accels);

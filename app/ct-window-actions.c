@@ -18,6 +18,7 @@
 #include "ct-export-xlsx.h"
 #include "ct-import-dialog.h"
 #include "ct-print.h"
+#include "ct-print-table.h"
 #include "ct-store-compare.h"
 #include "ct-window-private.h"
 
@@ -34,7 +35,7 @@ _ct_window_update_actions (CtWindow *self)
   guint row, column;
   gboolean have_cell = have_table && ct_compare_view_get_current_cell (self->compare_view, &row, &column)
                        && ct_window_get_current_observation (self) != 0;
-  static const gchar *const table_actions[] = { "copy", "find", "shared-only", "compare-all" };
+  static const gchar *const table_actions[] = { "copy", "find", "shared-only", "compare-all", "print-table" };
   gboolean have_chart = have_table && ct_bar_chart_get_chart (CT_BAR_CHART (self->chart)) != NULL;
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")),
@@ -501,8 +502,23 @@ print_action (GSimpleAction *action,
     ct_print_chart (GTK_WINDOW (self), chart);
 }
 
+static void
+print_table_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CtWindow *self = user_data;
+  CtComparison *comparison = ct_compare_view_get_comparison (self->compare_view);
+
+  (void) action;
+  (void) param;
+  if (comparison != NULL)
+    ct_print_table (GTK_WINDOW (self), comparison);
+}
+
 static const GActionEntry win_actions[] = {
   { "print", print_action, NULL, NULL, NULL, { 0 } },
+  { "print-table", print_table_action, NULL, NULL, NULL, { 0 } },
   { "import", import_action, NULL, NULL, NULL, { 0 } },
   { "export", export_action, NULL, NULL, NULL, { 0 } },
   { "correct", correct_action, NULL, NULL, NULL, { 0 } },

@@ -12,6 +12,7 @@
 #include "ct-error.h"
 #include "ct-chart-save.h"
 #include "ct-print.h"
+#include "ct-print-table.h"
 #include "ct-test-util.h"
 
 static CtChart *
@@ -124,6 +125,116 @@ test_print_many_pages (void)
   g_assert_nonnull (strstr (text, "Huyện Phú Lộc 120"));
 }
 
+/* A comparison of @n_columns localities and @n_rows indicators, every
+ * cell filled: 2.703,5 tấn of 4.500 and so on. */
+static CtComparison *
+build_comparison (guint n_rows,
+                  guint n_columns)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  CtCompareRow *rows = g_new0 (CtCompareRow, n_rows);
+  CtCompareColumn *columns = g_new0 (CtCompareColumn, n_columns);
+  CtCompareCell *cells = g_new0 (CtCompareCell, n_rows * n_columns);
+  CtComparison *comparison;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      gchar *name = g_strdup_printf ("Chỉ tiêu số %u về sản lượng lương thực", r + 1);
+
+      g_ptr_array_add (names, name);
+      rows[r].name = name;
+      rows[r].code = name;
+      rows[r].sector = (gchar *) "Nông nghiệp";
+      rows[r].unit = (gchar *) "tấn";
+      rows[r].higher_is_better = TRUE;
+      rows[r].n_values = n_columns;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      gchar *title = g_strdup_printf ("Xã Đông Hưng %u · 6 tháng đầu năm 2026", c + 1);
+
+      g_ptr_array_add (titles, title);
+      columns[c].report_id = c + 1;
+      columns[c].locality_id = c + 1;
+      columns[c].title = title;
+      columns[c].locality = title;
+      columns[c].year = 2026;
+      columns[c].period = (gchar *) "6 tháng đầu năm";
+    }
+  for (guint i = 0; i < n_rows * n_columns; i++)
+    {
+      CtCompareCell *cell = &cells[i];
+
+      cell->observation_id = i + 1;
+      cell->value = cell->value_normalized = 2703.5 + i;
+      cell->value_high = NAN;
+      cell->unit = (gchar *) "tấn";
+      cell->plan = cell->plan_normalized = 4500;
+      cell->rate = 60.1;
+      cell->rate_computed = cell->yoy = NAN;
+      cell->basis = CT_BASIS_PLAN;
+    }
+  comparison = ct_comparison_new (query, rows, n_rows, columns, n_columns, cells);
+  g_free (rows);
+  g_free (columns);
+  g_free (cells);
+  return comparison;
+}
+
+static guint
+count_occurrences (const gchar *text,
+                   const gchar *needle)
+{
+  guint n = 0;
+
+  for (const gchar *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* The table prints over pages down and across: every page repeats the
+ * title, the indicator column's header and the report header, and says
+ * its number; every cell appears once, with its plan and rate. */
+static void
+test_print_table (void)
+{
+  g_autoptr(CtComparison) comparison = build_comparison (40, 9);
+  g_autofree gchar *pdf = ct_test_tmp_path ("table.pdf");
+  g_autofree gchar *info = NULL, *text = NULL, *last = NULL;
+  g_autoptr(GError) error = NULL;
+  guint pages;
+
+  g_assert_true (ct_print_table_to_pdf (comparison, pdf, &error));
+  g_assert_no_error (error);
+  info = run_tool ("pdfinfo", pdf);
+  if (info == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (info, "841.89 x 595.276 pts (A4)"));  /* A4 landscape */
+  pages = (guint) g_ascii_strtoull (strstr (info, "Pages:") + strlen ("Pages:"), NULL, 10);
+  g_assert_cmpuint (pages, >=, 4);  /* 40 rows and 9 columns do not fit on one page */
+  text = run_tool ("pdftotext", pdf);
+  /* a form feed separates pages: each one has the headers and its number */
+  /* the first report's header over each page of its rows (wrapped after
+   * "Xã Đông Hưng 1 · 6"), and a title that counts the nine localities */
+  g_assert_cmpuint (count_occurrences (text, "Xã Đông Hưng 1 ·"), >=, 2);
+  g_assert_cmpuint (count_occurrences (text, "9 localities"), ==, pages);
+  /* "Indicators compared" in the title, "Indicator" over the names */
+  g_assert_cmpuint (count_occurrences (text, "Indicator"), ==, 2 * pages);
+  last = g_strdup_printf ("Page %u of %u", pages, pages);
+  g_assert_nonnull (strstr (text, last));
+  g_assert_nonnull (strstr (text, "Chỉ tiêu số 40 về sản lượng lương thực"));
+  g_assert_nonnull (strstr (text, "Xã Đông Hưng 9 ·"));
+  g_assert_nonnull (strstr (text, "60,1%"));
+  g_assert_nonnull (strstr (text, "2.703,5 tấn"));
+  /* the last cell of all: 2.703,5 + 359 */
+  g_assert_nonnull (strstr (text, "3.062,5 tấn"));
+}
+
 static void
 test_print_unwritable (void)
 {
@@ -181,6 +292,7 @@ main (int   argc,
 
   g_test_add_func ("/print/one-page", test_print_one_page);
   g_test_add_func ("/print/many-pages", test_print_many_pages);
+  g_test_add_func ("/print/table", test_print_table);
   g_test_add_func ("/print/unwritable", test_print_unwritable);
   g_test_add_func ("/print/save-to-path", test_save_to_path);
 
