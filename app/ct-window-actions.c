@@ -25,6 +25,14 @@
 /* Extensions the reader understands; folders are searched for these. */
 static const gchar *const report_suffixes[] = { ".txt", ".md", ".markdown", ".docx", ".zip", NULL };
 
+static gboolean
+has_selection (CtWindow *self)
+{
+  g_autoptr(GArray) ids = ct_library_sidebar_get_selected_reports (self->sidebar);
+
+  return ids->len > 0;
+}
+
 void
 _ct_window_update_actions (CtWindow *self)
 {
@@ -40,6 +48,8 @@ _ct_window_update_actions (CtWindow *self)
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import")),
                                have_store);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "remove-reports")),
+                               have_store && has_selection (self));
   for (guint i = 0; i < G_N_ELEMENTS (table_actions); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), table_actions[i])),
                                  have_table);
@@ -441,6 +451,104 @@ export_action (GSimpleAction *action,
 }
 
 /* ------------------------------------------------------------------ */
+/* Removing reports                                                   */
+/* ------------------------------------------------------------------ */
+
+/* A removal is shown at once and done when its toast goes away (timeout,
+ * dismissal, another removal, the window closing): until then "Undo"
+ * brings the reports back untouched, as they never left the store. */
+
+gboolean
+_ct_window_is_pending_removal (CtWindow *self,
+                               gint64    report_id)
+{
+  for (guint i = 0; i < self->pending_removal->len; i++)
+    if (g_array_index (self->pending_removal, gint64, i) == report_id)
+      return TRUE;
+  return FALSE;
+}
+
+void
+_ct_window_finish_removal (CtWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->pending_removal == NULL || self->pending_removal->len == 0)
+    return;
+  ids = g_steal_pointer (&self->pending_removal);
+  self->pending_removal = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; self->store != NULL && i < ids->len; i++)
+    if (!ct_store_delete_report (self->store, g_array_index (ids, gint64, i), &error))
+      {
+        /* What could not be removed comes back into view. */
+        ct_window_toast (self, error->message);
+        break;
+      }
+}
+
+static void
+on_removal_toast_dismissed (AdwToast *toast,
+                            CtWindow *self)
+{
+  if (self->removal_toast != toast)
+    return;
+  self->removal_toast = NULL;
+  _ct_window_finish_removal (self);
+  ct_window_reload (self);
+}
+
+static void
+remove_reports_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  CtWindow *self = user_data;
+  g_autoptr(GArray) ids = ct_library_sidebar_get_selected_reports (self->sidebar);
+  g_autofree gchar *message = NULL;
+  AdwToast *toast;
+
+  (void) action;
+  (void) param;
+  if (ids->len == 0)
+    return;
+  /* An earlier removal still waiting is done now: one undo at a time. */
+  if (self->removal_toast != NULL)
+    {
+      AdwToast *old = g_steal_pointer (&self->removal_toast);
+
+      _ct_window_finish_removal (self);
+      adw_toast_dismiss (old);
+    }
+  g_array_append_vals (self->pending_removal, ids->data, ids->len);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report removed", "%u reports removed",
+                                          ids->len), ids->len);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-remove");
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_removal_toast_dismissed), self, 0);
+  self->removal_toast = toast;
+  ct_library_sidebar_unselect_all (self->sidebar);
+  ct_window_reload (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+undo_remove_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CtWindow *self = user_data;
+
+  (void) action;
+  (void) param;
+  g_array_set_size (self->pending_removal, 0);
+  self->removal_toast = NULL;
+  ct_window_reload (self);
+}
+
+/* ------------------------------------------------------------------ */
 /* Table actions                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -519,6 +627,8 @@ print_table_action (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "print", print_action, NULL, NULL, NULL, { 0 } },
   { "print-table", print_table_action, NULL, NULL, NULL, { 0 } },
+  { "remove-reports", remove_reports_action, NULL, NULL, NULL, { 0 } },
+  { "undo-remove", undo_remove_action, NULL, NULL, NULL, { 0 } },
   { "import", import_action, NULL, NULL, NULL, { 0 } },
   { "export", export_action, NULL, NULL, NULL, { 0 } },
   { "correct", correct_action, NULL, NULL, NULL, { 0 } },

@@ -35,6 +35,8 @@ struct _CtWindow
   CtUndoStack       *undo;
   GCancellable      *cancellable;
   GtkFileChooserNative *chooser;
+  GArray            *pending_removal; /* gint64 report ids hidden, removed when the toast goes */
+  AdwToast          *removal_toast;
 
   /* properties */
   gboolean           demo;         /* an empty library is filled with the samples */
@@ -50,5 +52,10 @@ gboolean _ct_window_show_source        (CtWindow *self,
                                         gint64    observation_id);
 void     _ct_window_set_exporting      (CtWindow *self,
                                         gboolean  exporting);
+/* TRUE while @report_id is removed but can still be brought back. */
+gboolean _ct_window_is_pending_removal (CtWindow *self,
+                                        gint64    report_id);
+/* Removes for good the reports whose removal can no longer be undone. */
+void     _ct_window_finish_removal     (CtWindow *self);
 
 G_END_DECLS

@@ -86,6 +86,19 @@ default_query (CtWindow *self)
       query->year = newest->year;
       query->period = g_strdup (newest->period);
     }
+  /* While a removal can be undone the store still holds the reports: name
+   * the ones shown instead of asking by year and period. */
+  if (self->pending_removal->len > 0)
+    {
+      query->report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (guint i = 0; newest != NULL && i < self->reports->len; i++)
+        {
+          const CtReportInfo *info = g_ptr_array_index (self->reports, i);
+
+          if (info->year == newest->year && g_strcmp0 (info->period, newest->period) == 0)
+            g_array_append_val (query->report_ids, info->id);
+        }
+    }
   return query;
 }
 
@@ -184,6 +197,11 @@ ct_window_reload (CtWindow *self)
       ct_window_toast (self, error->message);
       return;
     }
+  /* Reports being removed stay out of sight until the removal is undone
+   * or done. */
+  for (guint i = reports->len; i > 0; i--)
+    if (_ct_window_is_pending_removal (self, ((CtReportInfo *) g_ptr_array_index (reports, i - 1))->id))
+      g_ptr_array_remove_index (reports, i - 1);
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   self->reports = reports;
 
@@ -611,6 +629,10 @@ ct_window_dispose (GObject *object)
   CtWindow *self = CT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* Closing the window ends the time to undo a removal; its toast, gone
+   * with the window, must not list the library again. */
+  self->removal_toast = NULL;
+  _ct_window_finish_removal (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -625,6 +647,7 @@ ct_window_finalize (GObject *object)
   CtWindow *self = CT_WINDOW (object);
 
   g_clear_pointer (&self->reports, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_removal, g_array_unref);
   g_clear_pointer (&self->undo, ct_undo_stack_free);
   g_clear_pointer (&self->store, ct_store_close);
   g_clear_object (&self->cancellable);
@@ -693,8 +716,19 @@ ct_window_init (CtWindow *self)
   self->undo = ct_undo_stack_new ();
   self->cancellable = g_cancellable_new ();
   self->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
+  self->pending_removal = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   _ct_window_actions_init (self);
+  /* Delete removes what is chosen in the library, and only there: in the
+   * search entry it deletes a letter. */
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("win.remove-reports")));
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
+  }
 
   g_signal_connect (self->sidebar, "selection-changed", G_CALLBACK (on_sidebar_selection_changed), self);
   g_signal_connect (self->compare_view, "cell-selected", G_CALLBACK (on_cell_selected), self);

@@ -853,6 +853,62 @@ test_import_dialog_asks_what_is_missing (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Removing reports hides them at once; Undo brings them back untouched;
+ * when the toast goes the store forgets them. */
+static void
+test_remove_with_undo (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("remove.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  CtLibrarySidebar *sidebar = ct_window_get_sidebar (window);
+  g_autoptr(GPtrArray) before = ct_store_list_reports (ct_window_get_store (window), NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(CtStore) reopened = NULL;
+  gint64 id;
+  guint n;
+
+  n = before->len;
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "remove-reports"));
+  id = ((CtReportInfo *) g_ptr_array_index (before, 0))->id;
+  ct_library_sidebar_select_reports (sidebar, &id, 1);
+  spin (5);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "remove-reports"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "remove-reports", NULL);
+  spin (5);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, n - 1);
+  shoot (GTK_WIDGET (window), "window-removed.png");
+  for (guint c = 0; c < ct_comparison_get_n_columns (ct_window_get_comparison (window)); c++)
+    g_assert_cmpint (ct_comparison_get_column (ct_window_get_comparison (window), c)->report_id, !=, id);
+  /* still in the store: undo needs nothing but showing it again */
+  after = ct_store_list_reports (ct_window_get_store (window), NULL);
+  g_assert_cmpuint (after->len, ==, n);
+  g_clear_pointer (&after, g_ptr_array_unref);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo-remove", NULL);
+  spin (5);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, n);
+
+  /* removed again, and this time the window closes before any undo: the
+   * time to undo is over and the store forgets the report */
+  ct_library_sidebar_select_reports (sidebar, &id, 1);
+  spin (5);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "remove-reports", NULL);
+  spin (5);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, n - 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (5);
+
+  reopened = ct_store_open (db, NULL);
+  g_assert_nonnull (reopened);
+  after = ct_store_list_reports (reopened, NULL);
+  g_assert_cmpuint (after->len, ==, n - 1);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpint (((CtReportInfo *) g_ptr_array_index (after, i))->id, !=, id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +924,7 @@ main (int   argc,
   g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/demo-library", test_demo_library);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
+  g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
