@@ -452,6 +452,8 @@ ct_source_view_dispose (GObject *object)
   if (self->scroll_source != 0)
     gtk_widget_remove_tick_callback (self->text_view, self->scroll_source);
   self->scroll_source = 0;
+  gtk_widget_dispose_template (GTK_WIDGET (object), CT_TYPE_SOURCE_VIEW);
+  /* A plain GtkWidget parent unparents the template's unnamed children too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -492,106 +494,49 @@ ct_source_view_class_init (CtSourceViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ct-source-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/chitieu/Chitieu/widgets/ct-source-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CtSourceView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CtSourceView, section_label);
+  gtk_widget_class_bind_template_child (widget_class, CtSourceView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, CtSourceView, siblings_label);
+  gtk_widget_class_bind_template_child (widget_class, CtSourceView, siblings_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_released);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_sibling_activated);
 }
 
 static void
 ct_source_view_init (CtSourceView *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *list_scroller = gtk_scrolled_window_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GdkRGBA paragraph = { 0.5, 0.5, 0.5, 0.12 };
+  GdkRGBA highlight = { 0.97, 0.83, 0.18, 1.0 };
+  GdkRGBA ink = { 0.0, 0.0, 0.0, 1.0 };
   GtkTextIter start;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   self->figures = g_array_new (FALSE, FALSE, sizeof (Figure));
   self->siblings = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  self->title_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (self->title_label, "heading");
-  self->section_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->section_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->section_label), TRUE);
-  gtk_label_set_lines (GTK_LABEL (self->section_label), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (self->section_label), PANGO_ELLIPSIZE_START);
-  gtk_widget_add_css_class (self->section_label, "dim-label");
-  gtk_widget_add_css_class (self->section_label, "caption");
-  gtk_box_append (GTK_BOX (header), self->title_label);
-  gtk_box_append (GTK_BOX (header), self->section_label);
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 12);
-  gtk_widget_set_margin_top (header, 6);
-  gtk_widget_set_parent (header, GTK_WIDGET (self));
-
-  self->buffer = gtk_text_buffer_new (NULL);
+  self->buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   self->figure_tag = gtk_text_buffer_create_tag (self->buffer, "figure",
                                                  "underline", PANGO_UNDERLINE_SINGLE,
                                                  "weight", PANGO_WEIGHT_SEMIBOLD,
                                                  NULL);
-  self->paragraph_tag = gtk_text_buffer_create_tag (self->buffer, "paragraph", NULL);
-  {
-    GdkRGBA paragraph = { 0.5, 0.5, 0.5, 0.12 };
-    GdkRGBA highlight = { 0.97, 0.83, 0.18, 1.0 };
-    GdkRGBA ink = { 0.0, 0.0, 0.0, 1.0 };
-
-    g_object_set (self->paragraph_tag, "paragraph-background-rgba", &paragraph, NULL);
-    /* Dark text on yellow: legible in light and dark styles alike. */
-    self->highlight_tag = gtk_text_buffer_create_tag (self->buffer, "highlight",
-                                                      "background-rgba", &highlight,
-                                                      "foreground-rgba", &ink,
-                                                      NULL);
-  }
+  self->paragraph_tag = gtk_text_buffer_create_tag (self->buffer, "paragraph",
+                                                    "paragraph-background-rgba", &paragraph,
+                                                    NULL);
+  /* Dark text on yellow: legible in light and dark styles alike. */
+  self->highlight_tag = gtk_text_buffer_create_tag (self->buffer, "highlight",
+                                                    "background-rgba", &highlight,
+                                                    "foreground-rgba", &ink,
+                                                    NULL);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   gtk_text_buffer_create_mark (self->buffer, "ct-highlight", &start, TRUE);
-
-  self->text_view = gtk_text_view_new_with_buffer (self->buffer);
-  g_object_unref (self->buffer);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), FALSE);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->text_view), TRUE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 6);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self->text_view), 4);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report text"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("The sentence of the chosen figure is highlighted; Enter on an underlined figure opens it."),
-                                  -1);
-  g_signal_connect (click, "released", G_CALLBACK (on_text_released), self);
-  gtk_widget_add_controller (self->text_view, GTK_EVENT_CONTROLLER (click));
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key), self);
-  gtk_widget_add_controller (self->text_view, keys);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->text_view);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_widget_set_parent (scroller, GTK_WIDGET (self));
-
-  self->siblings_label = gtk_label_new (_("Other figures in this paragraph"));
-  gtk_label_set_xalign (GTK_LABEL (self->siblings_label), 0);
-  gtk_widget_add_css_class (self->siblings_label, "heading");
-  gtk_widget_set_margin_start (self->siblings_label, 12);
-  gtk_widget_set_parent (self->siblings_label, GTK_WIDGET (self));
-
-  self->siblings_list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->siblings_list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->siblings_list, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->siblings_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Other figures in this paragraph"), -1);
-  g_signal_connect (self->siblings_list, "row-activated", G_CALLBACK (on_sibling_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroller), self->siblings_list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (list_scroller), 96);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (list_scroller), TRUE);
-  gtk_widget_set_parent (list_scroller, GTK_WIDGET (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Source of the figure"), -1);
   ct_source_view_clear (self);
 }
 
