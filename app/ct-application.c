@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-application.h"
+#include "ct-help-window.h"
 #include "ct-screenshot.h"
 #include "ct-window.h"
 
@@ -188,6 +189,18 @@ about_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+
+  (void) action;
+  (void) param;
+  gtk_window_present (ct_help_window_new (gtk_application_get_active_window (app)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -199,6 +212,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
+  { "help", help_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
 };
 
@@ -206,6 +220,7 @@ static void
 ct_application_startup (GApplication *app)
 {
   static const gchar *quit_accels[] = { "<Control>q", NULL };
+  static const gchar *help_accels[] = { "F1", NULL };
   static const gchar *import_accels[] = { "<Control>o", NULL };
   static const gchar *export_accels[] = { "<Control>e", NULL };
   static const gchar *print_accels[] = { "<Control>p", NULL };
@@ -222,6 +237,7 @@ ct_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);

@@ -16,6 +16,7 @@
 #include "ct-store-compare.h"
 #include "ct-compare-item.h"
 #include "ct-correction-dialog.h"
+#include "ct-help-window.h"
 #include "ct-import-dialog.h"
 #include "ct-locale.h"
 #include "ct-screenshot.h"
@@ -909,6 +910,34 @@ test_remove_with_undo (void)
     g_assert_cmpint (((CtReportInfo *) g_ptr_array_index (after, i))->id, !=, id);
 }
 
+/* F1 opens the user guide in the user's language, on top of the window. */
+static void
+test_help (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("help.db");
+  CtWindow *window = open_window (app);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  GtkWindow *guide = NULL;
+  GList *toplevels;
+
+  g_assert_cmpstr (accels[0], ==, "F1");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "help", NULL);
+  spin (10);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (CT_IS_HELP_WINDOW (l->data) && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      guide = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (guide);
+  g_assert_cmpuint (check_labels (GTK_WIDGET (guide), text), >, 3);
+  g_assert_nonnull (strstr (text->str, "Ctrl+Shift+P"));
+  shoot (GTK_WIDGET (guide), "user-guide.png");
+  gtk_window_destroy (guide);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -925,6 +954,7 @@ main (int   argc,
   g_test_add_func ("/window/demo-library", test_demo_library);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
+  g_test_add_func ("/window/help", test_help);
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
