@@ -221,6 +221,8 @@ ct_application_startup (GApplication *app)
 {
   static const gchar *quit_accels[] = { "<Control>q", NULL };
   static const gchar *help_accels[] = { "F1", NULL };
+  static const gchar *next_pane_accels[] = { "F6", NULL };
+  static const gchar *previous_pane_accels[] = { "<Shift>F6", NULL };
   static const gchar *import_accels[] = { "<Control>o", NULL };
   static const gchar *export_accels[] = { "<Control>e", NULL };
   static const gchar *print_accels[] = { "<Control>p", NULL };
@@ -238,6 +240,8 @@ ct_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.next-pane", next_pane_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.previous-pane", previous_pane_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);

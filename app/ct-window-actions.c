@@ -549,6 +549,66 @@ undo_remove_action (GSimpleAction *action,
 }
 
 /* ------------------------------------------------------------------ */
+/* Moving between the panes                                           */
+/* ------------------------------------------------------------------ */
+
+/* F6 and Shift+F6 go round the library, the table, the source and the
+ * chart, as in GNOME's other paned windows; Tab stays inside a pane,
+ * where lists and the text view need it. */
+static void
+focus_pane (CtWindow *self,
+            gint      step)
+{
+  GtkWidget *panes[] = {
+    GTK_WIDGET (self->sidebar), GTK_WIDGET (self->compare_view),
+    GTK_WIDGET (self->source_view), self->chart,
+  };
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gint n = G_N_ELEMENTS (panes);
+  gint current = -1;
+
+  for (gint i = 0; i < n && current < 0; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+  for (gint k = 1; k <= n; k++)
+    {
+      gint i = ((current < 0 ? (step > 0 ? -1 : 0) : current) + step * k + n * 2) % n;
+
+      if (!gtk_widget_get_mapped (panes[i]))
+        continue;
+      if (gtk_widget_get_focusable (panes[i]))
+        {
+          gtk_widget_grab_focus (panes[i]);
+          return;
+        }
+      /* Start from nothing so the pane's first focusable child gets it. */
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+      if (gtk_widget_child_focus (panes[i], GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
+static void
+next_pane_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  (void) action;
+  (void) param;
+  focus_pane (CT_WINDOW (user_data), 1);
+}
+
+static void
+previous_pane_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  (void) action;
+  (void) param;
+  focus_pane (CT_WINDOW (user_data), -1);
+}
+
+/* ------------------------------------------------------------------ */
 /* Table actions                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -629,6 +689,8 @@ static const GActionEntry win_actions[] = {
   { "print-table", print_table_action, NULL, NULL, NULL, { 0 } },
   { "remove-reports", remove_reports_action, NULL, NULL, NULL, { 0 } },
   { "undo-remove", undo_remove_action, NULL, NULL, NULL, { 0 } },
+  { "next-pane", next_pane_action, NULL, NULL, NULL, { 0 } },
+  { "previous-pane", previous_pane_action, NULL, NULL, NULL, { 0 } },
   { "import", import_action, NULL, NULL, NULL, { 0 } },
   { "export", export_action, NULL, NULL, NULL, { 0 } },
   { "correct", correct_action, NULL, NULL, NULL, { 0 } },

@@ -910,6 +910,43 @@ test_remove_with_undo (void)
     g_assert_cmpint (((CtReportInfo *) g_ptr_array_index (after, i))->id, !=, id);
 }
 
+static gboolean
+focus_in (CtWindow  *window,
+          GtkWidget *pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+/* F6 goes round the panes, Shift+F6 back, as the shortcuts window says. */
+static void
+test_pane_focus (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("panes.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  GtkWidget *sidebar = GTK_WIDGET (ct_window_get_sidebar (window));
+  GtkWidget *table = GTK_WIDGET (ct_window_get_compare_view (window));
+  GtkWidget *source = GTK_WIDGET (ct_window_get_source_view (window));
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.next-pane");
+
+  g_assert_cmpstr (accels[0], ==, "F6");
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "next-pane", NULL);
+  g_assert_true (focus_in (window, sidebar));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "next-pane", NULL);
+  g_assert_true (focus_in (window, table));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "next-pane", NULL);
+  g_assert_true (focus_in (window, source));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "previous-pane", NULL);
+  g_assert_true (focus_in (window, table));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "previous-pane", NULL);
+  g_assert_true (focus_in (window, sidebar));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* F1 opens the user guide in the user's language, on top of the window. */
 static void
 test_help (void)
@@ -955,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);
+  g_test_add_func ("/window/pane-focus", test_pane_focus);
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
