@@ -50,6 +50,72 @@ ct_xlsx_formats_init (CtXlsxFormats *formats,
   formats->datetime = workbook_add_format (workbook);
   format_set_num_format (formats->datetime, "dd/mm/yyyy hh:mm");
   format_set_align (formats->datetime, LXW_ALIGN_LEFT);
+
+  formats->workbook = workbook;
+  formats->by_unit = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+ct_xlsx_formats_clear (CtXlsxFormats *formats)
+{
+  /* The lxw_formats themselves belong to the workbook. */
+  g_clear_pointer (&formats->by_unit, g_hash_table_unref);
+}
+
+void
+ct_xlsx_write_number_in_unit (lxw_worksheet       *sheet,
+                              const CtXlsxFormats *formats,
+                              lxw_row_t            row,
+                              lxw_col_t            col,
+                              gdouble              value,
+                              const gchar         *unit)
+{
+  gboolean whole = value == floor (value);
+  g_autofree gchar *key = NULL;
+  lxw_format *format;
+
+  if (!isfinite (value))
+    return;
+  if (unit == NULL || *unit == '\0')
+    {
+      ct_xlsx_write_number (sheet, formats, row, col, value);
+      return;
+    }
+  key = g_strdup_printf ("%s\x1f%d", unit, whole);
+  format = g_hash_table_lookup (formats->by_unit, key);
+  if (format == NULL)
+    {
+      g_autofree gchar *quoted = g_strdup (unit);
+      g_autofree gchar *code = NULL;
+
+      /* The unit is literal text of the format: no quote may end it early. */
+      g_strdelimit (quoted, "\"\\", '\'');
+      code = g_strdup_printf ("%s \"%s\"", whole ? "#,##0" : "#,##0.##", quoted);
+      format = workbook_add_format (formats->workbook);
+      format_set_num_format (format, code);
+      g_hash_table_insert (formats->by_unit, g_steal_pointer (&key), format);
+    }
+  worksheet_write_number (sheet, row, col, value, format);
+}
+
+void
+ct_xlsx_set_page_setup (lxw_worksheet *sheet,
+                        lxw_row_t      header_rows,
+                        lxw_row_t      last_row,
+                        lxw_col_t      last_col)
+{
+  /* TRANSLATORS: the footer of printed workbook pages; &P is the page,
+   * &N the number of pages, &C centres the text (Excel's codes) */
+  const gchar *footer = _("&CPage &P of &N");
+
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, 9);  /* A4 */
+  worksheet_set_margins (sheet, 0.4, 0.4, 0.5, 0.6);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  if (header_rows > 0)
+    worksheet_repeat_rows (sheet, 0, header_rows - 1);
+  worksheet_print_area (sheet, 0, 0, last_row, last_col);
+  worksheet_set_footer (sheet, footer);
 }
 
 void

@@ -22,6 +22,7 @@
 #define CHART_MAX_WIDTH   2400.0
 #define CHART_BAR_WIDTH   14.0
 #define CHART_HEIGHT      420.0
+#define CHART_ROWS        22   /* rows of 20 px the chart covers, for the print area */
 
 static lxw_col_t
 value_col (guint column)
@@ -30,7 +31,8 @@ value_col (guint column)
 }
 
 /* A figure that does not convert to the row's unit is shown as written
- * ("12 con") rather than as a number in the wrong unit. */
+ * ("12 con") rather than as a number in the wrong unit; it stays a number,
+ * its unit in the cell's format. */
 static void
 write_figure (lxw_worksheet       *sheet,
               const CtXlsxFormats *formats,
@@ -43,13 +45,7 @@ write_figure (lxw_worksheet       *sheet,
   if (isfinite (normalized))
     ct_xlsx_write_number (sheet, formats, row, col, normalized);
   else if (isfinite (as_written))
-    {
-      g_autofree gchar *number = ct_format_number (as_written, CT_FORMAT_MAX_FRACTION_DIGITS);
-      g_autofree gchar *text = unit != NULL ? g_strdup_printf ("%s %s", number, unit)
-                                            : g_steal_pointer (&number);
-
-      ct_xlsx_write_text (sheet, row, col, text, NULL);
-    }
+    ct_xlsx_write_number_in_unit (sheet, formats, row, col, as_written, unit);
 }
 
 static void
@@ -225,5 +221,16 @@ ct_xlsx_write_comparison (lxw_workbook        *workbook,
   add_rate_colours (sheet, comparison);
 
   if (chart_rows != NULL && chart_rows->len > 0 && n_columns > 0)
-    add_chart (workbook, sheet, sheet_name, comparison, chart_rows);
+    {
+      /* The chart starts a page of its own rather than being cut by one. */
+      lxw_row_t chart_row = CT_XLSX_MATRIX_FIRST_ROW + n_rows + 2;
+      lxw_row_t breaks[] = { chart_row, 0 };
+
+      add_chart (workbook, sheet, sheet_name, comparison, chart_rows);
+      worksheet_set_h_pagebreaks (sheet, breaks);
+      ct_xlsx_set_page_setup (sheet, CT_XLSX_MATRIX_FIRST_ROW, chart_row + CHART_ROWS, last_col);
+    }
+  else
+    ct_xlsx_set_page_setup (sheet, CT_XLSX_MATRIX_FIRST_ROW,
+                            CT_XLSX_MATRIX_FIRST_ROW - 1 + MAX (n_rows, 1), last_col);
 }

@@ -37,10 +37,27 @@ typedef struct
   lxw_format *decimal;  /* #,##0.## */
   lxw_format *percent;  /* 0.0% */
   lxw_format *datetime;
+  lxw_workbook *workbook;
+  GHashTable *by_unit;  /* "unit\x1f0|1" → lxw_format: a number shown with its unit */
 } CtXlsxFormats;
 
 void     ct_xlsx_formats_init         (CtXlsxFormats       *formats,
                                        lxw_workbook        *workbook);
+void     ct_xlsx_formats_clear        (CtXlsxFormats       *formats);
+/* Writes @value as a number whose format shows @unit ("12 con"): a figure
+ * in another unit than its row's stays a number a spreadsheet can sum. */
+void     ct_xlsx_write_number_in_unit (lxw_worksheet       *sheet,
+                                       const CtXlsxFormats *formats,
+                                       lxw_row_t            row,
+                                       lxw_col_t            col,
+                                       gdouble              value,
+                                       const gchar         *unit);
+/* A4 landscape, one page wide, @header_rows repeated on every page, the
+ * print area, and the page number in the footer. */
+void     ct_xlsx_set_page_setup       (lxw_worksheet       *sheet,
+                                       lxw_row_t            header_rows,
+                                       lxw_row_t            last_row,
+                                       lxw_col_t            last_col);
 
 /* CT_ERROR_CANCELLED when cancellable (may be NULL) is cancelled. */
 gboolean ct_xlsx_set_error_if_cancelled (GCancellable     *cancellable,

@@ -245,6 +245,7 @@ ct_xlsx_write_observations (lxw_workbook        *workbook,
     }
 
   worksheet_autofilter (sheet, 0, 0, row - 1, N_OBS_COLUMNS - 1);
+  ct_xlsx_set_page_setup (sheet, 1, MAX (row - 1, 1), N_OBS_COLUMNS - 1);
   return TRUE;
 }
 
@@ -342,4 +343,5 @@ ct_xlsx_write_reports (lxw_workbook        *workbook,
       worksheet_write_number (sheet, row, REP_ID, (gdouble) info->id, NULL);
     }
   worksheet_autofilter (sheet, 0, 0, MAX (reports->len, 1), N_REP_COLUMNS - 1);
+  ct_xlsx_set_page_setup (sheet, 1, MAX (reports->len, 1), N_REP_COLUMNS - 1);
 }

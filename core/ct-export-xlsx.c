@@ -376,8 +376,12 @@ write_workbook (lxw_workbook           *workbook,
   ct_xlsx_write_comparison (workbook, &formats, _("Comparison"), title, comparison, rows);
   if (!ct_xlsx_write_observations (workbook, &formats, _("Observations"), store,
                                    comparison, codes, cancellable, error))
-    return FALSE;
+    {
+      ct_xlsx_formats_clear (&formats);
+      return FALSE;
+    }
   ct_xlsx_write_reports (workbook, &formats, _("Reports"), reports);
+  ct_xlsx_formats_clear (&formats);
   return !ct_xlsx_set_error_if_cancelled (cancellable, error);
 }
 

@@ -145,17 +145,20 @@ def check_comparison(workbook, expected):
             for k, key in enumerate(("value", "plan")):
                 got = ws.cell(xr, col + k)
                 want = cell.get(key) if cell else None
-                if isinstance(want, str):
-                    # a figure that does not convert to the row's unit, as written
-                    if got.value != want:
-                        fail(f"{name}: {got.coordinate} is {got.value!r}, expected {want!r}")
+                unit = cell.get(key + "_unit") if cell else None
+                if isinstance(got.value, str):
+                    fail(f"{name}: {got.coordinate} holds the figure as text {got.value!r}")
                     continue
                 if not same_number(got.value, want):
                     fail(f"{name}: {got.coordinate} ({row['name']} / {columns[c]['title']}) "
                          f"is {got.value!r}, the library has {want!r}")
                 elif want is not None:
                     n_numbers += 1
-                    if got.number_format not in ("#,##0", "#,##0.##"):
+                    if unit is not None:
+                        # another unit than the row's: a number whose format shows the unit
+                        if f'"{unit}"' not in got.number_format:
+                            fail(f"{name}: {got.coordinate} format {got.number_format!r} does not show {unit!r}")
+                    elif got.number_format not in ("#,##0", "#,##0.##"):
                         fail(f"{name}: {got.coordinate} has number format {got.number_format!r}")
             got = ws.cell(xr, col + 2)
             want = cell.get("rate") if cell else None
@@ -290,6 +293,30 @@ def check_reports(workbook, expected):
     return len(rows)
 
 
+def check_page_setup(workbook):
+    """Every sheet prints on A4 landscape, one page wide, its header rows
+    on every page, with a print area and the page number in the footer."""
+    for ws in workbook.worksheets:
+        name = ws.title
+        if ws.page_setup.orientation != "landscape":
+            fail(f"{name}: prints {ws.page_setup.orientation!r}, expected landscape")
+        if str(ws.page_setup.paperSize) != "9":
+            fail(f"{name}: paper {ws.page_setup.paperSize!r}, expected A4 (9)")
+        if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
+            fail(f"{name}: not fitted to the page width")
+        # OOXML's default fitToWidth is 1, which writers leave out
+        if ws.page_setup.fitToWidth not in (None, 1, "1") or ws.page_setup.fitToHeight not in (0, "0"):
+            fail(f"{name}: fit {ws.page_setup.fitToWidth}x{ws.page_setup.fitToHeight}, expected 1 wide")
+        if not ws.print_title_rows:
+            fail(f"{name}: no header rows repeated on each page")
+        if not ws.print_area:
+            fail(f"{name}: no print area")
+        footer = ws.oddFooter.center.text or ""
+        if "&P" not in footer or "&N" not in footer:
+            fail(f"{name}: footer {footer!r} has no page number")
+    return len(workbook.worksheets)
+
+
 def check_text(workbook, expected):
     """Every Vietnamese string of the library is somewhere, byte for byte."""
     found = set()
@@ -321,13 +348,15 @@ def main():
     n_obs = check_observations(workbook, expected)
     n_reports = check_reports(workbook, expected)
     n_texts = check_text(workbook, expected)
+    n_setups = check_page_setup(workbook)
     if failures:
         print("\n".join(failures[:40]))
         if len(failures) > 40:
             print(f"… and {len(failures) - 40} more")
         return 1
     print(f"ok: {n_numbers} comparison numbers, {n_series} chart series, "
-          f"{n_obs} observations, {n_reports} reports, {n_texts} texts")
+          f"{n_obs} observations, {n_reports} reports, {n_texts} texts, "
+          f"{n_setups} sheets set up for printing")
     return 0
 
 

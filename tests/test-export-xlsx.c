@@ -210,12 +210,15 @@ add_figure (JsonBuilder *b,
             gdouble      as_written,
             const gchar *unit)
 {
+  /* A figure that does not convert to the row's unit is the number as
+   * written, with its unit in the cell's format. */
   if (!isfinite (normalized) && isfinite (as_written))
     {
-      g_autofree gchar *number = ct_format_number (as_written, CT_FORMAT_MAX_FRACTION_DIGITS);
-      g_autofree gchar *text = unit != NULL ? g_strdup_printf ("%s %s", number, unit)
-                                            : g_strdup (number);
-      add_string (b, name, text);
+      g_autofree gchar *unit_key = g_strconcat (name, "_unit", NULL);
+
+      add_number (b, name, as_written);
+      if (unit != NULL)
+        add_string (b, unit_key, unit);
       return;
     }
   add_number (b, name, normalized);
