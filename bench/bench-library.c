@@ -1,0 +1,242 @@
+/* bench-library.c: a province's library, as the user waits for it
+ *
+ * Builds 2,000 reports from the real reports in ../shared/seeds (each copy
+ * a locality of its own, its figures' digits varied by a seeded generator,
+ * so the library holds 2,000 different reports of the seeds' phrasing),
+ * then times what a user waits for, whole commands where there is one:
+ *
+ *   extract   `chitieu extract --format=jsonl` over 1,000 copies, one process
+ *   import    the 2,000 reports into a new library (reading, extraction,
+ *             catalogue, SQLite: ct_store_import_files, as `chitieu import`)
+ *   compare   `chitieu compare --indicator NN_LUONG_THUC --format jsonl`
+ *   list      `chitieu list`
+ *   size      the library file against the text it holds
+ *
+ * Goals (issue "province scale"): extract ≥ 25 MB/s, import ≤ 10 s,
+ * compare ≤ 0.1 s, list ≤ 0.1 s, library ≤ 1.5× the text. Each line says
+ * whether its goal is met; the benchmark fails when one is not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "ct-store.h"
+
+#define N_REPORTS       2000
+#define N_EXTRACT       1000
+#define N_REPEAT        5
+#define GOAL_EXTRACT    25.0   /* MB/s */
+#define GOAL_IMPORT     10.0   /* s */
+#define GOAL_QUERY      0.1    /* s */
+#define GOAL_SIZE       1.5    /* × text */
+
+static gboolean all_met = TRUE;
+static gdouble last_cpu;  /* CPU seconds of the last command run */
+
+static gdouble
+children_cpu (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_CHILDREN, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+         + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
+static void
+report (const gchar *what,
+        gdouble      figure,
+        const gchar *unit,
+        gboolean     met,
+        const gchar *goal)
+{
+  printf ("library: %-8s %10.3f %-5s goal %-8s %s\n", what, figure, unit, goal, met ? "met" : "NOT MET");
+  all_met &= met;
+}
+
+/* The seeds' texts; the benchmark needs them and says so when absent. */
+static GPtrArray *
+read_seeds (void)
+{
+  g_autofree gchar *dir = g_build_filename (CT_SHARED_DIR, "seeds", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  const gchar *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree gchar *path = g_build_filename (dir, name, NULL);
+      gchar *text = NULL;
+
+      if (g_str_has_suffix (name, ".txt") && g_file_get_contents (path, &text, NULL, NULL))
+        g_ptr_array_add (texts, text);
+    }
+  return texts;
+}
+
+/* A copy of a seed with every figure's digits after the first redrawn:
+ * the same phrasing, other values, another report for the library. */
+static gchar *
+vary (const gchar *seed,
+      guint        index,
+      GRand       *rand)
+{
+  GString *out = g_string_sized_new (strlen (seed) + 64);
+
+  for (const gchar *p = seed; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p) && p > seed && g_ascii_isdigit (p[-1]) && !g_ascii_isdigit (p[1]))
+        g_string_append_c (out, '0' + g_rand_int_range (rand, 0, 10));
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_printf (out, "\nBáo cáo mẫu số %u.\n", index);
+  return g_string_free (out, FALSE);
+}
+
+/* Runs a command; its wall time in seconds, or a negative one on failure. */
+static gdouble
+run (gchar **argv)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GError) error = NULL;
+  gdouble cpu_before = children_cpu ();
+  gint status = 0;
+  gboolean ok;
+
+  ok = g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) &&
+       g_spawn_check_wait_status (status, NULL);
+  last_cpu = children_cpu () - cpu_before;
+  return ok ? g_timer_elapsed (timer, NULL) : -1;
+}
+
+static gint
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  gdouble x = *(const gdouble *) a, y = *(const gdouble *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of N_REPEAT runs: one run says more about the neighbours. */
+static gdouble
+median_run (gchar **argv)
+{
+  gdouble times[N_REPEAT];
+
+  for (guint i = 0; i < N_REPEAT; i++)
+    times[i] = run (argv);
+  qsort (times, N_REPEAT, sizeof (gdouble), compare_doubles);
+  return times[N_REPEAT / 2];
+}
+
+int
+main (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *dir = g_dir_make_tmp ("chitieu-bench-library-XXXXXX", &error);
+  g_autofree gchar *db = NULL;
+  g_autoptr(GPtrArray) seeds = read_seeds ();
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_request_free);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GTimer) timer = NULL;
+  GRand *rand = g_rand_new_with_seed (2025);
+  guint64 total = 0, extract_bytes = 0;
+  gdouble seconds;
+  GStatBuf st;
+  CtStore *store;
+
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  if (seeds->len == 0)
+    {
+      printf ("library: skipped, no seeds in %s/seeds\n", CT_SHARED_DIR);
+      return 0;
+    }
+  for (guint i = 0; i < N_REPORTS; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("bao-cao-%04u.txt", i);
+      g_autofree gchar *text = vary (g_ptr_array_index (seeds, i % seeds->len), i, rand);
+      gchar *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_set_contents (path, text, -1, &error))
+        g_error ("%s", error->message);
+      total += strlen (text);
+      if (i < N_EXTRACT)
+        extract_bytes += strlen (text);
+      g_ptr_array_add (paths, path);
+    }
+  g_rand_free (rand);
+
+  /* extract: one process over 1,000 files, as a script would run it */
+  g_ptr_array_add (argv, (gpointer) CT_CHITIEU_BIN);
+  g_ptr_array_add (argv, (gpointer) "extract");
+  g_ptr_array_add (argv, (gpointer) "--format=jsonl");
+  for (guint i = 0; i < N_EXTRACT; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+  g_ptr_array_add (argv, NULL);
+  seconds = run ((gchar **) argv->pdata);
+  report ("extract", extract_bytes / 1e6 / seconds, "MB/s", seconds > 0 && extract_bytes / 1e6 / seconds >= GOAL_EXTRACT, "≥ 25");
+  /* On a busy machine the wall clock says more about the neighbours. */
+  printf ("library: extract used %.2f s of CPU: %.1f MB/s of CPU\n", last_cpu, extract_bytes / 1e6 / last_cpu);
+
+  /* import: every report, each its own locality */
+  db = g_build_filename (dir, "library.db", NULL);
+  store = ct_store_open (db, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(CtImportOptions) options = ct_import_options_new ();
+
+      options->locality = g_strdup_printf ("Xã Mẫu %u", i / 4);
+      options->province = g_strdup_printf ("Tỉnh Mẫu %u", i % 7);
+      options->level = g_strdup ("xã");
+      options->period = g_strdup ("6 tháng đầu năm");
+      options->year = 2019 + i % 4;
+      g_ptr_array_add (requests, ct_import_request_new (g_ptr_array_index (paths, i), options));
+    }
+  timer = g_timer_new ();
+  results = ct_store_import_files (store, requests, NULL, NULL, NULL, &error);
+  seconds = g_timer_elapsed (timer, NULL);
+  if (results == NULL)
+    g_error ("%s", error->message);
+  ct_store_close (store);
+  report ("import", seconds, "s", seconds <= GOAL_IMPORT, "≤ 10");
+
+  {
+    gchar *compare[] = { (gchar *) CT_CHITIEU_BIN, (gchar *) "compare", (gchar *) "--db", db,
+                         (gchar *) "--indicator", (gchar *) "NN_LUONG_THUC",
+                         (gchar *) "--format", (gchar *) "jsonl", NULL };
+    gchar *list[] = { (gchar *) CT_CHITIEU_BIN, (gchar *) "list", (gchar *) "--db", db, NULL };
+    gdouble c = median_run (compare), l = median_run (list);
+
+    report ("compare", c, "s", c >= 0 && c <= GOAL_QUERY, "≤ 0.1");
+    report ("list", l, "s", l >= 0 && l <= GOAL_QUERY, "≤ 0.1");
+  }
+  if (g_stat (db, &st) == 0)
+    report ("size", st.st_size / (gdouble) total, "×text", st.st_size <= GOAL_SIZE * total, "≤ 1.5");
+  printf ("library: %u reports, %.1f MB of text (%u copies of %u seeds)\n",
+          N_REPORTS, total / 1e6, N_REPORTS / seeds->len, seeds->len);
+
+  for (guint i = 0; i < paths->len; i++)
+    g_unlink (g_ptr_array_index (paths, i));
+  {
+    g_autofree gchar *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree gchar *shm = g_strconcat (db, "-shm", NULL);
+
+    g_unlink (db);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
+  return all_met ? 0 : 1;
+}
