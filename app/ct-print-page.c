@@ -63,6 +63,7 @@ _ct_print_operation_new (const gchar *job_name)
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_job_name (operation, job_name != NULL ? job_name : _("Chart"));
+  _ct_print_handle_preview (operation);
   return operation;
 }
 

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* A new operation in points on A4 landscape whose "Print to File" target
  * defaults to the user's Documents folder under @job_name. */
 GtkPrintOperation *_ct_print_operation_new (const gchar        *job_name);
+/* Print Preview drawn in a window of ours when the system has no PDF
+ * viewer for GTK to hand it to (_ct_print_operation_new connects it). */
+void               _ct_print_handle_preview (GtkPrintOperation *operation);
 /* Shows the print dialog (async); takes ownership of @operation and tells
  * the user when printing fails. */
 void               _ct_print_run_dialog    (GtkPrintOperation  *operation,

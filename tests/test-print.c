@@ -13,6 +13,7 @@
 #include "ct-chart-save.h"
 #include "ct-print.h"
 #include "ct-print-table.h"
+#include "ct-screenshot.h"
 #include "ct-test-util.h"
 
 static CtChart *
@@ -235,6 +236,46 @@ test_print_table (void)
   g_assert_nonnull (strstr (text, "3.062,5 tấn"));
 }
 
+/* Print Preview on a system without a PDF viewer shows the pages in a
+ * window of ours instead of doing nothing visible. */
+static void
+test_preview_without_viewer (void)
+{
+  g_autoptr(CtComparison) comparison = build_comparison (40, 9);
+  g_autoptr(GtkPrintOperation) operation = ct_print_table_operation_new (comparison);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *preview = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_object_set (gtk_settings_get_default (), "gtk-print-preview-command", "no-such-pdf-viewer %f", NULL);
+  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+  g_assert_no_error (error);
+  while (preview == NULL && g_get_monotonic_time () < deadline)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (g_object_get_data (l->data, "ct-preview-pages") != NULL)
+          preview = l->data;
+      g_list_free (toplevels);
+      g_main_context_iteration (NULL, preview == NULL);
+    }
+  g_assert_nonnull (preview);
+  /* the same pages as the printed table: 40 rows and 9 reports make 6 */
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (preview), "ct-preview-pages")), ==, 6);
+  if (g_getenv ("CT_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree gchar *path = g_build_filename (g_getenv ("CT_SCREENSHOT_DIR"), "print-preview.png", NULL);
+      g_autoptr(GdkTexture) shot = NULL;
+
+      for (guint i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      shot = ct_screenshot_render (GTK_WIDGET (preview));
+      g_assert_true (shot != NULL && gdk_texture_save_to_png (shot, path));
+    }
+  gtk_window_destroy (preview);
+}
+
 static void
 test_print_unwritable (void)
 {
@@ -293,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/print/one-page", test_print_one_page);
   g_test_add_func ("/print/many-pages", test_print_many_pages);
   g_test_add_func ("/print/table", test_print_table);
+  g_test_add_func ("/print/preview-without-viewer", test_preview_without_viewer);
   g_test_add_func ("/print/unwritable", test_print_unwritable);
   g_test_add_func ("/print/save-to-path", test_save_to_path);
 
