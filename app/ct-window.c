@@ -117,6 +117,10 @@ _ct_window_refresh_comparison (CtWindow *self)
   if (self->store == NULL)
     return;
 
+  /* The source pane shows the sentence of the current cell or nothing:
+   * a new comparison that does not hold that cell clears it. */
+  ct_source_view_clear (self->source_view);
+
   /* Keep the current cell across a refresh (after a correction). */
   old = ct_compare_view_get_comparison (self->compare_view);
   if (old != NULL && ct_compare_view_get_current_cell (self->compare_view, &row, &column))

@@ -947,6 +947,42 @@ test_pane_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The source pane shows the current cell's sentence or nothing: after the
+ * comparison changes to reports that do not hold that cell, it is empty. */
+static void
+test_source_follows_comparison (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("source-follows.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  CtComparison *comparison = ct_window_get_comparison (window);
+  CtSourceView *source = ct_window_get_source_view (window);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
+  gint64 shown = 0, other = 0;
+  guint row = 0;
+
+  g_assert_nonnull (comparison);
+  /* a filled cell of the first column */
+  while (row < ct_comparison_get_n_rows (comparison) &&
+         ct_comparison_get_cell (comparison, row, 0)->observation_id == 0)
+    row++;
+  g_assert_cmpuint (row, <, ct_comparison_get_n_rows (comparison));
+  ct_compare_view_select_cell (ct_window_get_compare_view (window), row, 0);
+  spin (5);
+  g_assert_cmpint (ct_source_view_get_observation_id (source), !=, 0);
+
+  shown = ct_comparison_get_column (comparison, 0)->report_id;
+  for (guint i = 0; i < reports->len && other == 0; i++)
+    if (((CtReportInfo *) g_ptr_array_index (reports, i))->id != shown)
+      other = ((CtReportInfo *) g_ptr_array_index (reports, i))->id;
+  g_assert_cmpint (other, !=, 0);
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &other, 1);
+  spin (5);
+  g_assert_cmpint (ct_source_view_get_observation_id (source), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* F1 opens the user guide in the user's language, on top of the window. */
 static void
 test_help (void)
@@ -993,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);
   g_test_add_func ("/window/pane-focus", test_pane_focus);
+  g_test_add_func ("/window/source-follows-comparison", test_source_follows_comparison);
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
