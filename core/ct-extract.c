@@ -310,230 +310,303 @@ in_parens_after_quantity (const Passage *ps,
   return p == prev->end && q < ps->len && ps->text[q] == ')';
 }
 
+/* One function per kind of figure: each sets the figure's role and returns
+ * TRUE when it decided, so assign_role can try the next reading. */
+
+/* "56,28 tạ/ha", "21,5‰": values in their own right, never X/Y. */
 static void
-assign_role (Passage *ps,
-             guint    i)
+role_per_unit (Passage *ps,
+               guint    i,
+               gsize    from)
 {
-  CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
   FigRole *r = &ps->roles[i];
-  gsize from = i > 0 ? g_array_index (ps->figs, CtFigure, i - 1).end : 0;
-  gsize to = i + 1 < ps->figs->len ? g_array_index (ps->figs, CtFigure, i + 1).start : ps->len;
-  const CtKeyword *kw, *verb;
-  gsize s;
-  gboolean basis_in_parens;
+  const CtKeyword *basis = kw_before (ps, CT_KW_BASIS, from, fig->start, NULL);
 
-  r->role = ROLE_SKIP;
-  r->basis = CT_BASIS_NONE;
-  r->pct = NAN;
-
-  /* "56,28 tạ/ha", "21,5‰": values in their own right, never X/Y. */
-  if (fig->flags & (CT_FIG_RATIO | CT_FIG_PERMILLE))
+  /* "Tỷ suất sinh thô 15,2‰ (KH 15,5‰)": after the word for a plan,
+   * the plan. */
+  if (basis != NULL)
     {
-      const CtKeyword *basis = kw_before (ps, CT_KW_BASIS, from, fig->start, NULL);
+      r->role = ROLE_PLAN;
+      r->basis = basis_from_keyword (basis);
+    }
+  else if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) == NULL)
+    r->role = ROLE_ANCHOR;
+}
 
-      /* "Tỷ suất sinh thô 15,2‰ (KH 15,5‰)": after the word for a plan,
-       * the plan. */
-      if (basis != NULL)
+/* "đạt (100%)": the figure behind a status word. */
+static gboolean
+role_status_value (Passage *ps,
+                   guint    i,
+                   gsize    from)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  gsize p = fig->start, s;
+
+  if (fig->depth == 0 || !ct_figure_is_percent (fig))
+    return FALSE;
+  while (p > from && ps->text[p - 1] == ' ')
+    p--;
+  if (p > from && ps->text[p - 1] == '(' &&
+      ct_keywords_match_before (ps->self->keywords, CT_KW_STATUS, ps->lower, from, p - 1, &s) != NULL &&
+      s > 0 && memchr (ps->text + from, ':', s - from) != NULL)
+    {
+      ps->roles[i].role = ROLE_STATUS_VALUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "bằng 1,2 lần so với cùng kỳ", "tăng gấp 2 lần so cùng kỳ": a multiple
+ * of last year is a year-on-year figure. */
+static gboolean
+role_multiple (Passage *ps,
+               guint    i,
+               gsize    from,
+               gsize    to)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  const CtKeyword *change;
+
+  if (fig->unit == NULL || !g_str_equal (fig->unit->dimension, "multiple") || !isnan (fig->denom) ||
+      !yoy_at (ps, fig->end, to))
+    return FALSE;
+  change = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
+  r->role = ROLE_YOY;
+  /* "giảm 2 lần" is half of last year. */
+  r->pct = change != NULL && g_str_equal (change->value, "down") && fig->value > 0
+           ? 100 / fig->value : fig->value * 100;
+  return TRUE;
+}
+
+/* A percentage compared with last year. */
+static gboolean
+role_pct_yoy (Passage *ps,
+              guint    i,
+              gsize    from,
+              gsize    to)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  const CtKeyword *kw, *verb;
+  gsize cs;
+
+  /* "so với cùng kỳ tăng 5,2%": the comparison named first. */
+  kw = kw_before (ps, CT_KW_CHANGE, from, fig->start, &cs);
+  if (kw != NULL && yoy_before (ps, from, cs))
+    {
+      r->role = ROLE_YOY;
+      r->pct = g_str_equal (kw->value, "up") ? 100 + fig->value : 100 - fig->value;
+      return TRUE;
+    }
+  /* "bằng 102,4% so với cùng kỳ", "giảm 5,7% so với cùng kỳ" */
+  if (!yoy_at (ps, fig->end, to))
+    return FALSE;
+  kw = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
+  r->role = ROLE_YOY;
+  if (kw == NULL)
+    {
+      verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
+      r->pct = (verb != NULL && g_str_equal (verb->value, "over")) ? 100 + fig->value : fig->value;
+    }
+  else if (g_str_equal (kw->value, "up"))
+    r->pct = 100 + fig->value;
+  else
+    r->pct = 100 - fig->value;
+  return TRUE;
+}
+
+/* A percentage next to the word for its plan: before it a plan or a rate
+ * written basis first, after it a rate. */
+static gboolean
+role_pct_basis (Passage *ps,
+                guint    i,
+                gsize    from,
+                gsize    to)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  const CtKeyword *kw, *verb, *change;
+  gboolean basis_in_parens = FALSE;
+  gsize s;
+
+  /* "(KH 95%)", "(chỉ tiêu trên 98%)", "KH: 43-45%" */
+  kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
+  if (kw == NULL)
+    {
+      /* "vượt chỉ tiêu nghị quyết (92%)": the plan in parentheses
+       * after the word that names it. */
+      gsize q = fig->start;
+
+      while (q > from && ps->text[q - 1] == ' ')
+        q--;
+      if (q > from && ps->text[q - 1] == '(')
         {
-          r->role = ROLE_PLAN;
-          r->basis = basis_from_keyword (basis);
+          kw = kw_before (ps, CT_KW_BASIS, from, q - 1, &s);
+          basis_in_parens = kw != NULL;
         }
-      else if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) == NULL)
-        r->role = ROLE_ANCHOR;
+    }
+  if (kw != NULL)
+    {
+      /* "vượt kế hoạch 5%", "đạt kế hoạch 95%": a rate written with its
+       * basis first; "(KH 95%)" and "chỉ tiêu 98%" are plans. */
+      const CtKeyword *lead = basis_in_parens ? NULL : kw_before (ps, CT_KW_RATE_VERB, from, s, NULL);
+
+      r->basis = basis_from_keyword (kw);
+      if (lead != NULL && g_strcmp0 (lead->value, "ratio") != 0)
+        {
+          r->role = ROLE_RATE;
+          r->pct = g_str_equal (lead->value, "over") ? 100 + fig->value : fig->value;
+          return TRUE;
+        }
+      r->role = ROLE_PLAN;
+      return TRUE;
+    }
+  /* "đạt 44% so với kế hoạch năm", "đạt 57,25% dự toán", "27,0 %KH" */
+  kw = kw_at (ps, CT_KW_BASIS, fig->end, to, NULL);
+  if (kw == NULL)
+    return FALSE;
+  change = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
+  verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
+  r->basis = basis_from_keyword (kw);
+  r->pct = fig->value;
+  if ((verb != NULL && g_str_equal (verb->value, "over")) ||
+      (change != NULL && g_str_equal (change->value, "up")))
+    r->pct = 100 + fig->value;
+  r->role = (verb != NULL && g_str_equal (verb->value, "progress")) ? ROLE_PROGRESS : ROLE_RATE;
+  return TRUE;
+}
+
+/* A percentage (or a bare number) with no word for a plan or last year
+ * next to it: a share, a change, a target, what a verb reached, or a
+ * value. */
+static void
+role_pct_other (Passage *ps,
+                guint    i,
+                gsize    from,
+                gsize    to)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  gboolean pct = ct_figure_is_percent (fig);
+  const CtKeyword *verb;
+  gsize s;
+
+  if (pct && (kw_before (ps, CT_KW_SHARE, from, fig->start, NULL) != NULL ||
+              kw_at (ps, CT_KW_SHARE, fig->end, to, NULL) != NULL))
+    return;
+  if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) != NULL)
+    return; /* "tăng 5%": a change with nothing to compare */
+  if (pct && kw_before (ps, CT_KW_TARGET_QUALIFIER, from, fig->start, NULL) != NULL)
+    {
+      r->role = ROLE_TARGET_PCT;
       return;
     }
+  verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, &s);
+  /* "so với kế hoạch năm đạt 72,3%", "so với cùng kỳ bằng 104%": the
+   * comparison named before its verb. */
+  if (verb != NULL && pct)
+    {
+      const CtKeyword *basis = kw_before (ps, CT_KW_BASIS, from, s, NULL);
 
-  /* "6 tháng đầu năm", "2 buổi": spans of time are no measurement here. */
-  if (fig->unit != NULL && g_str_equal (fig->unit->dimension, "time"))
-    return;
-  if (fig->kind == CT_FIG_FRACTION)
+      if (basis != NULL)
+        {
+          r->role = ROLE_RATE;
+          r->basis = basis_from_keyword (basis);
+          r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
+          return;
+        }
+      if (yoy_before (ps, from, s))
+        {
+          r->role = ROLE_YOY;
+          r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
+          return;
+        }
+    }
+  if (verb != NULL && g_str_equal (verb->value, "progress") && pct)
+    {
+      r->role = ROLE_PROGRESS;
+      r->basis = CT_BASIS_TOTAL;
+      r->pct = fig->value;
+      return;
+    }
+  if (verb != NULL && (pct || g_str_equal (verb->value, "ratio")))
+    {
+      r->role = ROLE_RATE_OR_VALUE;
+      r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
+      r->as_percent = !pct;
+      r->ratio_verb = g_str_equal (verb->value, "ratio");
+      return;
+    }
+  /* "600 ha (60%)", "11,5 tỷ đồng/KH 20 tỷ đồng (57,5%)": a bare
+   * percentage in parentheses right after a quantity may be its rate. */
+  if (pct && in_parens_after_quantity (ps, i))
+    {
+      r->role = ROLE_RATE_OR_VALUE;
+      r->pct = fig->value;
+      r->in_parens = TRUE;
+      return;
+    }
+  if (pct)
     {
       r->role = ROLE_ANCHOR;
       return;
     }
-
-  /* "đạt (100%)": the figure behind a status word. */
-  if (fig->depth > 0 && ct_figure_is_percent (fig))
+  /* "THCS 98,05: đạt (KH trên 98%)": a bare figure that is assessed. */
+  if (status_at (ps, fig->end, to, NULL) != NULL)
     {
-      gsize p = fig->start;
-
-      while (p > from && ps->text[p - 1] == ' ')
-        p--;
-      if (p > from && ps->text[p - 1] == '(' &&
-          ct_keywords_match_before (ps->self->keywords, CT_KW_STATUS, ps->lower, from, p - 1, &s) != NULL &&
-          s > 0 && memchr (ps->text + from, ':', s - from) != NULL)
-        {
-          r->role = ROLE_STATUS_VALUE;
-          return;
-        }
+      r->role = ROLE_ANCHOR;
+      r->as_percent = TRUE;
     }
+}
 
-  /* "bằng 1,2 lần so với cùng kỳ", "tăng gấp 2 lần so cùng kỳ": a multiple
-   * of last year is a year-on-year figure. */
-  if (fig->unit != NULL && g_str_equal (fig->unit->dimension, "multiple") && isnan (fig->denom) &&
-      yoy_at (ps, fig->end, to))
+/* "chỉ tiêu 19,786 tỷ đồng tỉnh giao, 20 tỷ đồng HĐND huyện giao": a second
+ * plan right after a first one. */
+static gboolean
+role_second_plan (Passage *ps,
+                  guint    i,
+                  gsize    from)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  gboolean plain = TRUE;
+  const gchar *comma;
+
+  if (i == 0 || ps->roles[i - 1].role != ROLE_PLAN ||
+      g_array_index (ps->figs, CtFigure, i - 1).unit != fig->unit ||
+      fig->unit == NULL || ct_figure_is_percent (fig))
+    return FALSE;
+  for (gsize p = from; p < fig->start; p++)
+    if (ps->text[p] == '.' || ps->text[p] == ';' || ps->text[p] == '(' ||
+        ps->text[p] == ')' || ps->text[p] == ':')
+      plain = FALSE;
+  comma = plain ? g_strrstr_len (ps->text + from, fig->start - from, ",") : NULL;
+
+  /* The second plan follows the comma at once, or with the body that
+   * set it ("…, 20 tỷ đồng HĐND huyện giao"); a clause of its own
+   * ("…, giải quyết việc làm cho 210 lao động") or what was done
+   * ("…, thực hiện được 1.200 ha") is no plan. */
+  if (comma != NULL &&
+      ct_extract_count_words (ps->text, comma + 1 - ps->text, fig->start) <= 2 &&
+      !ct_keywords_find (ps->self->keywords, CT_KW_RESULT_WORD, ps->lower, from, fig->start))
     {
-      const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
-
-      r->role = ROLE_YOY;
-      /* "giảm 2 lần" is half of last year. */
-      r->pct = change != NULL && g_str_equal (change->value, "down") && fig->value > 0
-               ? 100 / fig->value : fig->value * 100;
-      return;
+      ps->roles[i].role = ROLE_PLAN;
+      ps->roles[i].basis = ps->roles[i - 1].basis;
+      return TRUE;
     }
+  return FALSE;
+}
 
-  if (ct_figure_is_percent (fig) || (fig->flags & CT_FIG_NOUNIT))
-    {
-      gboolean pct = ct_figure_is_percent (fig);
+/* Quantities with a unit. */
+static void
+role_quantity (Passage *ps,
+               guint    i,
+               gsize    from)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  const CtKeyword *kw = kw_before (ps, CT_KW_BASIS, from, fig->start, NULL);
 
-      /* "so với cùng kỳ tăng 5,2%": the comparison named first. */
-      if (pct)
-        {
-          gsize cs;
-          const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, &cs);
-
-          if (change != NULL && yoy_before (ps, from, cs))
-            {
-              r->role = ROLE_YOY;
-              r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
-              return;
-            }
-        }
-      /* "bằng 102,4% so với cùng kỳ", "giảm 5,7% so với cùng kỳ" */
-      if (pct && yoy_at (ps, fig->end, to))
-        {
-          kw = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
-          r->role = ROLE_YOY;
-          if (kw == NULL)
-            {
-              verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
-              r->pct = (verb != NULL && g_str_equal (verb->value, "over")) ? 100 + fig->value : fig->value;
-            }
-          else if (g_str_equal (kw->value, "up"))
-            r->pct = 100 + fig->value;
-          else
-            r->pct = 100 - fig->value;
-          return;
-        }
-      /* "(KH 95%)", "(chỉ tiêu trên 98%)", "KH: 43-45%" */
-      kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
-      basis_in_parens = FALSE;
-      if (pct && kw == NULL)
-        {
-          /* "vượt chỉ tiêu nghị quyết (92%)": the plan in parentheses
-           * after the word that names it. */
-          gsize q = fig->start;
-
-          while (q > from && ps->text[q - 1] == ' ')
-            q--;
-          if (q > from && ps->text[q - 1] == '(')
-            {
-              kw = kw_before (ps, CT_KW_BASIS, from, q - 1, &s);
-              basis_in_parens = kw != NULL;
-            }
-        }
-      if (pct && kw != NULL)
-        {
-          /* "vượt kế hoạch 5%", "đạt kế hoạch 95%": a rate written with its
-           * basis first; "(KH 95%)" and "chỉ tiêu 98%" are plans. */
-          const CtKeyword *lead = basis_in_parens ? NULL : kw_before (ps, CT_KW_RATE_VERB, from, s, NULL);
-
-          r->basis = basis_from_keyword (kw);
-          if (lead != NULL && g_strcmp0 (lead->value, "ratio") != 0)
-            {
-              r->role = ROLE_RATE;
-              r->pct = g_str_equal (lead->value, "over") ? 100 + fig->value : fig->value;
-              return;
-            }
-          r->role = ROLE_PLAN;
-          return;
-        }
-      /* "đạt 44% so với kế hoạch năm", "đạt 57,25% dự toán", "27,0 %KH" */
-      kw = kw_at (ps, CT_KW_BASIS, fig->end, to, NULL);
-      if (pct && kw != NULL)
-        {
-          const CtKeyword *change = kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL);
-
-          verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, NULL);
-          r->basis = basis_from_keyword (kw);
-          r->pct = fig->value;
-          if ((verb != NULL && g_str_equal (verb->value, "over")) ||
-              (change != NULL && g_str_equal (change->value, "up")))
-            r->pct = 100 + fig->value;
-          r->role = (verb != NULL && g_str_equal (verb->value, "progress")) ? ROLE_PROGRESS : ROLE_RATE;
-          return;
-        }
-      if (pct && (kw_before (ps, CT_KW_SHARE, from, fig->start, NULL) != NULL ||
-                  kw_at (ps, CT_KW_SHARE, fig->end, to, NULL) != NULL))
-        return;
-      if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) != NULL)
-        return; /* "tăng 5%": a change with nothing to compare */
-      if (pct && kw_before (ps, CT_KW_TARGET_QUALIFIER, from, fig->start, NULL) != NULL)
-        {
-          r->role = ROLE_TARGET_PCT;
-          return;
-        }
-      verb = kw_before (ps, CT_KW_RATE_VERB, from, fig->start, &s);
-      /* "so với kế hoạch năm đạt 72,3%", "so với cùng kỳ bằng 104%": the
-       * comparison named before its verb. */
-      if (verb != NULL && pct)
-        {
-          const CtKeyword *basis = kw_before (ps, CT_KW_BASIS, from, s, NULL);
-
-          if (basis != NULL)
-            {
-              r->role = ROLE_RATE;
-              r->basis = basis_from_keyword (basis);
-              r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
-              return;
-            }
-          if (yoy_before (ps, from, s))
-            {
-              r->role = ROLE_YOY;
-              r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
-              return;
-            }
-        }
-      if (verb != NULL && g_str_equal (verb->value, "progress") && pct)
-        {
-          r->role = ROLE_PROGRESS;
-          r->basis = CT_BASIS_TOTAL;
-          r->pct = fig->value;
-          return;
-        }
-      if (verb != NULL && (pct || g_str_equal (verb->value, "ratio")))
-        {
-          r->role = ROLE_RATE_OR_VALUE;
-          r->pct = g_str_equal (verb->value, "over") ? 100 + fig->value : fig->value;
-          r->as_percent = !pct;
-          r->ratio_verb = g_str_equal (verb->value, "ratio");
-          return;
-        }
-      /* "600 ha (60%)", "11,5 tỷ đồng/KH 20 tỷ đồng (57,5%)": a bare
-       * percentage in parentheses right after a quantity may be its rate. */
-      if (pct && in_parens_after_quantity (ps, i))
-        {
-          r->role = ROLE_RATE_OR_VALUE;
-          r->pct = fig->value;
-          r->in_parens = TRUE;
-          return;
-        }
-      if (pct)
-        {
-          r->role = ROLE_ANCHOR;
-          return;
-        }
-      /* "THCS 98,05: đạt (KH trên 98%)": a bare figure that is assessed. */
-      if (status_at (ps, fig->end, to, NULL) != NULL)
-        {
-          r->role = ROLE_ANCHOR;
-          r->as_percent = TRUE;
-        }
-      return;
-    }
-
-  /* Quantities with a unit. */
-  kw = kw_before (ps, CT_KW_BASIS, from, fig->start, &s);
   if (kw != NULL)
     {
       r->role = ROLE_PLAN;
@@ -554,37 +627,52 @@ assign_role (Passage *ps,
           return;
         }
     }
-  /* "chỉ tiêu 19,786 tỷ đồng tỉnh giao, 20 tỷ đồng HĐND huyện giao" */
-  if (i > 0 && ps->roles[i - 1].role == ROLE_PLAN &&
-      g_array_index (ps->figs, CtFigure, i - 1).unit == fig->unit &&
-      fig->unit != NULL && !ct_figure_is_percent (fig))
-    {
-      gboolean plain = TRUE;
-      const gchar *comma;
-
-      for (gsize p = from; p < fig->start; p++)
-        if (ps->text[p] == '.' || ps->text[p] == ';' || ps->text[p] == '(' ||
-            ps->text[p] == ')' || ps->text[p] == ':')
-          plain = FALSE;
-      comma = plain ? g_strrstr_len (ps->text + from, fig->start - from, ",") : NULL;
-
-      /* The second plan follows the comma at once, or with the body that
-       * set it ("…, 20 tỷ đồng HĐND huyện giao"); a clause of its own
-       * ("…, giải quyết việc làm cho 210 lao động") or what was done
-       * ("…, thực hiện được 1.200 ha") is no plan. */
-      if (comma != NULL &&
-          ct_extract_count_words (ps->text, comma + 1 - ps->text, fig->start) <= 2 &&
-          !ct_keywords_find (ps->self->keywords, CT_KW_RESULT_WORD, ps->lower, from, fig->start))
-        {
-          r->role = ROLE_PLAN;
-          r->basis = ps->roles[i - 1].basis;
-          return;
-        }
-    }
+  if (role_second_plan (ps, i, from))
+    return;
   if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) != NULL ||
       kw_before (ps, CT_KW_SECONDARY, from, fig->start, NULL) != NULL)
     return;
   r->role = ROLE_ANCHOR;
+}
+
+static void
+assign_role (Passage *ps,
+             guint    i)
+{
+  CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  gsize from = i > 0 ? g_array_index (ps->figs, CtFigure, i - 1).end : 0;
+  gsize to = i + 1 < ps->figs->len ? g_array_index (ps->figs, CtFigure, i + 1).start : ps->len;
+
+  r->role = ROLE_SKIP;
+  r->basis = CT_BASIS_NONE;
+  r->pct = NAN;
+
+  if (fig->flags & (CT_FIG_RATIO | CT_FIG_PERMILLE))
+    {
+      role_per_unit (ps, i, from);
+      return;
+    }
+  /* "6 tháng đầu năm", "2 buổi": spans of time are no measurement here. */
+  if (fig->unit != NULL && g_str_equal (fig->unit->dimension, "time"))
+    return;
+  if (fig->kind == CT_FIG_FRACTION)
+    {
+      r->role = ROLE_ANCHOR;
+      return;
+    }
+  if (role_status_value (ps, i, from) || role_multiple (ps, i, from, to))
+    return;
+  if (ct_figure_is_percent (fig))
+    {
+      if (!role_pct_yoy (ps, i, from, to) && !role_pct_basis (ps, i, from, to))
+        role_pct_other (ps, i, from, to);
+      return;
+    }
+  if (fig->flags & CT_FIG_NOUNIT)
+    role_pct_other (ps, i, from, to);
+  else
+    role_quantity (ps, i, from);
 }
 
 /* ---- grouping ------------------------------------------------------- */
@@ -945,6 +1033,225 @@ same_depth (const Pending  *m,
   return m->depth == fig->depth || (r->in_parens && m->depth + 1 == fig->depth);
 }
 
+/* ---- placing each kind of figure ------------------------------------ */
+
+/* A value opens an observation. */
+static void
+place_anchor (Passage *ps,
+              guint    i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  Pending *m = top (ps);
+
+  /* "Xây dựng 9/9 xã đạt chuẩn 19/19 tiêu chí": the later figures of a
+   * task's clause only describe it. */
+  if (m != NULL && m->task && isnan (m->obs->rate) &&
+      memchr (ps->text + m->clause_end, ';', fig->start - m->clause_end) == NULL)
+    return;
+  m = pending_new (ps, i, TRUE);
+  m->task = is_task (ps, m->label_from, m->label_to);
+  if (fig->kind == CT_FIG_FRACTION)
+    {
+      m->fraction = TRUE;
+      m->has_cmp = TRUE;
+      m->obs->plan = fig->denom;
+      m->obs->basis = (fig->unit != NULL && fig->unit->kind == CT_UNIT_KIND_SET)
+                      ? CT_BASIS_TOTAL : CT_BASIS_PLAN;
+    }
+  else if (ct_figure_is_percent (fig) || r->as_percent)
+    {
+      /* "100% cơ quan …: đạt" opens its clause: a target assessed. */
+      gsize p = fig->start;
+
+      while (p > 0 && strchr (" *-_\t", ps->text[p - 1]) != NULL)
+        p--;
+      m->lead_pct = p == 0 || p == ps->sentence_start ||
+                    strchr (";:(\n.", ps->text[p - 1]) != NULL;
+    }
+  push (ps, m);
+}
+
+/* "đạt P%": the rate of the value before it when that value has a plan or
+ * a sentence measures against one, else a ratio value of its own. */
+static void
+place_rate_or_value (Passage *ps,
+                     guint    i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  Pending *m = top (ps);
+
+  /* "9/12 xã (75%)": the share of a whole set restates the pair; a
+   * bare X/Y of a set has no rate. */
+  if (r->in_parens && m != NULL && m->fraction && m->obs->basis == CT_BASIS_TOTAL)
+    return;
+  /* After X/Y, or a value whose plan was just given ("88,6 tỷ đồng/dự
+   * toán 120 tỷ đồng, đạt 73,8%"), "đạt P%" is its rate. */
+  if (m != NULL && (m->fraction || (!isnan (m->obs->plan) && !isnan (m->obs->value) &&
+                                    !m->lead_pct && !m->target_pct &&
+                                    g_strcmp0 (m->obs->unit, "%") != 0)) &&
+      isnan (m->obs->rate) && same_depth (m, fig, r))
+    {
+      m->obs->rate = r->pct;
+      m->has_cmp = TRUE;
+      extend (m, ps, fig);
+      return;
+    }
+  /* "Vốn được giao 320,5 tỷ đồng, đã giải ngân 210,3 tỷ đồng, đạt
+   * 65,6%": a bare percentage is the rate of the value when an earlier
+   * figure of the sentence, as its plan, gives exactly that rate. */
+  if (m != NULL && isnan (m->obs->plan) && !isnan (m->obs->value) && isnan (m->obs->rate) &&
+      m->obs->unit != NULL && g_strcmp0 (m->obs->unit, "%") != 0 && !r->as_percent &&
+      !m->lead_pct && !m->target_pct && same_depth (m, fig, r))
+    {
+      m->obs->rate = r->pct;
+      find_earlier_plan (ps, m, r->in_parens);
+      if (m->plan_source != NULL)
+        {
+          m->obs->basis = CT_BASIS_PLAN;
+          m->has_cmp = TRUE;
+          extend (m, ps, fig);
+          return;
+        }
+      m->obs->rate = NAN;
+      /* "Khám bệnh 45.678 lượt, đạt 52,3% kế hoạch; điều trị nội trú
+       * 3.456 lượt, đạt 48,7%": a bare rate in a sentence that measures
+       * against a plan is measured against it too. */
+      if (ps->sentence_basis != CT_BASIS_NONE && !r->ratio_verb && !r->in_parens)
+        {
+          m->obs->rate = r->pct;
+          m->obs->basis = ps->sentence_basis;
+          m->has_cmp = TRUE;
+          extend (m, ps, fig);
+          return;
+        }
+    }
+  m = pending_new (ps, i, TRUE);
+  push (ps, m);
+}
+
+static void
+place_rate (Passage *ps,
+            guint    i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  Pending *m = top (ps);
+
+  if (m == NULL || m->target_pct || m->lead_pct || own_subject (ps, m, fig))
+    {
+      m = pending_new (ps, i, FALSE);
+      push (ps, m);
+    }
+  else if (!isnan (m->obs->rate))
+    m = clone_for_second (ps, m, !m->plan_from_rate);
+  m->obs->rate = r->pct;
+  if (m->obs->basis == CT_BASIS_NONE || m->obs->basis == CT_BASIS_TOTAL ||
+      r->basis == CT_BASIS_BUDGET)
+    m->obs->basis = r->basis;
+  if (r->basis == CT_BASIS_PLAN || r->basis == CT_BASIS_BUDGET)
+    ps->sentence_basis = r->basis;
+  m->has_cmp = TRUE;
+  extend (m, ps, fig);
+}
+
+static void
+place_yoy (Passage *ps,
+           guint    i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  Pending *m = top (ps);
+
+  if (m == NULL || own_subject (ps, m, fig))
+    return;
+  if (!isnan (m->obs->yoy))
+    m = clone_for_second (ps, m, TRUE);
+  m->obs->yoy = ps->roles[i].pct;
+  m->has_cmp = TRUE;
+  extend (m, ps, fig);
+}
+
+static void
+place_plan (Passage *ps,
+            guint    i)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  Pending *m = top (ps);
+
+  if (m == NULL)
+    {
+      /* "Kế hoạch giao 1.500 ha, thực hiện được 1.200 ha, đạt 80%": a
+       * plan before any value is kept for the value that a stated rate
+       * will show it belongs to (find_earlier_plan). */
+      if (r->role == ROLE_PLAN && fig->unit_text != NULL && !ct_figure_is_percent (fig))
+        {
+          m = pending_new (ps, i, FALSE);
+          m->obs->plan = fig->value;
+          m->obs->basis = r->basis;
+          m->obs->unit = g_strdup (fig->unit_text);
+          m->unit = fig->unit;
+          push (ps, m);
+        }
+      return;
+    }
+  if (!isnan (m->obs->plan) && !m->lead_pct)
+    {
+      m = clone_for_second (ps, m, FALSE);
+      m->obs->rate = NAN;
+    }
+  if (m->lead_pct && !isnan (m->obs->plan))
+    return;
+  m->obs->plan = fig->value;
+  if (r->role == ROLE_RATE_PLAN)
+    m->plan_from_rate = TRUE;
+  else
+    m->obs->basis = r->basis;
+  if (m->obs->unit == NULL && fig->unit_text != NULL && isnan (m->obs->value))
+    m->obs->unit = g_strdup (fig->unit_text);
+  /* "THCS 98,05: đạt (KH trên 98%)": the value shares the plan's unit. */
+  if (m->obs->unit != NULL && g_str_equal (m->obs->unit, "%") &&
+      fig->unit_text == NULL)
+    m->obs->plan = fig->value;
+  /* "1,14 tỷ đồng … (KH 1.064 triệu đồng)": the plan in the value's unit. */
+  if (m->unit != NULL && fig->unit != NULL && m->unit != fig->unit &&
+      g_str_equal (m->unit->dimension, fig->unit->dimension))
+    m->obs->plan = fig->value * fig->unit->scale / m->unit->scale;
+  m->lead_pct = FALSE;
+  m->has_cmp = TRUE;
+  extend (m, ps, fig);
+}
+
+/* The n values before the list, in order: the slot-th takes it. */
+static void
+place_respective (Passage *ps,
+                  guint    i)
+{
+  FigRole *r = &ps->roles[i];
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  Pending *m;
+
+  for (guint k = 0; k < ps->sentence->len; k++)
+    {
+      Pending *e = g_ptr_array_index (ps->sentence, k);
+
+      if (!isnan (e->obs->value) && g_strcmp0 (e->obs->unit, "%") != 0 && !e->target_pct)
+        g_ptr_array_add (values, e);
+    }
+  if (values->len < r->n_slots)
+    return;
+  m = g_ptr_array_index (values, values->len - r->n_slots + r->slot);
+  if (r->slot_yoy)
+    m->obs->yoy = r->pct;
+  else
+    {
+      m->obs->rate = r->pct;
+      m->obs->basis = r->basis;
+    }
+  m->has_cmp = TRUE;
+}
+
 static void
 place_figure (Passage *ps,
               guint    i)
@@ -959,103 +1266,15 @@ place_figure (Passage *ps,
   switch (r->role)
     {
     case ROLE_ANCHOR:
-      /* "Xây dựng 9/9 xã đạt chuẩn 19/19 tiêu chí": the later figures of a
-       * task's clause only describe it. */
-      m = top (ps);
-      if (m != NULL && m->task && isnan (m->obs->rate) &&
-          memchr (ps->text + m->clause_end, ';', fig->start - m->clause_end) == NULL)
-        break;
-      m = pending_new (ps, i, TRUE);
-      m->task = is_task (ps, m->label_from, m->label_to);
-      if (fig->kind == CT_FIG_FRACTION)
-        {
-          m->fraction = TRUE;
-          m->has_cmp = TRUE;
-          m->obs->plan = fig->denom;
-          m->obs->basis = (fig->unit != NULL && fig->unit->kind == CT_UNIT_KIND_SET)
-                          ? CT_BASIS_TOTAL : CT_BASIS_PLAN;
-        }
-      else if (ct_figure_is_percent (fig) || r->as_percent)
-        {
-          /* "100% cơ quan …: đạt" opens its clause: a target assessed. */
-          gsize p = fig->start;
-
-          while (p > 0 && strchr (" *-_\t", ps->text[p - 1]) != NULL)
-            p--;
-          m->lead_pct = p == 0 || p == ps->sentence_start ||
-                        strchr (";:(\n.", ps->text[p - 1]) != NULL;
-        }
-      push (ps, m);
+      place_anchor (ps, i);
       break;
 
     case ROLE_RATE_OR_VALUE:
-      m = top (ps);
-      /* "9/12 xã (75%)": the share of a whole set restates the pair; a
-       * bare X/Y of a set has no rate. */
-      if (r->in_parens && m != NULL && m->fraction && m->obs->basis == CT_BASIS_TOTAL)
-        break;
-      /* After X/Y, or a value whose plan was just given ("88,6 tỷ đồng/dự
-       * toán 120 tỷ đồng, đạt 73,8%"), "đạt P%" is its rate. */
-      if (m != NULL && (m->fraction || (!isnan (m->obs->plan) && !isnan (m->obs->value) &&
-                                        !m->lead_pct && !m->target_pct &&
-                                        g_strcmp0 (m->obs->unit, "%") != 0)) &&
-          isnan (m->obs->rate) && same_depth (m, fig, r))
-        {
-          m->obs->rate = r->pct;
-          m->has_cmp = TRUE;
-          extend (m, ps, fig);
-          break;
-        }
-      /* "Vốn được giao 320,5 tỷ đồng, đã giải ngân 210,3 tỷ đồng, đạt
-       * 65,6%": a bare percentage is the rate of the value when an earlier
-       * figure of the sentence, as its plan, gives exactly that rate. */
-      if (m != NULL && isnan (m->obs->plan) && !isnan (m->obs->value) && isnan (m->obs->rate) &&
-          m->obs->unit != NULL && g_strcmp0 (m->obs->unit, "%") != 0 && !r->as_percent &&
-          !m->lead_pct && !m->target_pct && same_depth (m, fig, r))
-        {
-          m->obs->rate = r->pct;
-          find_earlier_plan (ps, m, r->in_parens);
-          if (m->plan_source != NULL)
-            {
-              m->obs->basis = CT_BASIS_PLAN;
-              m->has_cmp = TRUE;
-              extend (m, ps, fig);
-              break;
-            }
-          m->obs->rate = NAN;
-          /* "Khám bệnh 45.678 lượt, đạt 52,3% kế hoạch; điều trị nội trú
-           * 3.456 lượt, đạt 48,7%": a bare rate in a sentence that measures
-           * against a plan is measured against it too. */
-          if (ps->sentence_basis != CT_BASIS_NONE && !r->ratio_verb && !r->in_parens)
-            {
-              m->obs->rate = r->pct;
-              m->obs->basis = ps->sentence_basis;
-              m->has_cmp = TRUE;
-              extend (m, ps, fig);
-              break;
-            }
-        }
-      m = pending_new (ps, i, TRUE);
-      push (ps, m);
+      place_rate_or_value (ps, i);
       break;
 
     case ROLE_RATE:
-      m = top (ps);
-      if (m == NULL || m->target_pct || m->lead_pct || own_subject (ps, m, fig))
-        {
-          m = pending_new (ps, i, FALSE);
-          push (ps, m);
-        }
-      else if (!isnan (m->obs->rate))
-        m = clone_for_second (ps, m, !m->plan_from_rate);
-      m->obs->rate = r->pct;
-      if (m->obs->basis == CT_BASIS_NONE || m->obs->basis == CT_BASIS_TOTAL ||
-          r->basis == CT_BASIS_BUDGET)
-        m->obs->basis = r->basis;
-      if (r->basis == CT_BASIS_PLAN || r->basis == CT_BASIS_BUDGET)
-        ps->sentence_basis = r->basis;
-      m->has_cmp = TRUE;
-      extend (m, ps, fig);
+      place_rate (ps, i);
       break;
 
     case ROLE_PROGRESS:
@@ -1067,60 +1286,12 @@ place_figure (Passage *ps,
       break;
 
     case ROLE_YOY:
-      m = top (ps);
-      if (m == NULL || own_subject (ps, m, fig))
-        break;
-      if (!isnan (m->obs->yoy))
-        m = clone_for_second (ps, m, TRUE);
-      m->obs->yoy = r->pct;
-      m->has_cmp = TRUE;
-      extend (m, ps, fig);
+      place_yoy (ps, i);
       break;
 
     case ROLE_PLAN:
     case ROLE_RATE_PLAN:
-      m = top (ps);
-      if (m == NULL)
-        {
-          /* "Kế hoạch giao 1.500 ha, thực hiện được 1.200 ha, đạt 80%": a
-           * plan before any value is kept for the value that a stated rate
-           * will show it belongs to (find_earlier_plan). */
-          if (r->role == ROLE_PLAN && fig->unit_text != NULL && !ct_figure_is_percent (fig))
-            {
-              m = pending_new (ps, i, FALSE);
-              m->obs->plan = fig->value;
-              m->obs->basis = r->basis;
-              m->obs->unit = g_strdup (fig->unit_text);
-              m->unit = fig->unit;
-              push (ps, m);
-            }
-          break;
-        }
-      if (!isnan (m->obs->plan) && !m->lead_pct)
-        {
-          m = clone_for_second (ps, m, FALSE);
-          m->obs->rate = NAN;
-        }
-      if (m->lead_pct && !isnan (m->obs->plan))
-        break;
-      m->obs->plan = fig->value;
-      if (r->role == ROLE_RATE_PLAN)
-        m->plan_from_rate = TRUE;
-      else
-        m->obs->basis = r->basis;
-      if (m->obs->unit == NULL && fig->unit_text != NULL && isnan (m->obs->value))
-        m->obs->unit = g_strdup (fig->unit_text);
-      /* "THCS 98,05: đạt (KH trên 98%)": the value shares the plan's unit. */
-      if (m->obs->unit != NULL && g_str_equal (m->obs->unit, "%") &&
-          fig->unit_text == NULL)
-        m->obs->plan = fig->value;
-      /* "1,14 tỷ đồng … (KH 1.064 triệu đồng)": the plan in the value's unit. */
-      if (m->unit != NULL && fig->unit != NULL && m->unit != fig->unit &&
-          g_str_equal (m->unit->dimension, fig->unit->dimension))
-        m->obs->plan = fig->value * fig->unit->scale / m->unit->scale;
-      m->lead_pct = FALSE;
-      m->has_cmp = TRUE;
-      extend (m, ps, fig);
+      place_plan (ps, i);
       break;
 
     case ROLE_TARGET_PCT:
@@ -1143,29 +1314,7 @@ place_figure (Passage *ps,
       break;
 
     case ROLE_RESPECTIVE:
-      {
-        /* The n values before the list, in order: the slot-th takes it. */
-        g_autoptr(GPtrArray) values = g_ptr_array_new ();
-
-        for (guint k = 0; k < ps->sentence->len; k++)
-          {
-            Pending *e = g_ptr_array_index (ps->sentence, k);
-
-            if (!isnan (e->obs->value) && g_strcmp0 (e->obs->unit, "%") != 0 && !e->target_pct)
-              g_ptr_array_add (values, e);
-          }
-        if (values->len < r->n_slots)
-          break;
-        m = g_ptr_array_index (values, values->len - r->n_slots + r->slot);
-        if (r->slot_yoy)
-          m->obs->yoy = r->pct;
-        else
-          {
-            m->obs->rate = r->pct;
-            m->obs->basis = r->basis;
-          }
-        m->has_cmp = TRUE;
-      }
+      place_respective (ps, i);
       break;
 
     case ROLE_SKIP:
@@ -1325,62 +1474,59 @@ plan_subject (Passage       *ps,
   return subject;
 }
 
+/* "100% cơ quan, đơn vị …: đạt": the label of a leading percentage
+ * follows the figure; its first words name the subject. */
 static void
-emit (Passage *ps,
-      Pending *m)
+lead_label_span (const Passage *ps,
+                 const Pending *m,
+                 gsize         *from,
+                 gsize         *to)
 {
-  CtObservation *obs = m->obs;
-  const CtKeywords *kws = ps->self->keywords;
-  gsize from = m->label_from, to = m->label_to;
-  g_autofree gchar *section = NULL;
-  const CtBlock *blk;
-  gboolean weak;
+  gsize f = m->label_to, t;
+  guint words = 0;
 
-  if (m->lead_pct || m->target_pct)
-    {
-      /* The label follows the figure: "100% cơ quan, đơn vị …: đạt". */
-      from = m->label_to;
-      while (from < ps->len && ps->text[from] != ' ')
-        from++;
-      to = from;
-      while (to < ps->len && ps->text[to] != ':' && ps->text[to] != ';' &&
-             ps->text[to] != '.' && ps->text[to] != '(' && ps->text[to] != '\n')
-        to++;
-      /* The subject comes first here: keep the first words only. */
+  while (f < ps->len && ps->text[f] != ' ')
+    f++;
+  t = f;
+  while (t < ps->len && ps->text[t] != ':' && ps->text[t] != ';' &&
+         ps->text[t] != '.' && ps->text[t] != '(' && ps->text[t] != '\n')
+    t++;
+  for (gsize p = f; p < t; p++)
+    if (ps->text[p] == ' ' && p > f && ps->text[p - 1] != ' ' && ++words == 10)
       {
-        guint words = 0;
-
-        for (gsize p = from; p < to; p++)
-          if (ps->text[p] == ' ' && p > from && ps->text[p - 1] != ' ' && ++words == 10)
-            {
-              to = p;
-              break;
-            }
+        t = p;
+        break;
       }
-    }
-  if (!m->lead_pct && !m->target_pct && m->qualifier_start > from && m->qualifier_start < to)
-    to = m->qualifier_start;
-  obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
-  /* One word names too little, unless it is an abbreviation ("THCS"). */
-  weak = obs->label == NULL || (strchr (obs->label, ' ') == NULL && !ct_outline_is_caps (obs->label, -1)) ||
-         only_result_words (kws, obs->label);
-  if (weak && isnan (obs->value) && !isnan (obs->rate))
+  *from = f;
+  *to = t;
+}
+
+/* A label of one word names too little: what a rate is of may follow it
+ * ("Hoàn thành 100% chỉ tiêu kế hoạch về tuyển quân"), or the whole clause
+ * up to the figure names it ("Đã phê duyệt 24 dự án của 09/12 xã"). */
+static void
+widen_weak_label (Passage       *ps,
+                  const Pending *m,
+                  CtObservation *obs,
+                  gsize          from,
+                  gsize          to,
+                  gboolean      *weak)
+{
+  const CtKeywords *kws = ps->self->keywords;
+
+  if (*weak && isnan (obs->value) && !isnan (obs->rate))
     {
-      /* "Hoàn thành 100% chỉ tiêu kế hoạch về tuyển quân": what the rate is
-       * of follows it. */
       g_autofree gchar *after = subject_after_rate (ps, m->label_to);
 
       if (after != NULL)
         {
           g_free (obs->label);
           obs->label = g_steal_pointer (&after);
-          weak = FALSE;
+          *weak = FALSE;
         }
     }
-  if (!m->lead_pct && !m->target_pct && weak)
+  if (!m->lead_pct && !m->target_pct && *weak)
     {
-      /* "Đã phê duyệt 24 dự án của 09/12 xã": one word is no label; the
-       * whole clause up to the figure names it. */
       gsize hard = hard_start (ps, to);
 
       if (hard < from)
@@ -1394,12 +1540,19 @@ emit (Passage *ps,
             }
         }
     }
+}
+
+/* What is counted follows the unit ("Toàn huyện có 33/45 trường đạt
+ * chuẩn quốc gia", "01/6 hộ chăn nuôi lợn hữu cơ"). */
+static void
+add_counted_words (Passage       *ps,
+                   const Pending *m,
+                   CtObservation *obs)
+{
   if (obs->unit != NULL && !m->lead_pct && !m->target_pct &&
       (obs->label == NULL ||
        (m->fraction && m->unit != NULL && m->unit->kind == CT_UNIT_KIND_SET)))
     {
-      /* "Toàn huyện có 33/45 trường đạt chuẩn quốc gia", "(17/41 trường đạt
-       * chuẩn quốc gia)": what is counted follows the unit. */
       g_autofree gchar *counted = counted_phrase (ps, m->fig_end);
 
       if (counted != NULL || obs->label == NULL)
@@ -1430,50 +1583,97 @@ emit (Passage *ps,
           obs->label = joined;
         }
     }
+}
+
+/* "Tổng số vốn … năm 2021 là 10,643 tỷ đồng; giải ngân được 1,140 tỷ
+ * đồng, đạt 10,7% KH": the clause of the plan names the thing. */
+static void
+add_plan_subject (Passage       *ps,
+                  const Pending *m,
+                  CtObservation *obs,
+                  gboolean       weak)
+{
+  g_autofree gchar *context = plan_subject (ps, m->plan_source);
+
+  if (context != NULL && weak)
+    {
+      /* "Trồng rừng: kế hoạch giao 1.500 ha, thực hiện 1.200 ha": the
+       * value's own words ("thực hiện") name nothing. */
+      g_free (obs->label);
+      obs->label = g_steal_pointer (&context);
+    }
+  else if (context != NULL)
+    {
+      gchar *joined = g_strdup_printf ("%s (%s)", obs->label != NULL ? obs->label : "", context);
+
+      g_free (obs->label);
+      obs->label = joined;
+    }
+}
+
+/* "Mức độ hài lòng … đạt tối thiểu 90%" names it before the figure;
+ * "Tối thiểu 90% hồ sơ …" after it. */
+static void
+target_label_before (Passage       *ps,
+                     const Pending *m,
+                     CtObservation *obs)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  g_autofree gchar *before = NULL;
+  gsize q = m->label_to, p;
+
+  if (ct_keywords_match_before (kws, CT_KW_TARGET_QUALIFIER, ps->lower, m->label_from,
+                                m->label_to, &q) == NULL)
+    q = m->label_to;
+  p = q;
+  while (p > m->label_from && strchr (" *-_\t", ps->text[p - 1]) != NULL)
+    p--;
+  if (p > m->label_from && ps->text[p - 1] != ':')
+    before = ct_extract_label (kws, ps->text, ps->lower, m->label_from, q);
+  if (before != NULL && strlen (before) > 12)
+    {
+      g_free (obs->label);
+      obs->label = g_steal_pointer (&before);
+    }
+}
+
+/* Names what @m measured. */
+static void
+label_observation (Passage *ps,
+                   Pending *m)
+{
+  CtObservation *obs = m->obs;
+  const CtKeywords *kws = ps->self->keywords;
+  gsize from = m->label_from, to = m->label_to;
+  gboolean weak;
+
+  if (m->lead_pct || m->target_pct)
+    lead_label_span (ps, m, &from, &to);
+  if (!m->lead_pct && !m->target_pct && m->qualifier_start > from && m->qualifier_start < to)
+    to = m->qualifier_start;
+  obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
+  /* One word names too little, unless it is an abbreviation ("THCS"). */
+  weak = obs->label == NULL || (strchr (obs->label, ' ') == NULL && !ct_outline_is_caps (obs->label, -1)) ||
+         only_result_words (kws, obs->label);
+  widen_weak_label (ps, m, obs, from, to, &weak);
+  add_counted_words (ps, m, obs);
   give_context (ps, m, obs);
   if (m->plan_source != NULL)
-    {
-      /* "Tổng số vốn … năm 2021 là 10,643 tỷ đồng; giải ngân được 1,140 tỷ
-       * đồng, đạt 10,7% KH": the clause of the plan names the thing. */
-      g_autofree gchar *context = plan_subject (ps, m->plan_source);
-
-      if (context != NULL && weak)
-        {
-          /* "Trồng rừng: kế hoạch giao 1.500 ha, thực hiện 1.200 ha": the
-           * value's own words ("thực hiện") name nothing. */
-          g_free (obs->label);
-          obs->label = g_steal_pointer (&context);
-        }
-      else if (context != NULL)
-        {
-          gchar *joined = g_strdup_printf ("%s (%s)", obs->label != NULL ? obs->label : "", context);
-
-          g_free (obs->label);
-          obs->label = joined;
-        }
-    }
+    add_plan_subject (ps, m, obs, weak);
   if (m->target_pct && m->label_from < m->label_to)
-    {
-      /* "Mức độ hài lòng … đạt tối thiểu 90%" names it before the figure;
-       * "Tối thiểu 90% hồ sơ …" after it. */
-      g_autofree gchar *before = NULL;
-      gsize q = m->label_to, p;
-
-      if (ct_keywords_match_before (kws, CT_KW_TARGET_QUALIFIER, ps->lower, m->label_from,
-                                    m->label_to, &q) == NULL)
-        q = m->label_to;
-      p = q;
-      while (p > m->label_from && strchr (" *-_\t", ps->text[p - 1]) != NULL)
-        p--;
-      if (p > m->label_from && ps->text[p - 1] != ':')
-        before = ct_extract_label (kws, ps->text, ps->lower, m->label_from, q);
-      if (before != NULL && strlen (before) > 12)
-        {
-          g_free (obs->label);
-          obs->label = g_steal_pointer (&before);
-        }
-    }
+    target_label_before (ps, m, obs);
   obs->label = ct_extract_label_polish (kws, obs->label);
+}
+
+static void
+emit (Passage *ps,
+      Pending *m)
+{
+  CtObservation *obs = m->obs;
+  const CtKeywords *kws = ps->self->keywords;
+  const CtBlock *blk;
+
+  label_observation (ps, m);
   blk = ct_document_get_block (ps->doc, block_of (ps, m->label_to));
   obs->section = ct_document_section_path (ps->doc, blk->section);
   obs->kind = m->target ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
