@@ -69,6 +69,7 @@ static const gchar * const category_names[CT_N_KW + 1] = {
   "result_word",
   "respectively",
   "subject_after",
+  "annex_heading",
   NULL,
 };
 

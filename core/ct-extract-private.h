@@ -54,6 +54,7 @@ typedef enum
   CT_KW_RESULT_WORD,
   CT_KW_RESPECTIVELY,
   CT_KW_SUBJECT_AFTER,
+  CT_KW_ANNEX_HEADING,
   CT_N_KW
 } CtKwCategory;
 
@@ -181,12 +182,14 @@ void            ct_table_columns_free    (CtTableColumns     *cols);
 gboolean        ct_table_columns_is_head (const CtTableColumns *cols,
                                           guint               row);
 /* The observation of one data row, or NULL when the row holds no value
- * with a plan, rate or year-on-year figure. */
+ * with a plan, rate or year-on-year figure. In a table of @target the row
+ * gives a target: its plan (or its only figure) as the value. */
 CtObservation  *ct_extract_table_row     (const CtKeywords   *keywords,
                                           const CtUnitTable  *units,
                                           const CtDocument   *doc,
                                           const CtTableColumns *cols,
-                                          guint               block);
+                                          guint               block,
+                                          gboolean            target);
 
 /* Computes rate_computed and sets the flags of the consistency audit. */
 void     ct_extract_audit         (const CtKeywords  *keywords,

@@ -181,7 +181,8 @@ ct_extract_table_row (const CtKeywords     *keywords,
                       const CtUnitTable    *units,
                       const CtDocument     *doc,
                       const CtTableColumns *cols,
-                      guint                 block)
+                      guint                 block,
+                      gboolean              target)
 {
   const CtBlock *blk = ct_document_get_block (doc, block);
   const CtTable *t = &g_array_index (doc->tables, CtTable, cols->table);
@@ -202,7 +203,19 @@ ct_extract_table_row (const CtKeywords     *keywords,
     obs->rate = cell_number (doc, cell_at (t, blk->row, cols->col[COL_RATE]), NULL);
   if (cols->col[COL_YOY] >= 0)
     obs->yoy = cell_number (doc, cell_at (t, blk->row, cols->col[COL_YOY]), NULL);
-  if (isnan (obs->value) || (isnan (obs->plan) && isnan (obs->rate) && isnan (obs->yoy)))
+  if (target)
+    {
+      /* A table of the coming period's targets: its plan is the figure,
+       * even in a row where nothing is done yet. */
+      if (!isnan (obs->plan))
+        obs->value = obs->plan;
+      if (isnan (obs->value))
+        return NULL;
+      obs->plan = obs->rate = obs->yoy = NAN;
+      obs->basis = CT_BASIS_NONE;
+      nflags = 0;
+    }
+  else if (isnan (obs->value) || (isnan (obs->plan) && isnan (obs->rate) && isnan (obs->yoy)))
     return NULL;
   if (isnan (obs->plan) && isnan (obs->rate))
     obs->basis = CT_BASIS_NONE;
@@ -237,7 +250,8 @@ ct_extract_table_row (const CtKeywords     *keywords,
   obs->line = blk->line;
   obs->start = blk->start;
   obs->end = blk->end;
-  obs->kind = CT_KIND_ACHIEVEMENT;
-  ct_extract_audit (keywords, obs, unit, nflags);
+  obs->kind = target ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
+  if (!target)
+    ct_extract_audit (keywords, obs, unit, nflags);
   return g_steal_pointer (&obs);
 }

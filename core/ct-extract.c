@@ -2105,9 +2105,43 @@ looks_like_heading (const CtDocument *doc,
   return len > 0 && g_unichar_isupper (g_utf8_get_char (t));
 }
 
+/* Whether a heading-like block opens an annex ("PHỤ LỤC", "Biểu số 01"). */
+static gboolean
+opens_annex (const CtExtractor *self,
+             const CtDocument  *doc,
+             const CtBlock     *blk)
+{
+  gsize len = blk->end - blk->start, p = 0;
+  g_autofree gchar *lower = ct_extract_lower (doc->text + blk->start, len);
+
+  while (p < len && strchr ("#*_ \t", lower[p]) != NULL)
+    p++;
+  return ct_keywords_match_at (self->keywords, CT_KW_ANNEX_HEADING, lower, p, len, NULL) != NULL;
+}
+
+/* Whether a heading's words open the coming period (TRUE), go back to
+ * results (FALSE) or say neither (@current). */
+static gboolean
+heading_part (const CtExtractor *self,
+              const CtDocument  *doc,
+              const CtBlock     *blk,
+              gboolean           current)
+{
+  gsize len = blk->end - blk->start;
+  g_autofree gchar *lower = ct_extract_lower (doc->text + blk->start, len);
+
+  if (ct_keywords_find (self->keywords, CT_KW_RESULTS_HEADING, lower, 0, len))
+    return FALSE;
+  if (ct_keywords_find (self->keywords, CT_KW_TARGET_HEADING, lower, 0, len))
+    return TRUE;
+  return current;
+}
+
 /* The part of each block: the reader's when it found target sections,
  * otherwise from headings that open the coming period ("Phương hướng,
- * nhiệm vụ 6 tháng cuối năm") and do not also report results. */
+ * nhiệm vụ 6 tháng cuối năm") and do not also report results.  An annex
+ * after the tasks ("PHỤ LỤC", "Biểu số 01: Kết quả thực hiện …") holds
+ * results unless its own title names the coming period. */
 static gboolean *
 find_target_blocks (const CtExtractor *self,
                     const CtDocument  *doc)
@@ -2116,6 +2150,7 @@ find_target_blocks (const CtExtractor *self,
   gboolean *targets = g_new0 (gboolean, n + 1);
   gboolean reader_parts = FALSE;
   gboolean in_targets = FALSE;
+  gboolean in_annex = FALSE;
 
   for (guint b = 0; b < n; b++)
     if (ct_document_get_block (doc, b)->part == CT_PART_TARGETS)
@@ -2124,21 +2159,27 @@ find_target_blocks (const CtExtractor *self,
   for (guint b = 0; b < n; b++)
     {
       const CtBlock *blk = ct_document_get_block (doc, b);
+      gboolean heading = looks_like_heading (doc, blk);
 
+      if (heading && opens_annex (self, doc, blk))
+        {
+          in_annex = TRUE;
+          in_targets = FALSE;
+        }
+      if (in_annex)
+        {
+          if (heading)
+            in_targets = heading_part (self, doc, blk, in_targets);
+          targets[b] = in_targets && blk->kind != CT_BLOCK_FOOTNOTE;
+          continue;
+        }
       if (reader_parts)
         {
           targets[b] = blk->part == CT_PART_TARGETS && blk->kind != CT_BLOCK_FOOTNOTE;
           continue;
         }
-      if (looks_like_heading (doc, blk))
-        {
-          gsize len = blk->end - blk->start;
-          g_autofree gchar *lower = ct_extract_lower (doc->text + blk->start, len);
-
-          if (ct_keywords_find (self->keywords, CT_KW_TARGET_HEADING, lower, 0, len) &&
-              !ct_keywords_find (self->keywords, CT_KW_RESULTS_HEADING, lower, 0, len))
-            in_targets = TRUE;
-        }
+      if (heading && heading_part (self, doc, blk, FALSE))
+        in_targets = TRUE;
       targets[b] = in_targets && blk->kind != CT_BLOCK_FOOTNOTE &&
                    !starts_with_marker (doc->text, blk->start, blk->end);
     }
@@ -2181,20 +2222,9 @@ ct_extractor_run (CtExtractor      *self,
 
           if (ct_table_columns_is_head (cols, blk->row))
             continue;
-          row = ct_extract_table_row (self->keywords, self->units, doc, cols, b);
+          row = ct_extract_table_row (self->keywords, self->units, doc, cols, b, targets[b]);
           if (row != NULL)
-            {
-              if (targets[b])
-                {
-                  /* A table of next year's targets gives targets. */
-                  row->kind = CT_KIND_TARGET;
-                  row->value = isnan (row->plan) ? row->value : row->plan;
-                  row->plan = row->rate = row->yoy = row->rate_computed = NAN;
-                  row->basis = CT_BASIS_NONE;
-                  row->flags = 0;
-                }
-              g_ptr_array_add (out, row);
-            }
+            g_ptr_array_add (out, row);
           continue;
         }
       while (last + 1 < n && continues (doc, last))

@@ -1,0 +1,132 @@
+/* test-extract-phrasing.c: how reports and the press word their figures
+ *
+ * One test per class of the language: growth with no level, one base for
+ * many figures, word order and ellipsis, status lists, annexes after the
+ * tasks, periods and estimates, names in news style. The sentences are
+ * invented for these tests; each checks the rule, not one report.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ct-docx-writer.h"
+#include "ct-extract.h"
+#include "ct-reader.h"
+#include "ct-test-util.h"
+
+#define assert_num(a, b) g_assert_cmpfloat_with_epsilon ((a), (b), 1e-6)
+
+static CtDocument *
+read_text (const gchar *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "test.md", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  return ct_document_ref (g_ptr_array_index (docs, 0));
+}
+
+static GPtrArray *
+extract (const gchar *text)
+{
+  g_autoptr(CtDocument) doc = read_text (text);
+
+  return ct_extractor_run (ct_extractor_get_default (), doc);
+}
+
+static const CtObservation *
+obs_at (GPtrArray *obs,
+        guint      i)
+{
+  g_assert_cmpuint (i, <, obs->len);
+  return g_ptr_array_index (obs, i);
+}
+
+/* ---- annexes ------------------------------------------------------- */
+
+#define ANNEX_REPORT \
+  "# Báo cáo kinh tế - xã hội quý III năm 2027\n" \
+  "\n" \
+  "## II. Nhiệm vụ trọng tâm quý IV\n" \
+  "\n" \
+  "1. Hoàn thành việc thu hoạch lúa mùa trên toàn xã.\n" \
+  "\n" \
+  "2. Tập trung thu ngân sách các khoản còn lại.\n" \
+  "\n" \
+  "## PHỤ LỤC\n" \
+  "\n" \
+  "Biểu số 02: Tình hình thực hiện một số chỉ tiêu chủ yếu\n" \
+  "\n" \
+  "| STT | Chỉ tiêu | Đơn vị | KH năm 2027 | TH 9 tháng | So với KH (%) | So với cùng kỳ (%) |\n" \
+  "|---|---|---|---|---|---|---|\n" \
+  "| 1 | Diện tích lúa mùa | ha | 640 | 652 | 101,9 | 99,4 |\n" \
+  "| 2 | Thu ngân sách xã | triệu đồng | 2.500 | 1.710 | 68,4 | 112,0 |\n" \
+  "\n" \
+  "Biểu số 03: Các chỉ tiêu kế hoạch năm 2028\n" \
+  "\n" \
+  "| STT | Chỉ tiêu | Đơn vị | KH năm 2028 | TH 9 tháng | So với KH (%) | So với cùng kỳ (%) |\n" \
+  "|---|---|---|---|---|---|---|\n" \
+  "| 1 | Diện tích lúa mùa | ha | 660 | | | |\n"
+
+static void
+check_annex (GPtrArray *obs)
+{
+  g_assert_cmpuint (obs->len, ==, 3);
+  g_assert_cmpint (obs_at (obs, 0)->kind, ==, CT_KIND_ACHIEVEMENT);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Diện tích lúa mùa");
+  assert_num (obs_at (obs, 0)->value, 652);
+  assert_num (obs_at (obs, 0)->plan, 640);
+  assert_num (obs_at (obs, 0)->rate, 101.9);
+  assert_num (obs_at (obs, 0)->yoy, 99.4);
+  g_assert_cmpint (obs_at (obs, 1)->kind, ==, CT_KIND_ACHIEVEMENT);
+  assert_num (obs_at (obs, 1)->yoy, 112);
+  /* The second annex names next year's plan: a target. */
+  g_assert_cmpint (obs_at (obs, 2)->kind, ==, CT_KIND_TARGET);
+  assert_num (obs_at (obs, 2)->value, 660);
+}
+
+/* An annex that reports results after the tasks of the coming quarter is
+ * results; the numbered tasks before it do not swallow it. */
+static void
+test_annex_after_tasks (void)
+{
+  g_autoptr(GPtrArray) obs = extract (ANNEX_REPORT);
+
+  check_annex (obs);
+}
+
+/* The same annex as a Word table. */
+static void
+test_annex_word_table (void)
+{
+  g_autoptr(CtDocument) md = read_text (ANNEX_REPORT);
+  g_autofree gchar *path = ct_test_tmp_path ("annex.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GPtrArray) obs = NULL;
+
+  g_assert_true (ct_docx_write_document (md, path, &error));
+  g_assert_no_error (error);
+  docs = ct_reader_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  obs = ct_extractor_run (ct_extractor_get_default (), g_ptr_array_index (docs, 0));
+  check_annex (obs);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  ct_test_tmpdir ();
+
+  g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
+  g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
+  return g_test_run ();
+}
