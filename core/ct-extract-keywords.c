@@ -70,6 +70,7 @@ static const gchar * const category_names[CT_N_KW + 1] = {
   "respectively",
   "subject_after",
   "annex_heading",
+  "basis_tail",
   NULL,
 };
 

@@ -55,6 +55,7 @@ typedef enum
   CT_KW_RESPECTIVELY,
   CT_KW_SUBJECT_AFTER,
   CT_KW_ANNEX_HEADING,
+  CT_KW_BASIS_TAIL,
   CT_N_KW
 } CtKwCategory;
 

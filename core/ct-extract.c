@@ -152,7 +152,8 @@ ct_extractor_get_default (void)
 /* ---- roles ---------------------------------------------------------- */
 
 /* Matches a phrase of @cat right before @pos, also past a qualifier and a
- * colon ("KH: trên 99%", "chỉ tiêu >41%"). */
+ * colon ("KH: trên 99%", "chỉ tiêu >41%"), and for a basis past the words
+ * that detail it. */
 static const CtKeyword *
 kw_before (const Passage *ps,
            CtKwCategory   cat,
@@ -164,7 +165,7 @@ kw_before (const Passage *ps,
   const CtKeyword *kw;
   gsize p = pos, s;
 
-  for (guint round = 0; round < 3; round++)
+  for (guint round = 0; round < 4; round++)
     {
       kw = ct_keywords_match_before (kws, cat, ps->lower, from, p, start);
       if (kw != NULL)
@@ -177,6 +178,14 @@ kw_before (const Passage *ps,
           continue;
         }
       if (ct_keywords_match_before (kws, CT_KW_QUALIFIER, ps->lower, from, p, &s) != NULL)
+        {
+          p = s;
+          continue;
+        }
+      /* "KH cả năm 8%", "chỉ tiêu giảm còn dưới 6%": words between a plan
+       * and its figure. */
+      if (cat == CT_KW_BASIS &&
+          ct_keywords_match_before (kws, CT_KW_BASIS_TAIL, ps->lower, from, p, &s) != NULL)
         {
           p = s;
           continue;
@@ -658,7 +667,10 @@ assign_role (Passage *ps,
     return;
   if (fig->kind == CT_FIG_FRACTION)
     {
-      r->role = ROLE_ANCHOR;
+      /* "9/12 thôn: chưa đạt (KH 12/12 thôn)": a plan restated as a whole
+       * set adds nothing to the value's own X/Y. */
+      if (kw_before (ps, CT_KW_BASIS, from, fig->start, NULL) == NULL)
+        r->role = ROLE_ANCHOR;
       return;
     }
   if (role_status_value (ps, i, from) || role_multiple (ps, i, from, to))
@@ -1072,6 +1084,28 @@ place_anchor (Passage *ps,
   push (ps, m);
 }
 
+/* Whether the figure after @i is a plan in the unit of @m's value, with
+ * nothing but its parenthesis and the word for it between. */
+static gboolean
+plan_follows (const Passage *ps,
+              guint          i,
+              const Pending *m)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  const CtFigure *next;
+
+  if (i + 1 >= ps->figs->len || ps->roles[i + 1].role != ROLE_PLAN || m->unit == NULL ||
+      g_str_equal (m->unit->dimension, "percent"))
+    return FALSE;
+  next = &g_array_index (ps->figs, CtFigure, i + 1);
+  if (next->unit == NULL || !g_str_equal (next->unit->dimension, m->unit->dimension))
+    return FALSE;
+  for (gsize p = fig->end; p < next->start; p++)
+    if (strchr (";.,)", ps->text[p]) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* "đạt P%": the rate of the value before it when that value has a plan or
  * a sentence measures against one, else a ratio value of its own. */
 static void
@@ -1094,6 +1128,18 @@ place_rate_or_value (Passage *ps,
       isnan (m->obs->rate) && same_depth (m, fig, r))
     {
       m->obs->rate = r->pct;
+      m->has_cmp = TRUE;
+      extend (m, ps, fig);
+      return;
+    }
+  /* "31.200 tấn: đạt 52,1% (KH 59.900 tấn)": a plan for the value right
+   * after the percentage makes it the value's rate. */
+  if (m != NULL && !isnan (m->obs->value) && isnan (m->obs->rate) && isnan (m->obs->plan) &&
+      !m->lead_pct && !m->target_pct && !r->as_percent && same_depth (m, fig, r) &&
+      plan_follows (ps, i, m))
+    {
+      m->obs->rate = r->pct;
+      m->obs->basis = ps->roles[i + 1].basis;
       m->has_cmp = TRUE;
       extend (m, ps, fig);
       return;
@@ -2105,6 +2151,30 @@ looks_like_heading (const CtDocument *doc,
   return len > 0 && g_unichar_isupper (g_utf8_get_char (t));
 }
 
+/* "3. Số xã đạt chuẩn nông thôn mới 11/15 xã: đạt.": a short numbered
+ * item the reader took for a heading that states a figure of its own, as
+ * status lists do. Titles ("1. Kết quả 6 tháng đầu năm 2025") hold no
+ * figure past their numbering other than periods and years, which the
+ * scan leaves out anyway. */
+static gboolean
+is_measured_item (const CtDocument *doc,
+                  const CtBlock    *blk)
+{
+  const gchar *t = doc->text + blk->start;
+  gsize len = blk->end - blk->start, p = 0;
+
+  while (p < len && strchr ("#*_ \t", t[p]) != NULL)
+    p++;
+  if (p >= len || !g_ascii_isdigit (t[p]))
+    return FALSE;
+  while (p < len && (g_ascii_isdigit (t[p]) || t[p] == '.' || t[p] == ')'))
+    p++;
+  if (p >= len || t[p] != ' ')
+    return FALSE;
+  /* A sentence end or a status after a colon: an item, not a title. */
+  return memchr (t + p, ':', len - p) != NULL || t[len - 1] == '.' || t[len - 1] == ';';
+}
+
 /* Whether a heading-like block opens an annex ("PHỤ LỤC", "Biểu số 01"). */
 static gboolean
 opens_annex (const CtExtractor *self,
@@ -2210,7 +2280,7 @@ ct_extractor_run (CtExtractor      *self,
       Passage ps = { 0 };
       guint last = b;
 
-      if (blk->kind == CT_BLOCK_HEADING)
+      if (blk->kind == CT_BLOCK_HEADING && !is_measured_item (doc, blk))
         continue;
       /* Rows of a table whose header names its columns are read by
        * column; other tables are read as text. */

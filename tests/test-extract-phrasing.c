@@ -47,6 +47,47 @@ obs_at (GPtrArray *obs,
   return g_ptr_array_index (obs, i);
 }
 
+/* ---- status lists -------------------------------------------------- */
+
+/* Reports that assess each target of a list: the figure, the status word
+ * and the plan in parentheses belong to one record, also when the reader
+ * took a short numbered item for a heading. */
+static void
+test_status_list (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "## I. Đánh giá các chỉ tiêu năm 2029\n"
+    "\n"
+    "1. Sản lượng thịt hơi xuất chuồng 4.350 tấn: đạt 48,3% (KH 9.000 tấn).\n"
+    "\n"
+    "2. Tỷ lệ lao động qua đào tạo 68,2%: đang thực hiện (KH cả năm 70%).\n"
+    "\n"
+    "3. Số thôn đạt chuẩn nông thôn mới kiểu mẫu 4/6 thôn: đạt.\n"
+    "\n"
+    "4. Tỷ lệ hộ cận nghèo còn 3,1%: đạt (chỉ tiêu giảm xuống dưới 3,5%).\n"
+    "\n"
+    "5. Số trường đạt chuẩn 7/9 trường: chưa đạt (KH 9/9 trường).\n");
+
+  g_assert_cmpuint (obs->len, ==, 5);
+  assert_num (obs_at (obs, 0)->value, 4350);
+  assert_num (obs_at (obs, 0)->plan, 9000);
+  assert_num (obs_at (obs, 0)->rate, 48.3);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Sản lượng thịt hơi xuất chuồng");
+  assert_num (obs_at (obs, 1)->value, 68.2);
+  assert_num (obs_at (obs, 1)->plan, 70);
+  g_assert_cmpstr (obs_at (obs, 1)->status, ==, "đang thực hiện");
+  assert_num (obs_at (obs, 2)->value, 4);
+  assert_num (obs_at (obs, 2)->plan, 6);
+  g_assert_cmpint (obs_at (obs, 2)->basis, ==, CT_BASIS_TOTAL);
+  g_assert_cmpstr (obs_at (obs, 2)->status, ==, "đạt");
+  assert_num (obs_at (obs, 3)->value, 3.1);
+  assert_num (obs_at (obs, 3)->plan, 3.5);
+  /* "(KH 9/9 trường)" restates the whole; no second record. */
+  assert_num (obs_at (obs, 4)->value, 7);
+  assert_num (obs_at (obs, 4)->plan, 9);
+  g_assert_cmpstr (obs_at (obs, 4)->status, ==, "chưa đạt");
+}
+
 /* ---- annexes ------------------------------------------------------- */
 
 #define ANNEX_REPORT \
@@ -126,6 +167,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   ct_test_tmpdir ();
 
+  g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
   return g_test_run ();
