@@ -319,6 +319,82 @@ in_parens_after_quantity (const Passage *ps,
   return p == prev->end && q < ps->len && ps->text[q] == ')';
 }
 
+/* "(+25 ha)", "(-0,5 tạ/ha)", "(− 3 tấn)": an absolute change written with
+ * its sign in parentheses, neither a value nor a rate. */
+static gboolean
+is_signed_change (const Passage  *ps,
+                  const CtFigure *fig)
+{
+  gsize p = fig->start;
+
+  if (p >= 3 && memcmp (ps->text + p - 3, "−", 3) == 0)
+    p -= 3;
+  else if (p >= 1 && (ps->text[p - 1] == '+' || ps->text[p - 1] == '-'))
+    p--;
+  else
+    return FALSE;
+  while (p > 0 && ps->text[p - 1] == ' ')
+    p--;
+  return p > 0 && ps->text[p - 1] == '(';
+}
+
+/* The sentence around @pos: up to a sentence end or a line break. */
+static void
+sentence_span (const Passage *ps,
+               gsize          pos,
+               gsize         *from,
+               gsize         *to)
+{
+  gsize s = pos, e = pos;
+
+  while (s > 0 && ps->text[s - 1] != '\n' &&
+         !(strchr (".!?", ps->text[s - 1]) != NULL && (s >= ps->len || ps->text[s] == ' ')))
+    s--;
+  while (e < ps->len && ps->text[e] != '\n' &&
+         !(strchr (".!?", ps->text[e]) != NULL && (e + 1 >= ps->len || ps->text[e + 1] == ' ' ||
+                                                   ps->text[e + 1] == '\n')))
+    e++;
+  *from = s;
+  *to = e;
+}
+
+/* One base written once for a whole sentence or list, at its head or its
+ * end ("So với cùng kỳ, …"; "…, tăng 0,6% (+14 tấn) so với cùng kỳ."): the
+ * comparison, named as a phrase of its own, nearest after @pos, else
+ * nearest before. Returns whether one was found; *basis is
+ * CT_BASIS_NONE for last year, else the plan's kind. */
+static gboolean
+sentence_base (const Passage *ps,
+               gsize          pos,
+               CtBasis       *basis)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  gsize from, to, e;
+  gboolean found = FALSE;
+
+  sentence_span (ps, pos, &from, &to);
+  for (gsize p = from; p < to; p++)
+    {
+      const CtKeyword *kw;
+
+      if (p > from && ct_extract_is_word_char (ps->text, ps->len, p - 1))
+        continue;
+      kw = ct_keywords_match_at (kws, CT_KW_YOY, ps->lower, p, to, &e);
+      if (kw != NULL && !g_str_equal (kw->value, "after") && yoy_at (ps, p, to))
+        *basis = CT_BASIS_NONE;
+      else if ((kw = ct_keywords_match_at (kws, CT_KW_BASIS, ps->lower, p, to, &e)) != NULL &&
+               g_str_has_prefix (kw->phrase, "so "))
+        *basis = basis_from_keyword (kw);
+      else
+        continue;
+      found = TRUE;
+      if (p > pos)
+        return TRUE;
+      p = e - 1;
+    }
+  return found;
+}
+
 /* One function per kind of figure: each sets the figure's role and returns
  * TRUE when it decided, so assign_role can try the next reading. */
 
@@ -483,6 +559,8 @@ role_pct_basis (Passage *ps,
   if ((verb != NULL && g_str_equal (verb->value, "over")) ||
       (change != NULL && g_str_equal (change->value, "up")))
     r->pct = 100 + fig->value;
+  else if (change != NULL && g_str_equal (change->value, "down"))
+    r->pct = 100 - fig->value; /* "giảm 2% so với kế hoạch" */
   r->role = (verb != NULL && g_str_equal (verb->value, "progress")) ? ROLE_PROGRESS : ROLE_RATE;
   return TRUE;
 }
@@ -499,14 +577,31 @@ role_pct_other (Passage *ps,
   const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
   FigRole *r = &ps->roles[i];
   gboolean pct = ct_figure_is_percent (fig);
-  const CtKeyword *verb;
+  const CtKeyword *verb, *change;
   gsize s;
 
   if (pct && (kw_before (ps, CT_KW_SHARE, from, fig->start, NULL) != NULL ||
               kw_at (ps, CT_KW_SHARE, fig->end, to, NULL) != NULL))
     return;
-  if (kw_before (ps, CT_KW_CHANGE, from, fig->start, NULL) != NULL)
-    return; /* "tăng 5%": a change with nothing to compare */
+  change = kw_before (ps, CT_KW_CHANGE, from, fig->start, &s);
+  if (change != NULL)
+    {
+      CtBasis basis = CT_BASIS_NONE;
+      gsize cs;
+      const CtKeyword *last = ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower,
+                                                        from, s, &cs);
+
+      /* "tăng 5%" compares with the base the sentence names once, or with
+       * nothing; "(cùng kỳ tăng 8%)" is last year's own growth. */
+      if (pct && (last == NULL || !g_str_equal (last->value, "after")) &&
+          sentence_base (ps, fig->start, &basis))
+        {
+          r->role = basis == CT_BASIS_NONE ? ROLE_YOY : ROLE_RATE;
+          r->basis = basis;
+          r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
+        }
+      return;
+    }
   if (pct && kw_before (ps, CT_KW_TARGET_QUALIFIER, from, fig->start, NULL) != NULL)
     {
       r->role = ROLE_TARGET_PCT;
@@ -657,6 +752,8 @@ assign_role (Passage *ps,
   r->basis = CT_BASIS_NONE;
   r->pct = NAN;
 
+  if (is_signed_change (ps, fig))
+    return;
   if (fig->flags & (CT_FIG_RATIO | CT_FIG_PERMILLE))
     {
       role_per_unit (ps, i, from);
@@ -1202,6 +1299,48 @@ place_rate (Passage *ps,
   extend (m, ps, fig);
 }
 
+/* Whether the clause of figure @i names a subject of its own before its
+ * comparison ("…; trong đó khu vực dịch vụ tăng 6,4%") rather than going
+ * on about the value before ("1.240 ha, tăng 2,1%", "…, so cùng kỳ tăng
+ * 6,7%"). */
+static gboolean
+clause_has_subject (const Passage *ps,
+                    guint          i,
+                    const Pending *m)
+{
+  static const CtKwCategory filler[] = {
+    CT_KW_YOY, CT_KW_CHANGE, CT_KW_RATE_VERB, CT_KW_QUALIFIER, CT_KW_LABEL_DROP, CT_KW_BASIS,
+  };
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  gsize p = clause_start (ps, i), e;
+
+  if (p <= m->fig_end)
+    return FALSE;
+  while (p < fig->start)
+    {
+      gboolean skipped = FALSE;
+
+      if (!ct_extract_is_word_char (ps->text, ps->len, p) || g_ascii_isdigit (ps->text[p]))
+        {
+          p++;
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (filler) && !skipped; k++)
+        if (ct_keywords_match_at (ps->self->keywords, filler[k], ps->lower, p, fig->start, &e) != NULL &&
+            e > p)
+          {
+            p = e;
+            skipped = TRUE;
+          }
+      if (!skipped)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A year-on-year figure completes the value before it; with none, or with
+ * a subject of its own, it is an observation by itself: growth with no
+ * level ("Chỉ số sản xuất công nghiệp ước tăng 9,2% so với cùng kỳ"). */
 static void
 place_yoy (Passage *ps,
            guint    i)
@@ -1209,9 +1348,12 @@ place_yoy (Passage *ps,
   const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
   Pending *m = top (ps);
 
-  if (m == NULL || own_subject (ps, m, fig))
-    return;
-  if (!isnan (m->obs->yoy))
+  if (m == NULL || own_subject (ps, m, fig) || clause_has_subject (ps, i, m))
+    {
+      m = pending_new (ps, i, FALSE);
+      push (ps, m);
+    }
+  else if (!isnan (m->obs->yoy))
     m = clone_for_second (ps, m, TRUE);
   m->obs->yoy = ps->roles[i].pct;
   m->has_cmp = TRUE;

@@ -47,6 +47,64 @@ obs_at (GPtrArray *obs,
   return g_ptr_array_index (obs, i);
 }
 
+/* ---- growth with no level, one base for many figures --------------- */
+
+/* A growth rate with no level stated is an observation of its own, and
+ * the sectors listed after the head that names the base give one each. */
+static void
+test_growth_without_level (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Chỉ số phát triển ngành xây dựng quý II ước tăng 4,8% so với cùng kỳ.\n"
+    "\n"
+    "Giá trị tăng thêm 11 tháng ước tăng 6,3% so cùng kỳ; trong đó ngành trồng trọt "
+    "tăng 2,5%, ngành chăn nuôi giảm 0,7%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  for (guint k = 0; k < obs->len; k++)
+    {
+      g_assert_true (isnan (obs_at (obs, k)->value));
+      g_assert_true (isnan (obs_at (obs, k)->rate));
+    }
+  assert_num (obs_at (obs, 0)->yoy, 104.8);
+  assert_num (obs_at (obs, 1)->yoy, 106.3);
+  assert_num (obs_at (obs, 2)->yoy, 102.5);
+  g_assert_cmpstr (obs_at (obs, 2)->label, ==, "Ngành trồng trọt");
+  assert_num (obs_at (obs, 3)->yoy, 99.3);
+  g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Ngành chăn nuôi");
+}
+
+/* The base written once, at the end or at the head of a sentence, holds
+ * for each figure of it; signed changes in parentheses are no figures. */
+static void
+test_one_base_for_many (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Diện tích mía 356 ha, giảm 4,2% (-15,6 ha); sản lượng 21.400 tấn, tăng 3,5% "
+    "(+723 tấn) so với cùng kỳ.\n"
+    "\n"
+    "So với cùng kỳ năm trước, đàn gà 84.000 con, tăng 6,2%; trong đó: gà thả vườn "
+    "51.000 con, tăng 9%.\n"
+    "\n"
+    "Diện tích ngô 210 ha, tăng 5%; diện tích lạc 95 ha, giảm 2% so với kế hoạch.\n"
+    "\n"
+    "Đàn dê 1.300 con, tăng 4%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 6);
+  assert_num (obs_at (obs, 0)->value, 356);
+  assert_num (obs_at (obs, 0)->yoy, 95.8);
+  assert_num (obs_at (obs, 1)->value, 21400);
+  assert_num (obs_at (obs, 1)->yoy, 103.5);
+  assert_num (obs_at (obs, 2)->value, 84000);
+  assert_num (obs_at (obs, 2)->yoy, 106.2);
+  assert_num (obs_at (obs, 3)->value, 51000);
+  assert_num (obs_at (obs, 3)->yoy, 109);
+  assert_num (obs_at (obs, 4)->rate, 105);
+  g_assert_cmpint (obs_at (obs, 4)->basis, ==, CT_BASIS_PLAN);
+  assert_num (obs_at (obs, 5)->rate, 98);
+  /* "Đàn dê … tăng 4%" names no base: nothing to compare with. */
+}
+
 /* ---- status lists -------------------------------------------------- */
 
 /* Reports that assess each target of a list: the figure, the status word
@@ -167,6 +225,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   ct_test_tmpdir ();
 
+  g_test_add_func ("/phrasing/growth-without-level", test_growth_without_level);
+  g_test_add_func ("/phrasing/one-base-for-many", test_one_base_for_many);
   g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
