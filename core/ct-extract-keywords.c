@@ -71,6 +71,7 @@ static const gchar * const category_names[CT_N_KW + 1] = {
   "subject_after",
   "annex_heading",
   "basis_tail",
+  "lead_in",
   NULL,
 };
 
@@ -88,6 +89,8 @@ static const gchar * const status_values[] = { "đạt", "chưa đạt", "không
 static const gchar * const not_measure_values[] = {
   "date", "legal", "level", "measure", "name", "phase", "rank", "year", NULL,
 };
+/* "lead": dropped only where it opens a label ("phát triển" as a verb). */
+static const gchar * const label_drop_values[] = { "-", "lead", NULL };
 static const gchar * const table_column_values[] = {
   "label", "unit", "plan", "budget", "value", "rate", "yoy", NULL,
 };
@@ -104,6 +107,7 @@ values_of (CtKwCategory cat)
     case CT_KW_STATUS: return status_values;
     case CT_KW_NOT_MEASURE: return not_measure_values;
     case CT_KW_TABLE_COLUMN: return table_column_values;
+    case CT_KW_LABEL_DROP: return label_drop_values;
     case CT_KW_QUALIFIER:
     case CT_KW_PLACE:
       return NULL;

@@ -68,7 +68,16 @@ trim_span (const CtKeywords *keywords,
       {
         gsize s;
 
-        if (ct_keywords_match_before (keywords, CT_KW_LABEL_DROP, lower, *from, *to, &s) != NULL &&
+        /* "… ước tăng", "… đạt hơn": the verb, direction and qualifier of
+         * the figure that follows are no part of its name. */
+        const CtKeyword *drop = ct_keywords_match_before (keywords, CT_KW_LABEL_DROP, lower,
+                                                          *from, *to, &s);
+
+        /* "phát triển" opens a clause as a verb but ends "Chi đầu tư phát
+         * triển" as a noun: words marked "lead" drop only at the start. */
+        if (((drop != NULL && !g_str_equal (drop->value, "lead")) ||
+             ct_keywords_match_before (keywords, CT_KW_QUALIFIER, lower, *from, *to, &s) != NULL ||
+             ct_keywords_match_before (keywords, CT_KW_CHANGE, lower, *from, *to, &s) != NULL) &&
             s > *from)
           *to = s, changed = TRUE;
       }
@@ -196,6 +205,38 @@ opens_with_year (const gchar *lower,
   return p < to && lower[p] == ',';
 }
 
+/* "Trong 6 tháng đầu năm 2023, giá trị sản xuất được …", "Theo Cục Thống
+ * kê, trong quý I, chỉ số giá …", "So với cùng kỳ, tổng đàn lợn …": time,
+ * source and base phrases opening the clause leave the subject after
+ * their commas. */
+static gsize
+skip_lead_ins (const CtKeywords *keywords,
+               const gchar      *text,
+               const gchar      *lower,
+               gsize             from,
+               gsize             to)
+{
+  for (guint round = 0; round < 4; round++)
+    {
+      gsize f = from;
+      const gchar *comma;
+
+      while (f < to && is_trim_char (text[f]))
+        f++;
+      from = f;
+      if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, f, to, NULL) == NULL &&
+          ct_keywords_match_at (keywords, CT_KW_LEAD_IN, lower, f, to, NULL) == NULL &&
+          ct_keywords_match_at (keywords, CT_KW_YOY, lower, f, to, NULL) == NULL &&
+          !opens_with_year (lower, f, to))
+        break;
+      comma = memchr (text + f, ',', to - f);
+      if (comma == NULL || memchr (text + f, '(', comma - (text + f)) != NULL)
+        break;
+      from = comma + 1 - text;
+    }
+  return from;
+}
+
 static gboolean
 is_phrase_colon (const gchar *text,
                  gsize        from,
@@ -233,24 +274,7 @@ ct_extract_label (const CtKeywords *keywords,
       from = colon + 1;
     }
 
-  /* "Trong 6 tháng đầu năm 2023, giá trị sản xuất được …": a time phrase
-   * opening the clause leaves the subject after its comma. */
-  {
-    gsize f = from, t = to;
-
-    while (f < t && is_trim_char (text[f]))
-      f++;
-    if (ct_keywords_match_at (keywords, CT_KW_LABEL_CUT, lower, f, t, NULL) != NULL ||
-        opens_with_year (lower, f, t))
-      for (gsize p = f; p < t; p++)
-        if (text[p] == ',')
-          {
-            from = p + 1;
-            break;
-          }
-    if (from < f)
-      from = f;
-  }
+  from = skip_lead_ins (keywords, text, lower, from, to);
 
   /* Time and place details end the label. */
   for (gsize p = from; p < to; p++)

@@ -56,6 +56,7 @@ typedef enum
   CT_KW_SUBJECT_AFTER,
   CT_KW_ANNEX_HEADING,
   CT_KW_BASIS_TAIL,
+  CT_KW_LEAD_IN,
   CT_N_KW
 } CtKwCategory;
 

@@ -1310,6 +1310,7 @@ clause_has_subject (const Passage *ps,
 {
   static const CtKwCategory filler[] = {
     CT_KW_YOY, CT_KW_CHANGE, CT_KW_RATE_VERB, CT_KW_QUALIFIER, CT_KW_LABEL_DROP, CT_KW_BASIS,
+    CT_KW_BASIS_TAIL,
   };
   const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
   gsize p = clause_start (ps, i), e;
@@ -1747,7 +1748,10 @@ add_counted_words (Passage       *ps,
         {
           gchar *joined;
 
-          if (obs->label == NULL)
+          /* "20% TTHC được tiếp nhận": a share names what it counts. */
+          if (obs->label == NULL && counted != NULL && g_str_equal (obs->unit, "%"))
+            joined = g_strdup (counted);
+          else if (obs->label == NULL)
             joined = g_strdup_printf ("%s%s%s", obs->unit, counted != NULL ? " " : "",
                                       counted != NULL ? counted : "");
           else

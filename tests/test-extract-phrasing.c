@@ -105,6 +105,79 @@ test_one_base_for_many (void)
   /* "Đàn dê … tăng 4%" names no base: nothing to compare with. */
 }
 
+/* ---- word order and ellipsis --------------------------------------- */
+
+static void
+test_word_order (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "BÁO CÁO KINH TẾ - XÃ HỘI NĂM 2031\n"
+    "\n"
+    "Doanh thu bán lẻ 740 tỷ đồng, bằng 109% cùng kỳ năm 2030.\n"
+    "\n"
+    "Lượng khách lưu trú 52.000 lượt, so với cùng kỳ năm trước tăng 3,7%.\n"
+    "\n"
+    "Chi thường xuyên 310 tỷ đồng, so dự toán giao đạt 58%.\n"
+    "\n"
+    "Thu tiền sử dụng đất ước trên 64% dự toán tỉnh giao.\n"
+    "\n"
+    "Thu phí, lệ phí đạt trên 41% dự toán tỉnh và gần 38% dự toán huyện giao.\n"
+    "\n"
+    "Sản lượng cá nuôi tăng 1,4% so với nghị quyết.\n"
+    "\n"
+    "Số lao động xuất khẩu đạt hơn 126% kế hoạch.\n"
+    "\n"
+    "Hộ được cấp nước sạch 2.184/2.300 hộ = 95%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 9);
+  assert_num (obs_at (obs, 0)->yoy, 109);
+  assert_num (obs_at (obs, 1)->value, 52000);
+  assert_num (obs_at (obs, 1)->yoy, 103.7);
+  assert_num (obs_at (obs, 2)->rate, 58);
+  g_assert_cmpint (obs_at (obs, 2)->basis, ==, CT_BASIS_BUDGET);
+  assert_num (obs_at (obs, 3)->rate, 64);
+  g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Thu tiền sử dụng đất");
+  /* The second verb dropped: two records. */
+  assert_num (obs_at (obs, 4)->rate, 41);
+  assert_num (obs_at (obs, 5)->rate, 38);
+  g_assert_cmpstr (obs_at (obs, 5)->label, ==, "Thu phí, lệ phí");
+  /* 1,4% over the resolution is 101,4% of the plan. */
+  assert_num (obs_at (obs, 6)->rate, 101.4);
+  g_assert_true (isnan (obs_at (obs, 6)->yoy));
+  assert_num (obs_at (obs, 7)->rate, 126);
+  g_assert_cmpstr (obs_at (obs, 7)->label, ==, "Số lao động xuất khẩu");
+  assert_num (obs_at (obs, 8)->value, 2184);
+  assert_num (obs_at (obs, 8)->plan, 2300);
+  assert_num (obs_at (obs, 8)->rate, 95);
+}
+
+/* ---- periods, estimates and names in news style -------------------- */
+
+static void
+test_news_names (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Trong 10 tháng, chi đầu tư phát triển ước đạt 505 tỷ đồng, đạt 62% dự toán, tăng 11%.\n"
+    "\n"
+    "Theo Chi cục Thống kê, trong quý III, chỉ số giá vật liệu xây dựng tăng 2,6% so với cùng kỳ.\n"
+    "\n"
+    "Tính đến hết tháng 9, toàn huyện có 318 hộ thoát nghèo, tăng 12% so với cùng kỳ.\n"
+    "\n"
+    "Sản lượng chè búp tươi cả năm sơ bộ đạt 9.800 tấn, tăng 2% so cùng kỳ.\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Chi đầu tư phát triển");
+  g_assert_cmpstr (obs_at (obs, 0)->qualifier, ==, "ước");
+  assert_num (obs_at (obs, 0)->rate, 62);
+  g_assert_cmpstr (obs_at (obs, 1)->label, ==, "Chỉ số giá vật liệu xây dựng");
+  assert_num (obs_at (obs, 1)->yoy, 102.6);
+  g_assert_cmpstr (obs_at (obs, 2)->label, ==, "Hộ thoát nghèo");
+  assert_num (obs_at (obs, 2)->yoy, 112);
+  g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Sản lượng chè búp tươi");
+  /* "sơ bộ" marks an estimate. */
+  g_assert_cmpstr (obs_at (obs, 3)->qualifier, ==, "ước");
+}
+
 /* ---- status lists -------------------------------------------------- */
 
 /* Reports that assess each target of a list: the figure, the status word
@@ -227,6 +300,8 @@ main (int   argc,
 
   g_test_add_func ("/phrasing/growth-without-level", test_growth_without_level);
   g_test_add_func ("/phrasing/one-base-for-many", test_one_base_for_many);
+  g_test_add_func ("/phrasing/word-order", test_word_order);
+  g_test_add_func ("/phrasing/news-names", test_news_names);
   g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
