@@ -72,6 +72,7 @@ static const gchar * const category_names[CT_N_KW + 1] = {
   "annex_heading",
   "basis_tail",
   "lead_in",
+  "other_base",
   NULL,
 };
 

@@ -57,6 +57,7 @@ typedef enum
   CT_KW_ANNEX_HEADING,
   CT_KW_BASIS_TAIL,
   CT_KW_LEAD_IN,
+  CT_KW_OTHER_BASE,
   CT_N_KW
 } CtKwCategory;
 

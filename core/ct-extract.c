@@ -395,6 +395,38 @@ sentence_base (const Passage *ps,
   return found;
 }
 
+typedef enum
+{
+  BASE_AFTER_NONE,  /* nothing names a base right after the figure */
+  BASE_AFTER_YOY,   /* "so với vụ đông xuân năm trước" */
+  BASE_AFTER_OTHER, /* "so với tháng trước", "của quý I/2025": a base of its own */
+} BaseAfter;
+
+/* The base written right after a change the known phrases did not match:
+ * "so với …" up to the end of its clause is last year's when it names it
+ * ("so với vụ đông xuân năm trước"), else another base ("so với tháng
+ * trước"); "… của quý I/2025" makes the figure another period's own. */
+static BaseAfter
+base_after (const Passage *ps,
+            gsize          pos,
+            gsize          to)
+{
+  gsize p = pos, e;
+
+  while (p < to && ps->text[p] == ' ')
+    p++;
+  if (ct_keywords_match_at (ps->self->keywords, CT_KW_OTHER_BASE, ps->lower, p, to, &e) == NULL)
+    return BASE_AFTER_NONE;
+  while (e < to && strchr (",;.()\n", ps->text[e]) == NULL)
+    e++;
+  for (gsize q = p; q < e; q++)
+    if ((q == 0 || ps->lower[q - 1] == ' ') &&
+        ct_keywords_match_at (ps->self->keywords, CT_KW_YOY, ps->lower, q, e, NULL) != NULL &&
+        yoy_at (ps, q, e))
+      return BASE_AFTER_YOY;
+  return BASE_AFTER_OTHER;
+}
+
 /* One function per kind of figure: each sets the figure's role and returns
  * TRUE when it decided, so assign_role can try the next reading. */
 
@@ -592,9 +624,24 @@ role_pct_other (Passage *ps,
                                                         from, s, &cs);
 
       /* "tăng 5%" compares with the base the sentence names once, or with
-       * nothing; "(cùng kỳ tăng 8%)" is last year's own growth. */
-      if (pct && (last == NULL || !g_str_equal (last->value, "after")) &&
-          sentence_base (ps, fig->start, &basis))
+       * nothing; "(cùng kỳ tăng 8%)" is last year's own growth, "(KH năm
+       * tăng 9%)" the growth planned. */
+      if (!pct || (last != NULL && g_str_equal (last->value, "after")) ||
+          kw_before (ps, CT_KW_BASIS, from, s, NULL) != NULL)
+        return;
+      switch (base_after (ps, fig->end, to))
+        {
+        case BASE_AFTER_YOY:
+          r->role = ROLE_YOY;
+          r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
+          return;
+        case BASE_AFTER_OTHER:
+          return;
+        case BASE_AFTER_NONE:
+        default:
+          break;
+        }
+      if (sentence_base (ps, fig->start, &basis))
         {
           r->role = basis == CT_BASIS_NONE ? ROLE_YOY : ROLE_RATE;
           r->basis = basis;
@@ -1829,6 +1876,30 @@ target_label_before (Passage       *ps,
     }
 }
 
+/* "Chỉ số giá tháng 8 tăng 0,4% so với tháng trước và tăng 2,9% so với
+ * cùng kỳ": a growth with no level is named by the words before the first
+ * change with a figure of its clause. */
+static gsize
+before_first_change (const Passage *ps,
+                     gsize          from,
+                     gsize          to)
+{
+  for (gsize p = from; p < to; p++)
+    {
+      gsize e;
+
+      if (p > from && ps->lower[p - 1] != ' ')
+        continue;
+      if (ct_keywords_match_at (ps->self->keywords, CT_KW_CHANGE, ps->lower, p, to, &e) == NULL)
+        continue;
+      while (e < to && ps->text[e] == ' ')
+        e++;
+      if (e < to && g_ascii_isdigit (ps->text[e]) && ct_extract_count_words (ps->text, from, p) > 0)
+        return p;
+    }
+  return to;
+}
+
 /* Names what @m measured. */
 static void
 label_observation (Passage *ps,
@@ -1843,6 +1914,8 @@ label_observation (Passage *ps,
     lead_label_span (ps, m, &from, &to);
   if (!m->lead_pct && !m->target_pct && m->qualifier_start > from && m->qualifier_start < to)
     to = m->qualifier_start;
+  if (isnan (obs->value))
+    to = before_first_change (ps, from, to);
   obs->label = ct_extract_label (kws, ps->text, ps->lower, from, to);
   /* One word names too little, unless it is an abbreviation ("THCS"). */
   weak = obs->label == NULL || (strchr (obs->label, ' ') == NULL && !ct_outline_is_caps (obs->label, -1)) ||

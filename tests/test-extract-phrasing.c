@@ -178,6 +178,32 @@ test_news_names (void)
   g_assert_cmpstr (obs_at (obs, 3)->qualifier, ==, "ước");
 }
 
+/* A change that names a base of its own is measured against that base,
+ * not the one the sentence names elsewhere; a planned growth is no
+ * result. */
+static void
+test_other_bases (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Chỉ số giá sản xuất tháng 8 tăng 0,4% so với tháng trước và tăng 2,9% so với cùng kỳ.\n"
+    "\n"
+    "Tổng thu dịch vụ ước 830 tỷ đồng, tăng 7,7% so với cùng kỳ (KH năm tăng 8%).\n"
+    "\n"
+    "Năm nay giá trị xuất khẩu tăng 5,5% so với cùng kỳ, thấp hơn mức tăng 7,2% của năm 2029.\n"
+    "\n"
+    "Diện tích lúa vụ mùa 3.400 ha, giảm 1,5% so với vụ mùa năm trước.\n");
+
+  g_assert_cmpuint (obs->len, ==, 4);
+  assert_num (obs_at (obs, 0)->yoy, 102.9);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Chỉ số giá sản xuất");
+  assert_num (obs_at (obs, 1)->value, 830);
+  assert_num (obs_at (obs, 1)->yoy, 107.7);
+  g_assert_true (isnan (obs_at (obs, 1)->plan));
+  assert_num (obs_at (obs, 2)->yoy, 105.5);
+  assert_num (obs_at (obs, 3)->value, 3400);
+  assert_num (obs_at (obs, 3)->yoy, 98.5);
+}
+
 /* ---- status lists -------------------------------------------------- */
 
 /* Reports that assess each target of a list: the figure, the status word
@@ -302,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/phrasing/one-base-for-many", test_one_base_for_many);
   g_test_add_func ("/phrasing/word-order", test_word_order);
   g_test_add_func ("/phrasing/news-names", test_news_names);
+  g_test_add_func ("/phrasing/other-bases", test_other_bases);
   g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
