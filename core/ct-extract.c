@@ -597,6 +597,49 @@ role_pct_basis (Passage *ps,
   return TRUE;
 }
 
+/* "tăng 5%" with no base right after it compares with the base written
+ * right after it in other words, with the base the sentence names once, or
+ * with nothing; "(cùng kỳ tăng 8%)" is last year's own growth, "(KH năm
+ * tăng 9%)" the growth planned. @cs is where the change word starts. */
+static void
+role_pct_change (Passage         *ps,
+                 guint            i,
+                 gsize            from,
+                 gsize            to,
+                 const CtKeyword *change,
+                 gsize            cs)
+{
+  const CtFigure *fig = &g_array_index (ps->figs, CtFigure, i);
+  FigRole *r = &ps->roles[i];
+  CtBasis basis = CT_BASIS_NONE;
+  gsize ys;
+  const CtKeyword *last = ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower,
+                                                    from, cs, &ys);
+  gdouble pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
+
+  if ((last != NULL && g_str_equal (last->value, "after")) ||
+      kw_before (ps, CT_KW_BASIS, from, cs, NULL) != NULL)
+    return;
+  switch (base_after (ps, fig->end, to))
+    {
+    case BASE_AFTER_YOY:
+      r->role = ROLE_YOY;
+      r->pct = pct;
+      return;
+    case BASE_AFTER_OTHER:
+      return;
+    case BASE_AFTER_NONE:
+    default:
+      break;
+    }
+  if (sentence_base (ps, fig->start, &basis))
+    {
+      r->role = basis == CT_BASIS_NONE ? ROLE_YOY : ROLE_RATE;
+      r->basis = basis;
+      r->pct = pct;
+    }
+}
+
 /* A percentage (or a bare number) with no word for a plan or last year
  * next to it: a share, a change, a target, what a verb reached, or a
  * value. */
@@ -618,35 +661,8 @@ role_pct_other (Passage *ps,
   change = kw_before (ps, CT_KW_CHANGE, from, fig->start, &s);
   if (change != NULL)
     {
-      CtBasis basis = CT_BASIS_NONE;
-      gsize cs;
-      const CtKeyword *last = ct_keywords_match_before (ps->self->keywords, CT_KW_YOY, ps->lower,
-                                                        from, s, &cs);
-
-      /* "tăng 5%" compares with the base the sentence names once, or with
-       * nothing; "(cùng kỳ tăng 8%)" is last year's own growth, "(KH năm
-       * tăng 9%)" the growth planned. */
-      if (!pct || (last != NULL && g_str_equal (last->value, "after")) ||
-          kw_before (ps, CT_KW_BASIS, from, s, NULL) != NULL)
-        return;
-      switch (base_after (ps, fig->end, to))
-        {
-        case BASE_AFTER_YOY:
-          r->role = ROLE_YOY;
-          r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
-          return;
-        case BASE_AFTER_OTHER:
-          return;
-        case BASE_AFTER_NONE:
-        default:
-          break;
-        }
-      if (sentence_base (ps, fig->start, &basis))
-        {
-          r->role = basis == CT_BASIS_NONE ? ROLE_YOY : ROLE_RATE;
-          r->basis = basis;
-          r->pct = g_str_equal (change->value, "up") ? 100 + fig->value : 100 - fig->value;
-        }
+      if (pct)
+        role_pct_change (ps, i, from, to, change, s);
       return;
     }
   if (pct && kw_before (ps, CT_KW_TARGET_QUALIFIER, from, fig->start, NULL) != NULL)
