@@ -96,6 +96,8 @@ typedef struct
   gchar             *sentence_status;
   CtBasis            sentence_basis; /* of the last rate the sentence measured against a plan */
   gchar             *head_label; /* the last label that stood on its own */
+  gboolean           list_base;  /* an item of a list whose head named a base … */
+  CtBasis            list_basis; /* … last year's (CT_BASIS_NONE) or a plan's */
   GPtrArray         *out;
 } Passage;
 
@@ -358,6 +360,12 @@ sentence_span (const Passage *ps,
   *to = e;
 }
 
+static gboolean last_base (const Passage *ps,
+                           gsize          from,
+                           gsize          to,
+                           gsize          pos,
+                           CtBasis       *basis);
+
 /* One base written once for a whole sentence or list, at its head or its
  * end ("So với cùng kỳ, …"; "…, tăng 0,6% (+14 tấn) so với cùng kỳ."): the
  * comparison, named as a phrase of its own, nearest after @pos, else
@@ -368,11 +376,33 @@ sentence_base (const Passage *ps,
                gsize          pos,
                CtBasis       *basis)
 {
-  const CtKeywords *kws = ps->self->keywords;
-  gsize from, to, e;
-  gboolean found = FALSE;
+  gsize from, to;
+  gboolean found;
 
   sentence_span (ps, pos, &from, &to);
+  found = last_base (ps, from, to, pos, basis);
+  /* "Trong đó:" and the items after it inherit the head's base. */
+  if (!found && ps->list_base)
+    {
+      *basis = ps->list_basis;
+      return TRUE;
+    }
+  return found;
+}
+
+/* The comparison named as a phrase of its own in [@from, @to), nearest
+ * after @pos, else the last before it. */
+static gboolean
+last_base (const Passage *ps,
+           gsize          from,
+           gsize          to,
+           gsize          pos,
+           CtBasis       *basis)
+{
+  const CtKeywords *kws = ps->self->keywords;
+  gsize e;
+  gboolean found = FALSE;
+
   for (gsize p = from; p < to; p++)
     {
       const CtKeyword *kw;
@@ -2491,6 +2521,28 @@ find_target_blocks (const CtExtractor *self,
   return targets;
 }
 
+/* Whether the passage heads a list (it ends with a colon: "… tăng 6,2% so
+ * với cùng kỳ. Trong đó:") and names a base its items take; the last one
+ * it names. */
+static gboolean
+list_head_base (Passage *ps,
+                CtBasis *basis)
+{
+  gsize end = ps->len;
+  g_autofree gchar *lower = NULL;
+  gboolean found;
+
+  while (end > 0 && strchr (" *_\n", ps->text[end - 1]) != NULL)
+    end--;
+  if (end == 0 || ps->text[end - 1] != ':')
+    return FALSE;
+  lower = ct_extract_lower (ps->text, ps->len);
+  ps->lower = lower;
+  found = last_base (ps, 0, end, end, basis);
+  ps->lower = NULL;
+  return found;
+}
+
 GPtrArray *
 ct_extractor_run (CtExtractor      *self,
                   const CtDocument *doc)
@@ -2499,6 +2551,8 @@ ct_extractor_run (CtExtractor      *self,
   guint n;
   g_autofree gboolean *targets = NULL;
   g_autoptr(GPtrArray) columns = NULL;
+  gboolean list_base = FALSE;
+  CtBasis list_basis = CT_BASIS_NONE;
 
   g_return_val_if_fail (self != NULL, out);
   g_return_val_if_fail (doc != NULL, out);
@@ -2516,7 +2570,10 @@ ct_extractor_run (CtExtractor      *self,
       guint last = b;
 
       if (blk->kind == CT_BLOCK_HEADING && !is_measured_item (doc, blk))
-        continue;
+        {
+          list_base = FALSE;
+          continue;
+        }
       /* Rows of a table whose header names its columns are read by
        * column; other tables are read as text. */
       if (blk->kind == CT_BLOCK_TABLE_ROW && blk->table >= 0 &&
@@ -2544,7 +2601,11 @@ ct_extractor_run (CtExtractor      *self,
       ps.last_block = last;
       ps.target_part = targets[b];
       ps.out = out;
+      ps.list_base = list_base && starts_item (doc->text, blk->start, blk->end);
+      ps.list_basis = list_basis;
       run_passage (&ps);
+      if (!ps.list_base)
+        list_base = list_head_base (&ps, &list_basis);
       b = last;
     }
   return out;

@@ -204,6 +204,37 @@ test_other_bases (void)
   assert_num (obs_at (obs, 3)->yoy, 98.5);
 }
 
+/* The items of a list after "Trong đó:" or a head ending with a colon
+ * take the base the head names; items after a head that names none do not. */
+static void
+test_list_inherits_base (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tổng giá trị sản xuất 9 tháng ước tăng 5,8% so với cùng kỳ. Trong đó:\n"
+    "\n"
+    "- Ngành lâm nghiệp 96 tỷ đồng, tăng 2,4%;\n"
+    "\n"
+    "- Ngành thủy sản giảm 1,6%.\n"
+    "\n"
+    "So với kế hoạch năm, kết quả một số cây trồng chính như sau:\n"
+    "- Cây lạc 180 ha, tăng 3%;\n"
+    "- Cây đậu tương 40 ha, giảm 5%.\n"
+    "\n"
+    "Sản lượng gỗ khai thác 12.000 m3.\n"
+    "\n"
+    "- Gỗ rừng trồng tăng 6%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 5);
+  assert_num (obs_at (obs, 0)->yoy, 105.8);
+  assert_num (obs_at (obs, 1)->value, 96);
+  assert_num (obs_at (obs, 1)->yoy, 102.4);
+  assert_num (obs_at (obs, 2)->yoy, 98.4);
+  g_assert_cmpstr (obs_at (obs, 2)->label, ==, "Ngành thủy sản");
+  assert_num (obs_at (obs, 3)->rate, 103);
+  g_assert_cmpint (obs_at (obs, 3)->basis, ==, CT_BASIS_PLAN);
+  assert_num (obs_at (obs, 4)->rate, 95);
+}
+
 /* ---- status lists -------------------------------------------------- */
 
 /* Reports that assess each target of a list: the figure, the status word
@@ -329,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/phrasing/word-order", test_word_order);
   g_test_add_func ("/phrasing/news-names", test_news_names);
   g_test_add_func ("/phrasing/other-bases", test_other_bases);
+  g_test_add_func ("/phrasing/list-inherits-base", test_list_inherits_base);
   g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
