@@ -73,6 +73,7 @@ static const gchar * const category_names[CT_N_KW + 1] = {
   "basis_tail",
   "lead_in",
   "other_base",
+  "growth_subject",
   NULL,
 };
 

@@ -58,6 +58,7 @@ typedef enum
   CT_KW_BASIS_TAIL,
   CT_KW_LEAD_IN,
   CT_KW_OTHER_BASE,
+  CT_KW_GROWTH_SUBJECT,
   CT_N_KW
 } CtKwCategory;
 

@@ -627,6 +627,18 @@ role_pct_basis (Passage *ps,
   return TRUE;
 }
 
+/* Whether the sentence names, before @pos, an index or aggregate whose
+ * growth is reported against the same period of last year. */
+static gboolean
+growth_subject_before (const Passage *ps,
+                       gsize          pos)
+{
+  gsize from, to;
+
+  sentence_span (ps, pos, &from, &to);
+  return ct_keywords_find (ps->self->keywords, CT_KW_GROWTH_SUBJECT, ps->lower, from, pos);
+}
+
 /* "tăng 5%" with no base right after it compares with the base written
  * right after it in other words, with the base the sentence names once, or
  * with nothing; "(cùng kỳ tăng 8%)" is last year's own growth, "(KH năm
@@ -666,6 +678,15 @@ role_pct_change (Passage         *ps,
     {
       r->role = basis == CT_BASIS_NONE ? ROLE_YOY : ROLE_RATE;
       r->basis = basis;
+      r->pct = pct;
+      return;
+    }
+  /* "GRDP 9 tháng ước tăng 7,1%", "Chỉ số sản xuất công nghiệp tăng 9,2%":
+   * the growth of an index or an aggregate the statistics publish is
+   * against the same period of last year even when no base is written. */
+  if (growth_subject_before (ps, fig->start))
+    {
+      r->role = ROLE_YOY;
       r->pct = pct;
     }
 }

@@ -74,6 +74,23 @@ test_growth_without_level (void)
   g_assert_cmpstr (obs_at (obs, 3)->label, ==, "Ngành chăn nuôi");
 }
 
+/* The growth of an index or aggregate the statistics publish is against
+ * last year even with no base written; any other bare growth has none. */
+static void
+test_growth_of_an_index (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "Tổng sản phẩm trên địa bàn quý III ước tăng 6,6%, trong đó khu vực công nghiệp "
+    "tăng 9,1%.\n"
+    "\n"
+    "Giá thóc tẻ thường tăng 3,4%.\n");
+
+  g_assert_cmpuint (obs->len, ==, 2);
+  assert_num (obs_at (obs, 0)->yoy, 106.6);
+  g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Tổng sản phẩm trên địa bàn");
+  assert_num (obs_at (obs, 1)->yoy, 109.1);
+}
+
 /* The base written once, at the end or at the head of a sentence, holds
  * for each figure of it; signed changes in parentheses are no figures. */
 static void
@@ -356,6 +373,7 @@ main (int   argc,
   ct_test_tmpdir ();
 
   g_test_add_func ("/phrasing/growth-without-level", test_growth_without_level);
+  g_test_add_func ("/phrasing/growth-of-an-index", test_growth_of_an_index);
   g_test_add_func ("/phrasing/one-base-for-many", test_one_base_for_many);
   g_test_add_func ("/phrasing/word-order", test_word_order);
   g_test_add_func ("/phrasing/news-names", test_news_names);
