@@ -252,6 +252,36 @@ test_list_inherits_base (void)
   assert_num (obs_at (obs, 4)->rate, 95);
 }
 
+/* An absolute change, a year, a date or a task is no measured record. */
+static void
+test_no_record_for_non_measures (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "## 1. Kết quả\n"
+    "\n"
+    "Số hộ nghèo giảm 87 hộ so với đầu năm, còn 412 hộ.\n"
+    "\n"
+    "Diện tích rừng trồng tăng thêm 120 ha so với cùng kỳ (+4,2 ha so với kế hoạch).\n"
+    "\n"
+    "Ngày 12/7/2026, Đảng bộ xã tổ chức Đại hội nhiệm kỳ 2025-2030 với 145 đại biểu.\n"
+    "\n"
+    "Năm 2026 là năm thứ hai thực hiện Nghị quyết số 05/NQ-ĐU.\n"
+    "\n"
+    "## 2. Nhiệm vụ quý IV\n"
+    "\n"
+    "3. Hoàn thành 05 công trình giao thông nông thôn, đạt 100% kế hoạch.\n");
+
+  for (guint k = 0; k < obs->len; k++)
+    {
+      const CtObservation *o = obs_at (obs, k);
+
+      g_assert_cmpint (o->kind, ==, CT_KIND_TARGET);
+      g_assert_true (isnan (o->rate));
+      g_assert_true (isnan (o->plan));
+      g_assert_true (isnan (o->yoy));
+    }
+}
+
 /* ---- status lists -------------------------------------------------- */
 
 /* Reports that assess each target of a list: the figure, the status word
@@ -379,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/phrasing/news-names", test_news_names);
   g_test_add_func ("/phrasing/other-bases", test_other_bases);
   g_test_add_func ("/phrasing/list-inherits-base", test_list_inherits_base);
+  g_test_add_func ("/phrasing/no-record-for-non-measures", test_no_record_for_non_measures);
   g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
