@@ -47,6 +47,26 @@ ct_table_columns_is_head (const CtTableColumns *cols,
   return row <= cols->header_row;
 }
 
+/* "TH cùng kỳ 2024": what was done in the same period last year, a value
+ * of its own, not a comparison with it ("So CK (%)", "TH/CK"). */
+static gboolean
+is_last_years_value (const CtKeywords *keywords,
+                     const gchar      *lower,
+                     gsize             s,
+                     gsize             len)
+{
+  const CtKeyword *kw = ct_keywords_match_at (keywords, CT_KW_TABLE_COLUMN, lower, s, len, NULL);
+
+  if (kw == NULL || !g_str_equal (kw->value, "value"))
+    return FALSE;
+  for (gsize p = s; p < len; p++)
+    if (lower[p] == '%' || lower[p] == '/' ||
+        (lower[p] == 's' && lower[p + 1] == 'o' && (p == s || lower[p - 1] == ' ') &&
+         (p + 2 >= len || lower[p + 2] == ' ')))
+      return FALSE;
+  return TRUE;
+}
+
 /* The role of a header cell. A cell naming a comparison ("% so KH",
  * "So cùng kỳ") is a rate or yoy even though it names the plan too. */
 static gint
@@ -70,7 +90,11 @@ cell_role (const CtKeywords *keywords,
           continue;
         kw = ct_keywords_match_at (keywords, CT_KW_TABLE_COLUMN, lower, p, len, &e);
         if (kw != NULL && g_str_equal (kw->value, role_names[priority[i]]))
-          return priority[i];
+          {
+            if (priority[i] == COL_YOY && is_last_years_value (keywords, lower, s, len))
+              return -1;
+            return priority[i];
+          }
       }
   return -1;
 }

@@ -395,6 +395,25 @@ test_annex_word_table (void)
   g_unlink (path);
 }
 
+/* A column of last year's figure ("TH cùng kỳ 2024") is a value of its
+ * own; the comparison with it is the column that says so ("So CK (%)"). */
+static void
+test_annex_last_years_column (void)
+{
+  g_autoptr(GPtrArray) obs = extract (
+    "## Phụ lục\n"
+    "\n"
+    "| TT | Chỉ tiêu | ĐVT | TH cùng kỳ 2029 | KH 2030 | TH quý I 2030 | So KH (%) | So CK (%) |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 1 | Sản lượng khai thác thủy sản | tấn | 1.900 | 8.000 | 2.050 | 25,6 | 107,9 |\n");
+
+  g_assert_cmpuint (obs->len, ==, 1);
+  assert_num (obs_at (obs, 0)->value, 2050);
+  assert_num (obs_at (obs, 0)->plan, 8000);
+  assert_num (obs_at (obs, 0)->rate, 25.6);
+  assert_num (obs_at (obs, 0)->yoy, 107.9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,5 +432,6 @@ main (int   argc,
   g_test_add_func ("/phrasing/status-list", test_status_list);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
+  g_test_add_func ("/phrasing/annex-last-years-column", test_annex_last_years_column);
   return g_test_run ();
 }
