@@ -180,9 +180,12 @@ test_news_names (void)
     "\n"
     "Tính đến hết tháng 9, toàn huyện có 318 hộ thoát nghèo, tăng 12% so với cùng kỳ.\n"
     "\n"
-    "Sản lượng chè búp tươi cả năm sơ bộ đạt 9.800 tấn, tăng 2% so cùng kỳ.\n");
+    "Sản lượng chè búp tươi cả năm sơ bộ đạt 9.800 tấn, tăng 2% so cùng kỳ.\n"
+    "\n"
+    "Về thu hút đầu tư, vốn đăng ký mới đạt 2.100 tỷ đồng, tăng 30% so với cùng kỳ.\n");
 
-  g_assert_cmpuint (obs->len, ==, 4);
+  g_assert_cmpuint (obs->len, ==, 5);
+  g_assert_cmpstr (obs_at (obs, 4)->label, ==, "Vốn đăng ký mới");
   g_assert_cmpstr (obs_at (obs, 0)->label, ==, "Chi đầu tư phát triển");
   g_assert_cmpstr (obs_at (obs, 0)->qualifier, ==, "ước");
   assert_num (obs_at (obs, 0)->rate, 62);
