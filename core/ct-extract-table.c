@@ -61,7 +61,7 @@ is_last_years_value (const CtKeywords *keywords,
     return FALSE;
   for (gsize p = s; p < len; p++)
     if (lower[p] == '%' || lower[p] == '/' ||
-        (lower[p] == 's' && lower[p + 1] == 'o' && (p == s || lower[p - 1] == ' ') &&
+        (lower[p] == 's' && p + 1 < len && lower[p + 1] == 'o' && (p == s || lower[p - 1] == ' ') &&
          (p + 2 >= len || lower[p + 2] == ' ')))
       return FALSE;
   return TRUE;

@@ -360,36 +360,6 @@ sentence_span (const Passage *ps,
   *to = e;
 }
 
-static gboolean last_base (const Passage *ps,
-                           gsize          from,
-                           gsize          to,
-                           gsize          pos,
-                           CtBasis       *basis);
-
-/* One base written once for a whole sentence or list, at its head or its
- * end ("So với cùng kỳ, …"; "…, tăng 0,6% (+14 tấn) so với cùng kỳ."): the
- * comparison, named as a phrase of its own, nearest after @pos, else
- * nearest before. Returns whether one was found; *basis is
- * CT_BASIS_NONE for last year, else the plan's kind. */
-static gboolean
-sentence_base (const Passage *ps,
-               gsize          pos,
-               CtBasis       *basis)
-{
-  gsize from, to;
-  gboolean found;
-
-  sentence_span (ps, pos, &from, &to);
-  found = last_base (ps, from, to, pos, basis);
-  /* "Trong đó:" and the items after it inherit the head's base. */
-  if (!found && ps->list_base)
-    {
-      *basis = ps->list_basis;
-      return TRUE;
-    }
-  return found;
-}
-
 /* The comparison named as a phrase of its own in [@from, @to), nearest
  * after @pos, else the last before it. */
 static gboolean
@@ -424,6 +394,31 @@ last_base (const Passage *ps,
     }
   return found;
 }
+
+/* One base written once for a whole sentence or list, at its head or its
+ * end ("So với cùng kỳ, …"; "…, tăng 0,6% (+14 tấn) so với cùng kỳ."): the
+ * comparison, named as a phrase of its own, nearest after @pos, else
+ * nearest before. Returns whether one was found; *basis is
+ * CT_BASIS_NONE for last year, else the plan's kind. */
+static gboolean
+sentence_base (const Passage *ps,
+               gsize          pos,
+               CtBasis       *basis)
+{
+  gsize from, to;
+  gboolean found;
+
+  sentence_span (ps, pos, &from, &to);
+  found = last_base (ps, from, to, pos, basis);
+  /* "Trong đó:" and the items after it inherit the head's base. */
+  if (!found && ps->list_base)
+    {
+      *basis = ps->list_basis;
+      return TRUE;
+    }
+  return found;
+}
+
 
 typedef enum
 {
