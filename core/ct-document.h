@@ -95,7 +95,7 @@ typedef struct
 typedef struct
 {
   CtMetaField locality; /* "Nam Đông" */
-  CtMetaField level;    /* "huyện", "thị xã", "thành phố", "quận", "xã", "tỉnh" */
+  CtMetaField level;    /* "huyện", "thị xã", "thành phố", "quận", "xã", "đặc khu", "tỉnh" */
   CtMetaField province; /* "Thừa Thiên Huế" */
   CtMetaField year;     /* "2023" */
   CtMetaField period;   /* "6 tháng đầu năm", "9 tháng", "cả năm", "quý I" … */

@@ -169,6 +169,27 @@ is_word_end (const gchar *text,
   return g_unichar_isalpha (c) || g_unichar_ismark (c);
 }
 
+/* Whether "kinh tế -" (any dash, spaced or not) stands right before @at. */
+static gboolean
+after_economy (const gchar *text,
+               gsize        at)
+{
+  gsize from = at > 24 ? at - 24 : 0;
+  g_autofree gchar *before = NULL;
+  g_autofree gchar *folded = NULL;
+  gchar *end;
+
+  while (from > 0 && (text[from] & 0xC0) == 0x80)
+    from--;
+  before = g_strndup (text + from, at - from);
+  folded = ct_text_fold (before, -1);
+  end = folded + strlen (folded);
+  while (end > folded && (end[-1] == ' ' || end[-1] == '-' || (guchar) end[-1] >= 0x80))
+    end--;
+  *end = '\0';
+  return g_str_has_suffix (folded, "kinh te");
+}
+
 static gboolean
 preceded_by_council (const gchar *text,
                      gsize        at)
@@ -209,8 +230,9 @@ vote_places (GHashTable  *cands,
                          !ct_outline_is_caps (text, len);
 
       g_match_info_fetch_pos (m, 1, &start, NULL);
-      /* "xã" inside "thị xã" or a longer word is no level word of its own. */
-      if (start > 0 && is_word_end (text, start))
+      /* "xã" inside "thị xã" or a longer word is no level word of its own,
+       * nor is the "xã" of "kinh tế - xã hội" in every report's title. */
+      if (start > 0 && (is_word_end (text, start) || after_economy (text, start)))
         level = NULL;
 
       if (level != NULL && !g_hash_table_contains (t->stop, first) && !acronym)

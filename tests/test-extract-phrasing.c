@@ -326,6 +326,27 @@ test_status_list (void)
   g_assert_cmpstr (obs_at (obs, 4)->status, ==, "chưa đạt");
 }
 
+/* ---- localities of every level ------------------------------------ */
+
+/* "Kinh tế - xã hội" in a title names no commune; a special zone is a
+ * locality of the commune level. */
+static void
+test_locality_levels (void)
+{
+  g_autoptr(CtDocument) zone = read_text (
+    "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2027 CỦA ĐẶC KHU LÝ SƠN\n"
+    "\n"
+    "Thu ngân sách đạt 10 tỷ đồng, đạt 50% dự toán.\n");
+  g_autoptr(CtDocument) news = read_text (
+    "TÌNH HÌNH KINH TẾ – XÃ HỘI QUÝ II NĂM 2027\n"
+    "\n"
+    "Thu ngân sách đạt 10 tỷ đồng, đạt 50% dự toán.\n");
+
+  g_assert_cmpstr (zone->meta.locality.value, ==, "Lý Sơn");
+  g_assert_cmpstr (zone->meta.level.value, ==, "đặc khu");
+  g_assert_null (news->meta.locality.value);
+}
+
 /* ---- annexes ------------------------------------------------------- */
 
 #define ANNEX_REPORT \
@@ -433,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/phrasing/list-inherits-base", test_list_inherits_base);
   g_test_add_func ("/phrasing/no-record-for-non-measures", test_no_record_for_non_measures);
   g_test_add_func ("/phrasing/status-list", test_status_list);
+  g_test_add_func ("/phrasing/locality-levels", test_locality_levels);
   g_test_add_func ("/phrasing/annex-after-tasks", test_annex_after_tasks);
   g_test_add_func ("/phrasing/annex-word-table", test_annex_word_table);
   g_test_add_func ("/phrasing/annex-last-years-column", test_annex_last_years_column);
