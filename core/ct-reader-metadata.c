@@ -338,7 +338,9 @@ guess_place (CtDocument  *doc,
     {
       Candidate *prov = best_candidate (cands, "tỉnh", TRUE, &total);
 
-      if (prov != NULL && prov->issuer)
+      /* A province that publishes the report, or that its header names with
+       * no district or commune ("… CỦA TỈNH QUẢNG NINH"), is its locality. */
+      if (prov != NULL)
         best = prov;
     }
   if (best == NULL)

@@ -329,7 +329,8 @@ test_status_list (void)
 /* ---- localities of every level ------------------------------------ */
 
 /* "Kinh tế - xã hội" in a title names no commune; a special zone is a
- * locality of the commune level. */
+ * locality of the commune level, and a province its header names alone is
+ * the locality of a provincial report. */
 static void
 test_locality_levels (void)
 {
@@ -342,6 +343,13 @@ test_locality_levels (void)
     "\n"
     "Thu ngân sách đạt 10 tỷ đồng, đạt 50% dự toán.\n");
 
+  g_autoptr(CtDocument) province = read_text (
+    "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2027 CỦA TỈNH HÀ TĨNH\n"
+    "\n"
+    "Thu ngân sách đạt 10 tỷ đồng, đạt 50% dự toán.\n");
+
+  g_assert_cmpstr (province->meta.locality.value, ==, "Hà Tĩnh");
+  g_assert_cmpstr (province->meta.level.value, ==, "tỉnh");
   g_assert_cmpstr (zone->meta.locality.value, ==, "Lý Sơn");
   g_assert_cmpstr (zone->meta.level.value, ==, "đặc khu");
   g_assert_null (news->meta.locality.value);
