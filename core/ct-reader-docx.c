@@ -90,6 +90,24 @@ on_off (xmlNode *node)
   return node != NULL && (v == NULL || !(g_str_equal (v, "0") || g_str_equal (v, "false") || g_str_equal (v, "off")));
 }
 
+/* libxml2 calls this when the part declares a DTD. Entity tricks (billion
+ * laughs, external files) all need one and Word never writes one, so the
+ * parse stops right there, whatever encoding the bytes are in. */
+static void
+stop_at_dtd (void          *ctx,
+             const xmlChar *name,
+             const xmlChar *external_id,
+             const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = ctx;
+
+  (void) name;
+  (void) external_id;
+  (void) system_id;
+  ctxt->_private = GINT_TO_POINTER (TRUE);
+  xmlStopParser (ctxt);
+}
+
 static xmlDoc *
 parse_xml (GBytes      *bytes,
            const gchar *source_name,
@@ -98,18 +116,27 @@ parse_xml (GBytes      *bytes,
 {
   gsize len;
   const gchar *data = g_bytes_get_data (bytes, &len);
-  xmlDoc *doc;
+  xmlParserCtxt *ctxt;
+  xmlDoc *doc = NULL;
+  gboolean dtd = FALSE;
 
-  /* Entity tricks (billion laughs, external files) all need a declaration. */
-  if (g_strstr_len (data, len, "<!DOCTYPE") != NULL || g_strstr_len (data, len, "<!ENTITY") != NULL)
+  /* An empty part has no data pointer at all: it is damaged, not parsed. */
+  if (len > 0 && len <= (gsize) G_MAXINT && (ctxt = xmlNewParserCtxt ()) != NULL)
     {
+      ctxt->sax->internalSubset = stop_at_dtd;
+      doc = xmlCtxtReadMemory (ctxt, data, (int) len, part, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      dtd = ctxt->_private != NULL || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL));
+      xmlFreeParserCtxt (ctxt);
+    }
+  if (dtd)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, CT_ERROR, CT_ERROR_HOSTILE,
                    _("“%s” contains XML declarations (DOCTYPE or ENTITY) that Word never writes; Chỉ tiêu refuses it as possibly hostile."),
                    source_name);
       return NULL;
     }
-  doc = xmlReadMemory (data, (int) MIN (len, (gsize) G_MAXINT), part, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
     {
       if (doc != NULL)
@@ -150,7 +177,7 @@ load_numbering (Docx   *d,
               start = attr (child (l, "start"), "val");
               fmt = attr (child (l, "numFmt"), "val");
               text = attr (child (l, "lvlText"), "val");
-              levels[i].start = start != NULL ? atoi (start) : 1;
+              levels[i].start = start != NULL ? CLAMP (atoi (start), 0, CT_READER_MAX_LIST_NUMBER) : 1;
               g_strlcpy (levels[i].fmt, fmt != NULL ? fmt : "decimal", sizeof levels[i].fmt);
               g_strlcpy (levels[i].text, text != NULL ? text : "", sizeof levels[i].text);
             }
@@ -279,7 +306,9 @@ numbering_label (Docx    *d,
       counters = g_new0 (gint, 9);
       g_hash_table_insert (d->counters, g_strdup (num), counters);
     }
-  counters[ilvl] = counters[ilvl] == 0 ? levels[ilvl].start : counters[ilvl] + 1;
+  /* Saturates: a list past the bound keeps its last number. */
+  counters[ilvl] = counters[ilvl] == 0 ? levels[ilvl].start
+                                       : MIN (counters[ilvl] + 1, CT_READER_MAX_LIST_NUMBER);
   for (gint deeper = ilvl + 1; deeper < 9; deeper++)
     counters[deeper] = 0;
 
@@ -486,12 +515,107 @@ typedef struct
   guint      cell;
 } Origin;
 
-static void
-add_table (Docx    *d,
-           xmlNode *tbl)
+static gboolean add_table (Docx *d, xmlNode *tbl, guint depth, GError **error);
+
+/* A nested table's rows, each flattened like the cells of a row, so its
+ * figures stay in the text of the cell that holds it; its notes follow the
+ * outer row like the cell's own. */
+static gboolean
+nested_table_text (Docx       *d,
+                   xmlNode    *tbl,
+                   GString    *cell,
+                   GPtrArray  *bodies,
+                   guint       depth,
+                   GError    **error)
+{
+  GPtrArray *outer = d->paras;
+  g_autoptr(GPtrArray) inner = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
+  gboolean ok;
+
+  d->paras = inner;
+  ok = add_table (d, tbl, depth + 1, error);
+  d->paras = outer;
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; i < inner->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (inner, i);
+
+      if (p->kind == CT_RAW_FOOTNOTE)
+        {
+          g_ptr_array_add (bodies, p);
+          inner->pdata[i] = NULL;
+          continue;
+        }
+      if (cell->len > 0)
+        g_string_append (cell, "; ");
+      g_string_append (cell, p->text);
+    }
+  return TRUE;
+}
+
+/* The text of a table cell: its paragraphs, the tables nested in it and the
+ * content controls that wrap either. */
+static gboolean
+cell_text (Docx       *d,
+           xmlNode    *node,
+           GString    *cell,
+           GPtrArray  *bodies,
+           guint       depth,
+           guint      *first_para,
+           GError    **error)
+{
+  for (xmlNode *p = node->children; p != NULL; p = p->next)
+    {
+      GPtrArray *refs = NULL;
+      CtRawPara *cp;
+
+      if (is_w (p, "tbl"))
+        {
+          if (!nested_table_text (d, p, cell, bodies, depth, error))
+            return FALSE;
+          continue;
+        }
+      if (is_w (p, "sdt") || is_w (p, "sdtContent") || is_w (p, "customXml"))
+        {
+          if (!cell_text (d, p, cell, bodies, depth, first_para, error))
+            return FALSE;
+          continue;
+        }
+      if (!is_w (p, "p"))
+        continue;
+      cp = paragraph (d, p, TRUE, &refs);
+      g_ptr_array_unref (refs);
+      if (*first_para == 0)
+        *first_para = d->paragraph_no;
+      attach_notes (d, cp, bodies);
+      if (cp->text[0] != '\0')
+        {
+          if (cell->len > 0)
+            g_string_append_c (cell, ' ');
+          g_string_append (cell, cp->text);
+        }
+      ct_raw_para_free (cp);
+    }
+  return TRUE;
+}
+
+static gboolean
+add_table (Docx     *d,
+           xmlNode  *tbl,
+           guint     depth,
+           GError  **error)
 {
   Origin origins[64] = { { NULL, 0 } };
   guint table = d->table_no++;
+
+  if (depth > CT_READER_MAX_TABLE_DEPTH)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_HOSTILE,
+                   _("“%s” has tables nested more than %d deep, which no report needs; Chỉ tiêu refuses it as possibly hostile. Open it in Word and simplify the tables."),
+                   d->source_name, CT_READER_MAX_TABLE_DEPTH);
+      return FALSE;
+    }
 
   for (xmlNode *tr = tbl->children; tr != NULL; tr = tr->next)
     {
@@ -521,6 +645,16 @@ add_table (Docx    *d,
 
           if (!is_w (tc, "tc"))
             continue;
+          if (row->cells->len >= CT_READER_MAX_ROW_CELLS)
+            {
+              g_set_error (error, CT_ERROR, CT_ERROR_HOSTILE,
+                           _("“%s” has a table row of more than %d cells, which no report needs; Chỉ tiêu refuses it as possibly hostile."),
+                           d->source_name, CT_READER_MAX_ROW_CELLS);
+              g_string_free (joined, TRUE);
+              ct_raw_para_free (row);
+              g_ptr_array_foreach (bodies, (GFunc) (void (*) (void)) ct_raw_para_free, NULL);
+              return FALSE;
+            }
           tcpr = child (tc, "tcPr");
           span_s = attr (child (tcpr, "gridSpan"), "val");
           span = span_s != NULL ? CLAMP (atoi (span_s), 1, 63) : 1;
@@ -540,25 +674,13 @@ add_table (Docx    *d,
             }
 
           cell = g_string_new (NULL);
-          for (xmlNode *p = tc->children; p != NULL; p = p->next)
+          if (!cell_text (d, tc, cell, bodies, depth, &first_para, error))
             {
-              GPtrArray *refs = NULL;
-              CtRawPara *cp;
-
-              if (!is_w (p, "p"))
-                continue;
-              cp = paragraph (d, p, TRUE, &refs);
-              g_ptr_array_unref (refs);
-              if (first_para == 0)
-                first_para = d->paragraph_no;
-              attach_notes (d, cp, bodies);
-              if (cp->text[0] != '\0')
-                {
-                  if (cell->len > 0)
-                    g_string_append_c (cell, ' ');
-                  g_string_append (cell, cp->text);
-                }
-              ct_raw_para_free (cp);
+              g_string_free (cell, TRUE);
+              g_string_free (joined, TRUE);
+              ct_raw_para_free (row);
+              g_ptr_array_foreach (bodies, (GFunc) (void (*) (void)) ct_raw_para_free, NULL);
+              return FALSE;
             }
           if (col < G_N_ELEMENTS (origins))
             {
@@ -592,21 +714,25 @@ add_table (Docx    *d,
       for (guint i = 0; i < bodies->len; i++)
         g_ptr_array_add (d->paras, g_ptr_array_index (bodies, i));
     }
+  return TRUE;
 }
 
-static void
-walk_body (Docx    *d,
-           xmlNode *node)
+static gboolean
+walk_body (Docx     *d,
+           xmlNode  *node,
+           GError  **error)
 {
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {
       if (is_w (c, "p"))
         add_paragraph (d, c);
-      else if (is_w (c, "tbl"))
-        add_table (d, c);
-      else if (is_w (c, "sdt") || is_w (c, "sdtContent") || is_w (c, "customXml"))
-        walk_body (d, c);
+      else if (is_w (c, "tbl") && !add_table (d, c, 0, error))
+        return FALSE;
+      else if ((is_w (c, "sdt") || is_w (c, "sdtContent") || is_w (c, "customXml")) &&
+               !walk_body (d, c, error))
+        return FALSE;
     }
+  return TRUE;
 }
 
 static void
@@ -723,7 +849,8 @@ ct_reader_docx_parse (GBytes      *bytes,
       goto out;
     }
   d.paragraph_no = 0;
-  walk_body (&d, body);
+  if (!walk_body (&d, body, error))
+    goto out;
   result = g_steal_pointer (&d.paras);
 
 out:

@@ -21,6 +21,14 @@ G_BEGIN_DECLS
 #define CT_READER_MAX_TOTAL_SIZE   (128 * 1024 * 1024)
 #define CT_READER_MAX_RATIO        200
 #define CT_READER_MAX_ENTRIES      4096
+/* Word's own dialog stops at 32767; a larger start only makes labels huge. */
+#define CT_READER_MAX_LIST_NUMBER  32767
+/* Tables inside table cells, inside ...: Word documents seldom go past 2. */
+#define CT_READER_MAX_TABLE_DEPTH  8
+/* Cells in one table row (Word allows 63 columns). */
+#define CT_READER_MAX_ROW_CELLS    256
+/* One paragraph's text: past it, a report is not prose any more. */
+#define CT_READER_MAX_PARAGRAPH    (1024 * 1024)
 
 typedef enum
 {
