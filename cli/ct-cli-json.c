@@ -26,6 +26,13 @@ ct_cli_json_add_string (JsonBuilder *builder,
   json_builder_set_member_name (builder, key);
   if (value == NULL)
     json_builder_add_null_value (builder);
+  else if (!g_utf8_validate (value, -1, NULL))
+    {
+      /* JSON is UTF-8: a file name in another encoding would break the line. */
+      g_autofree gchar *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
   else
     json_builder_add_string_value (builder, value);
 }

@@ -129,6 +129,15 @@ ct_xlsx_write_text (lxw_worksheet *sheet,
 
   if (text == NULL || *text == '\0')
     return;
+  /* A library written before names were checked may still hold raw bytes;
+   * one invalid byte would make the whole sheet unreadable XML. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree gchar *valid = g_utf8_make_valid (text, -1);
+
+      ct_xlsx_write_text (sheet, row, col, valid, format);
+      return;
+    }
 
   len = strlen (text);
   if (len > CT_XLSX_MAX_CELL_BYTES)

@@ -324,9 +324,15 @@ ct_reader_read_bytes (GBytes       *bytes,
                       GCancellable *cancellable,
                       GError      **error)
 {
+  g_autofree gchar *display = NULL;
+
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
 
+  /* The name travels into messages, JSON, the library and workbooks, all
+   * UTF-8: a name in another encoding is shown as the file chooser would. */
+  if (!g_utf8_validate (source_name, -1, NULL))
+    source_name = display = g_filename_display_name (source_name);
   return read_bytes (bytes, source_name, 0, cancellable, error);
 }
 
@@ -338,7 +344,10 @@ ct_reader_read_file (const gchar  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree gchar *display = NULL;
 
+  if (!g_utf8_validate (path, -1, NULL))
+    display = g_filename_display_name (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL)
@@ -346,7 +355,7 @@ ct_reader_read_file (const gchar  *path,
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is a folder; choose the report files inside it."), path);
+                   _("“%s” is a folder; choose the report files inside it."), display != NULL ? display : path);
       return NULL;
     }
   /* Refused before reading, so a huge file costs nothing. */
@@ -354,7 +363,7 @@ ct_reader_read_file (const gchar  *path,
     {
       g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
                    _("“%s” is larger than %d MB, more than any report; check that it is the right file."),
-                   path, CT_READER_MAX_FILE_SIZE / (1024 * 1024));
+                   display != NULL ? display : path, CT_READER_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
