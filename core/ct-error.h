@@ -28,6 +28,7 @@ typedef enum
   CT_ERROR_WRITE,            /* an output file could not be written */
   CT_ERROR_CANCELLED,
   CT_ERROR_MISSING_METADATA, /* the report does not name its locality or year */
+  CT_ERROR_NOT_LIBRARY,      /* a SQLite file of another program */
 } CtError;
 
 GQuark ct_error_quark (void);

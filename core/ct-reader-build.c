@@ -446,6 +446,16 @@ ct_reader_build (GPtrArray   *paras,
     {
       CtRawPara *p = g_ptr_array_index (paras, i);
 
+      /* Every later stage walks a paragraph as a whole; a file that is one
+       * endless line is not a report and would only hold the machine. */
+      if (strlen (p->text) > CT_READER_MAX_PARAGRAPH)
+        {
+          g_string_free (text, TRUE);
+          g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
+                       _("“%s” has a paragraph longer than %d MB without a line break, which no report has. Check that it is the right file."),
+                       source_name, CT_READER_MAX_PARAGRAPH / (1024 * 1024));
+          return NULL;
+        }
       if (p->kind != CT_RAW_TABLE_ROW)
         take_markers (p);
     }

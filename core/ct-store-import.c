@@ -304,14 +304,16 @@ insert_sections (CtStore          *self,
 
 /* A stable key of an observation across re-imports and re-extractions: its
  * paragraph (NFC text as the reader normalised it) and its folded label,
- * hashed. The occurrence number of the key within the report completes it. */
+ * hashed. The occurrence number of the key within the report completes it.
+ * @block_sum has hashed the paragraph once; each observation continues a
+ * copy of it, so a long paragraph with many figures costs its length once,
+ * not once per figure. */
 static gchar *
-make_anchor (const gchar *block_text,
+make_anchor (GChecksum   *block_sum,
              const gchar *label_folded)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autoptr(GChecksum) sum = g_checksum_copy (block_sum);
 
-  g_checksum_update (sum, (const guchar *) block_text, -1);
   g_checksum_update (sum, (const guchar *) "\x1f", 1);
   g_checksum_update (sum, (const guchar *) (label_folded != NULL ? label_folded : ""), -1);
   return g_strndup (g_checksum_get_string (sum), 20);
@@ -327,7 +329,7 @@ insert_observations (CtStore          *self,
                      GError          **error)
 {
   g_autoptr(GHashTable) ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree gchar *block_text = NULL;
+  g_autoptr(GChecksum) block_sum = NULL;
   gint folded_block = -2;
 
   for (guint i = 0; i < observations->len; i++)
@@ -347,12 +349,13 @@ insert_observations (CtStore          *self,
         {
           const CtBlock *b = block >= 0 ? ct_document_get_block (doc, block) : NULL;
 
-          g_free (block_text);
-          block_text = b != NULL ? g_strndup (doc->text + b->start, b->end - b->start)
-                                   : g_strdup ("");
+          g_clear_pointer (&block_sum, g_checksum_free);
+          block_sum = g_checksum_new (G_CHECKSUM_SHA1);
+          if (b != NULL)
+            g_checksum_update (block_sum, (const guchar *) doc->text + b->start, b->end - b->start);
           folded_block = block;
         }
-      anchor = make_anchor (block_text, label_folded);
+      anchor = make_anchor (block_sum, label_folded);
       ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (ordinals, anchor));
       g_hash_table_insert (ordinals, g_strdup (anchor), GUINT_TO_POINTER (ordinal + 1));
 

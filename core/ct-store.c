@@ -299,45 +299,27 @@ ct_store_fold_key (const gchar *text)
   return ct_catalog_fold_phrase (text != NULL ? text : "");
 }
 
-static gint
-read_user_version (CtStore  *self,
-                   GError  **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint version = -1;
-
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-                   _("“%s” is not a Chỉ tiêu library (%s). Choose another file "
-                     "or move this one away."),
-                   self->path, sqlite3_errmsg (self->db));
-      return -1;
-    }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
-  else
-    g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-                 _("“%s” is not a Chỉ tiêu library (%s). Choose another file "
-                   "or move this one away."),
-                 self->path, sqlite3_errmsg (self->db));
-  sqlite3_finalize (stmt);
-  return version;
-}
-
 static gboolean
 migrate (CtStore  *self,
-         gint      from,
          gint      to,
          GError  **error)
 {
-  for (gint v = from; v < to; v++)
+  for (;;)
     {
-      g_autofree gchar *bump = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+      g_autofree gchar *bump = NULL;
+      gint v = ct_store_begin_migration (self, error);
 
-      /* Each step is one transaction: a failed upgrade leaves the old version. */
-      if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (v < 0)
         return FALSE;
+      /* Another process may have migrated while this one waited. */
+      if (v >= to)
+        return ct_store_exec (self, "COMMIT", error);
+
+      /* Each step is one transaction: a failed upgrade leaves the old
+       * version. The id marks the file as a library from its first step
+       * (and libraries from before the id when they next upgrade). */
+      bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
+                              v + 1, CT_STORE_APPLICATION_ID);
       if (!ct_store_exec (self, migrations[v], error)
           || !ct_store_exec (self, bump, error))
         {
@@ -347,7 +329,24 @@ migrate (CtStore  *self,
       if (!ct_store_exec (self, "COMMIT", error))
         return FALSE;
     }
-  return TRUE;
+}
+
+/* A library from before the application_id gets it, once. */
+static gboolean
+mark_library (CtStore  *self,
+              GError  **error)
+{
+  g_autofree gchar *set = g_strdup_printf ("PRAGMA application_id = %d", CT_STORE_APPLICATION_ID);
+  sqlite3_stmt *stmt = NULL;
+  gint app_id = 0;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA application_id", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    app_id = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (app_id == CT_STORE_APPLICATION_ID)
+    return TRUE;
+  return ct_store_exec (self, set, error);
 }
 
 /* The catalogue in the program is the truth for codes, names and order;
@@ -427,8 +426,6 @@ ct_store_open_at_version (const gchar  *path,
 {
   g_autoptr(CtStore) self = g_new0 (CtStore, 1);
   g_autofree gchar *dir = NULL;
-  gint version;
-
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = g_strdup (path);
@@ -461,19 +458,11 @@ ct_store_open_at_version (const gchar  *path,
   sqlite3_extended_result_codes (self->db, 1);
   /* Another connection (the import worker, a second process) may hold the
    * write lock for the length of one report. */
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (self->db, CT_STORE_BUSY_TIMEOUT_MS);
 
-  version = read_user_version (self, error);
-  if (version < 0)
+  /* Nothing is written before the file is known to be a library. */
+  if (!ct_store_check_library (self, error))
     return NULL;
-  if (version > CT_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_SCHEMA_TOO_NEW,
-                   _("The library “%s” was written by a newer version of Chỉ tiêu "
-                     "(schema %d, this one knows %d). Update Chỉ tiêu to open it."),
-                   path, version, CT_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
 
   if (!ct_store_exec (self, "PRAGMA foreign_keys = ON", error)
       || !ct_store_exec (self, "PRAGMA journal_mode = WAL", error)
@@ -482,7 +471,7 @@ ct_store_open_at_version (const gchar  *path,
        * times: a larger cache and rarer checkpoints write each page once. */
       || !ct_store_exec (self, "PRAGMA cache_size = -32000", error)
       || !ct_store_exec (self, "PRAGMA wal_autocheckpoint = 8000", error)
-      || !migrate (self, version, MIN (target, CT_STORE_SCHEMA_VERSION), error))
+      || !migrate (self, MIN (target, CT_STORE_SCHEMA_VERSION), error))
     return NULL;
 
   if (target < CT_STORE_SCHEMA_VERSION)
@@ -490,6 +479,7 @@ ct_store_open_at_version (const gchar  *path,
 
   self->catalog = ct_catalog_new (error);
   if (self->catalog == NULL
+      || !mark_library (self, error)
       || !sync_catalogue (self, error)
       || !ct_store_load_aliases (self, error))
     return NULL;

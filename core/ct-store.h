@@ -36,6 +36,15 @@ G_BEGIN_DECLS
  * in place on open; newer ones are refused with CT_ERROR_SCHEMA_TOO_NEW. */
 #define CT_STORE_SCHEMA_VERSION 3
 
+/* PRAGMA application_id of a Chỉ tiêu library ("CTie"): a SQLite file
+ * without it that already holds tables belongs to another program and is
+ * refused untouched (CT_ERROR_NOT_LIBRARY). */
+#define CT_STORE_APPLICATION_ID 0x43546965
+
+/* How long a command waits for another one's write (an import commits
+ * report by report, so this is the longest one report may take). */
+#define CT_STORE_BUSY_TIMEOUT_MS (5 * 60 * 1000)
+
 typedef struct _CtStore CtStore;
 
 /* $CHITIEU_DB when set, else g_get_user_data_dir()/chitieu/library.db. */

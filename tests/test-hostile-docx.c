@@ -210,6 +210,26 @@ test_row_too_wide (void)
   g_assert_error (error, CT_ERROR, CT_ERROR_HOSTILE);
 }
 
+static void
+test_paragraph_too_long (void)
+{
+  GString *xml = g_string_new (DOC_OPEN "<w:p><w:r><w:t>");
+  g_autoptr(GHashTable) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  /* Varied, so the zip does not compress it like a bomb. */
+  for (guint i = 0; xml->len < 1100 * 1024; i++)
+    g_string_append_printf (xml, "thôn %u có %u hộ dùng nước sạch, đạt %u%% kế hoạch; ",
+                            i, g_random_int_range (10, 99999), g_random_int_range (1, 200));
+  g_string_append (xml, "</w:t></w:r></w:p>" DOC_CLOSE);
+  parts = ct_docx_package (xml->str, NULL);
+  g_string_free (xml, TRUE);
+  docs = read_parts ("one-paragraph.docx", parts, &error);
+  g_assert_null (docs);
+  g_assert_error (error, CT_ERROR, CT_ERROR_TOO_LARGE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,5 +242,6 @@ main (int    argc,
   g_test_add_func ("/hostile-docx/nested-table-kept", test_nested_table_kept);
   g_test_add_func ("/hostile-docx/nesting-too-deep", test_nesting_too_deep);
   g_test_add_func ("/hostile-docx/row-too-wide", test_row_too_wide);
+  g_test_add_func ("/hostile-docx/paragraph-too-long", test_paragraph_too_long);
   return g_test_run ();
 }

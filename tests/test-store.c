@@ -237,7 +237,9 @@ test_schema_too_new (void)
   CtStore *store;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99",
+  /* A newer Chỉ tiêu marks its file as a library like this one does. */
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE future (x); PRAGMA user_version = 99;"
+                                 "PRAGMA application_id = " G_STRINGIFY (CT_STORE_APPLICATION_ID),
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
@@ -263,7 +265,7 @@ test_not_a_database (void)
                                       "to look like a header of something else entirely", -1, NULL));
   store = ct_store_open (path, &error);
   g_assert_null (store);
-  g_assert_error (error, CT_ERROR, CT_ERROR_DATABASE);
+  g_assert_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY);
 }
 
 /* A version 1 database with a report upgrades in place and keeps it. */

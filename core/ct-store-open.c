@@ -1,0 +1,150 @@
+/* ct-store-open.c: is this file a Chỉ tiêu library, and may we write it?
+ *
+ * Runs before anything that writes: the journal mode, the schema and the
+ * catalogue all change the file, and a file that is not ours (another
+ * program's SQLite database, a damaged or newer library, a read-only one)
+ * must be refused exactly as it was found, with a message that says which.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-store-private.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+/* One integer PRAGMA or one COUNT; the SQLite result code. */
+static int
+query_int (CtStore     *self,
+           const gchar *sql,
+           gint        *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Why SQLite could not read the file at all, in the user's words. */
+static void
+set_unreadable_error (CtStore  *self,
+                      int       rc,
+                      GError  **error)
+{
+  g_autofree gchar *dir = g_path_get_dirname (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY,
+                   _("“%s” is not a SQLite database, so it is not a Chỉ tiêu library. "
+                     "Choose another file, or move this one away to start a new library."),
+                   self->path);
+      return;
+    case SQLITE_CORRUPT:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The library “%s” is damaged (%s). Restore it from a backup, "
+                     "or move it away to start a new library."),
+                   self->path, sqlite3_errmsg (self->db));
+      return;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      if (g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                       _("The folder “%s” of the library is read-only; Chỉ tiêu needs to write "
+                         "beside the library. Check the folder’s permissions or choose another library."),
+                       dir);
+          return;
+        }
+      if (g_access (self->path, R_OK | W_OK) != 0)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                       _("The library “%s” is read-only or unreadable for you. "
+                         "Check the file’s permissions or choose another library."),
+                       self->path);
+          return;
+        }
+      break;
+    default:
+      break;
+    }
+  ct_store_set_error (self, error);
+}
+
+/* A file without our application_id is ours only when it is new (no table
+ * at all) or when an earlier Chỉ tiêu wrote it before it had the id: then
+ * its schema version is one we know and its tables are ours. */
+gboolean
+ct_store_check_library (CtStore  *self,
+                        GError  **error)
+{
+  gint app_id = 0, version = 0, tables = 0, ours = 0;
+  int rc;
+
+  if ((rc = query_int (self, "SELECT COUNT(*) FROM sqlite_master", &tables)) != SQLITE_OK
+      || (rc = query_int (self, "PRAGMA application_id", &app_id)) != SQLITE_OK
+      || (rc = query_int (self, "PRAGMA user_version", &version)) != SQLITE_OK
+      || (rc = query_int (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                                " AND name IN ('report', 'observation', 'locality')", &ours)) != SQLITE_OK)
+    {
+      set_unreadable_error (self, rc, error);
+      return FALSE;
+    }
+
+  if (app_id != CT_STORE_APPLICATION_ID && app_id != 0)
+    goto foreign;
+  if (app_id == 0 && tables > 0 && (version < 1 || ours < 3))
+    goto foreign;
+  if (version > CT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_SCHEMA_TOO_NEW,
+                   _("The library “%s” was written by a newer version of Chỉ tiêu "
+                     "(schema %d, this one knows %d). Update Chỉ tiêu to open it."),
+                   self->path, version, CT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+
+foreign:
+  g_set_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY,
+               _("“%s” is a database of another program, not a Chỉ tiêu library; it was "
+                 "left unchanged. Choose another file, or a new file name to start a library."),
+               self->path);
+  return FALSE;
+}
+
+/* Reads the schema version under the write lock, so two processes creating
+ * the same new library never both run the first migration. Leaves the
+ * transaction open on success. */
+gint
+ct_store_begin_migration (CtStore  *self,
+                          GError  **error)
+{
+  gint version = -1;
+  int rc;
+
+  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+    return -1;
+  rc = query_int (self, "PRAGMA user_version", &version);
+  if (rc != SQLITE_OK)
+    {
+      set_unreadable_error (self, rc, error);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return -1;
+    }
+  return version;
+}
