@@ -57,15 +57,30 @@ ct_chart_format_from_path (const gchar    *path,
   return TRUE;
 }
 
+/* Where the surface writes. The first failed write is remembered here:
+ * cairo's PDF surface does not pass a stream error on to its status, so a
+ * full disk used to leave a truncated PDF that looked written. */
+typedef struct
+{
+  FILE *file;
+  int   error;
+} Sink;
+
 static cairo_status_t
 write_to_file (void                *closure,
                const unsigned char *data,
                unsigned int         length)
 {
-  FILE *file = closure;
+  Sink *sink = closure;
 
-  if (fwrite (data, 1, length, file) != length)
+  if (sink->error != 0)
     return CAIRO_STATUS_WRITE_ERROR;
+  errno = 0;
+  if (fwrite (data, 1, length, sink->file) != length)
+    {
+      sink->error = errno != 0 ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -79,11 +94,11 @@ set_write_error (GError      **error,
                path, g_strerror (saved_errno));
 }
 
-/* Draws into a surface made for @file; returns the cairo status of the
+/* Draws into a surface made for @sink; returns the cairo status of the
  * finished surface. */
 static cairo_status_t
 render_to_file (const CtChart      *chart,
-                FILE               *file,
+                Sink               *sink,
                 CtChartFormat       format,
                 gdouble             width,
                 gdouble             height,
@@ -104,13 +119,13 @@ render_to_file (const CtChart      *chart,
                                             (int) ceil (height * scale));
       break;
     case CT_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_to_file, file, width, height);
+      surface = cairo_svg_surface_create_for_stream (write_to_file, sink, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case CT_CHART_FORMAT_PDF:
       /* PDF pages are measured in points: 72 a inch against our 96. */
       scale = 72.0 / 96.0;
-      surface = cairo_pdf_surface_create_for_stream (write_to_file, file,
+      surface = cairo_pdf_surface_create_for_stream (write_to_file, sink,
                                                      width * scale, height * scale);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Chỉ tiêu");
       if (ct_chart_get_title (chart) != NULL)
@@ -128,7 +143,7 @@ render_to_file (const CtChart      *chart,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == CT_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_file, file);
+    status = cairo_surface_write_to_png_stream (surface, write_to_file, sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -151,6 +166,7 @@ ct_chart_export (const CtChart      *chart,
   g_autofree gchar *tmp_path = NULL;
   cairo_status_t status;
   FILE *file;
+  Sink sink = { NULL, 0 };
   int fd, saved_errno;
 
   g_return_val_if_fail (chart != NULL, FALSE);
@@ -197,8 +213,14 @@ ct_chart_export (const CtChart      *chart,
       return FALSE;
     }
 
-  status = render_to_file (chart, file, format, width, height, dpi, style);
+  sink.file = file;
+  status = render_to_file (chart, &sink, format, width, height, dpi, style);
   saved_errno = status == CAIRO_STATUS_SUCCESS ? 0 : (errno != 0 ? errno : EIO);
+  if (sink.error != 0 || ferror (file))
+    {
+      status = CAIRO_STATUS_WRITE_ERROR;
+      saved_errno = sink.error != 0 ? sink.error : EIO;
+    }
   if (status == CAIRO_STATUS_SUCCESS && (fflush (file) != 0 || fsync (fileno (file)) != 0))
     {
       status = CAIRO_STATUS_WRITE_ERROR;

@@ -1,0 +1,88 @@
+/* test-write-errors.c: an output that cannot be written completely is an
+ * error, and the file that was there before stays as it was
+ *
+ * A full disk is played by RLIMIT_FSIZE in a subprocess: writes past the
+ * limit fail with EFBIG, just as they fail with ENOSPC on a full disk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "ct-chart-export.h"
+#include "ct-error.h"
+#include "ct-test-util.h"
+
+static CtChart *
+small_chart (void)
+{
+  CtChart *chart = ct_chart_new ();
+  CtChartPoint p = CT_CHART_POINT_INIT;
+
+  ct_chart_set_indicator (chart, "Số xã đạt chuẩn nông thôn mới");
+  ct_chart_set_unit (chart, "xã");
+  ct_chart_add_series (chart, "Năm 2024");
+  ct_chart_add_category (chart, "Huyện Đông Sơn");
+  ct_chart_add_category (chart, "Huyện Tây Hồ");
+  p.rate = 87.5;
+  ct_chart_set_point (chart, 0, 0, &p);
+  p.rate = 104.2;
+  ct_chart_set_point (chart, 0, 1, &p);
+  return chart;
+}
+
+static void
+test_pdf_full_disk_subprocess (void)
+{
+  g_autoptr(CtChart) chart = small_chart ();
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 6 * 1024, 6 * 1024 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs inside /write-errors/pdf-full-disk");
+      return;
+    }
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (ct_chart_export (chart, g_getenv ("CT_TEST_PDF"), CT_CHART_FORMAT_PDF,
+                                   0, 0, 0, NULL, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_WRITE);
+}
+
+static void
+test_pdf_full_disk (void)
+{
+  g_autofree gchar *pdf = ct_test_tmp_path ("kept.pdf");
+  g_autoptr(CtChart) chart = small_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *before = NULL;
+  g_autofree gchar *after = NULL;
+  gsize len_before, len_after;
+
+  g_assert_true (ct_chart_export (chart, pdf, CT_CHART_FORMAT_PDF, 0, 0, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &before, &len_before, NULL));
+  g_assert_cmpuint (len_before, >, 6 * 1024);
+
+  g_setenv ("CT_TEST_PDF", pdf, TRUE);
+  g_test_trap_subprocess ("/write-errors/pdf-full-disk/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  g_assert_true (g_file_get_contents (pdf, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/write-errors/pdf-full-disk", test_pdf_full_disk);
+  g_test_add_func ("/write-errors/pdf-full-disk/subprocess", test_pdf_full_disk_subprocess);
+  return g_test_run ();
+}
