@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -84,9 +85,19 @@ set_write_error (GError      **error,
       break;
     case ENOENT:
     case ENOTDIR:
-      g_set_error (error, CT_ERROR, CT_ERROR_WRITE,
-                   _("The folder of “%s” does not exist. Choose an existing folder."),
-                   display);
+      {
+        g_autofree gchar *dir = g_path_get_dirname (path);
+
+        /* /proc and the like exist but take no new files. */
+        if (g_file_test (dir, G_FILE_TEST_IS_DIR))
+          g_set_error (error, CT_ERROR, CT_ERROR_WRITE,
+                       _("No file can be created in the folder of “%s” (%s). Choose another folder."),
+                       display, g_strerror (errsv));
+        else
+          g_set_error (error, CT_ERROR, CT_ERROR_WRITE,
+                       _("The folder of “%s” does not exist. Choose an existing folder."),
+                       display);
+      }
       break;
     case EISDIR:
       g_set_error (error, CT_ERROR, CT_ERROR_WRITE,
@@ -117,6 +128,39 @@ close_failure_errno (const gchar *dir,
       && g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < LOW_SPACE_BYTES)
     return ENOSPC;
   return errsv != 0 ? errsv : EIO;
+}
+
+/* libxlsxwriter prints "[ERROR]" lines of its own on stderr, in English,
+ * beside the translated error the caller shows; they are kept off the
+ * terminal while it closes the workbook, where all of them arise. Returns
+ * its result with errno as workbook_close() left it. */
+static lxw_error
+close_quietly (lxw_workbook *workbook,
+               int          *out_errno)
+{
+  static GMutex lock;
+  int saved, devnull;
+  lxw_error rc;
+
+  g_mutex_lock (&lock);
+  fflush (stderr);
+  saved = dup (STDERR_FILENO);
+  devnull = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+  if (saved >= 0 && devnull >= 0)
+    dup2 (devnull, STDERR_FILENO);
+  errno = 0;
+  rc = workbook_close (workbook);
+  *out_errno = errno;
+  fflush (stderr);
+  if (saved >= 0)
+    {
+      dup2 (saved, STDERR_FILENO);
+      close (saved);
+    }
+  if (devnull >= 0)
+    close (devnull);
+  g_mutex_unlock (&lock);
+  return rc;
 }
 
 /* Creates the empty temporary file next to path; its mode follows the
@@ -458,9 +502,7 @@ ct_export_xlsx (CtStore                *store,
 
   /* The workbook is closed even after a failure: closing is what frees it. */
   write_workbook (workbook, store, options, comparison, reports, cancellable, &local_error);
-  errno = 0;
-  rc = workbook_close (workbook);
-  errsv = errno;
+  rc = close_quietly (workbook, &errsv);
 
   if (local_error != NULL)
     {

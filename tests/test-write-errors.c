@@ -15,6 +15,9 @@
 
 #include "ct-chart-export.h"
 #include "ct-error.h"
+#include "ct-export-xlsx.h"
+#include "ct-reader.h"
+#include "ct-store.h"
 #include "ct-test-util.h"
 
 static CtChart *
@@ -77,6 +80,84 @@ test_pdf_full_disk (void)
   g_assert_cmpmem (before, len_before, after, len_after);
 }
 
+/* A library in memory with one small report, so that only the workbook
+ * touches the disk. */
+static CtStore *
+memory_library (void)
+{
+  static const gchar report[] =
+    "BÁO CÁO 6 THÁNG ĐẦU NĂM 2024 CỦA UBND HUYỆN ĐÔNG SƠN\n"
+    "Số xã đạt chuẩn nông thôn mới 7/8 xã, đạt 87,5% kế hoạch.\n"
+    "Thu ngân sách trên địa bàn 41,3 tỷ đồng, tăng 6,2% so với cùng kỳ.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (report, sizeof report - 1);
+  g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "dong-son.txt", NULL, &error);
+  g_autoptr(CtImportOptions) options = ct_import_options_new ();
+  g_autoptr(CtImportResult) result = NULL;
+  CtStore *store = ct_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  options->locality = g_strdup ("Đông Sơn");
+  options->year = 2024;
+  options->period = g_strdup ("6 tháng đầu năm");
+  result = ct_store_import_document (store, g_ptr_array_index (docs, 0), NULL, options, NULL, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_xlsx_full_disk_subprocess (void)
+{
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 2 * 1024, 2 * 1024 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("runs inside /write-errors/xlsx-full-disk");
+      return;
+    }
+  store = memory_library ();
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  g_assert_false (ct_export_xlsx (store, NULL, g_getenv ("CT_TEST_XLSX"), NULL, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_WRITE);
+  g_printerr ("%s\n", error->message);
+}
+
+/* Only our translated message reaches the terminal, not the library's own
+ * "[ERROR]" lines in English. */
+static void
+test_xlsx_full_disk (void)
+{
+  g_autofree gchar *xlsx = ct_test_tmp_path ("full.xlsx");
+
+  g_setenv ("CT_TEST_XLSX", xlsx, TRUE);
+  g_test_trap_subprocess ("/write-errors/xlsx-full-disk/subprocess", 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*disk is full*");
+  g_test_trap_assert_stderr_unmatched ("*[ERROR]*");
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+}
+
+/* A folder that exists but takes no new files is not called missing. */
+static void
+test_xlsx_folder_without_files (void)
+{
+  g_autoptr(CtStore) store = memory_library ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/proc/self", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc here");
+      return;
+    }
+  g_assert_false (ct_export_xlsx (store, NULL, "/proc/bang-so-lieu.xlsx", NULL, &error));
+  g_assert_error (error, CT_ERROR, CT_ERROR_WRITE);
+  g_assert_null (strstr (error->message, "does not exist"));
+  g_assert_nonnull (strstr (error->message, "No file can be created"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -84,5 +165,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/write-errors/pdf-full-disk", test_pdf_full_disk);
   g_test_add_func ("/write-errors/pdf-full-disk/subprocess", test_pdf_full_disk_subprocess);
+  g_test_add_func ("/write-errors/xlsx-full-disk", test_xlsx_full_disk);
+  g_test_add_func ("/write-errors/xlsx-full-disk/subprocess", test_xlsx_full_disk_subprocess);
+  g_test_add_func ("/write-errors/xlsx-folder-without-files", test_xlsx_folder_without_files);
   return g_test_run ();
 }
