@@ -71,6 +71,33 @@ check_known_binary (const guint8 *data,
   return TRUE;
 }
 
+/* Latin text in UTF-16 has a zero in every other byte: odd ones for
+ * little-endian, even ones for big-endian. Vietnamese has fewer (its
+ * letters past U+00FF have none, about 15% of characters), so the test is
+ * zeros in one order only, and bytes that decode in that order into text
+ * with hardly any control characters. */
+static gboolean
+looks_like_utf16 (const guint8 *data,
+                  gsize         len,
+                  gsize         odd_nul,
+                  gsize         even_nul)
+{
+  gsize units = len / 2, major = MAX (odd_nul, even_nul), minor = MIN (odd_nul, even_nul);
+  g_autofree gchar *text = NULL;
+  gsize text_len = 0, control = 0;
+
+  if (units < 2 || major * 10 < units * 3 || minor * 20 > major)
+    return FALSE;
+  text = g_convert ((const gchar *) data, units * 2, "UTF-8",
+                    odd_nul > even_nul ? "UTF-16LE" : "UTF-16BE", NULL, &text_len, NULL);
+  if (text == NULL)
+    return FALSE;
+  for (gsize i = 0; i < text_len; i++)
+    if ((guchar) text[i] < 0x20 && !g_ascii_isspace (text[i]))
+      control++;
+  return control * 100 <= text_len;
+}
+
 /* UTF-8 text out of the bytes, or a precise reason why not. */
 static gchar *
 decode_text (const guint8 *data,
@@ -122,10 +149,7 @@ decode_text (const guint8 *data,
                data[i] != '\f' && data[i] != '\v' && data[i] != 0x1B)
         control++;
     }
-  /* Latin text in UTF-16 has a zero in every other byte: odd ones for
-   * little-endian, even ones for big-endian. */
-  if (nul > 0 && len - skip >= 4 &&
-      (odd_nul * 10 >= (len - skip) / 2 * 9 || even_nul * 10 >= (len - skip) / 2 * 9))
+  if (nul > 0 && looks_like_utf16 (data + skip, len - skip, odd_nul, even_nul))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
                    _("“%s” looks like UTF-16 text without a byte-order mark. Save it as UTF-8 text or as UTF-16 with a byte-order mark."),

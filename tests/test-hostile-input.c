@@ -1,8 +1,9 @@
-/* test-hostile-docx.c: .docx files built to hurt the reader
+/* test-hostile-input.c: files built to hurt the reader
  *
  * Each case is the smallest form of a file an attack campaign found:
  * list numbers at the edge of int, huge roman labels, empty parts, a DTD
- * hidden behind UTF-16, nested and oversized tables. The reader must answer
+ * hidden behind UTF-16, nested and oversized tables, names that are not
+ * UTF-8, UTF-16 text without a byte-order mark. The reader must answer
  * each with text or a clear error, never with undefined behaviour, a
  * GLib-CRITICAL (fatal under g_test) or gigabytes of memory.
  *
@@ -230,18 +231,92 @@ test_paragraph_too_long (void)
   g_assert_error (error, CT_ERROR, CT_ERROR_TOO_LARGE);
 }
 
+static void
+test_utf16_without_bom (void)
+{
+  static const gchar text[] = "Tổng vốn đầu tư phát triển ước đạt 512 tỷ đồng, bằng 93% kế hoạch năm.\n"
+                              "Số lao động được đào tạo nghề 1.240 người.\n";
+  const gchar *const orders[] = { "UTF-16LE", "UTF-16BE" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      gsize len = 0;
+      g_autofree gchar *bytes = g_convert (text, -1, orders[i], "UTF-8", NULL, &len, NULL);
+      g_autofree gchar *path = ct_test_tmp_path ("khong-bom.txt");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) docs = NULL;
+
+      g_assert_true (g_file_set_contents (path, bytes, len, NULL));
+      docs = ct_reader_read_file (path, NULL, &error);
+      g_assert_null (docs);
+      /* Not "binary": the message must say what to do about UTF-16. */
+      g_assert_error (error, CT_ERROR, CT_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "UTF-16"));
+    }
+}
+
+static void
+test_member_names_not_utf8 (void)
+{
+  static const gchar report[] = "Sản lượng chè búp tươi 2.150 tấn, đạt 102% kế hoạch.\n";
+  g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  /* "bá" and "ö" in Windows code pages, as old zip tools store them. */
+  put_part (parts, "b\xe1o-c\xe1o.txt", report, sizeof report - 1);
+  put_part (parts, "h\xf6ng.bin", "\x7f" "ELF\x01\x02", 6);
+  docs = read_parts ("ten-la.zip", parts, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (docs);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      const CtDocument *doc = g_ptr_array_index (docs, i);
+
+      g_assert_true (g_utf8_validate (doc->source_name, -1, NULL));
+      for (guint w = 0; w < doc->warnings->len; w++)
+        g_assert_true (g_utf8_validate (g_ptr_array_index (doc->warnings, w), -1, NULL));
+    }
+}
+
+/* A report whose own file name is not UTF-8: its JSON lines stay UTF-8. */
+static void
+test_file_name_not_utf8 (void)
+{
+  static const gchar report[] = "Tỷ lệ che phủ rừng đạt 57,3%, chỉ tiêu 57%.\n";
+  g_autofree gchar *path = ct_test_tmp_path ("t\xeann-l\xff.txt");
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *args[] = { "extract", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  g_assert_true (g_file_set_contents (path, report, -1, NULL));
+  docs = ct_reader_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (((CtDocument *) g_ptr_array_index (docs, 0))->source_name, -1, NULL));
+
+  g_assert_cmpint (ct_test_run_chitieu (args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\"file\""));
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/hostile-docx/list-start-int-max", test_list_start_at_int_max);
-  g_test_add_func ("/hostile-docx/list-roman-huge-start", test_list_roman_huge_start);
-  g_test_add_func ("/hostile-docx/empty-parts", test_empty_parts);
-  g_test_add_func ("/hostile-docx/dtd-in-utf16", test_dtd_in_utf16);
-  g_test_add_func ("/hostile-docx/nested-table-kept", test_nested_table_kept);
-  g_test_add_func ("/hostile-docx/nesting-too-deep", test_nesting_too_deep);
-  g_test_add_func ("/hostile-docx/row-too-wide", test_row_too_wide);
-  g_test_add_func ("/hostile-docx/paragraph-too-long", test_paragraph_too_long);
+  g_test_add_func ("/hostile-input/list-start-int-max", test_list_start_at_int_max);
+  g_test_add_func ("/hostile-input/list-roman-huge-start", test_list_roman_huge_start);
+  g_test_add_func ("/hostile-input/empty-parts", test_empty_parts);
+  g_test_add_func ("/hostile-input/dtd-in-utf16", test_dtd_in_utf16);
+  g_test_add_func ("/hostile-input/nested-table-kept", test_nested_table_kept);
+  g_test_add_func ("/hostile-input/nesting-too-deep", test_nesting_too_deep);
+  g_test_add_func ("/hostile-input/row-too-wide", test_row_too_wide);
+  g_test_add_func ("/hostile-input/paragraph-too-long", test_paragraph_too_long);
+  g_test_add_func ("/hostile-input/utf16-without-bom", test_utf16_without_bom);
+  g_test_add_func ("/hostile-input/member-names-not-utf8", test_member_names_not_utf8);
+  g_test_add_func ("/hostile-input/file-name-not-utf8", test_file_name_not_utf8);
   return g_test_run ();
 }
