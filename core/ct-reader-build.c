@@ -424,6 +424,36 @@ add_table_row (CtDocument      *doc,
   t->n_cols = MAX (t->n_cols, cols);
 }
 
+/* Takes the footnote markers out of the paragraphs, after checking their
+ * length: every later stage walks a paragraph as a whole, and a file that
+ * is one endless line is not a report and would only hold the machine. */
+static gboolean
+check_and_take_markers (GPtrArray    *paras,
+                        const gchar  *source_name,
+                        GError      **error)
+{
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, i);
+
+      if (strlen (p->text) > CT_READER_MAX_PARAGRAPH)
+        {
+          g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
+                       _("“%s” has a paragraph longer than %d MB without a line break, which no report has. Check that it is the right file."),
+                       source_name, CT_READER_MAX_PARAGRAPH / (1024 * 1024));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < paras->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (paras, i);
+
+      if (p->kind != CT_RAW_TABLE_ROW)
+        take_markers (p);
+    }
+  return TRUE;
+}
+
 CtDocument *
 ct_reader_build (GPtrArray   *paras,
                  const gchar *source_name,
@@ -437,28 +467,13 @@ ct_reader_build (GPtrArray   *paras,
   g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
   g_autofree gchar *hex = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
-  GString *text = g_string_new (NULL);
+  GString *text;
   gint source_table = -1;
 
+  if (!check_and_take_markers (paras, source_name, error))
+    return NULL;
+  text = g_string_new (NULL);
   g_array_set_clear_func (anchors, clear_anchor);
-
-  for (guint i = 0; i < paras->len; i++)
-    {
-      CtRawPara *p = g_ptr_array_index (paras, i);
-
-      /* Every later stage walks a paragraph as a whole; a file that is one
-       * endless line is not a report and would only hold the machine. */
-      if (strlen (p->text) > CT_READER_MAX_PARAGRAPH)
-        {
-          g_string_free (text, TRUE);
-          g_set_error (error, CT_ERROR, CT_ERROR_TOO_LARGE,
-                       _("“%s” has a paragraph longer than %d MB without a line break, which no report has. Check that it is the right file."),
-                       source_name, CT_READER_MAX_PARAGRAPH / (1024 * 1024));
-          return NULL;
-        }
-      if (p->kind != CT_RAW_TABLE_ROW)
-        take_markers (p);
-    }
   join_broken (paras);
   ordered = bodies_after_hosts (paras);
   paras = ordered;
