@@ -13,6 +13,10 @@ PACKAGES="
   desktop-file-utils appstream
   poppler-utils librsvg2-bin python3 python3-openpyxl
 "
+# `install-deps.sh fuzz`: also clang and its libFuzzer runtime (make fuzz).
+if [ "${1:-}" = fuzz ]; then
+  PACKAGES="$PACKAGES clang libclang-rt-14-dev"
+fi
 
 missing=""
 for package in $PACKAGES; do
