@@ -122,6 +122,35 @@ test_library_without_id_accepted (void)
   g_assert_cmpint (query_int (path, "PRAGMA application_id"), ==, CT_STORE_APPLICATION_ID);
 }
 
+/* A library whose first page was overwritten says "damaged", not "not a
+ * library", and is left as it is. */
+static void
+test_damaged_library (void)
+{
+  g_autofree gchar *path = fresh_path ("damaged");
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *bytes = NULL;
+  g_autofree gchar *after = NULL;
+  gsize len = 0, len_after = 0;
+  CtStore *store = ct_store_open (path, &error);
+
+  g_assert_no_error (error);
+  ct_store_close (store);
+  run_sql (path, "PRAGMA journal_mode = DELETE");
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  /* The schema table lives on page 1, after the 100-byte header. */
+  memset (bytes + 100, 0x5a, 3000);
+  g_assert_true (g_file_set_contents (path, bytes, len, NULL));
+
+  store = ct_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (bytes, len, after, len_after);
+}
+
 typedef struct
 {
   const gchar *path;
@@ -219,6 +248,7 @@ main (int    argc,
   g_test_add_func ("/store-open/foreign-refused", test_foreign_refused);
   g_test_add_func ("/store-open/new-library-marked", test_new_library_marked);
   g_test_add_func ("/store-open/library-without-id", test_library_without_id_accepted);
+  g_test_add_func ("/store-open/damaged-library", test_damaged_library);
   g_test_add_func ("/store-open/concurrent-creation", test_concurrent_creation);
   g_test_add_func ("/store-open/long-paragraph-linear", test_long_paragraph_linear);
   return g_test_run ();
