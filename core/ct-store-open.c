@@ -15,11 +15,10 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-/* One integer PRAGMA or one COUNT; the SQLite result code. */
-static int
-query_int (CtStore     *self,
-           const gchar *sql,
-           gint        *out)
+int
+ct_store_query_int (CtStore     *self,
+                    const gchar *sql,
+                    gint        *out)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
@@ -82,7 +81,10 @@ set_unreadable_error (CtStore  *self,
     default:
       break;
     }
-  ct_store_set_error (self, error);
+  g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+               _("The library database failed: %s. Check that the disk is not full "
+                 "and the file is writable."),
+               sqlite3_errmsg (self->db));
 }
 
 /* A file without our application_id is ours only when it is new (no table
@@ -95,10 +97,10 @@ ct_store_check_library (CtStore  *self,
   gint app_id = 0, version = 0, tables = 0, ours = 0;
   int rc;
 
-  if ((rc = query_int (self, "SELECT COUNT(*) FROM sqlite_master", &tables)) != SQLITE_OK
-      || (rc = query_int (self, "PRAGMA application_id", &app_id)) != SQLITE_OK
-      || (rc = query_int (self, "PRAGMA user_version", &version)) != SQLITE_OK
-      || (rc = query_int (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+  if ((rc = ct_store_query_int (self, "SELECT COUNT(*) FROM sqlite_master", &tables)) != SQLITE_OK
+      || (rc = ct_store_query_int (self, "PRAGMA application_id", &app_id)) != SQLITE_OK
+      || (rc = ct_store_query_int (self, "PRAGMA user_version", &version)) != SQLITE_OK
+      || (rc = ct_store_query_int (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
                                 " AND name IN ('report', 'observation', 'locality')", &ours)) != SQLITE_OK)
     {
       set_unreadable_error (self, rc, error);
@@ -125,26 +127,4 @@ foreign:
                  "left unchanged. Choose another file, or a new file name to start a library."),
                self->path);
   return FALSE;
-}
-
-/* Reads the schema version under the write lock, so two processes creating
- * the same new library never both run the first migration. Leaves the
- * transaction open on success. */
-gint
-ct_store_begin_migration (CtStore  *self,
-                          GError  **error)
-{
-  gint version = -1;
-  int rc;
-
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
-    return -1;
-  rc = query_int (self, "PRAGMA user_version", &version);
-  if (rc != SQLITE_OK)
-    {
-      set_unreadable_error (self, rc, error);
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return -1;
-    }
-  return version;
 }

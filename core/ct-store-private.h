@@ -51,12 +51,12 @@ gchar        *ct_store_now_iso      (void);
 /* ct-store-open.c: refuses, untouched, a file that is not a library or
  * that cannot be read, with a message saying which (foreign, damaged,
  * newer, read-only). */
-gboolean      ct_store_check_library   (CtStore  *self,
-                                        GError  **error);
-/* BEGIN IMMEDIATE, then the schema version read under that lock; -1 with
- * @error set (and no transaction) on failure. */
-gint          ct_store_begin_migration (CtStore  *self,
-                                        GError  **error);
+gboolean      ct_store_check_library   (CtStore      *self,
+                                        GError      **error);
+/* One integer PRAGMA or COUNT into @out; the SQLite result code. */
+int           ct_store_query_int       (CtStore      *self,
+                                        const gchar  *sql,
+                                        gint         *out);
 /* Like g_cancellable_set_error_if_cancelled() but in CT_ERROR_CANCELLED. */
 gboolean      ct_store_check_cancelled (GCancellable *cancellable,
                                         GError      **error);

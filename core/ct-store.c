@@ -299,6 +299,26 @@ ct_store_fold_key (const gchar *text)
   return ct_catalog_fold_phrase (text != NULL ? text : "");
 }
 
+/* Reads the schema version under the write lock, so two processes creating
+ * the same new library never both run the first migration. Leaves the
+ * transaction open on success; -1 with @error set and none open. */
+static gint
+begin_migration (CtStore  *self,
+                 GError  **error)
+{
+  gint version = -1;
+
+  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+    return -1;
+  if (ct_store_query_int (self, "PRAGMA user_version", &version) != SQLITE_OK)
+    {
+      ct_store_set_error (self, error);
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return -1;
+    }
+  return version;
+}
+
 static gboolean
 migrate (CtStore  *self,
          gint      to,
@@ -307,7 +327,7 @@ migrate (CtStore  *self,
   for (;;)
     {
       g_autofree gchar *bump = NULL;
-      gint v = ct_store_begin_migration (self, error);
+      gint v = begin_migration (self, error);
 
       if (v < 0)
         return FALSE;
@@ -337,14 +357,10 @@ mark_library (CtStore  *self,
               GError  **error)
 {
   g_autofree gchar *set = g_strdup_printf ("PRAGMA application_id = %d", CT_STORE_APPLICATION_ID);
-  sqlite3_stmt *stmt = NULL;
   gint app_id = 0;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA application_id", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    app_id = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  if (app_id == CT_STORE_APPLICATION_ID)
+  if (ct_store_query_int (self, "PRAGMA application_id", &app_id) == SQLITE_OK
+      && app_id == CT_STORE_APPLICATION_ID)
     return TRUE;
   return ct_store_exec (self, set, error);
 }
