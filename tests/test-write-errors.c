@@ -17,7 +17,8 @@
 #include "ct-error.h"
 #include "ct-export-xlsx.h"
 #include "ct-reader.h"
-#include "ct-store.h"
+#include "ct-reader-private.h"
+#include "ct-store-private.h"
 #include "ct-test-util.h"
 
 static CtChart *
@@ -158,6 +159,40 @@ test_xlsx_folder_without_files (void)
   g_assert_nonnull (strstr (error->message, "No file can be created"));
 }
 
+/* A library written before names were checked may hold a file name in
+ * another encoding; the workbook's XML must stay UTF-8 all the same. */
+static void
+test_xlsx_name_not_utf8 (void)
+{
+  g_autoptr(CtStore) store = memory_library ();
+  g_autofree gchar *xlsx = ct_test_tmp_path ("ten-cu.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) parts = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gchar *data = NULL;
+  gsize len = 0;
+  GHashTableIter iter;
+  gpointer name, part;
+
+  g_assert_cmpint (sqlite3_exec (store->db, "UPDATE report SET source_name = CAST (X'64F46E672D73FF6E2E747874' AS TEXT)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (ct_export_xlsx (store, NULL, xlsx, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xlsx, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+  parts = ct_reader_zip_read (bytes, xlsx, NULL, &error);
+  g_assert_no_error (error);
+  g_hash_table_iter_init (&iter, parts);
+  while (g_hash_table_iter_next (&iter, &name, &part))
+    {
+      gsize part_len = 0;
+      const gchar *text = g_bytes_get_data (part, &part_len);
+
+      if (g_str_has_suffix (name, ".xml"))
+        g_assert_true (g_utf8_validate_len (text, part_len, NULL));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,5 +203,6 @@ main (int    argc,
   g_test_add_func ("/write-errors/xlsx-full-disk", test_xlsx_full_disk);
   g_test_add_func ("/write-errors/xlsx-full-disk/subprocess", test_xlsx_full_disk_subprocess);
   g_test_add_func ("/write-errors/xlsx-folder-without-files", test_xlsx_folder_without_files);
+  g_test_add_func ("/write-errors/xlsx-name-not-utf8", test_xlsx_name_not_utf8);
   return g_test_run ();
 }
