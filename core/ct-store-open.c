@@ -36,14 +36,37 @@ ct_store_query_int (CtStore     *self,
   return rc;
 }
 
+gboolean
+ct_store_explain_access (CtStore  *self,
+                         GError  **error)
+{
+  g_autofree gchar *dir = g_path_get_dirname (self->path);
+
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The folder “%s” of the library is read-only; Chỉ tiêu needs to write "
+                     "beside the library. Check the folder’s permissions or choose another library."),
+                   dir);
+      return TRUE;
+    }
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) && g_access (self->path, R_OK | W_OK) != 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The library “%s” is read-only or unreadable for you. "
+                     "Check the file’s permissions or choose another library."),
+                   self->path);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* Why SQLite could not read the file at all, in the user's words. */
 static void
 set_unreadable_error (CtStore  *self,
                       int       rc,
                       GError  **error)
 {
-  g_autofree gchar *dir = g_path_get_dirname (self->path);
-
   switch (rc & 0xff)
     {
     case SQLITE_NOTADB:
@@ -61,22 +84,8 @@ set_unreadable_error (CtStore  *self,
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      if (g_access (dir, W_OK) != 0)
-        {
-          g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-                       _("The folder “%s” of the library is read-only; Chỉ tiêu needs to write "
-                         "beside the library. Check the folder’s permissions or choose another library."),
-                       dir);
-          return;
-        }
-      if (g_access (self->path, R_OK | W_OK) != 0)
-        {
-          g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-                       _("The library “%s” is read-only or unreadable for you. "
-                         "Check the file’s permissions or choose another library."),
-                       self->path);
-          return;
-        }
+      if (ct_store_explain_access (self, error))
+        return;
       break;
     default:
       break;

@@ -53,6 +53,10 @@ gchar        *ct_store_now_iso      (void);
  * newer, read-only). */
 gboolean      ct_store_check_library   (CtStore      *self,
                                         GError      **error);
+/* Sets a read-only error and returns TRUE when the library's folder or
+ * file may not be written by this user. */
+gboolean      ct_store_explain_access  (CtStore      *self,
+                                        GError      **error);
 /* One integer PRAGMA or COUNT into @out; the SQLite result code. */
 int           ct_store_query_int       (CtStore      *self,
                                         const gchar  *sql,

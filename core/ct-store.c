@@ -466,6 +466,8 @@ ct_store_open_at_version (const gchar  *path,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
+      if (ct_store_explain_access (self, error))
+        return NULL;
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” could not be opened: %s."),
                    path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
