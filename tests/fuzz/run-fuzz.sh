@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs libFuzzer targets for a bounded time each, from their seed corpora.
-#   run-fuzz.sh SECONDS|--from-env WORKDIR NAME:EXE:SEEDS:DICT...
+#   run-fuzz.sh SECONDS|--from-env WORKDIR NAME:EXE:SEEDS:DICT...   (DICT may be empty)
 # --from-env takes the time from FUZZ_SECONDS (default 60). Inputs the fuzzer
 # finds go to WORKDIR/corpus/NAME (never into the source tree), crashes and
 # other findings to WORKDIR/findings/NAME; the log is WORKDIR/NAME.log.
@@ -15,9 +15,11 @@ for spec in "$@"; do
   findings=$work/findings/$name
   log=$work/$name.log
   mkdir -p "$corpus" "$findings"
+  options=()
+  if [ -n "$dict" ]; then options+=(-dict="$dict"); fi
   echo "fuzz-$name: ${seconds}s from $(ls "$seeds" | wc -l) seeds"
   if "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=131072 \
-       -dict="$dict" -artifact_prefix="$findings/" -print_final_stats=1 \
+       "${options[@]}" -artifact_prefix="$findings/" -print_final_stats=1 \
        "$corpus" "$seeds" > "$log" 2>&1; then
     grep -E '^#[0-9]+.*(DONE|pulse)' "$log" | tail -1 || true
     grep -E 'stat::number_of_executed_units|stat::peak_rss_mb' "$log" || true
