@@ -27,7 +27,8 @@ zip_error (struct archive *a)
 {
   const gchar *message = archive_error_string (a);
 
-  return g_utf8_make_valid (message != NULL ? message : "?", -1);
+  /* Some of its messages end in a newline, which would split ours. */
+  return g_strstrip (g_utf8_make_valid (message != NULL ? message : "?", -1));
 }
 
 GHashTable *
