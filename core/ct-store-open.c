@@ -11,7 +11,6 @@
 #include "ct-error.h"
 #include "ct-i18n.h"
 
-#include <errno.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 

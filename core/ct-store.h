@@ -51,8 +51,10 @@ typedef struct _CtStore CtStore;
 gchar       *ct_store_default_path   (void);
 
 /* Opens (creating the file and its folder when missing) and migrates.
- * Errors: CT_ERROR_DATABASE (cannot open, not a database),
- * CT_ERROR_SCHEMA_TOO_NEW (written by a newer Chỉ tiêu; nothing is written). */
+ * Errors: CT_ERROR_DATABASE (cannot open, damaged, read-only),
+ * CT_ERROR_NOT_LIBRARY (not SQLite, or another program's database),
+ * CT_ERROR_SCHEMA_TOO_NEW (written by a newer Chỉ tiêu); in the last two
+ * nothing is written to the file. */
 CtStore     *ct_store_open           (const gchar  *path,
                                       GError      **error);
 void         ct_store_close          (CtStore      *self);
