@@ -1,0 +1,199 @@
+/* test-locality.c: the gazetteer of units before and after 1 July 2025
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-locality.h"
+#include "ct-test-util.h"
+
+static const CtLocality *
+find_one (const gchar    *text,
+          CtLocalityTier  tier,
+          const gchar    *when)
+{
+  g_autoptr(GPtrArray) found = ct_gazetteer_find (ct_gazetteer_get (), text, tier, when);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
+static gboolean
+has_name (GPtrArray   *units,
+          const gchar *full)
+{
+  for (guint i = 0; i < units->len; i++)
+    {
+      g_autofree gchar *name = ct_locality_full_name (g_ptr_array_index (units, i));
+
+      if (g_str_equal (name, full))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_counts (void)
+{
+  const CtGazetteer *gz = ct_gazetteer_get ();
+  guint tiers[2][CT_LOCALITY_ANY] = { { 0 } };
+
+  for (guint i = 0; i < ct_gazetteer_get_n_units (gz); i++)
+    {
+      const CtLocality *u = ct_gazetteer_get_unit (gz, i);
+
+      if (u->renamed_to == NULL)
+        tiers[ct_locality_is_after_reform (u)][u->tier]++;
+    }
+  /* The official totals on each side of the reform. */
+  g_assert_cmpuint (tiers[0][CT_LOCALITY_PROVINCE], ==, 63);
+  g_assert_cmpuint (tiers[0][CT_LOCALITY_DISTRICT], ==, 696);
+  g_assert_cmpuint (tiers[0][CT_LOCALITY_COMMUNE], ==, 10035);
+  g_assert_cmpuint (tiers[1][CT_LOCALITY_PROVINCE], ==, 34);
+  g_assert_cmpuint (tiers[1][CT_LOCALITY_DISTRICT], ==, 0);
+  g_assert_cmpuint (tiers[1][CT_LOCALITY_COMMUNE], ==, 3321);
+}
+
+/* Spellings people type: tones moved, dashes, type words abbreviated. */
+static void
+test_spellings (void)
+{
+  const CtLocality *u;
+
+  u = find_one ("Thừa Thiên - Huế", CT_LOCALITY_PROVINCE, "2022");
+  g_assert_cmpstr (u->type, ==, "Tỉnh");
+  g_assert_cmpstr (u->valid_to, ==, "2024-12-31");
+  u = find_one ("thua thien hue", CT_LOCALITY_ANY, NULL);
+  g_assert_cmpstr (u->name, ==, "Thừa Thiên Huế");
+
+  u = find_one ("TP. Hồ Chí Minh", CT_LOCALITY_PROVINCE, "2026-02-01");
+  g_assert_true (ct_locality_is_after_reform (u));
+  u = find_one ("H. Hạ Lang", CT_LOCALITY_ANY, "2021");
+  g_assert_cmpstr (u->code, ==, "048");
+  g_assert_cmpstr (ct_locality_get_province (u)->name, ==, "Cao Bằng");
+  /* "Hoà" and "Hòa" place the tone differently. */
+  u = find_one ("tỉnh Hòa Bình", CT_LOCALITY_ANY, "2020");
+  g_assert_cmpstr (u->name, ==, "Hoà Bình");
+
+  /* The type word decides between a huyện and a thị xã of one name. */
+  u = find_one ("Thị xã Duyên Hải", CT_LOCALITY_DISTRICT, NULL);
+  g_assert_cmpstr (u->code, ==, "851");
+  u = find_one ("huyện Duyên Hải", CT_LOCALITY_DISTRICT, NULL);
+  g_assert_cmpstr (u->code, ==, "850");
+}
+
+/* A name retired on 1 January 2025 is valid before and not after. */
+static void
+test_validity (void)
+{
+  const CtGazetteer *gz = ct_gazetteer_get ();
+  const CtLocality *u = find_one ("Nam Đông", CT_LOCALITY_DISTRICT, "2023-12-20");
+  g_autoptr(GPtrArray) later = ct_gazetteer_find (gz, "Nam Đông", CT_LOCALITY_DISTRICT, "2025-03-01");
+  const CtLocality *city;
+
+  g_assert_cmpstr (u->code, ==, "483");
+  g_assert_nonnull (u->renamed_to);
+  g_assert_cmpstr (u->renamed_to->name, ==, "Phú Lộc");
+  g_assert_cmpuint (later->len, ==, 0);
+
+  /* The province became a city that same day: its new name starts then. */
+  city = ct_gazetteer_find_province (gz, "Huế", "2025-02-01");
+  g_assert_cmpstr (city->type, ==, "Thành phố");
+  g_assert_cmpstr (city->valid_from, ==, "2025-01-01");
+  g_assert_false (ct_locality_valid_at (city, "2024-06-30"));
+}
+
+static void
+test_current_province (void)
+{
+  const CtGazetteer *gz = ct_gazetteer_get ();
+  g_autofree gchar *hue = ct_locality_province_heading ("Thừa Thiên-Huế", "2023");
+  g_autofree gchar *long_an = ct_locality_province_heading ("Long An", "2021-06-15");
+  g_autofree gchar *cao_bang = ct_locality_province_heading ("Cao Bằng", "2022");
+  g_autofree gchar *after = ct_locality_province_heading ("Tây Ninh", "2026");
+  const CtLocality *d = find_one ("Đà Lạt", CT_LOCALITY_DISTRICT, "2024");
+
+  g_assert_cmpstr (hue, ==, "Thành phố Huế (Thừa Thiên Huế before 1/2025)");
+  g_assert_cmpstr (long_an, ==, "Tỉnh Tây Ninh (Long An before 7/2025)");
+  g_assert_cmpstr (cao_bang, ==, "Tỉnh Cao Bằng");
+  g_assert_cmpstr (after, ==, "Tỉnh Tây Ninh");
+  g_assert_null (ct_locality_province_heading ("Atlantis", "2023"));
+  g_assert_cmpstr (ct_locality_current_province (d)->name, ==, "Lâm Đồng");
+  (void) gz;
+}
+
+/* Hạ Lang's 13 communes went into new communes of Cao Bằng; one of them,
+ * read backwards, names communes of that district. */
+static void
+test_successors (void)
+{
+  const CtLocality *district = find_one ("huyện Hạ Lang", CT_LOCALITY_DISTRICT, NULL);
+  g_autoptr(GPtrArray) next = ct_locality_successors (district);
+  g_autoptr(GPtrArray) before = NULL;
+  gboolean from_district = FALSE;
+
+  g_assert_cmpuint (next->len, >, 1);
+  g_assert_cmpuint (next->len, <, 13);
+  for (guint i = 0; i < next->len; i++)
+    {
+      const CtLocality *c = g_ptr_array_index (next, i);
+
+      g_assert_true (ct_locality_is_after_reform (c));
+      g_assert_cmpint (c->tier, ==, CT_LOCALITY_COMMUNE);
+      g_assert_cmpstr (c->parent->name, ==, "Cao Bằng");
+    }
+  before = ct_locality_predecessors (g_ptr_array_index (next, 0));
+  g_assert_cmpuint (before->len, >, 0);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const CtLocality *c = g_ptr_array_index (before, i);
+
+      g_assert_false (ct_locality_is_after_reform (c));
+      from_district |= c->parent == district;
+    }
+  g_assert_true (from_district);
+}
+
+/* Retired district: its successors are those of the district that took it. */
+static void
+test_retired_successors (void)
+{
+  const CtLocality *gone = find_one ("Nam Đông", CT_LOCALITY_DISTRICT, "2022");
+  g_autoptr(GPtrArray) next = ct_locality_successors (gone);
+  g_autoptr(GPtrArray) islands = ct_locality_successors (find_one ("Côn Đảo", CT_LOCALITY_DISTRICT, NULL));
+
+  g_assert_true (has_name (next, "Xã Nam Đông"));
+  g_assert_cmpuint (islands->len, ==, 1);
+  g_assert_true (has_name (islands, "Đặc khu Côn Đảo"));
+}
+
+static void
+test_reform_note (void)
+{
+  const gchar *mixed[] = { "2023", "2026-01-10", NULL };
+  const gchar *old_only[] = { "2021", "2023-06-30", NULL };
+  const gchar *unsure[] = { "2025", "2026", NULL };
+  g_autofree gchar *note = ct_locality_reform_note (mixed);
+
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "1 July 2025"));
+  g_assert_null (ct_locality_reform_note (old_only));
+  g_assert_null (ct_locality_reform_note (unsure));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/locality/counts", test_counts);
+  g_test_add_func ("/locality/spellings", test_spellings);
+  g_test_add_func ("/locality/validity", test_validity);
+  g_test_add_func ("/locality/current-province", test_current_province);
+  g_test_add_func ("/locality/successors", test_successors);
+  g_test_add_func ("/locality/retired-successors", test_retired_successors);
+  g_test_add_func ("/locality/reform-note", test_reform_note);
+  return g_test_run ();
+}
