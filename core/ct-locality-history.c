@@ -123,6 +123,36 @@ ct_locality_current_province (const CtLocality *self)
   return next->len > 0 ? g_ptr_array_index (next, 0) : NULL;
 }
 
+const CtLocality *
+ct_locality_province_at (const CtLocality *self,
+                         const gchar      *when)
+{
+  const CtGazetteer *gz = ct_gazetteer_get ();
+  const CtLocality *province = ct_locality_get_province (self);
+
+  if (province == NULL || ct_locality_valid_at (province, when))
+    return province;
+  for (guint i = gz->first_former; i < gz->n_units; i++)
+    {
+      const CtLocality *u = &gz->units[i];
+
+      if (u->tier == CT_LOCALITY_PROVINCE && u->renamed_to == province && ct_locality_valid_at (u, when))
+        return u;
+    }
+  return province;
+}
+
+gboolean
+ct_locality_same_province (const CtLocality *a,
+                           const CtLocality *b)
+{
+  a = ct_locality_get_province (a);
+  b = ct_locality_get_province (b);
+  if (a == NULL || b == NULL)
+    return FALSE;
+  return g_str_equal (a->code, b->code) && ct_locality_is_after_reform (a) == ct_locality_is_after_reform (b);
+}
+
 gchar *
 ct_locality_province_heading (const gchar *province,
                               const gchar *when)

@@ -87,6 +87,14 @@ gboolean           ct_locality_valid_at        (const CtLocality  *self,
                                                 const gchar       *when);
 /* The province the unit lay in (itself for a province). */
 const CtLocality  *ct_locality_get_province    (const CtLocality  *self);
+/* The province the unit lay in, under the name it had at WHEN ("Tỉnh
+ * Thừa Thiên Huế" for a district of 2023, "Thành phố Huế" in 2025). */
+const CtLocality  *ct_locality_province_at     (const CtLocality  *self,
+                                                const gchar       *when);
+/* Whether two units name the same province (renamed or not) on the same
+ * side of the reform. */
+gboolean           ct_locality_same_province   (const CtLocality  *a,
+                                                const CtLocality  *b);
 /* The province of July 2025 the unit's province is now part of. */
 const CtLocality  *ct_locality_current_province (const CtLocality *self);
 /* TRUE for units of the two-level system (from 2025-07-01). */

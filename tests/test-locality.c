@@ -6,8 +6,46 @@
 
 #include <string.h>
 
+#include "ct-document.h"
 #include "ct-locality.h"
+#include "ct-reader.h"
 #include "ct-test-util.h"
+
+static CtDocument *
+read_report (const gchar *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = ct_reader_read_bytes (bytes, "bao-cao.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (docs->len, ==, 1);
+  return ct_document_ref (g_ptr_array_index (docs, 0));
+}
+
+static gboolean
+warns (const CtDocument *doc,
+       const gchar      *part)
+{
+  for (guint i = 0; i < doc->warnings->len; i++)
+    if (strstr (g_ptr_array_index (doc->warnings, i), part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A short report of a locality: header, title, one figure, closing. */
+static gchar *
+report_text (const gchar *council,
+             const gchar *place_line,
+             const gchar *title,
+             const gchar *body)
+{
+  return g_strdup_printf ("ỦY BAN NHÂN DÂN\n%s\n\nSố: 12/BC-UBND\n\n%s\n\nBÁO CÁO\n%s\n\n"
+                          "I. KẾT QUẢ ĐẠT ĐƯỢC\n\n"
+                          "Giá trị sản xuất nông nghiệp ước đạt 312,4 tỷ đồng, bằng 96,1%% kế hoạch. %s\n\n"
+                          "Trên đây là báo cáo của %s./.\n",
+                          council, place_line, title, body, council);
+}
 
 static const CtLocality *
 find_one (const gchar    *text,
@@ -183,6 +221,74 @@ test_reform_note (void)
   g_assert_null (ct_locality_reform_note (unsure));
 }
 
+/* The text never names its province: the district's name gives it. */
+static void
+test_metadata_unique_district (void)
+{
+  g_autofree gchar *text = report_text ("UBND HUYỆN MƯỜNG KHƯƠNG", "Mường Khương, ngày 02 tháng 12 năm 2022",
+                                        "Tình hình thực hiện nhiệm vụ kinh tế - xã hội năm 2022",
+                                        "Đường liên xã được bê tông hóa thêm 14 km.");
+  g_autoptr(CtDocument) doc = read_report (text);
+
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Mường Khương");
+  g_assert_cmpstr (doc->meta.province.value, ==, "Lào Cai");
+  g_assert_cmpfloat (doc->meta.province.confidence, >=, 0.8);
+  g_assert_null (doc->meta.province_choices);
+}
+
+/* Ten provinces have a Châu Thành: with no other hint the import asks. */
+static void
+test_metadata_shared_name_asks (void)
+{
+  g_autofree gchar *text = report_text ("UBND HUYỆN CHÂU THÀNH", "Châu Thành, ngày 05 tháng 7 năm 2023",
+                                        "Sơ kết công tác 6 tháng đầu năm 2023",
+                                        "Toàn huyện có thêm 2 chợ nông thôn.");
+  g_autoptr(CtDocument) doc = read_report (text);
+
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Châu Thành");
+  g_assert_null (doc->meta.province.value);
+  g_assert_nonnull (doc->meta.province_choices);
+  g_assert_cmpuint (g_strv_length (doc->meta.province_choices), ==, 10);
+  g_assert_true (g_strv_contains ((const gchar * const *) doc->meta.province_choices, "Tiền Giang"));
+  g_assert_true (g_strv_contains ((const gchar * const *) doc->meta.province_choices, "Hậu Giang"));
+  g_assert_true (warns (doc, "choose the province"));
+}
+
+/* The same name, and communes of one of the ten named in the text. */
+static void
+test_metadata_shared_name_decided (void)
+{
+  g_autofree gchar *text = report_text ("UBND HUYỆN CHÂU THÀNH", "Châu Thành, ngày 05 tháng 7 năm 2023",
+                                        "Sơ kết công tác 6 tháng đầu năm 2023",
+                                        "Xã Điềm Hy và xã Thân Cửu Nghĩa hoàn thành tiêu chí nông thôn mới.");
+  g_autoptr(CtDocument) doc = read_report (text);
+
+  g_assert_cmpstr (doc->meta.province.value, ==, "Tiền Giang");
+  g_assert_null (doc->meta.province_choices);
+}
+
+/* A district after the reform, a new commune before it: both flagged. */
+static void
+test_metadata_out_of_time (void)
+{
+  g_autofree gchar *late = report_text ("UBND HUYỆN MƯỜNG KHƯƠNG", "Mường Khương, ngày 10 tháng 01 năm 2026",
+                                        "Tình hình kinh tế - xã hội năm 2025", "");
+  g_autofree gchar *early = report_text ("UBND PHƯỜNG KIM TRÀ", "Kim Trà, ngày 20 tháng 6 năm 2024",
+                                         "Kết quả 6 tháng đầu năm 2024", "");
+  g_autofree gchar *fine = report_text ("UBND XÃ ĐÀM THỦY", "Đàm Thủy, ngày 20 tháng 12 năm 2025",
+                                        "Kết quả công tác năm 2025", "");
+  g_autoptr(CtDocument) a = read_report (late);
+  g_autoptr(CtDocument) b = read_report (early);
+  g_autoptr(CtDocument) c = read_report (fine);
+
+  g_assert_true (warns (a, "after districts were abolished"));
+  g_assert_cmpstr (a->meta.province.value, ==, "Lào Cai");
+  g_assert_true (warns (b, "exists only since then"));
+  g_assert_false (warns (c, "check the report’s date"));
+  g_assert_cmpstr (c->meta.province.value, ==, "Cao Bằng");
+  g_assert_cmpstr (b->meta.province.value, ==, "Huế");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -195,5 +301,9 @@ main (int    argc,
   g_test_add_func ("/locality/successors", test_successors);
   g_test_add_func ("/locality/retired-successors", test_retired_successors);
   g_test_add_func ("/locality/reform-note", test_reform_note);
+  g_test_add_func ("/locality/metadata/unique-district", test_metadata_unique_district);
+  g_test_add_func ("/locality/metadata/shared-name-asks", test_metadata_shared_name_asks);
+  g_test_add_func ("/locality/metadata/shared-name-decided", test_metadata_shared_name_decided);
+  g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
   return g_test_run ();
 }
