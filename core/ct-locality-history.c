@@ -153,37 +153,54 @@ ct_locality_same_province (const CtLocality *a,
   return g_str_equal (a->code, b->code) && ct_locality_is_after_reform (a) == ct_locality_is_after_reform (b);
 }
 
-gchar *
-ct_locality_province_heading (const gchar *province,
-                              const gchar *when)
+const CtLocality *
+ct_locality_province_now (const gchar  *province,
+                          const gchar  *when,
+                          gchar       **former)
 {
   const CtGazetteer *gz = ct_gazetteer_get ();
-  const CtLocality *named = ct_gazetteer_find_province (gz, province, when);
+  const CtLocality *named = province != NULL ? ct_gazetteer_find_province (gz, province, when) : NULL;
   const CtLocality *now = named != NULL ? ct_locality_current_province (named) : NULL;
-  g_autofree gchar *full = NULL;
   g_autofree gchar *named_key = NULL;
   g_autofree gchar *now_key = NULL;
   g_autoptr(GDate) end = NULL;
 
+  if (former != NULL)
+    *former = NULL;
   if (now == NULL)
     return NULL;
-  full = ct_locality_full_name (now);
   named_key = ct_locality_key (named->name, -1);
   now_key = ct_locality_key (now->name, -1);
-  if (g_str_equal (named_key, now_key) || named->valid_to == NULL)
-    return g_steal_pointer (&full);
+  if (former == NULL || g_str_equal (named_key, now_key) || named->valid_to == NULL)
+    return now;
 
   /* The former name held until the day before the month shown. */
   end = g_date_new ();
   g_date_set_parse (end, named->valid_to);
-  if (!g_date_valid (end))
-    return g_steal_pointer (&full);
-  g_date_add_days (end, 1);
-  /* Translators: a group of the library: the province now, then the
-   * name a report gave it and the month that name ended, e.g. "Thành phố
-   * Huế (Thừa Thiên Huế trước 1/2025)" */
-  return g_strdup_printf (_("%s (%s before %d/%d)"), full, named->name,
-                          g_date_get_month (end), g_date_get_year (end));
+  if (g_date_valid (end))
+    {
+      g_date_add_days (end, 1);
+      /* Translators: a province's former name and the month it ended,
+       * e.g. "Thừa Thiên Huế trước 1/2025" */
+      *former = g_strdup_printf (_("%s before %d/%d"), named->name,
+                                 g_date_get_month (end), g_date_get_year (end));
+    }
+  return now;
+}
+
+gchar *
+ct_locality_province_heading (const gchar *province,
+                              const gchar *when)
+{
+  g_autofree gchar *former = NULL;
+  const CtLocality *unit = ct_locality_province_now (province, when, &former);
+  g_autofree gchar *now = unit != NULL ? ct_locality_full_name (unit) : NULL;
+
+  if (now == NULL || former == NULL)
+    return g_steal_pointer (&now);
+  /* Translators: a group of the library: the province now, then (in
+   * parentheses) the name the reports gave it */
+  return g_strdup_printf (_("%s (%s)"), now, former);
 }
 
 /* -1 before the reform, 1 after, 0 when WHEN cannot say ("2025"). */

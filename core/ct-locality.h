@@ -112,11 +112,17 @@ GPtrArray         *ct_locality_predecessors    (const CtLocality  *self);
  * communes then only approximates the old district's figure). */
 gboolean           ct_locality_is_split        (const CtLocality  *self);
 
-/* The heading a library groups a report under: the current province's full
- * name, followed by the former one when the report names another
- * ("Thành phố Huế (Thừa Thiên Huế trước 1/2025)"). PROVINCE is the name the
- * report gives, WHEN its date or year. NULL when no province has that
- * name. Free with g_free(). */
+/* The province of July 2025 a report's province is now part of;
+ * PROVINCE is the name the report gives, WHEN its date or year. When the
+ * report's name is another, FORMER gets it with the month it ended ("Thừa
+ * Thiên Huế trước 1/2025"; free it with g_free()), else NULL. Returns NULL
+ * when no province has that name. */
+const CtLocality  *ct_locality_province_now     (const gchar      *province,
+                                                 const gchar      *when,
+                                                 gchar           **former);
+/* The heading a library groups a report under: the current province,
+ * then the former one when the report names another ("Thành phố Huế
+ * (Thừa Thiên Huế trước 1/2025)"). NULL when no province has that name. */
 gchar             *ct_locality_province_heading (const gchar      *province,
                                                  const gchar      *when);
 

@@ -9,6 +9,7 @@
 #include "ct-document.h"
 #include "ct-locality.h"
 #include "ct-reader.h"
+#include "ct-store.h"
 #include "ct-test-util.h"
 
 static CtDocument *
@@ -289,6 +290,60 @@ test_metadata_out_of_time (void)
   g_assert_cmpstr (b->meta.province.value, ==, "Huế");
 }
 
+static void
+store_report (CtStore     *store,
+              const gchar *text)
+{
+  g_autoptr(CtDocument) doc = read_report (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtImportResult) result = ct_store_import_document (store, doc, NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+}
+
+/* A 2023 district report of the former province and a 2026 commune report
+ * of the city it became sit in one group, the former name beside it. */
+static void
+test_library_groups_by_province_now (void)
+{
+  g_autofree gchar *db = ct_test_tmp_path ("groups.db");
+  g_autofree gchar *old = report_text ("UBND HUYỆN A LƯỚI", "A Lưới, ngày 14 tháng 12 năm 2023",
+                                       "Tình hình kinh tế - xã hội năm 2023",
+                                       "Kế hoạch do UBND tỉnh Thừa Thiên - Huế giao.");
+  g_autofree gchar *new = report_text ("UBND XÃ LONG QUẢNG", "Long Quảng, ngày 08 tháng 01 năm 2026",
+                                       "Kết quả thực hiện nhiệm vụ năm 2025", "");
+  g_autoptr(CtStore) store = ct_store_open (db, NULL);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *out = NULL;
+  const gchar *list[] = { "list", "--db", db, NULL };
+
+  g_assert_nonnull (store);
+  store_report (store, old);
+  store_report (store, new);
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 2);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const CtReportInfo *r = g_ptr_array_index (reports, i);
+      g_autofree gchar *now = ct_locality_full_name (r->province_now);
+
+      g_assert_cmpstr (now, ==, "Thành phố Huế");
+      if (r->year == 2023)
+        g_assert_cmpstr (r->province_former, ==, "Thừa Thiên Huế before 1/2025");
+      else
+        g_assert_null (r->province_former);
+    }
+  g_clear_pointer (&store, ct_store_close);
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (ct_test_run_chitieu (list, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\tThừa Thiên Huế\tThành phố Huế\tA Lưới\t"));
+  g_assert_nonnull (strstr (out, "\tHuế\tThành phố Huế\tLong Quảng\t"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -305,5 +360,6 @@ main (int    argc,
   g_test_add_func ("/locality/metadata/shared-name-asks", test_metadata_shared_name_asks);
   g_test_add_func ("/locality/metadata/shared-name-decided", test_metadata_shared_name_decided);
   g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
+  g_test_add_func ("/locality/library/groups", test_library_groups_by_province_now);
   return g_test_run ();
 }

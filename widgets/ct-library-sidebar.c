@@ -136,6 +136,64 @@ locality_title (const CtReportInfo *info)
   return g_strdup_printf ("%s %s", level, info->locality);
 }
 
+/* The province a report is filed under: the one of July 2025 it is part of
+ * now, else the name it gives. */
+static gchar *
+province_key (const CtReportInfo *info)
+{
+  if (info->province_now != NULL)
+    return ct_locality_full_name (info->province_now);
+  return g_strdup (info->province != NULL ? info->province : _("No province"));
+}
+
+/* Group key → heading: the province now, then the former names its
+ * reports give ("Thành phố Huế (Thừa Thiên Huế trước 1/2025)"). */
+static GHashTable *
+province_headings (GPtrArray *reports)
+{
+  g_autoptr(GHashTable) formers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      const CtReportInfo *info = g_ptr_array_index (reports, i);
+      gchar *group = province_key (info);
+      GPtrArray *names = g_hash_table_lookup (formers, group);
+
+      if (names == NULL)
+        {
+          names = g_ptr_array_new ();
+          g_hash_table_insert (formers, group, names);
+        }
+      else
+        g_free (group);
+      if (info->province_former != NULL &&
+          !g_ptr_array_find_with_equal_func (names, info->province_former, g_str_equal, NULL))
+        g_ptr_array_add (names, info->province_former);
+    }
+  g_hash_table_iter_init (&iter, formers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *names = value;
+      g_autofree gchar *joined = NULL;
+
+      if (names->len == 0)
+        {
+          g_hash_table_insert (headings, g_strdup (key), g_strdup (key));
+          continue;
+        }
+      g_ptr_array_add (names, NULL);
+      joined = g_strjoinv (", ", (gchar **) names->pdata);
+      /* Translators: a group of the library: the province now, then (in
+       * parentheses) the name the reports gave it */
+      g_hash_table_insert (headings, g_strdup (key), g_strdup_printf (_("%s (%s)"), (gchar *) key, joined));
+    }
+  return headings;
+}
+
 static gchar *
 count_reports (guint n)
 {
@@ -148,6 +206,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
 {
   g_autoptr(GArray) selected = NULL;
   g_autoptr(GPtrArray) roots = NULL;
+  g_autoptr(GHashTable) headings = NULL;
   CtLibraryItem *province = NULL;
   CtLibraryItem *locality = NULL;
   guint province_reports = 0, locality_reports = 0;
@@ -160,11 +219,13 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
   /* The tree is built apart and spliced in whole, so every row is bound
    * with its final count. */
   roots = g_ptr_array_new_with_free_func (g_object_unref);
+  headings = province_headings (reports);
 
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       const CtReportInfo *info = g_ptr_array_index (reports, i);
-      const gchar *province_name = info->province != NULL ? info->province : _("No province");
+      g_autofree gchar *group = province_key (info);
+      const gchar *province_name = g_hash_table_lookup (headings, group);
       g_autoptr(CtLibraryItem) report = NULL;
       g_autofree gchar *title = NULL;
       g_autofree gchar *subtitle = NULL;
