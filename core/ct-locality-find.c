@@ -131,6 +131,32 @@ leading_type (const CtGazetteer *self,
   return NULL;
 }
 
+/* When some units are spelt exactly as asked ("Nam Đông"), the ones that
+ * only fold alike ("Nam Đồng") are other places; when none is, the
+ * spelling differs (tone placement, "Thừa Thiên - Huế") and all count. */
+static void
+keep_exact (GPtrArray   *units,
+            guint        from,
+            const gchar *name)
+{
+  g_autofree gchar *want = g_utf8_strdown (name, -1);
+  gboolean any = FALSE;
+
+  for (guint i = from; i < units->len && !any; i++)
+    {
+      g_autofree gchar *have = g_utf8_strdown (((const CtLocality *) g_ptr_array_index (units, i))->name, -1);
+
+      any = g_str_equal (have, want);
+    }
+  for (guint i = units->len; any && i > from; i--)
+    {
+      g_autofree gchar *have = g_utf8_strdown (((const CtLocality *) g_ptr_array_index (units, i - 1))->name, -1);
+
+      if (!g_str_equal (have, want))
+        g_ptr_array_remove_index (units, i - 1);
+    }
+}
+
 static void
 collect (const CtGazetteer    *self,
          const gchar          *name,
@@ -161,6 +187,7 @@ collect (const CtGazetteer    *self,
         continue;
       g_ptr_array_add (out, (gpointer) u);
     }
+  keep_exact (out, 0, name);
 }
 
 GPtrArray *

@@ -344,6 +344,35 @@ test_library_groups_by_province_now (void)
   g_assert_nonnull (strstr (out, "\tHuế\tThành phố Huế\tLong Quảng\t"));
 }
 
+/* The command line: a former district lists the new communes covering it,
+ * a new commune the communes it was formed from, an unknown name fails. */
+static void
+test_cli_across_reform (void)
+{
+  const gchar *district[] = { "locality", "--when", "2024", "H.", "Mường", "Khương", NULL };
+  const gchar *commune[] = { "locality", "--when", "2025-09-02", "xã Mường Khương", NULL };
+  const gchar *unknown[] = { "locality", "Làng Không Tên", NULL };
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (ct_test_run_chitieu (district, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Huyện Mường Khương (Tỉnh Lào Cai)\tuntil 2025-06-30\n"));
+  g_assert_nonnull (strstr (out, "covered by:\n"));
+  g_assert_nonnull (strstr (out, "    Xã Pha Long (Tỉnh Lào Cai)\n"));
+  g_assert_nonnull (strstr (out, "    Xã Bản Lầu (Tỉnh Lào Cai)\n"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (commune, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Xã Mường Khương (Tỉnh Lào Cai)\tsince 2025-07-01\n"));
+  g_assert_nonnull (strstr (out, "    Thị trấn Mường Khương (Huyện Mường Khương, Tỉnh Lào Cai)\n"));
+  g_assert_nonnull (strstr (out, "    Xã Nấm Lư (Huyện Mường Khương, Tỉnh Lào Cai)\n"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (ct_test_run_chitieu (unknown, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "check the spelling"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -361,5 +390,6 @@ main (int    argc,
   g_test_add_func ("/locality/metadata/shared-name-decided", test_metadata_shared_name_decided);
   g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
   g_test_add_func ("/locality/library/groups", test_library_groups_by_province_now);
+  g_test_add_func ("/locality/cli", test_cli_across_reform);
   return g_test_run ();
 }
