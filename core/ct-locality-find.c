@@ -13,90 +13,6 @@
 
 #include <string.h>
 
-gchar *
-ct_locality_key (const gchar *name,
-                 gssize       len)
-{
-  g_autofree gchar *folded = ct_text_fold (name, len);
-  gchar *out = folded, *key;
-
-  for (const gchar *p = folded; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
-      *out++ = *p;
-  *out = '\0';
-  key = g_strdup (folded);
-  return key;
-}
-
-static gint
-longest_first (gconstpointer a,
-               gconstpointer b)
-{
-  return (gint) strlen (*(const gchar * const *) b) - (gint) strlen (*(const gchar * const *) a);
-}
-
-void
-ct_locality_types_load (CtGazetteer *self)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/chitieu/Chitieu/data/gazetteer-types.tsv",
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_auto(GStrv) lines = NULL;
-
-  self->types = g_ptr_array_new ();
-  if (bytes == NULL)
-    {
-      g_critical ("gazetteer table gazetteer-types.tsv is missing from the resources");
-      return;
-    }
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) row = g_strsplit (lines[i], "\t", -1);
-      g_auto(GStrv) tiers = NULL;
-      CtLocalityType *t;
-
-      if (lines[i][0] == '#' || g_strv_length (row) < 3)
-        continue;
-      t = g_new0 (CtLocalityType, 1);
-      t->type = g_strdup (row[0]);
-      t->type_key = ct_locality_key (row[0], -1);
-      tiers = g_strsplit (row[1], ",", -1);
-      for (guint k = 0; tiers[k] != NULL; k++)
-        {
-          CtLocalityTier tier = ct_locality_tier_of_level (tiers[k]);
-
-          if (tier != CT_LOCALITY_ANY)
-            t->tiers[tier] = TRUE;
-        }
-      t->spellings = g_strsplit (g_strstrip (row[2]), ",", -1);
-      qsort (t->spellings, g_strv_length (t->spellings), sizeof (gchar *), longest_first);
-      g_ptr_array_add (self->types, t);
-    }
-}
-
-CtLocalityTier
-ct_locality_tier_of_level (const gchar *level)
-{
-  g_autofree gchar *key = NULL;
-  static const struct { const gchar *key; CtLocalityTier tier; } tiers[] = {
-    /* The tiers of the reports' level words (levels.tsv) and of the type
-     * words of the lists. */
-    { "tinh", CT_LOCALITY_PROVINCE },
-    { "huyen", CT_LOCALITY_DISTRICT }, { "quan", CT_LOCALITY_DISTRICT },
-    { "thixa", CT_LOCALITY_DISTRICT }, { "thanhpho", CT_LOCALITY_DISTRICT },
-    { "xa", CT_LOCALITY_COMMUNE }, { "phuong", CT_LOCALITY_COMMUNE },
-    { "thitran", CT_LOCALITY_COMMUNE }, { "dackhu", CT_LOCALITY_COMMUNE },
-  };
-
-  if (level == NULL)
-    return CT_LOCALITY_ANY;
-  key = ct_locality_key (level, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
-    if (g_str_equal (key, tiers[i].key))
-      return tiers[i].tier;
-  return CT_LOCALITY_ANY;
-}
-
 /* The type word TEXT starts with, and where the name after it begins. */
 static const CtLocalityType *
 leading_type (const CtGazetteer *self,
@@ -176,13 +92,8 @@ collect (const CtGazetteer    *self,
         continue;
       if (type != NULL && !type->tiers[u->tier])
         continue;
-      if (type != NULL)
-        {
-          g_autofree gchar *type_key = ct_locality_key (u->type, -1);
-
-          if (!g_str_equal (type_key, type->type_key))
-            continue;
-        }
+      if (type != NULL && !g_str_equal (u->type, type->type))
+        continue;
       if (!ct_locality_valid_at (u, when))
         continue;
       g_ptr_array_add (out, (gpointer) u);

@@ -18,8 +18,7 @@ typedef struct
 
 typedef struct
 {
-  gchar          *type;      /* "Thị xã" */
-  gchar          *type_key;  /* its key (ct_locality_key) */
+  gchar          *type;      /* "Thị xã", as the lists write it */
   gboolean        tiers[CT_LOCALITY_ANY];
   gchar         **spellings; /* lower case, longest first within the row */
 } CtLocalityType;
@@ -28,6 +27,7 @@ struct _CtGazetteer
 {
   gchar        *text[4];     /* the tables, cut in place */
   GStringChunk *strings;     /* dates computed at load */
+  gchar        *keys;        /* the names' keys, one after another */
   CtLocality   *units;       /* June list, July list, retired names */
   guint         n_units;
   guint         first_after;  /* index of the first unit of July 2025 */
@@ -40,8 +40,9 @@ struct _CtGazetteer
 
 /* Tones, case, spaces and punctuation folded away: "Thừa Thiên - Huế" →
  * "thuathienhue", "Hoà" = "Hòa", "Ea M' Doal" = "Ea M'Doal". */
-gchar *ct_locality_key        (const gchar *name,
-                               gssize       len);
-void   ct_locality_types_load (CtGazetteer *self);
+gchar *ct_locality_key         (const gchar *name,
+                                gssize       len);
+/* Drops from a folded name what is not a letter or digit, in place. */
+void   ct_locality_key_compact (gchar       *folded);
 
 G_END_DECLS

@@ -1,8 +1,4 @@
-/* ct-locality.c: loading the gazetteer and what a unit says about itself
- *
- * The tables are read once into one buffer each, cut in place at tabs and
- * line ends, so a unit's strings point into them and the load allocates
- * little more than the units and two indexes (names, codes).
+/* ct-locality.c: what a unit of the gazetteer says about itself
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,271 +7,48 @@
 
 #include <string.h>
 
-#define RESOURCE_DIR "/io/github/chitieu/Chitieu/data/"
-#define BEFORE_END   "2025-06-30"
-
-/* The rows of a resource table, each a NULL-terminated array of fields
- * pointing into the returned buffer. */
-static gchar *
-load_rows (const gchar  *name,
-           GPtrArray    *rows)
+void
+ct_locality_key_compact (gchar *folded)
 {
-  g_autofree gchar *path = g_strconcat (RESOURCE_DIR, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  const gchar *data;
-  gchar *text, *line, *next;
-  gsize len = 0;
+  gchar *out = folded;
 
-  if (bytes == NULL)
-    {
-      g_critical ("gazetteer table %s is missing from the resources", name);
-      return g_strdup ("");
-    }
-  data = g_bytes_get_data (bytes, &len);
-  text = g_strndup (data, len);
-  for (line = text; line != NULL && *line != '\0'; line = next)
-    {
-      gchar **fields = g_new0 (gchar *, 9);
-      guint n = 0;
-
-      next = strchr (line, '\n');
-      if (next != NULL)
-        *next++ = '\0';
-      if (*line == '#' || *line == '\0')
-        {
-          g_free (fields);
-          continue;
-        }
-      fields[n++] = line;
-      for (gchar *p = line; *p != '\0' && n < 8; p++)
-        if (*p == '\t')
-          {
-            *p = '\0';
-            fields[n++] = p + 1;
-          }
-      g_ptr_array_add (rows, fields);
-    }
-  return text;
+  for (const gchar *p = folded; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
+      *out++ = *p;
+  *out = '\0';
 }
 
-static CtLocalityTier
-tier_of_code (const gchar *code)
+gchar *
+ct_locality_key (const gchar *name,
+                 gssize       len)
 {
-  switch (strlen (code))
-    {
-    case 2:
-      return CT_LOCALITY_PROVINCE;
-    case 3:
-      return CT_LOCALITY_DISTRICT;
-    default:
-      return CT_LOCALITY_COMMUNE;
-    }
+  gchar *key = ct_text_fold (name, len);
+
+  ct_locality_key_compact (key);
+  return key;
 }
 
-static const gchar *
-field (gchar       **row,
-       guint         i)
+CtLocalityTier
+ct_locality_tier_of_level (const gchar *level)
 {
-  for (guint k = 0; k <= i; k++)
-    if (row[k] == NULL)
-      return NULL;
-  return row[i][0] != '\0' ? row[i] : NULL;
-}
+  g_autofree gchar *key = NULL;
+  static const struct { const gchar *key; CtLocalityTier tier; } tiers[] = {
+    /* The tiers of the reports' level words (levels.tsv) and of the type
+     * words of the lists. */
+    { "tinh", CT_LOCALITY_PROVINCE },
+    { "huyen", CT_LOCALITY_DISTRICT }, { "quan", CT_LOCALITY_DISTRICT },
+    { "thixa", CT_LOCALITY_DISTRICT }, { "thanhpho", CT_LOCALITY_DISTRICT },
+    { "xa", CT_LOCALITY_COMMUNE }, { "phuong", CT_LOCALITY_COMMUNE },
+    { "thitran", CT_LOCALITY_COMMUNE }, { "dackhu", CT_LOCALITY_COMMUNE },
+  };
 
-/* Units of one official list: parents are looked up in the same list. */
-static void
-add_list (CtGazetteer *self,
-          GPtrArray   *rows,
-          GHashTable  *codes,
-          const gchar *valid_from,
-          const gchar *valid_to)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gchar **row = g_ptr_array_index (rows, i);
-      CtLocality *u = &self->units[self->n_units];
-      const gchar *parent = field (row, 3);
-
-      if (field (row, 2) == NULL)
-        continue;
-      u->index = self->n_units++;
-      u->code = row[0];
-      u->type = row[1];
-      u->name = row[2];
-      u->tier = tier_of_code (u->code);
-      u->parent = parent != NULL ? g_hash_table_lookup (codes, parent) : NULL;
-      u->valid_from = valid_from;
-      u->valid_to = valid_to;
-      g_hash_table_insert (codes, (gpointer) u->code, u);
-    }
-}
-
-/* Names retired between 2019 and June 2025: their province and the unit
- * that holds them now are units of the June list. A renamed unit keeps its
- * code, and its current name starts the day after the old one ends. */
-static void
-add_former (CtGazetteer *self,
-            GPtrArray   *rows,
-            GHashTable  *before)
-{
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gchar **row = g_ptr_array_index (rows, i);
-      CtLocality *u = &self->units[self->n_units];
-      CtLocality *holder;
-
-      if (field (row, 5) == NULL || field (row, 6) == NULL)
-        continue;
-      u->index = self->n_units++;
-      u->code = row[0];
-      u->type = row[1];
-      u->name = row[2];
-      u->tier = tier_of_code (u->code);
-      u->parent = u->tier == CT_LOCALITY_PROVINCE ? NULL : g_hash_table_lookup (before, row[3]);
-      u->valid_from = field (row, 4);
-      u->valid_to = row[5];
-      holder = g_hash_table_lookup (before, row[6]);
-      u->renamed_to = holder;
-      if (holder != NULL && g_str_equal (holder->code, u->code))
-        {
-          g_autoptr(GDate) d = g_date_new ();
-          gchar buf[16];
-
-          g_date_set_parse (d, u->valid_to);
-          if (g_date_valid (d))
-            {
-              g_date_add_days (d, 1);
-              g_date_strftime (buf, sizeof buf, "%Y-%m-%d", d);
-              if (holder->valid_from == NULL || strcmp (buf, holder->valid_from) > 0)
-                holder->valid_from = g_string_chunk_insert_const (self->strings, buf);
-            }
-        }
-    }
-}
-
-/* Pairs (old unit, new unit), sorted by old then new; and a copy by new. */
-static gint
-pair_by_old (gconstpointer a,
-             gconstpointer b)
-{
-  const CtLocalityPair *x = a, *y = b;
-
-  if (x->old_unit != y->old_unit)
-    return x->old_unit < y->old_unit ? -1 : 1;
-  return x->new_unit < y->new_unit ? -1 : x->new_unit > y->new_unit;
-}
-
-static gint
-pair_by_new (gconstpointer a,
-             gconstpointer b)
-{
-  const CtLocalityPair *x = a, *y = b;
-
-  if (x->new_unit != y->new_unit)
-    return x->new_unit < y->new_unit ? -1 : 1;
-  return x->old_unit < y->old_unit ? -1 : x->old_unit > y->old_unit;
-}
-
-static void
-add_map (CtGazetteer *self,
-         GPtrArray   *rows,
-         GHashTable  *before,
-         GHashTable  *after)
-{
-  self->by_old = g_array_sized_new (FALSE, FALSE, sizeof (CtLocalityPair), rows->len);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      gchar **row = g_ptr_array_index (rows, i);
-      const CtLocality *o = g_hash_table_lookup (before, row[0]);
-      const CtLocality *n = field (row, 1) != NULL ? g_hash_table_lookup (after, row[1]) : NULL;
-      CtLocalityPair pair;
-
-      if (o == NULL || n == NULL)
-        continue;
-      pair.old_unit = o->index;
-      pair.new_unit = n->index;
-      g_array_append_val (self->by_old, pair);
-    }
-  self->by_new = g_array_copy (self->by_old);
-  g_array_sort (self->by_old, pair_by_old);
-  g_array_sort (self->by_new, pair_by_new);
-}
-
-static void
-index_names (CtGazetteer *self)
-{
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < self->n_units; i++)
-    {
-      gchar *key = ct_locality_key (self->units[i].name, -1);
-      GArray *list = g_hash_table_lookup (self->names, key);
-
-      if (list == NULL)
-        {
-          list = g_array_sized_new (FALSE, FALSE, sizeof (guint), 1);
-          g_hash_table_insert (self->names, key, list);
-        }
-      else
-        g_free (key);
-      g_array_append_val (list, i);
-    }
-}
-
-static CtGazetteer *
-gazetteer_load (void)
-{
-  CtGazetteer *self = g_new0 (CtGazetteer, 1);
-  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) former = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) map = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) before_codes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) after_codes = g_hash_table_new (g_str_hash, g_str_equal);
-
-  self->strings = g_string_chunk_new (256);
-  self->text[0] = load_rows ("gazetteer-2025-06.tsv", before);
-  self->text[1] = load_rows ("gazetteer-2025-07.tsv", after);
-  self->text[2] = load_rows ("gazetteer-former.tsv", former);
-  self->text[3] = load_rows ("gazetteer-map.tsv", map);
-  self->units = g_new0 (CtLocality, before->len + after->len + former->len);
-
-  add_list (self, before, before_codes, NULL, BEFORE_END);
-  self->first_after = self->n_units;
-  add_list (self, after, after_codes, CT_LOCALITY_REFORM_DATE, NULL);
-  self->first_former = self->n_units;
-  add_former (self, former, before_codes);
-  add_map (self, map, before_codes, after_codes);
-  index_names (self);
-  ct_locality_types_load (self);
-  return self;
-}
-
-const CtGazetteer *
-ct_gazetteer_get (void)
-{
-  static CtGazetteer *gazetteer;
-  static gsize once;
-
-  if (g_once_init_enter (&once))
-    {
-      gazetteer = gazetteer_load ();
-      g_once_init_leave (&once, 1);
-    }
-  return gazetteer;
-}
-
-guint
-ct_gazetteer_get_n_units (const CtGazetteer *self)
-{
-  return self->n_units;
-}
-
-const CtLocality *
-ct_gazetteer_get_unit (const CtGazetteer *self,
-                       guint              index)
-{
-  g_return_val_if_fail (index < self->n_units, NULL);
-  return &self->units[index];
+  if (level == NULL)
+    return CT_LOCALITY_ANY;
+  key = ct_locality_key (level, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+    if (g_str_equal (key, tiers[i].key))
+      return tiers[i].tier;
+  return CT_LOCALITY_ANY;
 }
 
 gchar *
@@ -290,14 +63,14 @@ gboolean
 ct_locality_valid_at (const CtLocality *self,
                       const gchar      *when)
 {
-  gchar first[11], last[11];
+  gchar first[11] = "0000-01-01", last[11] = "0000-12-31";
 
   if (when == NULL || *when == '\0')
     return TRUE;
   if (strlen (when) == 4)
     {
-      g_snprintf (first, sizeof first, "%s-01-01", when);
-      g_snprintf (last, sizeof last, "%s-12-31", when);
+      memcpy (first, when, 4);
+      memcpy (last, when, 4);
     }
   else
     {
