@@ -188,21 +188,6 @@ ct_locality_province_now (const gchar  *province,
   return now;
 }
 
-gchar *
-ct_locality_province_heading (const gchar *province,
-                              const gchar *when)
-{
-  g_autofree gchar *former = NULL;
-  const CtLocality *unit = ct_locality_province_now (province, when, &former);
-  g_autofree gchar *now = unit != NULL ? ct_locality_full_name (unit) : NULL;
-
-  if (now == NULL || former == NULL)
-    return g_steal_pointer (&now);
-  /* Translators: a group of the library: the province now, then (in
-   * parentheses) the name the reports gave it */
-  return g_strdup_printf (_("%s (%s)"), now, former);
-}
-
 /* -1 before the reform, 1 after, 0 when WHEN cannot say ("2025"). */
 static gint
 side_of (const gchar *when)

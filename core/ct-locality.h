@@ -120,12 +120,6 @@ gboolean           ct_locality_is_split        (const CtLocality  *self);
 const CtLocality  *ct_locality_province_now     (const gchar      *province,
                                                  const gchar      *when,
                                                  gchar           **former);
-/* The heading a library groups a report under: the current province,
- * then the former one when the report names another ("Thành phố Huế
- * (Thừa Thiên Huế trước 1/2025)"). NULL when no province has that name. */
-gchar             *ct_locality_province_heading (const gchar      *province,
-                                                 const gchar      *when);
-
 /* The note a comparison carries when its columns straddle 1 July 2025:
  * WHENS are the columns' dates or years. NULL when all are on one side.
  * Free with g_free(). */

@@ -9,7 +9,10 @@
 #include "ct-document.h"
 #include "ct-locality.h"
 #include "ct-reader.h"
+#include "ct-chart-compare.h"
+#include "ct-export-xlsx.h"
 #include "ct-store.h"
+#include "ct-store-compare-reform.h"
 #include "ct-test-util.h"
 
 static CtDocument *
@@ -144,23 +147,33 @@ test_validity (void)
   g_assert_false (ct_locality_valid_at (city, "2024-06-30"));
 }
 
+/* The province a report names → the one it is part of now, and the
+ * former name when it differs. */
+static void
+check_now (const gchar *province,
+           const gchar *when,
+           const gchar *now_full,
+           const gchar *former_expected)
+{
+  g_autofree gchar *former = NULL;
+  const CtLocality *now = ct_locality_province_now (province, when, &former);
+  g_autofree gchar *full = now != NULL ? ct_locality_full_name (now) : NULL;
+
+  g_assert_cmpstr (full, ==, now_full);
+  g_assert_cmpstr (former, ==, former_expected);
+}
+
 static void
 test_current_province (void)
 {
-  const CtGazetteer *gz = ct_gazetteer_get ();
-  g_autofree gchar *hue = ct_locality_province_heading ("Thừa Thiên-Huế", "2023");
-  g_autofree gchar *long_an = ct_locality_province_heading ("Long An", "2021-06-15");
-  g_autofree gchar *cao_bang = ct_locality_province_heading ("Cao Bằng", "2022");
-  g_autofree gchar *after = ct_locality_province_heading ("Tây Ninh", "2026");
   const CtLocality *d = find_one ("Đà Lạt", CT_LOCALITY_DISTRICT, "2024");
 
-  g_assert_cmpstr (hue, ==, "Thành phố Huế (Thừa Thiên Huế before 1/2025)");
-  g_assert_cmpstr (long_an, ==, "Tỉnh Tây Ninh (Long An before 7/2025)");
-  g_assert_cmpstr (cao_bang, ==, "Tỉnh Cao Bằng");
-  g_assert_cmpstr (after, ==, "Tỉnh Tây Ninh");
-  g_assert_null (ct_locality_province_heading ("Atlantis", "2023"));
+  check_now ("Thừa Thiên-Huế", "2023", "Thành phố Huế", "Thừa Thiên Huế before 1/2025");
+  check_now ("Long An", "2021-06-15", "Tỉnh Tây Ninh", "Long An before 7/2025");
+  check_now ("Cao Bằng", "2022", "Tỉnh Cao Bằng", NULL);
+  check_now ("Tây Ninh", "2026", "Tỉnh Tây Ninh", NULL);
+  check_now ("Atlantis", "2023", NULL, NULL);
   g_assert_cmpstr (ct_locality_current_province (d)->name, ==, "Lâm Đồng");
-  (void) gz;
 }
 
 /* Hạ Lang's 13 communes went into new communes of Cao Bằng; one of them,
@@ -344,6 +357,77 @@ test_library_groups_by_province_now (void)
   g_assert_nonnull (strstr (out, "\tHuế\tThành phố Huế\tLong Quảng\t"));
 }
 
+/* The text of every cell of a workbook's first sheet, read back through
+ * Python's zipfile (the strings are compressed inside the file). */
+static gchar *
+workbook_strings (const gchar *path)
+{
+  const gchar *argv[] = { "python3", "-c",
+                          "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); "
+                          "print(''.join(z.read(n).decode() for n in z.namelist() "
+                          "if n.startswith('xl/sharedStrings') or n.startswith('xl/worksheets/sheet1')))",
+                          path, NULL };
+  g_autoptr(GError) error = NULL;
+  gchar *out = NULL;
+  gint status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (gchar **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+/* A 2026 commune report beside a 2023 district report: the table, the
+ * chart and the workbook all say the two sides of the reform differ. */
+static void
+test_comparison_across_reform (void)
+{
+  g_autofree gchar *db = ct_test_tmp_path ("reform.db");
+  g_autofree gchar *xlsx = ct_test_tmp_path ("reform.xlsx");
+  g_autofree gchar *district = report_text ("UBND HUYỆN MƯỜNG KHƯƠNG", "Mường Khương, ngày 11 tháng 12 năm 2023",
+                                            "Tình hình kinh tế - xã hội năm 2023", "");
+  g_autofree gchar *commune = report_text ("UBND XÃ PHA LONG", "Pha Long, ngày 15 tháng 12 năm 2026",
+                                           "Tình hình kinh tế - xã hội năm 2026", "");
+  g_autofree gchar *same_side = report_text ("UBND HUYỆN BẮC HÀ", "Bắc Hà, ngày 11 tháng 12 năm 2022",
+                                             "Tình hình kinh tế - xã hội năm 2022", "");
+  g_autoptr(CtStore) store = ct_store_open (db, NULL);
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) both = NULL;
+  g_autoptr(CtComparison) before = NULL;
+  g_autoptr(CtChart) chart = NULL;
+  g_autoptr(CtExportOptions) options = ct_export_options_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *note = NULL;
+  g_autofree gchar *cells = NULL;
+
+  store_report (store, district);
+  store_report (store, same_side);
+  query->year = 2022;
+  before = ct_store_compare (store, query, &error);
+  g_assert_no_error (error);
+  g_assert_null (ct_comparison_reform_note (before));
+
+  store_report (store, commune);
+  query->year = 0;
+  both = ct_store_compare (store, query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_comparison_get_n_columns (both), ==, 3);
+  note = ct_comparison_reform_note (both);
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (note, "1 July 2025"));
+
+  chart = ct_chart_new_from_comparison (both, NULL, 0);
+  ct_chart_describe_sources (chart, &both, 1);
+  g_assert_true (g_str_has_prefix (ct_chart_get_source_note (chart), note));
+
+  options->comparison = ct_comparison_ref (both);
+  g_assert_true (ct_export_xlsx (store, options, xlsx, NULL, &error));
+  g_assert_no_error (error);
+  cells = workbook_strings (xlsx);
+  g_assert_nonnull (strstr (cells, "districts were abolished"));
+}
+
 /* The command line: a former district lists the new communes covering it,
  * a new commune the communes it was formed from, an unknown name fails. */
 static void
@@ -391,5 +475,6 @@ main (int    argc,
   g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
   g_test_add_func ("/locality/library/groups", test_library_groups_by_province_now);
   g_test_add_func ("/locality/cli", test_cli_across_reform);
+  g_test_add_func ("/locality/comparison-across-reform", test_comparison_across_reform);
   return g_test_run ();
 }

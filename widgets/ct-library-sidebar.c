@@ -146,58 +146,72 @@ province_key (const CtReportInfo *info)
   return g_strdup (info->province != NULL ? info->province : _("No province"));
 }
 
-/* Group key → heading: the province now, then the former names its
- * reports give ("Thành phố Huế (Thừa Thiên Huế trước 1/2025)"). */
-static GHashTable *
-province_headings (GPtrArray *reports)
+static gchar *
+count_reports (guint n)
 {
-  g_autoptr(GHashTable) formers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) g_ptr_array_unref);
-  GHashTable *headings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n), n);
+}
+
+/* Group key → the former names its reports give the province ("Thừa
+ * Thiên Huế trước 1/2025"), shown under the heading; no entry when none. */
+static GHashTable *
+province_formers (GPtrArray *reports)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *formers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
 
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       const CtReportInfo *info = g_ptr_array_index (reports, i);
-      gchar *group = province_key (info);
-      GPtrArray *names = g_hash_table_lookup (formers, group);
+      g_autofree gchar *group = NULL;
+      GPtrArray *list;
 
-      if (names == NULL)
+      if (info->province_former == NULL)
+        continue;
+      group = province_key (info);
+      list = g_hash_table_lookup (names, group);
+      if (list == NULL)
         {
-          names = g_ptr_array_new ();
-          g_hash_table_insert (formers, group, names);
+          list = g_ptr_array_new ();
+          g_hash_table_insert (names, g_steal_pointer (&group), list);
         }
-      else
-        g_free (group);
-      if (info->province_former != NULL &&
-          !g_ptr_array_find_with_equal_func (names, info->province_former, g_str_equal, NULL))
-        g_ptr_array_add (names, info->province_former);
+      if (!g_ptr_array_find_with_equal_func (list, info->province_former, g_str_equal, NULL))
+        g_ptr_array_add (list, info->province_former);
     }
-  g_hash_table_iter_init (&iter, formers);
+  g_hash_table_iter_init (&iter, names);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GPtrArray *names = value;
-      g_autofree gchar *joined = NULL;
+      GPtrArray *list = value;
 
-      if (names->len == 0)
-        {
-          g_hash_table_insert (headings, g_strdup (key), g_strdup (key));
-          continue;
-        }
-      g_ptr_array_add (names, NULL);
-      joined = g_strjoinv (", ", (gchar **) names->pdata);
-      /* Translators: a group of the library: the province now, then (in
-       * parentheses) the name the reports gave it */
-      g_hash_table_insert (headings, g_strdup (key), g_strdup_printf (_("%s (%s)"), (gchar *) key, joined));
+      g_ptr_array_add (list, NULL);
+      g_hash_table_insert (formers, g_strdup (key), g_strjoinv (", ", (gchar **) list->pdata));
     }
-  return headings;
+  return formers;
 }
 
-static gchar *
-count_reports (guint n)
+/* "2 reports", or "Thừa Thiên Huế trước 1/2025 · 2 reports" under a
+ * province that had another name. */
+static void
+set_province_subtitle (CtLibraryItem *province,
+                       GHashTable    *formers,
+                       guint          n_reports)
 {
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n), n);
+  g_autofree gchar *count = count_reports (n_reports);
+  const gchar *former = g_hash_table_lookup (formers, ct_library_item_get_title (province));
+
+  if (former == NULL)
+    {
+      ct_library_item_set_subtitle (province, count);
+      return;
+    }
+  {
+    g_autofree gchar *both = g_strdup_printf ("%s · %s", former, count);
+
+    ct_library_item_set_subtitle (province, both);
+  }
 }
 
 void
@@ -206,7 +220,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
 {
   g_autoptr(GArray) selected = NULL;
   g_autoptr(GPtrArray) roots = NULL;
-  g_autoptr(GHashTable) headings = NULL;
+  g_autoptr(GHashTable) formers = NULL;
   CtLibraryItem *province = NULL;
   CtLibraryItem *locality = NULL;
   guint province_reports = 0, locality_reports = 0;
@@ -219,13 +233,12 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
   /* The tree is built apart and spliced in whole, so every row is bound
    * with its final count. */
   roots = g_ptr_array_new_with_free_func (g_object_unref);
-  headings = province_headings (reports);
+  formers = province_formers (reports);
 
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       const CtReportInfo *info = g_ptr_array_index (reports, i);
-      g_autofree gchar *group = province_key (info);
-      const gchar *province_name = g_hash_table_lookup (headings, group);
+      g_autofree gchar *province_name = province_key (info);
       g_autoptr(CtLibraryItem) report = NULL;
       g_autofree gchar *title = NULL;
       g_autofree gchar *subtitle = NULL;
@@ -236,10 +249,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
           g_autoptr(CtLibraryItem) p = ct_library_item_new (CT_LIBRARY_PROVINCE, province_name, 0);
 
           if (province != NULL)
-            {
-              g_autofree gchar *count = count_reports (province_reports);
-              ct_library_item_set_subtitle (province, count);
-            }
+            set_province_subtitle (province, formers, province_reports);
           g_ptr_array_add (roots, g_object_ref (p));
           province = p;
           province_reports = 0;
@@ -276,10 +286,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
       locality_reports++;
     }
   if (province != NULL)
-    {
-      g_autofree gchar *count = count_reports (province_reports);
-      ct_library_item_set_subtitle (province, count);
-    }
+    set_province_subtitle (province, formers, province_reports);
   if (locality != NULL)
     {
       g_autofree gchar *count = count_reports (locality_reports);
