@@ -113,6 +113,14 @@ count_hints (const CtDocument *doc,
       g_autofree gchar *province = g_utf8_strdown (choice->province->name, -1);
 
       choice->hints = 2 * count_in (low, province);
+      /* A commune's report names its district ("huyện Chợ Mới"). */
+      if (choice->unit->parent != NULL && choice->unit->parent->tier == CT_LOCALITY_DISTRICT)
+        {
+          g_autofree gchar *district = ct_locality_full_name (choice->unit->parent);
+          g_autofree gchar *district_low = g_utf8_strdown (district, -1);
+
+          choice->hints += 2 * count_in (low, district_low);
+        }
       if (choice->unit->tier != CT_LOCALITY_DISTRICT)
         continue;
       for (guint i = 0; i < ct_gazetteer_get_n_units (gz); i++)
@@ -232,9 +240,11 @@ ct_metadata_resolve_place (CtDocument *doc)
   if (chosen == NULL && choices->len == 1)
     {
       chosen = &g_array_index (choices, Choice, 0);
-      /* The name is the stronger evidence: the province named most often
-       * may be the one the report goes to. */
-      set_province (doc, chosen->province, MIN (0.9, doc->meta.locality.confidence + 0.1));
+      /* A sure locality is the stronger evidence: the province named most
+       * often may be the one the report goes to. A locality found only in
+       * passing does not overrule a province the text names. */
+      if (stated == NULL || doc->meta.locality.confidence >= doc->meta.province.confidence)
+        set_province (doc, chosen->province, MIN (0.9, doc->meta.locality.confidence + 0.1));
     }
   else if (chosen == NULL)
     {

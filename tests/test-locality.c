@@ -281,6 +281,35 @@ test_metadata_shared_name_decided (void)
   g_assert_null (doc->meta.province_choices);
 }
 
+/* A commune name used 34 times: the district the text names decides. */
+static void
+test_metadata_commune_by_district (void)
+{
+  g_autofree gchar *text = report_text ("UBND XÃ TÂN THÀNH", "Tân Thành, ngày 18 tháng 6 năm 2022",
+                                        "Báo cáo sơ kết 6 tháng đầu năm 2022",
+                                        "Thực hiện chỉ đạo của UBND huyện Hàm Yên, xã đã rà soát hộ nghèo.");
+  g_autoptr(CtDocument) doc = read_report (text);
+
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Tân Thành");
+  g_assert_cmpstr (doc->meta.level.value, ==, "xã");
+  g_assert_cmpstr (doc->meta.province.value, ==, "Tuyên Quang");
+  g_assert_null (doc->meta.province_choices);
+}
+
+/* Island units of the new list are a level of their own. */
+static void
+test_metadata_special_zone (void)
+{
+  g_autofree gchar *text = report_text ("UBND ĐẶC KHU PHÚ QUÝ", "Phú Quý, ngày 26 tháng 12 năm 2025",
+                                        "Kết quả thực hiện nhiệm vụ 6 tháng cuối năm 2025", "");
+  g_autoptr(CtDocument) doc = read_report (text);
+
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Phú Quý");
+  g_assert_cmpstr (doc->meta.level.value, ==, "đặc khu");
+  g_assert_cmpstr (doc->meta.province.value, ==, "Lâm Đồng");
+  g_assert_false (warns (doc, "check the report’s date"));
+}
+
 /* A district after the reform, a new commune before it: both flagged. */
 static void
 test_metadata_out_of_time (void)
@@ -472,6 +501,8 @@ main (int    argc,
   g_test_add_func ("/locality/metadata/unique-district", test_metadata_unique_district);
   g_test_add_func ("/locality/metadata/shared-name-asks", test_metadata_shared_name_asks);
   g_test_add_func ("/locality/metadata/shared-name-decided", test_metadata_shared_name_decided);
+  g_test_add_func ("/locality/metadata/commune-by-district", test_metadata_commune_by_district);
+  g_test_add_func ("/locality/metadata/special-zone", test_metadata_special_zone);
   g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
   g_test_add_func ("/locality/library/groups", test_library_groups_by_province_now);
   g_test_add_func ("/locality/cli", test_cli_across_reform);
