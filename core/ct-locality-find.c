@@ -139,3 +139,36 @@ ct_gazetteer_find_province (const CtGazetteer *self,
    * earlier one is the one a report of that time means. */
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
+
+const CtLocality *
+ct_gazetteer_resolve (const CtGazetteer *self,
+                      const gchar       *level,
+                      const gchar       *name,
+                      const gchar       *province,
+                      const gchar       *when)
+{
+  g_autofree gchar *typed = level != NULL && *level != '\0' ? g_strconcat (level, " ", name, NULL) : g_strdup (name);
+  g_autoptr(GPtrArray) found = ct_gazetteer_find (self, typed, ct_locality_tier_of_level (level), when);
+  const CtLocality *in = province != NULL ? ct_gazetteer_find_province (self, province, when) : NULL;
+  const CtLocality *match = NULL;
+
+  if (found->len == 0)
+    {
+      g_ptr_array_unref (found);
+      found = ct_gazetteer_find (self, typed, CT_LOCALITY_ANY, when);
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CtLocality *u = g_ptr_array_index (found, i);
+
+      if (in != NULL && !ct_locality_same_province (u, in))
+        continue;
+      /* Two places fit and nothing says which: none is the answer. */
+      if (match != NULL && !ct_locality_same_province (u, match))
+        return NULL;
+      if (match == NULL)
+        match = u;
+    }
+  return match;
+}
+

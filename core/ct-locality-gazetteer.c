@@ -280,6 +280,26 @@ types_load (CtGazetteer *self)
     }
 }
 
+/* Children as linked lists, so a district's communes are found without
+ * going through the whole list. */
+static void
+index_children (CtGazetteer *self)
+{
+  self->first_child = g_new (guint, self->n_units);
+  self->next_sibling = g_new (guint, self->n_units);
+  memset (self->first_child, 0xff, self->n_units * sizeof (guint));
+  memset (self->next_sibling, 0xff, self->n_units * sizeof (guint));
+  for (guint i = self->n_units; i > 0; i--)
+    {
+      const CtLocality *u = &self->units[i - 1];
+
+      if (u->parent == NULL)
+        continue;
+      self->next_sibling[i - 1] = self->first_child[u->parent->index];
+      self->first_child[u->parent->index] = i - 1;
+    }
+}
+
 static CtGazetteer *
 gazetteer_load (void)
 {
@@ -305,6 +325,7 @@ gazetteer_load (void)
   add_former (self, former, before_codes);
   add_map (self, map, before_codes, after_codes);
   index_names (self);
+  index_children (self);
   types_load (self);
   return self;
 }

@@ -80,10 +80,21 @@ ct_locality_successors (const CtLocality *self)
     return out;
   add_mapped (gz, gz->by_old, FALSE, self->index, seen, out);
   if (self->tier == CT_LOCALITY_DISTRICT)
-    for (guint i = 0; i < gz->first_after; i++)
-      if (gz->units[i].parent == self)
+    for (guint i = gz->first_child[self->index]; i != G_MAXUINT; i = gz->next_sibling[i])
+      if (gz->units[i].tier == CT_LOCALITY_COMMUNE)
         add_mapped (gz, gz->by_old, FALSE, i, seen, out);
   g_ptr_array_sort (out, by_code);
+  return out;
+}
+
+GPtrArray *
+ct_locality_children (const CtLocality *self)
+{
+  const CtGazetteer *gz = ct_gazetteer_get ();
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = gz->first_child[self->index]; i != G_MAXUINT; i = gz->next_sibling[i])
+    g_ptr_array_add (out, &gz->units[i]);
   return out;
 }
 
@@ -140,17 +151,6 @@ ct_locality_province_at (const CtLocality *self,
         return u;
     }
   return province;
-}
-
-gboolean
-ct_locality_same_province (const CtLocality *a,
-                           const CtLocality *b)
-{
-  a = ct_locality_get_province (a);
-  b = ct_locality_get_province (b);
-  if (a == NULL || b == NULL)
-    return FALSE;
-  return g_str_equal (a->code, b->code) && ct_locality_is_after_reform (a) == ct_locality_is_after_reform (b);
 }
 
 const CtLocality *

@@ -33,6 +33,8 @@ struct _CtGazetteer
   guint         first_after;  /* index of the first unit of July 2025 */
   guint         first_former; /* index of the first retired name */
   GHashTable   *names;       /* name key → GArray of guint unit indexes */
+  guint        *first_child;  /* unit index → its first child, G_MAXUINT none */
+  guint        *next_sibling; /* unit index → the next child of its parent */
   GArray       *by_old;      /* CtLocalityPair sorted by old unit */
   GArray       *by_new;      /* the same sorted by new unit */
   GPtrArray    *types;       /* CtLocalityType */

@@ -94,3 +94,14 @@ ct_locality_get_province (const CtLocality *self)
     self = self->parent;
   return self;
 }
+
+gboolean
+ct_locality_same_province (const CtLocality *a,
+                           const CtLocality *b)
+{
+  a = ct_locality_get_province (a);
+  b = ct_locality_get_province (b);
+  if (a == NULL || b == NULL)
+    return FALSE;
+  return g_str_equal (a->code, b->code) && ct_locality_is_after_reform (a) == ct_locality_is_after_reform (b);
+}

@@ -76,6 +76,14 @@ GPtrArray         *ct_gazetteer_find           (const CtGazetteer *self,
 const CtLocality  *ct_gazetteer_find_province  (const CtGazetteer *self,
                                                 const gchar       *text,
                                                 const gchar       *when);
+/* The unit a stored report means: LEVEL ("huyện", may be NULL) and NAME
+ * as the report gives them, in PROVINCE (the name it gives, may be NULL),
+ * at WHEN. NULL when no unit, or units of several provinces, fit. */
+const CtLocality  *ct_gazetteer_resolve        (const CtGazetteer *self,
+                                                const gchar       *level,
+                                                const gchar       *name,
+                                                const gchar       *province,
+                                                const gchar       *when);
 /* The tier a level word of the reports ("huyện", "thị xã", "xã", "tỉnh" …)
  * stands for; "thành phố" is a district unless TEXT names a province. */
 CtLocalityTier     ct_locality_tier_of_level   (const gchar       *level);
@@ -105,6 +113,9 @@ gboolean           ct_locality_is_after_reform (const CtLocality  *self);
  * it, through the unit that holds it) → the units of July 2025 covering
  * it: for a district, the new communes its communes went into. */
 GPtrArray         *ct_locality_successors      (const CtLocality  *self);
+/* The units whose parent it is (a province's districts, a district's
+ * communes, a new province's communes), in gazetteer order. */
+GPtrArray         *ct_locality_children        (const CtLocality  *self);
 /* A unit of July 2025 → the communes (or, for a Đặc khu, the district) of
  * June 2025 it was formed from; for a province, the provinces. */
 GPtrArray         *ct_locality_predecessors    (const CtLocality  *self);

@@ -104,13 +104,13 @@ static void
 count_hints (const CtDocument *doc,
              GArray           *choices)
 {
-  const CtGazetteer *gz = ct_gazetteer_get ();
   g_autofree gchar *low = g_utf8_strdown (doc->text, MIN (doc->text_len, SCAN_LIMIT));
 
   for (guint c = 0; c < choices->len; c++)
     {
       Choice *choice = &g_array_index (choices, Choice, c);
       g_autofree gchar *province = g_utf8_strdown (choice->province->name, -1);
+      g_autoptr(GPtrArray) communes = NULL;
 
       choice->hints = 2 * count_in (low, province);
       /* A commune's report names its district ("huyện Chợ Mới"). */
@@ -123,14 +123,13 @@ count_hints (const CtDocument *doc,
         }
       if (choice->unit->tier != CT_LOCALITY_DISTRICT)
         continue;
-      for (guint i = 0; i < ct_gazetteer_get_n_units (gz); i++)
+      communes = ct_locality_children (choice->unit);
+      for (guint i = 0; i < communes->len; i++)
         {
-          const CtLocality *commune = ct_gazetteer_get_unit (gz, i);
+          const CtLocality *commune = g_ptr_array_index (communes, i);
           g_autofree gchar *full = NULL;
           g_autofree gchar *full_low = NULL;
 
-          if (commune->parent != choice->unit || commune->tier != CT_LOCALITY_COMMUNE)
-            continue;
           full = ct_locality_full_name (commune);
           full_low = g_utf8_strdown (full, -1);
           choice->hints += count_in (low, full_low);

@@ -117,7 +117,7 @@ test_sidebar_groups (void)
   GListModel *model;
   g_autoptr(GtkTreeListRow) first = NULL;
   CtLibraryItem *group;
-  guint n_groups = 0;
+  guint n_groups = 0, n_localities = 0;
 
   g_assert_nonnull (ct_store_import_file (store, old, NULL, NULL, NULL, NULL, NULL));
   g_assert_nonnull (ct_store_import_file (store, new, NULL, NULL, NULL, NULL, NULL));
@@ -140,6 +140,29 @@ test_sidebar_groups (void)
   g_assert_nonnull (strstr (ct_library_item_get_subtitle (group), "Thừa Thiên Huế"));
   g_assert_nonnull (strstr (ct_library_item_get_subtitle (group), "1/2025"));
   g_object_unref (group);
+
+  /* Each locality's row names its units on the other side of the reform. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(CtLibraryItem) item = gtk_tree_list_row_get_item (row);
+      const gchar *title = ct_library_item_get_title (item);
+      const gchar *tooltip = ct_library_item_get_tooltip (item);
+
+      if (g_str_equal (title, "Huyện Quảng Điền"))
+        {
+          g_assert_true (g_str_has_prefix (tooltip, "From 1 July 2025 covered by:"));
+          g_assert_nonnull (strstr (tooltip, "Xã Đan Điền"));
+          n_localities++;
+        }
+      else if (g_str_equal (title, "Xã Đan Điền"))
+        {
+          g_assert_true (g_str_has_prefix (tooltip, "Formed on 1 July 2025 from:"));
+          g_assert_nonnull (strstr (tooltip, "Xã Quảng Thái (Huyện Quảng Điền)"));
+          n_localities++;
+        }
+    }
+  g_assert_cmpuint (n_localities, ==, 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -89,6 +89,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), ct_library_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub != NULL ? sub : "");
   gtk_widget_set_visible (subtitle, sub != NULL);
+  gtk_widget_set_tooltip_text (expander, ct_library_item_get_tooltip (item));
   if (ct_library_item_get_kind (item) == CT_LIBRARY_PROVINCE)
     gtk_widget_add_css_class (title, "heading");
   else
@@ -144,6 +145,63 @@ province_key (const CtReportInfo *info)
   if (info->province_now != NULL)
     return ct_locality_full_name (info->province_now);
   return g_strdup (info->province != NULL ? info->province : _("No province"));
+}
+
+#define MAX_UNITS_LISTED 12
+
+/* "Xã Hương Xuân (Huyện Phú Lộc)", or the unit's own name. */
+static void
+append_units (GString   *text,
+              GPtrArray *units)
+{
+  for (guint i = 0; i < units->len && i < MAX_UNITS_LISTED; i++)
+    {
+      const CtLocality *u = g_ptr_array_index (units, i);
+      g_autofree gchar *full = ct_locality_full_name (u);
+
+      g_string_append (text, i > 0 ? ", " : " ");
+      g_string_append (text, full);
+      if (u->parent != NULL && u->parent->tier == CT_LOCALITY_DISTRICT)
+        {
+          g_autofree gchar *district = ct_locality_full_name (u->parent);
+
+          g_string_append_printf (text, " (%s)", district);
+        }
+    }
+  if (units->len > MAX_UNITS_LISTED)
+    g_string_append (text, ", …");
+}
+
+/* A locality across the 2025 reform: the new units that cover a former
+ * one, or the former units a new one was formed from. */
+static gchar *
+reform_tooltip (const CtReportInfo *info)
+{
+  g_autofree gchar *year = g_strdup_printf ("%d", info->year);
+  const CtLocality *unit = ct_gazetteer_resolve (ct_gazetteer_get (), info->level, info->locality, info->province,
+                                                 info->report_date != NULL ? info->report_date : year);
+  g_autoptr(GPtrArray) units = NULL;
+  GString *text;
+
+  if (unit == NULL)
+    return NULL;
+  if (ct_locality_is_after_reform (unit))
+    {
+      units = ct_locality_predecessors (unit);
+      text = g_string_new (_("Formed on 1 July 2025 from:"));
+    }
+  else
+    {
+      units = ct_locality_successors (unit);
+      text = g_string_new (_("From 1 July 2025 covered by:"));
+    }
+  if (units->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  append_units (text, units);
+  return g_string_free (text, FALSE);
 }
 
 static gchar *
@@ -258,7 +316,10 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
       if (locality == NULL || ct_library_item_get_id (locality) != info->locality_id)
         {
           g_autofree gchar *name = locality_title (info);
+          g_autofree gchar *tooltip = reform_tooltip (info);
           g_autoptr(CtLibraryItem) l = ct_library_item_new (CT_LIBRARY_LOCALITY, name, info->locality_id);
+
+          ct_library_item_set_tooltip (l, tooltip);
 
           if (locality != NULL)
             {
