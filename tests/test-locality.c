@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ct-document.h"
+#include "ct-error.h"
 #include "ct-locality.h"
 #include "ct-reader.h"
 #include "ct-chart-compare.h"
@@ -268,6 +269,34 @@ test_metadata_shared_name_asks (void)
   g_assert_true (warns (doc, "choose the province"));
 }
 
+/* Stored without a province, two Châu Thành would be one locality: the
+ * import refuses until it is given, and nothing is written. */
+static void
+test_import_needs_shared_province (void)
+{
+  g_autofree gchar *db = ct_test_tmp_path ("shared.db");
+  g_autofree gchar *text = report_text ("UBND HUYỆN CHÂU THÀNH", "Châu Thành, ngày 22 tháng 12 năm 2021",
+                                        "Kết quả năm 2021", "");
+  g_autoptr(CtDocument) doc = read_report (text);
+  g_autoptr(CtStore) store = ct_store_open (db, NULL);
+  g_autoptr(CtImportOptions) options = ct_import_options_new ();
+  g_autoptr(CtImportResult) refused = NULL;
+  g_autoptr(CtImportResult) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  refused = ct_store_import_document (store, doc, NULL, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CT_ERROR, CT_ERROR_MISSING_METADATA);
+  g_assert_nonnull (strstr (error->message, "Trà Vinh"));
+  g_assert_true (ct_store_is_empty (store));
+  g_clear_error (&error);
+
+  options->province = g_strdup ("Trà Vinh");
+  stored = ct_store_import_document (store, doc, NULL, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->province, ==, "Trà Vinh");
+}
+
 /* The same name, and communes of one of the ten named in the text. */
 static void
 test_metadata_shared_name_decided (void)
@@ -501,6 +530,7 @@ main (int    argc,
   g_test_add_func ("/locality/metadata/unique-district", test_metadata_unique_district);
   g_test_add_func ("/locality/metadata/shared-name-asks", test_metadata_shared_name_asks);
   g_test_add_func ("/locality/metadata/shared-name-decided", test_metadata_shared_name_decided);
+  g_test_add_func ("/locality/import-needs-shared-province", test_import_needs_shared_province);
   g_test_add_func ("/locality/metadata/commune-by-district", test_metadata_commune_by_district);
   g_test_add_func ("/locality/metadata/special-zone", test_metadata_special_zone);
   g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
