@@ -515,6 +515,23 @@ test_cli_across_reform (void)
   g_assert_nonnull (strstr (err, "check the spelling"));
 }
 
+/* `chitieu inspect` lists the provinces a shared name may be in. */
+static void
+test_cli_inspect_choices (void)
+{
+  g_autofree gchar *path = ct_test_tmp_path ("phu-tan.txt");
+  g_autofree gchar *text = report_text ("UBND HUYỆN PHÚ TÂN", "Phú Tân, ngày 12 tháng 6 năm 2024",
+                                        "Sơ kết 6 tháng đầu năm 2024", "");
+  const gchar *inspect[] = { "inspect", path, NULL };
+  g_autofree gchar *out = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_setenv ("LANGUAGE", "C", TRUE);
+  g_assert_cmpint (ct_test_run_chitieu (inspect, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "  province   —\n"));
+  g_assert_nonnull (strstr (out, "  one of     An Giang, Cà Mau\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/locality/metadata/out-of-time", test_metadata_out_of_time);
   g_test_add_func ("/locality/library/groups", test_library_groups_by_province_now);
   g_test_add_func ("/locality/cli", test_cli_across_reform);
+  g_test_add_func ("/locality/cli-inspect-choices", test_cli_inspect_choices);
   g_test_add_func ("/locality/comparison-across-reform", test_comparison_across_reform);
   return g_test_run ();
 }
