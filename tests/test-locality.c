@@ -127,6 +127,23 @@ test_spellings (void)
   g_assert_cmpstr (u->code, ==, "850");
 }
 
+/* A stored report's locality: one unit, or none when two provinces fit. */
+static void
+test_resolve (void)
+{
+  const CtGazetteer *gz = ct_gazetteer_get ();
+  const CtLocality *u;
+
+  g_assert_null (ct_gazetteer_resolve (gz, "huyện", "Châu Thành", NULL, "2022"));
+  u = ct_gazetteer_resolve (gz, "huyện", "Châu Thành", "Trà Vinh", "2022");
+  g_assert_nonnull (u);
+  g_assert_cmpstr (ct_locality_get_province (u)->name, ==, "Trà Vinh");
+  u = ct_gazetteer_resolve (gz, "xã", "Long Quảng", "Huế", "2026-03-01");
+  g_assert_nonnull (u);
+  g_assert_true (ct_locality_is_after_reform (u));
+  g_assert_null (ct_gazetteer_resolve (gz, "xã", "Long Quảng", "Cao Bằng", "2026"));
+}
+
 /* A name retired on 1 January 2025 is valid before and not after. */
 static void
 test_validity (void)
@@ -540,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/locality/counts", test_counts);
   g_test_add_func ("/locality/spellings", test_spellings);
   g_test_add_func ("/locality/validity", test_validity);
+  g_test_add_func ("/locality/resolve", test_resolve);
   g_test_add_func ("/locality/current-province", test_current_province);
   g_test_add_func ("/locality/successors", test_successors);
   g_test_add_func ("/locality/retired-successors", test_retired_successors);
