@@ -185,7 +185,15 @@ about_action (GSimpleAction *action,
                         "developers", developers,
                         "translator-credits", _("translator-credits"),
                         NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  /* The gazetteer's lists come with their own licences (README.md,
+   * "Localities"); the MIT one asks for its notice in every copy. */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Administrative units"),
+                                      _("Units before 1 July 2025: list of the General Statistics Office of "
+                                        "2025-03-01, as transcribed by daohoangson/dvhcvn (GPL-3.0). Units from "
+                                        "1 July 2025 and the map between them: Công văn 915 and 1027/CTK-CSCL "
+                                        "and resolutions 1654–1687/NQ-UBTVQH15, as transcribed by "
+                                        "dvhcvn/20250701, © 2025 dvhcvn."),
+                                      GTK_LICENSE_MIT_X11, NULL);
 }
 
 static void

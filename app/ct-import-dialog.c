@@ -20,6 +20,8 @@ typedef struct
   gchar     *status_text;
   gboolean   unreadable;  /* the reader refused the file: typing cannot help */
   gboolean   done;        /* stored, or already in the library */
+  GStrv      province_choices; /* the locality's name is in these provinces
+                                * and the report does not say which */
 } Row;
 
 /* What the reader guessed for one file (worker thread → main thread). */
@@ -28,6 +30,7 @@ typedef struct
   gchar *values[N_FIELDS];
   gchar *error;
   guint  n_documents;
+  GStrv  province_choices;
 } Detected;
 
 struct _CtImportDialog
@@ -68,6 +71,7 @@ row_free (gpointer data)
 
   g_free (row->path);
   g_free (row->status_text);
+  g_strfreev (row->province_choices);
   g_free (row);
 }
 
@@ -79,6 +83,7 @@ detected_free (gpointer data)
   for (guint i = 0; i < N_FIELDS; i++)
     g_free (d->values[i]);
   g_free (d->error);
+  g_strfreev (d->province_choices);
   g_free (d);
 }
 
@@ -142,6 +147,7 @@ missing_field_message (Row            *row,
 {
   g_autofree gchar *year = field_text (row, CT_IMPORT_FIELD_YEAR);
   g_autofree gchar *locality = field_text (row, CT_IMPORT_FIELD_LOCALITY);
+  g_autofree gchar *province = field_text (row, CT_IMPORT_FIELD_PROVINCE);
   gint64 y = year != NULL ? g_ascii_strtoll (year, NULL, 10) : 0;
 
   if (locality == NULL)
@@ -159,6 +165,13 @@ missing_field_message (Row            *row,
       *field = CT_IMPORT_FIELD_YEAR;
       return _("The year must be written as four digits, such as 2023.");
     }
+  /* A shared name ("Châu Thành") is never filed under a guessed province. */
+  if (province == NULL && row->province_choices != NULL)
+    {
+      *field = CT_IMPORT_FIELD_PROVINCE;
+      return _("Several provinces have a locality of this name and the report does not say which: "
+               "type its province (the field lists them).");
+    }
   return NULL;
 }
 
@@ -171,6 +184,7 @@ check_row (Row *row)
 
   gtk_widget_remove_css_class (row->fields[CT_IMPORT_FIELD_LOCALITY], "error");
   gtk_widget_remove_css_class (row->fields[CT_IMPORT_FIELD_YEAR], "error");
+  gtk_widget_remove_css_class (row->fields[CT_IMPORT_FIELD_PROVINCE], "error");
   if (missing == NULL)
     return TRUE;
   gtk_widget_add_css_class (row->fields[field], "error");
@@ -217,6 +231,7 @@ detect_thread (GTask        *task,
           d->values[CT_IMPORT_FIELD_PROVINCE] = g_strdup (doc->meta.province.value);
           d->values[CT_IMPORT_FIELD_YEAR] = g_strdup (doc->meta.year.value);
           d->values[CT_IMPORT_FIELD_PERIOD] = g_strdup (doc->meta.period.value);
+          d->province_choices = g_strdupv (doc->meta.province_choices);
           d->n_documents = docs->len;
         }
       g_ptr_array_add (out, d);
@@ -243,6 +258,15 @@ on_detected (GObject      *source,
         if (d->values[f] != NULL && *gtk_editable_get_text (GTK_EDITABLE (row->fields[f])) == '\0')
           gtk_editable_set_text (GTK_EDITABLE (row->fields[f]), d->values[f]);
       row->unreadable = d->error != NULL;
+      if (d->province_choices != NULL)
+        {
+          g_autofree gchar *choices = g_strjoinv (", ", d->province_choices);
+
+          g_strfreev (row->province_choices);
+          row->province_choices = g_strdupv (d->province_choices);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (row->fields[CT_IMPORT_FIELD_PROVINCE]), choices);
+          gtk_widget_set_tooltip_text (row->fields[CT_IMPORT_FIELD_PROVINCE], choices);
+        }
       if (d->error != NULL)
         set_status (row, d->error, "error");
       else if (!check_row (row))

@@ -15,6 +15,7 @@
   { "extract", N_("Print the indicators measured in report files"), ct_cli_extract }, \
   { "import", N_("Store report files in the library"), ct_cli_import }, \
   { "list", N_("List the reports in the library"), ct_cli_list }, \
+  { "locality", N_("Show a province, district or commune before and after 1 July 2025"), ct_cli_locality }, \
   { "remove", N_("Remove reports and their figures from the library"), ct_cli_remove }, \
   { "search", N_("Find sentences in the stored reports"), ct_cli_search }, \
   { "inspect", N_("Show the metadata, outline and footnotes read from report files"), ct_cli_inspect },
@@ -26,5 +27,6 @@ int ct_cli_inspect (int argc, char **argv);
 int ct_cli_compare (int argc, char **argv);
 int ct_cli_import (int argc, char **argv);
 int ct_cli_list (int argc, char **argv);
+int ct_cli_locality (int argc, char **argv);
 int ct_cli_remove (int argc, char **argv);
 int ct_cli_search (int argc, char **argv);

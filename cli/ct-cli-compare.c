@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "ct-cli-commands.h"
+#include "ct-store-compare-reform.h"
 #include "ct-cli-json.h"
 #include "ct-cli-library.h"
 #include "ct-store-compare.h"
@@ -256,6 +257,13 @@ ct_cli_compare (int    argc,
     }
   if (ct_comparison_get_n_columns (cmp) == 0)
     g_printerr (_("chitieu: no report fits; “chitieu list” shows what the library holds.\n"));
+  {
+    g_autofree gchar *reform = ct_comparison_reform_note (cmp);
+
+    /* On stderr, ahead of the table, so the table stays machine-readable. */
+    if (reform != NULL)
+      g_printerr ("%s\n", reform);
+  }
 
   if (format != NULL && g_str_equal (format, "jsonl"))
     print_jsonl (cmp);

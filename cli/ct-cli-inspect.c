@@ -77,6 +77,13 @@ print_document (const CtDocument *doc)
   print_field (_("locality"), &doc->meta.locality);
   print_field (_("level"), &doc->meta.level);
   print_field (_("province"), &doc->meta.province);
+  if (doc->meta.province_choices != NULL)
+    {
+      g_autofree gchar *choices = g_strjoinv (", ", doc->meta.province_choices);
+
+      /* Translators: the provinces a shared locality name may be in */
+      g_print ("  %-10s %s\n", _("one of"), choices);
+    }
   print_field (_("year"), &doc->meta.year);
   print_field (_("period"), &doc->meta.period);
   print_field (_("date"), &doc->meta.date);

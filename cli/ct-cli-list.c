@@ -1,7 +1,8 @@
 /* ct-cli-list.c: `chitieu list [--db PATH]`
  *
  * One line per stored report, tab-separated with a header, sorted by
- * province, locality, year and period.
+ * province, locality, year and period: the province as the report names
+ * it, and the one of July 2025 it is part of now.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,18 +47,20 @@ ct_cli_list (int    argc,
     }
 
   /* Translators: column headers of `chitieu list`, separated by tabs */
-  g_print ("%s\n", _("id\tprovince\tlocality\tlevel\tyear\tperiod\tobservations\tmatched\t"
-                     "flagged\tcorrected\tfile"));
+  g_print ("%s\n", _("id\tprovince\tprovince now\tlocality\tlevel\tyear\tperiod\tobservations\t"
+                     "matched\tflagged\tcorrected\tfile"));
   for (guint i = 0; i < reports->len; i++)
     {
       const CtReportInfo *r = g_ptr_array_index (reports, i);
       g_autofree gchar *province = ct_cli_tsv_field (r->province);
+      g_autofree gchar *now_name = r->province_now != NULL ? ct_locality_full_name (r->province_now) : NULL;
+      g_autofree gchar *now = ct_cli_tsv_field (now_name);
       g_autofree gchar *locality = ct_cli_tsv_field (r->locality);
       g_autofree gchar *period = ct_cli_tsv_field (r->period);
       g_autofree gchar *source = ct_cli_tsv_field (r->source_name);
 
-      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%d\t%s\t%u\t%u\t%u\t%u\t%s\n",
-               r->id, province, locality, r->level != NULL ? r->level : "", r->year, period,
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%d\t%s\t%u\t%u\t%u\t%u\t%s\n",
+               r->id, province, now, locality, r->level != NULL ? r->level : "", r->year, period,
                r->n_observations, r->n_matched, r->n_flagged, r->n_corrected, source);
     }
   if (reports->len == 0)

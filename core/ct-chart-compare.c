@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-chart-compare.h"
+#include "ct-store-compare-reform.h"
 #include "ct-i18n.h"
 
 #include <math.h>
@@ -168,22 +169,34 @@ ct_chart_describe_sources (CtChart             *chart,
       ct_chart_set_period (chart, text);
     }
 
-  if (files->len == 0)
-    return;
   note = g_string_new (NULL);
-  for (guint i = 0; i < files->len && i < MAX_SOURCES_NAMED; i++)
+  /* Bars of a former district beside a new commune compare different
+   * ground: said first, so a footnote cut short still says it. */
+  for (guint k = 0; k < n && note->len == 0; k++)
     {
-      if (i > 0)
-        g_string_append (note, "; ");
-      g_string_append (note, g_ptr_array_index (files, i));
-    }
-  if (files->len > MAX_SOURCES_NAMED)
-    g_string_append (note, "; …");
-  {
-    g_autofree gchar *text = g_strdup_printf (_("Source: %s"), note->str);
+      g_autofree gchar *reform = ct_comparison_reform_note (comparisons[k]);
 
-    ct_chart_set_source_note (chart, text);
-  }
+      if (reform != NULL)
+        g_string_append (note, reform);
+    }
+  if (files->len > 0)
+    {
+      g_autoptr(GString) named = g_string_new (NULL);
+      g_autofree gchar *source = NULL;
+
+      for (guint i = 0; i < files->len && i < MAX_SOURCES_NAMED; i++)
+        {
+          if (i > 0)
+            g_string_append (named, "; ");
+          g_string_append (named, g_ptr_array_index (files, i));
+        }
+      if (files->len > MAX_SOURCES_NAMED)
+        g_string_append (named, "; …");
+      source = g_strdup_printf (_("Source: %s"), named->str);
+      g_string_append_printf (note, "%s%s", note->len > 0 ? " " : "", source);
+    }
+  if (note->len > 0)
+    ct_chart_set_source_note (chart, note->str);
 }
 
 CtChart *

@@ -90,6 +90,7 @@ ct_document_unref (CtDocument *doc)
   clear_meta_field (&doc->meta.date);
   clear_meta_field (&doc->meta.issuer);
   clear_meta_field (&doc->meta.title);
+  g_clear_pointer (&doc->meta.province_choices, g_strfreev);
   g_ptr_array_unref (doc->warnings);
   g_array_unref (doc->line_map);
   g_free (doc);

@@ -102,6 +102,10 @@ typedef struct
   CtMetaField date;     /* report date, ISO 8601 "2023-06-15" */
   CtMetaField issuer;   /* "UBND huyện Nam Đông" */
   CtMetaField title;
+  /* The locality's name fits units of several provinces and nothing else
+   * in the text says which: the provinces to ask about ("Long An", "Tiền
+   * Giang" … for Châu Thành); NULL otherwise. */
+  GStrv       province_choices;
 } CtMetadata;
 
 /* Where a stretch of doc->text came from: a block joined from several source

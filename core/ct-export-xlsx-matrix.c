@@ -8,6 +8,7 @@
 
 #include "ct-export-xlsx.h"
 #include "ct-export-xlsx-private.h"
+#include "ct-store-compare-reform.h"
 #include "ct-format.h"
 #include "ct-i18n.h"
 
@@ -219,6 +220,14 @@ ct_xlsx_write_comparison (lxw_workbook        *workbook,
   worksheet_autofilter (sheet, CT_XLSX_MATRIX_FIRST_ROW - 1, 0,
                         CT_XLSX_MATRIX_FIRST_ROW - 1 + n_rows, last_col);
   add_rate_colours (sheet, comparison);
+  {
+    g_autofree gchar *reform = ct_comparison_reform_note (comparison);
+
+    /* Right under the table, above the chart, where the figures are read. */
+    if (reform != NULL)
+      worksheet_write_string (sheet, CT_XLSX_MATRIX_FIRST_ROW + n_rows + 1, CT_XLSX_MATRIX_COL_SECTOR,
+                              reform, NULL);
+  }
 
   if (chart_rows != NULL && chart_rows->len > 0 && n_columns > 0)
     {

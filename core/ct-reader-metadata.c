@@ -643,6 +643,7 @@ ct_metadata_guess (CtDocument *doc)
   guess_period_and_year (doc, official->str, date_year);
   if (iso != NULL)
     ct_meta_field_set (&doc->meta.date, iso, 0.9);
+  ct_metadata_resolve_place (doc);
 
   /* "TM. ỦY BAN NHÂN DÂN" signs for the council of the locality. */
   if (doc->meta.issuer.value == NULL && doc->meta.locality.value != NULL)

@@ -14,4 +14,10 @@ G_BEGIN_DECLS
  * outline (ct_outline_build) to know where the header and closing are. */
 void ct_metadata_guess (CtDocument *doc);
 
+/* Resolves the locality guessed against the gazetteer at the report's date:
+ * fills in its province, or lists the provinces to ask about in
+ * doc->meta.province_choices, and warns when the unit was not in force
+ * then. Called by ct_metadata_guess(). */
+void ct_metadata_resolve_place (CtDocument *doc);
+
 G_END_DECLS

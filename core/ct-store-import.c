@@ -127,6 +127,16 @@ resolve_metadata (CtImportResult         *result,
                    doc->source_name);
       return FALSE;
     }
+  /* Two Châu Thành districts without a province would be one locality. */
+  if (result->province == NULL && options->locality == NULL && doc->meta.province_choices != NULL)
+    {
+      g_autofree gchar *choices = g_strjoinv (", ", doc->meta.province_choices);
+
+      g_set_error (error, CT_ERROR, CT_ERROR_MISSING_METADATA,
+                   _("“%s” reports on %s, a name in several provinces (%s): give its province."),
+                   doc->source_name, result->locality, choices);
+      return FALSE;
+    }
   if (result->level == NULL)
     result->level = g_strdup ("");
   if (result->period == NULL)

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-store-private.h"
+#include "ct-locality.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 #include "ct-text.h"
@@ -24,6 +25,8 @@ ct_report_info_free (CtReportInfo *info)
   g_free (info->sha256);
   g_free (info->format);
   g_free (info->imported_at);
+  g_free (info->report_date);
+  g_free (info->province_former);
   g_free (info);
 }
 
@@ -240,7 +243,7 @@ ct_store_delete_report (CtStore  *self,
 
 #define REPORT_COLUMNS \
   "r.id, r.locality_id, l.name, l.level, l.province, r.year, r.period, r.title," \
-  " r.source_name, r.sha256, r.format, r.imported_at"
+  " r.source_name, r.sha256, r.format, r.imported_at, r.report_date"
 
 static CtReportInfo *
 read_report (sqlite3_stmt *stmt)
@@ -261,6 +264,17 @@ read_report (sqlite3_stmt *stmt)
   info->sha256 = ct_store_column_text (stmt, 9);
   info->format = ct_store_column_text (stmt, 10);
   info->imported_at = ct_store_column_text (stmt, 11);
+  info->report_date = ct_store_column_text (stmt, 12);
+  /* Provinces merged or renamed since the report: the gazetteer says
+   * which one it is part of now. */
+  if (info->province != NULL)
+    {
+      g_autofree gchar *year = g_strdup_printf ("%d", info->year);
+
+      info->province_now = ct_locality_province_now (info->province,
+                                                     info->report_date != NULL ? info->report_date : year,
+                                                     &info->province_former);
+    }
   return info;
 }
 
@@ -350,8 +364,9 @@ compare_reports (gconstpointer a,
 {
   const CtReportInfo *x = *(CtReportInfo * const *) a;
   const CtReportInfo *y = *(CtReportInfo * const *) b;
-  gint c = ct_text_collate (x->province != NULL ? x->province : "",
-                            y->province != NULL ? y->province : "");
+  const gchar *px = x->province_now != NULL ? x->province_now->name : x->province;
+  const gchar *py = y->province_now != NULL ? y->province_now->name : y->province;
+  gint c = ct_text_collate (px != NULL ? px : "", py != NULL ? py : "");
 
   if (c == 0)
     c = ct_text_collate (x->locality, y->locality);

@@ -28,6 +28,7 @@
 #include <gio/gio.h>
 
 #include "ct-document.h"
+#include "ct-locality.h"
 #include "ct-observation.h"
 
 G_BEGIN_DECLS
@@ -221,6 +222,11 @@ typedef struct
   guint   n_matched;     /* mapped to an indicator (after corrections) */
   guint   n_flagged;
   guint   n_corrected;
+  gchar  *report_date;     /* ISO 8601, may be NULL */
+  const CtLocality *province_now; /* the province of July 2025 it is part
+                            * of (the gazetteer's); NULL when unknown */
+  gchar  *province_former; /* the report's province when it has another
+                            * name now ("Thừa Thiên Huế trước 1/2025") */
 } CtReportInfo;
 
 typedef struct
@@ -248,7 +254,8 @@ void         ct_report_info_free     (CtReportInfo    *info);
 void         ct_locality_info_free   (CtLocalityInfo  *info);
 void         ct_indicator_info_free  (CtIndicatorInfo *info);
 
-/* Sorted by province, locality (Vietnamese collation), year, period. */
+/* Sorted by current province (else the report's), locality (Vietnamese
+ * collation), year, period. */
 GPtrArray   *ct_store_list_reports   (CtStore      *self,
                                       GError      **error);
 CtReportInfo *ct_store_get_report    (CtStore      *self,

@@ -10,6 +10,7 @@
 #include "ct-compare-cell.h"
 #include "ct-compare-item.h"
 #include "ct-compare-view.h"
+#include "ct-store-compare-reform.h"
 #include "ct-format.h"
 #include "ct-text.h"
 
@@ -32,6 +33,7 @@ struct _CtCompareView
 
   GtkWidget          *search_entry;
   GtkWidget          *summary_label;
+  GtkWidget          *reform_label;       /* columns straddle 1 July 2025 */
   GtkWidget          *left_scroller;
   GtkWidget          *right_scroller;
   GtkWidget          *hscrollbar;
@@ -1123,6 +1125,12 @@ ct_compare_view_set_comparison (CtCompareView *self,
   /* Matched sectors point into the new items' indexes. */
   ct_compare_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_summary (self);
+  {
+    g_autofree gchar *reform = comparison != NULL ? ct_comparison_reform_note (comparison) : NULL;
+
+    gtk_label_set_text (GTK_LABEL (self->reform_label), reform != NULL ? reform : "");
+    gtk_widget_set_visible (self->reform_label, reform != NULL);
+  }
   /* A new table starts at its first heading (the list would otherwise keep
    * its scroll position, or start at the first selectable row). */
   scroll_to_position (self, 0);
@@ -1598,6 +1606,17 @@ ct_compare_view_init (CtCompareView *self)
   gtk_widget_set_margin_top (top, 6);
   gtk_widget_set_margin_bottom (top, 6);
   gtk_widget_set_parent (top, GTK_WIDGET (self));
+
+  /* Above the table, where it is read before any figure. */
+  self->reform_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->reform_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->reform_label), 0);
+  gtk_widget_add_css_class (self->reform_label, "warning");
+  gtk_widget_set_margin_start (self->reform_label, 6);
+  gtk_widget_set_margin_end (self->reform_label, 6);
+  gtk_widget_set_margin_bottom (self->reform_label, 6);
+  gtk_widget_set_visible (self->reform_label, FALSE);
+  gtk_widget_set_parent (self->reform_label, GTK_WIDGET (self));
 
   /* The pinned indicator column */
   self->left_view = make_view (self);

@@ -13,6 +13,7 @@ struct _CtLibraryItem
   CtLibraryKind  kind;
   gchar         *title;
   gchar         *subtitle;
+  gchar         *tooltip;
   gint64         id;
   GListStore    *children;
 };
@@ -26,6 +27,7 @@ ct_library_item_finalize (GObject *object)
 
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->tooltip, g_free);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (ct_library_item_parent_class)->finalize (object);
@@ -122,4 +124,20 @@ ct_library_item_collect_reports (CtLibraryItem *self,
 
       ct_library_item_collect_reports (child, ids);
     }
+}
+
+const gchar *
+ct_library_item_get_tooltip (CtLibraryItem *self)
+{
+  g_return_val_if_fail (CT_IS_LIBRARY_ITEM (self), NULL);
+  return self->tooltip;
+}
+
+void
+ct_library_item_set_tooltip (CtLibraryItem *self,
+                             const gchar   *tooltip)
+{
+  g_return_if_fail (CT_IS_LIBRARY_ITEM (self));
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (tooltip);
 }

@@ -30,6 +30,11 @@ const gchar   *ct_library_item_get_title    (CtLibraryItem *self);
 const gchar   *ct_library_item_get_subtitle (CtLibraryItem *self);
 void           ct_library_item_set_subtitle (CtLibraryItem *self,
                                              const gchar   *subtitle);
+/* More about the row, shown on hover: a locality's units across the 2025
+ * reform. NULL when there is nothing to add. */
+const gchar   *ct_library_item_get_tooltip  (CtLibraryItem *self);
+void           ct_library_item_set_tooltip  (CtLibraryItem *self,
+                                             const gchar   *tooltip);
 /* The report id for reports, the locality id for localities, else 0. */
 gint64         ct_library_item_get_id       (CtLibraryItem *self);
 /* Children (CtLibraryItem) of a group; NULL for a report. */

@@ -89,6 +89,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), ct_library_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub != NULL ? sub : "");
   gtk_widget_set_visible (subtitle, sub != NULL);
+  gtk_widget_set_tooltip_text (expander, ct_library_item_get_tooltip (item));
   if (ct_library_item_get_kind (item) == CT_LIBRARY_PROVINCE)
     gtk_widget_add_css_class (title, "heading");
   else
@@ -136,10 +137,139 @@ locality_title (const CtReportInfo *info)
   return g_strdup_printf ("%s %s", level, info->locality);
 }
 
+/* The province a report is filed under: the one of July 2025 it is part of
+ * now, else the name it gives. */
+static gchar *
+province_key (const CtReportInfo *info)
+{
+  if (info->province_now != NULL)
+    return ct_locality_full_name (info->province_now);
+  return g_strdup (info->province != NULL ? info->province : _("No province"));
+}
+
+#define MAX_UNITS_LISTED 12
+
+/* "Xã Hương Xuân (Huyện Phú Lộc)", or the unit's own name. */
+static void
+append_units (GString   *text,
+              GPtrArray *units)
+{
+  for (guint i = 0; i < units->len && i < MAX_UNITS_LISTED; i++)
+    {
+      const CtLocality *u = g_ptr_array_index (units, i);
+      g_autofree gchar *full = ct_locality_full_name (u);
+
+      g_string_append (text, i > 0 ? ", " : " ");
+      g_string_append (text, full);
+      if (u->parent != NULL && u->parent->tier == CT_LOCALITY_DISTRICT)
+        {
+          g_autofree gchar *district = ct_locality_full_name (u->parent);
+
+          g_string_append_printf (text, " (%s)", district);
+        }
+    }
+  if (units->len > MAX_UNITS_LISTED)
+    g_string_append (text, ", …");
+}
+
+/* A locality across the 2025 reform: the new units that cover a former
+ * one, or the former units a new one was formed from. */
+static gchar *
+reform_tooltip (const CtReportInfo *info)
+{
+  g_autofree gchar *year = g_strdup_printf ("%d", info->year);
+  const CtLocality *unit = ct_gazetteer_resolve (ct_gazetteer_get (), info->level, info->locality, info->province,
+                                                 info->report_date != NULL ? info->report_date : year);
+  g_autoptr(GPtrArray) units = NULL;
+  GString *text;
+
+  if (unit == NULL)
+    return NULL;
+  if (ct_locality_is_after_reform (unit))
+    {
+      units = ct_locality_predecessors (unit);
+      text = g_string_new (_("Formed on 1 July 2025 from:"));
+    }
+  else
+    {
+      units = ct_locality_successors (unit);
+      text = g_string_new (_("From 1 July 2025 covered by:"));
+    }
+  if (units->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  append_units (text, units);
+  return g_string_free (text, FALSE);
+}
+
 static gchar *
 count_reports (guint n)
 {
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report", "%u reports", n), n);
+}
+
+/* Group key → the former names its reports give the province ("Thừa
+ * Thiên Huế trước 1/2025"), shown under the heading; no entry when none. */
+static GHashTable *
+province_formers (GPtrArray *reports)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *formers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; reports != NULL && i < reports->len; i++)
+    {
+      const CtReportInfo *info = g_ptr_array_index (reports, i);
+      g_autofree gchar *group = NULL;
+      GPtrArray *list;
+
+      if (info->province_former == NULL)
+        continue;
+      group = province_key (info);
+      list = g_hash_table_lookup (names, group);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (names, g_steal_pointer (&group), list);
+        }
+      if (!g_ptr_array_find_with_equal_func (list, info->province_former, g_str_equal, NULL))
+        g_ptr_array_add (list, info->province_former);
+    }
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = value;
+
+      g_ptr_array_add (list, NULL);
+      g_hash_table_insert (formers, g_strdup (key), g_strjoinv (", ", (gchar **) list->pdata));
+    }
+  return formers;
+}
+
+/* "2 reports", or "Thừa Thiên Huế trước 1/2025 · 2 reports" under a
+ * province that had another name. */
+static void
+set_province_subtitle (CtLibraryItem *province,
+                       GHashTable    *formers,
+                       guint          n_reports)
+{
+  g_autofree gchar *count = count_reports (n_reports);
+  const gchar *former = g_hash_table_lookup (formers, ct_library_item_get_title (province));
+
+  if (former == NULL)
+    {
+      ct_library_item_set_subtitle (province, count);
+      return;
+    }
+  {
+    g_autofree gchar *both = g_strdup_printf ("%s · %s", former, count);
+
+    ct_library_item_set_subtitle (province, both);
+  }
 }
 
 void
@@ -148,6 +278,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
 {
   g_autoptr(GArray) selected = NULL;
   g_autoptr(GPtrArray) roots = NULL;
+  g_autoptr(GHashTable) formers = NULL;
   CtLibraryItem *province = NULL;
   CtLibraryItem *locality = NULL;
   guint province_reports = 0, locality_reports = 0;
@@ -160,11 +291,12 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
   /* The tree is built apart and spliced in whole, so every row is bound
    * with its final count. */
   roots = g_ptr_array_new_with_free_func (g_object_unref);
+  formers = province_formers (reports);
 
   for (guint i = 0; reports != NULL && i < reports->len; i++)
     {
       const CtReportInfo *info = g_ptr_array_index (reports, i);
-      const gchar *province_name = info->province != NULL ? info->province : _("No province");
+      g_autofree gchar *province_name = province_key (info);
       g_autoptr(CtLibraryItem) report = NULL;
       g_autofree gchar *title = NULL;
       g_autofree gchar *subtitle = NULL;
@@ -175,10 +307,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
           g_autoptr(CtLibraryItem) p = ct_library_item_new (CT_LIBRARY_PROVINCE, province_name, 0);
 
           if (province != NULL)
-            {
-              g_autofree gchar *count = count_reports (province_reports);
-              ct_library_item_set_subtitle (province, count);
-            }
+            set_province_subtitle (province, formers, province_reports);
           g_ptr_array_add (roots, g_object_ref (p));
           province = p;
           province_reports = 0;
@@ -187,7 +316,10 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
       if (locality == NULL || ct_library_item_get_id (locality) != info->locality_id)
         {
           g_autofree gchar *name = locality_title (info);
+          g_autofree gchar *tooltip = reform_tooltip (info);
           g_autoptr(CtLibraryItem) l = ct_library_item_new (CT_LIBRARY_LOCALITY, name, info->locality_id);
+
+          ct_library_item_set_tooltip (l, tooltip);
 
           if (locality != NULL)
             {
@@ -215,10 +347,7 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
       locality_reports++;
     }
   if (province != NULL)
-    {
-      g_autofree gchar *count = count_reports (province_reports);
-      ct_library_item_set_subtitle (province, count);
-    }
+    set_province_subtitle (province, formers, province_reports);
   if (locality != NULL)
     {
       g_autofree gchar *count = count_reports (locality_reports);
