@@ -53,6 +53,8 @@ indicator_free (gpointer data)
   g_free (ind->sector);
   g_free (ind->unit);
   g_ptr_array_unref (ind->aliases);
+  g_clear_pointer (&ind->excludes, g_ptr_array_unref);
+  g_clear_pointer (&ind->qualifiers, g_hash_table_unref);
   g_free (ind);
 }
 
@@ -149,8 +151,46 @@ add_phrase (CtCatalog         *self,
   g_ptr_array_add (list, p);
 }
 
-/* The direction column: whether a larger figure is better. */
-static const gchar * const direction_names[] = { "0", "1", NULL };
+/* The direction column: whether a larger figure is better ("unknown" gives
+ * no verdict), in CtDirection's order; the measure column in CtMeasure's. */
+static const gchar * const direction_names[] = { "unknown", "higher", "lower", NULL };
+static const gchar * const measure_names[] = { "flow", "level", NULL };
+
+static GPtrArray *
+split_list (const gchar *column,
+            gboolean     fold)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) items = g_strsplit (column != NULL ? column : "", ";", -1);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_strstrip (items[i]);
+      if (*items[i] != '\0')
+        g_ptr_array_add (out, fold ? ct_catalog_fold_phrase (items[i]) : g_strdup (items[i]));
+    }
+  return out;
+}
+
+/* "season=cả năm;budget": dimension → the concept's own value (or NULL). */
+static GHashTable *
+parse_qualifiers (const gchar *column)
+{
+  GHashTable *out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) items = split_list (column, FALSE);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gchar *item = g_ptr_array_index (items, i);
+      gchar *eq = strchr (item, '=');
+
+      if (eq != NULL)
+        *eq = '\0';
+      g_hash_table_insert (out, g_strdup (g_strstrip (item)),
+                           eq != NULL ? g_strdup (g_strstrip (eq + 1)) : NULL);
+    }
+  return out;
+}
 
 static gboolean
 parse_row (CtCatalog          *self,
@@ -161,9 +201,12 @@ parse_row (CtCatalog          *self,
   gchar **cols = row->cols;
   CtIndicator *ind;
   g_autofree gchar *code_key = NULL;
-  guint higher_is_better;
+  guint direction, measure = CT_MEASURE_FLOW;
 
-  if (!ct_data_row_choice (table, row, 5, direction_names, &higher_is_better, error))
+  if (!ct_data_row_choice (table, row, 5, direction_names, &direction, error))
+    return FALSE;
+  if (*ct_data_row_text (row, 7) != '\0'
+      && !ct_data_row_choice (table, row, 7, measure_names, &measure, error))
     return FALSE;
   code_key = g_ascii_strdown (cols[0], -1);
   if (g_hash_table_contains (self->by_code, code_key))
@@ -180,20 +223,13 @@ parse_row (CtCatalog          *self,
   ind->name_en = g_strdup (cols[2]);
   ind->sector = g_strdup (cols[3]);
   ind->unit = g_strdup (cols[4]);
-  ind->higher_is_better = higher_is_better == 1;
+  ind->direction = direction;
+  ind->higher_is_better = direction != CT_DIRECTION_LOWER;
+  ind->measure = measure;
   ind->index = self->indicators->len;
-  ind->aliases = g_ptr_array_new_with_free_func (g_free);
-  if (cols[6] != NULL)
-    {
-      g_auto(GStrv) aliases = g_strsplit (cols[6], ";", -1);
-
-      for (guint i = 0; aliases[i] != NULL; i++)
-        {
-          g_strstrip (aliases[i]);
-          if (*aliases[i] != '\0')
-            g_ptr_array_add (ind->aliases, g_strdup (aliases[i]));
-        }
-    }
+  ind->aliases = split_list (ct_data_row_text (row, 6), FALSE);
+  ind->qualifiers = parse_qualifiers (ct_data_row_text (row, 8));
+  ind->excludes = split_list (ct_data_row_text (row, 9), TRUE);
   g_ptr_array_add (self->indicators, ind);
   g_hash_table_insert (self->by_code, g_steal_pointer (&code_key), ind);
 
@@ -210,7 +246,7 @@ ct_catalog_new_from_data (const gchar          *tsv,
                           GError              **error)
 {
   g_autoptr(CtCatalog) self = g_new0 (CtCatalog, 1);
-  g_autoptr(CtDataTable) table = ct_data_table_parse ("indicators.tsv", tsv, len, 6, 7, error);
+  g_autoptr(CtDataTable) table = ct_data_table_parse ("indicators.tsv", tsv, len, 6, 10, error);
 
   if (table == NULL)
     return NULL;
@@ -442,6 +478,27 @@ phrase_score (const Phrase *p,
   return p->n_tokens;
 }
 
+/* Whether the folded label holds one of the indicator's exclusion phrases
+ * as whole words. */
+static gboolean
+excluded (const CtIndicator *ind,
+          const gchar       *folded_label)
+{
+  g_autofree gchar *padded = NULL;
+
+  if (ind->excludes->len == 0)
+    return FALSE;
+  padded = g_strconcat (" ", folded_label, " ", NULL);
+  for (guint i = 0; i < ind->excludes->len; i++)
+    {
+      g_autofree gchar *word = g_strconcat (" ", (gchar *) g_ptr_array_index (ind->excludes, i), " ", NULL);
+
+      if (strstr (padded, word) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static const CtIndicator *
 match_uncached (CtCatalog   *self,
                 const gchar *folded_label,
@@ -477,7 +534,8 @@ match_uncached (CtCatalog   *self,
                    || ((gint) (len - gaps) == (gint) (best_len - best_gaps)
                        && (gaps < best_gaps
                            || (gaps == best_gaps && p->indicator->index < best->index)));
-          if (better && ct_catalog_unit_fits (self, p->indicator, unit))
+          if (better && ct_catalog_unit_fits (self, p->indicator, unit)
+              && !excluded (p->indicator, folded_label))
             {
               best = p->indicator;
               best_len = len;

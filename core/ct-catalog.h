@@ -1,8 +1,9 @@
 /* ct-catalog.h: canonical indicators and how labels map to them
  *
  * The catalogue is resources/data/indicators.tsv: one row per indicator with
- * its code, Vietnamese and English names, sector, unit, whether higher is
- * better, and alias phrases. A label matches an indicator when every word of
+ * its code, Vietnamese and English names, sector, unit, direction, alias
+ * phrases, flow or level, the qualifiers that split its rows and its
+ * exclusion phrases. A label matches an indicator when every word of
  * one of its phrases occurs in the label in order (folded: no tones, marks or
  * case, đ = d; at most a few other words between them) and the units measure
  * the same thing. Among matches the longest phrase wins, then the tighter
@@ -19,6 +20,23 @@
 
 G_BEGIN_DECLS
 
+/* Whether a higher figure is better: lower for poverty, malnutrition,
+ * burnt forest …; unknown gives no verdict rather than a guess. */
+typedef enum
+{
+  CT_DIRECTION_UNKNOWN,
+  CT_DIRECTION_HIGHER,
+  CT_DIRECTION_LOWER,
+} CtDirection;
+
+/* A flow adds up over the year (output, revenue, disbursement); a level is
+ * taken at the report date (herds, rates, coverage). */
+typedef enum
+{
+  CT_MEASURE_FLOW,
+  CT_MEASURE_LEVEL,
+} CtMeasure;
+
 typedef struct
 {
   gchar     *code;
@@ -26,9 +44,16 @@ typedef struct
   gchar     *name_en;
   gchar     *sector;
   gchar     *unit;
-  gboolean   higher_is_better;
+  gboolean   higher_is_better; /* direction != CT_DIRECTION_LOWER */
+  CtDirection direction;
+  CtMeasure  measure;
   guint      index;     /* position in the catalogue (row order) */
   GPtrArray *aliases;   /* gchar *, as written in the catalogue */
+  GPtrArray *excludes;  /* gchar *, folded: a label holding one never maps here */
+  /* Qualifier dimensions ("season", "age" …, see ct-catalog-qualifier.h)
+   * that split this indicator's rows, each with the concept's own value or
+   * NULL: dimension → value. */
+  GHashTable *qualifiers;
 } CtIndicator;
 
 typedef struct _CtCatalog CtCatalog;

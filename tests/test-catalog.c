@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "ct-catalog.h"
 #include "ct-error.h"
@@ -175,8 +176,11 @@ static void
 test_bad_data (void)
 {
   const gchar short_row[] = "A\tTên\tName\tNgành\n";
-  const gchar duplicate[] = "A\tTên\tName\tNgành\tha\t1\t\nA\tKhác\tOther\tNgành\tha\t1\t\n";
-  const gchar good[] = "# comment\nA\tĐàn dê\tGoats\tNông nghiệp\tcon\t1\tdê;đàn dê\n";
+  const gchar duplicate[] = "A\tTên\tName\tNgành\tha\thigher\t\nA\tKhác\tOther\tNgành\tha\thigher\t\n";
+  /* A direction written as the old 1/0, or a measure misspelt, is caught. */
+  const gchar bad_direction[] = "A\tTên\tName\tNgành\tha\t1\t\n";
+  const gchar bad_measure[] = "A\tTên\tName\tNgành\tha\tlower\t\tstock\n";
+  const gchar good[] = "# comment\nA\tĐàn dê\tGoats\tNông nghiệp\tcon\thigher\tdê;đàn dê\n";
   g_autoptr(GError) error = NULL;
   CtCatalog *catalog;
 
@@ -186,6 +190,17 @@ test_bad_data (void)
   g_clear_error (&error);
 
   catalog = ct_catalog_new_from_data (duplicate, sizeof duplicate - 1, NULL, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, CT_ERROR, CT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  catalog = ct_catalog_new_from_data (bad_direction, sizeof bad_direction - 1, NULL, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, CT_ERROR, CT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_clear_error (&error);
+
+  catalog = ct_catalog_new_from_data (bad_measure, sizeof bad_measure - 1, NULL, &error);
   g_assert_null (catalog);
   g_assert_error (error, CT_ERROR, CT_ERROR_CORRUPT);
   g_clear_error (&error);
@@ -207,8 +222,8 @@ static void
 test_find_shared_alias (void)
 {
   static const gchar tsv[] =
-    "A_DT\tDiện tích chè\tTea area\tNông nghiệp\tha\t1\tchè;diện tích chè\n"
-    "A_SL\tSản lượng chè\tTea output\tNông nghiệp\ttấn\t1\tchè;sản lượng chè búp tươi\n";
+    "A_DT\tDiện tích chè\tTea area\tNông nghiệp\tha\thigher\tchè;diện tích chè\n"
+    "A_SL\tSản lượng chè\tTea output\tNông nghiệp\ttấn\thigher\tchè;sản lượng chè búp tươi\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(CtCatalog) catalog = ct_catalog_new_from_data (tsv, sizeof tsv - 1, NULL, &error);
   g_autoptr(GPtrArray) candidates = NULL;
@@ -220,6 +235,36 @@ test_find_shared_alias (void)
   g_assert_cmpstr (ct_catalog_find (catalog, "diện tích chè")->code, ==, "A_DT");
   g_assert_cmpstr (ct_catalog_find (catalog, "Sản lượng chè búp tươi")->code, ==, "A_SL");
   g_assert_cmpstr (ct_catalog_find (catalog, "a_sl")->code, ==, "A_SL");
+}
+
+/* An exclusion phrase keeps a label away from an indicator whose alias it
+ * holds, and direction, measure and qualifiers are read. */
+static void
+test_exclusions (void)
+{
+  const gchar tsv[] =
+    "E\tTỷ lệ đi học\tAttendance\tGiáo dục\t%\thigher\tđi học;trẻ đi học\tlevel\tage=7 tuổi\tbỏ học\n"
+    "D\tTỷ lệ bỏ học\tDropout\tGiáo dục\t%\tlower\tbỏ học\tlevel\t\t\n"
+    "U\tChi tiêu\tSpending\tNgân sách\ttỷ đồng\tunknown\tchi tiêu\tflow\t\t\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtCatalog) catalog = ct_catalog_new_from_data (tsv, sizeof tsv - 1, NULL, &error);
+  const CtIndicator *e, *d;
+
+  g_assert_no_error (error);
+  e = ct_catalog_match (catalog, "Trẻ đi học đúng tuổi", "%");
+  g_assert_nonnull (e);
+  g_assert_cmpstr (e->code, ==, "E");
+  /* "trẻ đi học" is E's longer phrase, yet the label is about dropping out. */
+  d = ct_catalog_match (catalog, "Trẻ đi học rồi bỏ học giữa chừng", "%");
+  g_assert_nonnull (d);
+  g_assert_cmpstr (d->code, ==, "D");
+  g_assert_cmpint (e->direction, ==, CT_DIRECTION_HIGHER);
+  g_assert_cmpint (d->direction, ==, CT_DIRECTION_LOWER);
+  g_assert_false (d->higher_is_better);
+  g_assert_cmpint (ct_catalog_lookup (catalog, "U")->direction, ==, CT_DIRECTION_UNKNOWN);
+  g_assert_cmpint (ct_catalog_lookup (catalog, "U")->measure, ==, CT_MEASURE_FLOW);
+  g_assert_cmpint (e->measure, ==, CT_MEASURE_LEVEL);
+  g_assert_cmpstr (g_hash_table_lookup (e->qualifiers, "age"), ==, "7 tuổi");
 }
 
 int
@@ -236,5 +281,6 @@ main (int    argc,
   g_test_add_func ("/catalog/fold-convert", test_fold_and_convert);
   g_test_add_func ("/catalog/bad-data", test_bad_data);
   g_test_add_func ("/catalog/find-shared-alias", test_find_shared_alias);
+  g_test_add_func ("/catalog/exclusions", test_exclusions);
   return g_test_run ();
 }
