@@ -251,7 +251,8 @@ _ct_window_show_source (CtWindow *self,
       return FALSE;
     }
   observations = ct_store_list_observations (self->store, span->report_id, &error);
-  if (observations == NULL)
+  if (observations == NULL
+      || !ct_store_judge_observations (self->store, observations, &error))
     {
       ct_window_toast (self, error->message);
       g_clear_error (&error);

@@ -2,9 +2,11 @@
  *                    [--locality …] [--format=tsv|jsonl] [--db PATH]`
  *
  * The comparison matrix without a display. tsv is for people: one row per
- * indicator, one column per report, each cell "value/plan unit (rate%)" in
- * Vietnamese number format. jsonl is for programs: one object per filled
- * cell, plain numbers.
+ * concept (the indicator's name with its qualifiers: "Diện tích lúa · vụ
+ * xuân"), one column per report, each cell "value/plan unit (rate% verdict)"
+ * in Vietnamese number format. jsonl is for programs: one object per filled
+ * cell, plain numbers, with the qualifiers, the verdict (met, nearly_met,
+ * not_met, on_track, behind, none), the plan's span and the reference year.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -45,8 +47,10 @@ cell_text (const CtCompareCell *cell)
     g_string_append_printf (s, " %s", cell->unit);
   if (!isnan (r))
     {
+      const gchar *word = ct_verdict_word (cell->verdict);
+
       rate = ct_cli_human_percent (r);
-      g_string_append_printf (s, " (%s)", rate);
+      g_string_append_printf (s, " (%s%s%s)", rate, word != NULL ? " " : "", word != NULL ? word : "");
     }
   if (cell->flags != 0)
     g_string_append (s, " !");
@@ -89,6 +93,37 @@ print_tsv (CtComparison *cmp)
       g_print ("%s\n", line->str);
     }
   g_string_free (line, TRUE);
+}
+
+/* The qualifiers that tell this figure's concept, as an object: only those
+ * the text gives. */
+static void
+add_qualifiers (JsonBuilder         *b,
+                const CtCompareRow  *row,
+                const CtCompareCell *cell)
+{
+  const CtQualifiers *split = &row->qualifiers;
+  const CtQualifiers *q = &cell->qualifiers;
+
+  /* The row's: the qualifiers that set this row apart, so the object is
+   * the same for every cell of a row. */
+  json_builder_set_member_name (b, "qualifiers");
+  json_builder_begin_object (b);
+  for (guint d = 0; d < CT_N_QUALIFIER_DIMENSIONS; d++)
+    if (split->values[d] != NULL)
+      ct_cli_json_add_string (b, ct_qualifier_dimension_to_string (d), split->values[d]);
+  if (split->kind != CT_FIGURE_KIND_LEVEL)
+    ct_cli_json_add_string (b, "kind", ct_figure_kind_to_string (split->kind));
+  json_builder_end_object (b);
+  ct_cli_json_add_string (b, "figure_kind", ct_figure_kind_to_string (q->kind));
+  ct_cli_json_add_string (b, "verdict", ct_verdict_to_string (cell->verdict));
+  ct_cli_json_add_string (b, "reported_verdict", ct_verdict_to_string (cell->reported));
+  ct_cli_json_add_string (b, "plan_span", ct_plan_span_to_string (q->plan_span));
+  json_builder_set_member_name (b, "reference_year");
+  if (q->reference_year != 0)
+    json_builder_add_int_value (b, q->reference_year);
+  else
+    json_builder_add_null_value (b);
 }
 
 static void
@@ -138,6 +173,7 @@ print_jsonl_cell (const CtCompareRow    *row,
   json_builder_add_boolean_value (b, cell->corrected != 0);
   json_builder_set_member_name (b, "more");
   json_builder_add_int_value (b, cell->n_more);
+  add_qualifiers (b, row, cell);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

@@ -16,6 +16,8 @@
 
 #include <glib-object.h>
 
+#include "ct-catalog-qualifier.h"
+#include "ct-figure.h"
 #include "ct-observation.h"
 #include "ct-store.h"
 
@@ -63,15 +65,24 @@ typedef struct
   gchar  *source_name;
 } CtCompareColumn;
 
+/* A row is one concept: an indicator (or an unclassified label) with the
+ * qualifiers that split it (season, age group, population, budget scope,
+ * another year, a share of a total); its name shows them: "Diện tích lúa ·
+ * vụ xuân". Figures join a row only when all of these agree. */
 typedef struct
 {
   gchar    *code;             /* NULL for an unclassified label */
-  gchar    *name;             /* Vietnamese name, or the label as written */
+  gchar    *name;             /* Vietnamese name with its qualifiers, or the
+                               * label as written */
   gchar    *name_en;          /* NULL when unclassified */
   gchar    *sector;           /* NULL when unclassified */
   gchar    *unit;             /* the row's unit: the indicator's, or the most
                                * common unit of the label */
   gboolean  higher_is_better;
+  CtDirection direction;      /* unknown for an unclassified label */
+  CtMeasure   measure;
+  CtQualifiers qualifiers;    /* those that split it (ct_qualifiers_for_row()) */
+  gchar    *qualifier_text;   /* what the name adds, NULL for the plain concept */
   guint     n_values;         /* cells with an observation */
 } CtCompareRow;
 
@@ -96,6 +107,9 @@ typedef struct
   guint    n_more;         /* further observations of this row in this column
                             * (the cell shows the first achievement with a
                             * rate, plan or yoy; then the first) */
+  CtQualifiers qualifiers; /* kind, plan span, reference year … */
+  CtVerdict verdict;       /* by ct_figure_judge(): every view shows this one */
+  CtVerdict reported;      /* the report's own word as a verdict */
 } CtCompareCell;
 
 typedef struct _CtComparison CtComparison;
@@ -127,6 +141,14 @@ gint                   ct_comparison_find_row     (CtComparison *self,
 
 /* The rate to chart: the stated rate, else the computed one, else NAN. */
 gdouble                ct_compare_cell_get_rate   (const CtCompareCell *cell);
+
+/* The cell's texts and tint, by ct-figure.h: what the window, the source
+ * view, the command line, the chart, print and the workbook show. */
+gchar                 *ct_compare_cell_format_value (const CtCompareCell *cell);
+gchar                 *ct_compare_cell_format_plan  (const CtCompareCell *cell);
+/* "60,1% · not met"; NULL when the cell says nothing about its plan. */
+gchar                 *ct_compare_cell_format_rate  (const CtCompareCell *cell);
+CtRateBand             ct_compare_cell_get_band     (const CtCompareCell *cell);
 
 /* Builds a comparison from parts (for tests and for views that filter):
  * takes ownership of nothing; copies rows, columns and cells.

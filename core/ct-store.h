@@ -28,6 +28,7 @@
 #include <gio/gio.h>
 
 #include "ct-document.h"
+#include "ct-figure.h"
 #include "ct-locality.h"
 #include "ct-observation.h"
 
@@ -303,9 +304,18 @@ typedef struct
   gchar          *unit_normalized;  /* the indicator's unit, or obs->unit */
   guint           corrected;        /* CtCorrectionField bits in effect */
   gboolean        not_indicator;
+  /* Set by ct_store_judge_observations() only, else CT_VERDICT_NONE. */
+  CtVerdict       verdict;
+  CtVerdict       reported;
 } CtStoredObservation;
 
 void         ct_stored_observation_free (CtStoredObservation *obs);
+
+/* Judges each observation as the comparison judges its cells (qualifiers
+ * from label and context, ct_figure_judge()): fills verdict and reported. */
+gboolean     ct_store_judge_observations (CtStore    *self,
+                                          GPtrArray  *observations,
+                                          GError    **error);
 
 /* One report's observations in text order (not-indicator ones included,
  * marked). */

@@ -226,7 +226,8 @@ test_from_comparison (void)
 {
   g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_LOCALITY);
   CtCompareRow rows[] = {
-    { (gchar *) "NN_LUONG_THUC", (gchar *) "Tổng sản lượng lương thực có hạt", NULL, NULL, (gchar *) "tấn", TRUE, 2 },
+    { (gchar *) "NN_LUONG_THUC", (gchar *) "Tổng sản lượng lương thực có hạt", NULL, NULL, (gchar *) "tấn", TRUE,
+      CT_DIRECTION_HIGHER, CT_MEASURE_FLOW, { { NULL }, 0, 0, 0 }, NULL, 2 },
   };
   CtCompareColumn columns[] = {
     { 1, 1, NULL, (gchar *) "Nam Đông", (gchar *) "huyện", NULL, 2023, (gchar *) "6 tháng đầu năm", (gchar *) "/srv/bao-cao/nam-dong.txt" },
@@ -248,9 +249,11 @@ test_from_comparison (void)
   /* Nam Đông in tấn as written; A Lưới's figure converted by the store;
    * Phú Lộc empty. */
   cells[0] = (CtCompareCell) { 11, NULL, 2703.5, NAN, NULL, (gchar *) "tấn", 2703.5, 4500, 4500,
-                               CT_BASIS_PLAN, 60.1, 60.08, NAN, NULL, CT_FLAG_RATE_MISMATCH, 0, 0 };
+                               CT_BASIS_PLAN, 60.1, 60.08, NAN, NULL, CT_FLAG_RATE_MISMATCH, 0, 0,
+                               { { NULL }, 0, 0, 0 }, CT_VERDICT_NOT_MET, CT_VERDICT_NONE };
   cells[1] = (CtCompareCell) { 12, NULL, 3.1, NAN, NULL, (gchar *) "nghìn tấn", 3100, 3.0, 3000,
-                               CT_BASIS_PLAN, NAN, 103.33, NAN, NULL, 0, 0, 0 };
+                               CT_BASIS_PLAN, NAN, 103.33, NAN, NULL, 0, 0, 0,
+                               { { NULL }, 0, 0, 0 }, CT_VERDICT_MET, CT_VERDICT_NONE };
   comparison = ct_comparison_new (query, rows, 1, columns, 3, cells);
   chart = ct_chart_new_from_comparison (comparison, NULL, 0);
 

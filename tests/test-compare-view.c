@@ -21,11 +21,11 @@ make_comparison (void)
   g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
   CtCompareRow rows[3] = {
     { (gchar *) "NN_LUONG_THUC", (gchar *) "Sản lượng lương thực có hạt", (gchar *) "Grain output",
-      (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, 2 },
+      (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, CT_DIRECTION_HIGHER, CT_MEASURE_FLOW, { { NULL }, 0, 0, 0 }, NULL, 2 },
     { (gchar *) "NN_TRONG_RUNG", (gchar *) "Diện tích trồng rừng", (gchar *) "Afforestation",
-      (gchar *) "Nông nghiệp", (gchar *) "ha", TRUE, 2 },
+      (gchar *) "Nông nghiệp", (gchar *) "ha", TRUE, CT_DIRECTION_HIGHER, CT_MEASURE_FLOW, { { NULL }, 0, 0, 0 }, NULL, 2 },
     { (gchar *) "NS_THU", (gchar *) "Thu ngân sách", (gchar *) "Budget revenue",
-      (gchar *) "Tài chính", (gchar *) "tỷ đồng", TRUE, 1 },
+      (gchar *) "Tài chính", (gchar *) "tỷ đồng", TRUE, CT_DIRECTION_HIGHER, CT_MEASURE_FLOW, { { NULL }, 0, 0, 0 }, NULL, 1 },
   };
   CtCompareColumn columns[2] = {
     { 11, 1, (gchar *) "Nam Đông · 6 tháng đầu năm 2023", (gchar *) "Nam Đông", (gchar *) "huyện",
@@ -45,11 +45,14 @@ make_comparison (void)
   /* grain: 2.703,5 of 4.500 tấn (60,1%) and 3.100 of 3.000 (103,3%) */
   cells[0].observation_id = 101; cells[0].value = cells[0].value_normalized = 2703.5;
   cells[0].unit = (gchar *) "tấn"; cells[0].plan = 4500; cells[0].rate = 60.1; cells[0].basis = CT_BASIS_PLAN;
+  cells[0].verdict = CT_VERDICT_NOT_MET;
   cells[1].observation_id = 201; cells[1].value = cells[1].value_normalized = 3100;
   cells[1].unit = (gchar *) "tấn"; cells[1].plan = 3000; cells[1].rate_computed = 103.33; cells[1].basis = CT_BASIS_PLAN;
+  cells[1].verdict = CT_VERDICT_MET;
   /* forest: 95 of 100 ha, flagged and corrected; 40 ha */
   cells[2].observation_id = 102; cells[2].value = cells[2].value_normalized = 95;
   cells[2].unit = (gchar *) "ha"; cells[2].plan = 100; cells[2].rate = 95; cells[2].basis = CT_BASIS_PLAN;
+  cells[2].verdict = CT_VERDICT_NEARLY_MET; cells[2].reported = CT_VERDICT_MET;
   cells[2].flags = CT_FLAG_RATE_MISMATCH; cells[2].corrected = CT_CORRECTION_VALUE;
   cells[3].observation_id = 202; cells[3].value = cells[3].value_normalized = 40;
   cells[3].unit = (gchar *) "ha";
@@ -107,24 +110,24 @@ test_cell_texts (void)
   const CtCompareCell *empty = ct_comparison_get_cell (comparison, 2, 1);
   g_autofree gchar *v = ct_compare_cell_format_value (grain);
   g_autofree gchar *p = ct_compare_cell_format_plan (grain);
-  g_autofree gchar *r = ct_compare_cell_format_rate (grain, TRUE);
-  g_autofree gchar *r2 = ct_compare_cell_format_rate (grain2, TRUE);
-  g_autofree gchar *r3 = ct_compare_cell_format_rate (forest, TRUE);
+  g_autofree gchar *r = ct_compare_cell_format_rate (grain);
+  g_autofree gchar *r2 = ct_compare_cell_format_rate (grain2);
+  g_autofree gchar *r3 = ct_compare_cell_format_rate (forest);
   g_autofree gchar *bp = ct_compare_cell_format_plan (budget);
-  g_autofree gchar *by = ct_compare_cell_format_rate (budget, TRUE);
+  g_autofree gchar *by = ct_compare_cell_format_rate (budget);
   g_autofree gchar *e = ct_compare_cell_format_value (empty);
-  g_autofree gchar *flags = ct_compare_flags_describe (forest->flags);
+  g_autofree gchar *flags = ct_figure_describe_flags (forest->flags);
 
   /* Vietnamese numbers, the unit, and a rate band that says it in words */
   g_assert_cmpstr (v, ==, "2.703,5 tấn");
   g_assert_cmpstr (p, ==, "KH 4.500");
   g_assert_cmpstr (r, ==, "60,1% · chưa đạt");
-  g_assert_cmpint (ct_compare_cell_get_band (grain, TRUE), ==, CT_RATE_BAND_LOW);
+  g_assert_cmpint (ct_compare_cell_get_band (grain), ==, CT_RATE_BAND_LOW);
   /* the computed rate stands in when none is stated */
   g_assert_cmpstr (r2, ==, "103,3% · đạt");
-  g_assert_cmpstr (r3, ==, "95% · gần đạt");
-  /* lower is better: 103% of a ceiling is nearly met, not met */
-  g_assert_cmpint (ct_compare_cell_get_band (grain2, FALSE), ==, CT_RATE_BAND_NEAR);
+  /* the report's own word stays beside a verdict it contradicts */
+  g_assert_cmpstr (r3, ==, "95% · gần đạt (báo cáo: đạt)");
+  g_assert_cmpint (ct_compare_cell_get_band (grain2), ==, CT_RATE_BAND_MET);
   g_assert_cmpstr (bp, ==, "DT 19,786");
   g_assert_cmpstr (by, ==, "102,4% so với cùng kỳ");
   g_assert_cmpstr (e, ==, "–");
@@ -320,7 +323,8 @@ test_many_columns (void)
 {
   g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
   CtCompareRow row = { (gchar *) "NN_LUONG_THUC", (gchar *) "Sản lượng lương thực có hạt", NULL,
-                       (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, 40 };
+                       (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, CT_DIRECTION_HIGHER,
+                       CT_MEASURE_FLOW, { { NULL }, 0, 0, 0 }, NULL, 40 };
   CtCompareColumn columns[40];
   CtCompareCell cells[40];
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);

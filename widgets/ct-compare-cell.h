@@ -12,7 +12,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ct-compare-view.h"
+#include "ct-figure.h"
 
 G_BEGIN_DECLS
 

@@ -87,160 +87,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ */
-/* Cell texts                                                         */
-/* ------------------------------------------------------------------ */
-
-gchar *
-ct_compare_cell_format_value (const CtCompareCell *cell)
-{
-  g_autofree gchar *value = NULL;
-  g_autofree gchar *high = NULL;
-  GString *out;
-
-  g_return_val_if_fail (cell != NULL, NULL);
-
-  if (cell->observation_id == 0 || isnan (cell->value))
-    return g_strdup ("–");
-
-  out = g_string_new (NULL);
-  value = ct_format_number (cell->value, 3);
-  if (cell->qualifier != NULL && *cell->qualifier != '\0')
-    g_string_append_printf (out, "%s ", cell->qualifier);
-  g_string_append (out, value);
-  if (!isnan (cell->value_high))
-    {
-      high = ct_format_number (cell->value_high, 3);
-      g_string_append_printf (out, "–%s", high);
-    }
-  if (cell->unit != NULL && *cell->unit != '\0')
-    {
-      if (g_strcmp0 (cell->unit, "%") != 0)
-        g_string_append_c (out, ' ');
-      g_string_append (out, cell->unit);
-    }
-  return g_string_free (out, FALSE);
-}
-
-gchar *
-ct_compare_cell_format_plan (const CtCompareCell *cell)
-{
-  g_autofree gchar *plan = NULL;
-
-  g_return_val_if_fail (cell != NULL, NULL);
-
-  if (cell->observation_id == 0 || isnan (cell->plan))
-    return NULL;
-
-  plan = ct_format_number (cell->plan, 3);
-  switch (cell->basis)
-    {
-    case CT_BASIS_BUDGET:
-      /* TRANSLATORS: the budget (dự toán) a figure is measured against */
-      return g_strdup_printf (_("Budget %s"), plan);
-    case CT_BASIS_TOTAL:
-      /* TRANSLATORS: "8 of 9": the whole a count is part of */
-      return g_strdup_printf (_("of %s"), plan);
-    case CT_BASIS_NONE:
-    case CT_BASIS_PLAN:
-    default:
-      /* TRANSLATORS: the planned figure (kế hoạch) */
-      return g_strdup_printf (_("Plan %s"), plan);
-    }
-}
-
-CtRateBand
-ct_compare_cell_get_band (const CtCompareCell *cell,
-                          gboolean             higher_is_better)
-{
-  gdouble rate;
-
-  g_return_val_if_fail (cell != NULL, CT_RATE_BAND_NONE);
-
-  if (cell->observation_id == 0)
-    return CT_RATE_BAND_NONE;
-  rate = ct_compare_cell_get_rate (cell);
-  if (isnan (rate))
-    return CT_RATE_BAND_NONE;
-
-  /* Within a tenth of the plan counts as nearly met: the reports' own
-   * wording ("cơ bản đạt") draws the line about there. */
-  if (higher_is_better)
-    {
-      if (rate >= 100.0)
-        return CT_RATE_BAND_MET;
-      return rate >= 90.0 ? CT_RATE_BAND_NEAR : CT_RATE_BAND_LOW;
-    }
-  if (rate <= 100.0)
-    return CT_RATE_BAND_MET;
-  return rate <= 110.0 ? CT_RATE_BAND_NEAR : CT_RATE_BAND_LOW;
-}
-
-static const gchar *
-band_word (CtRateBand band)
-{
-  switch (band)
-    {
-    case CT_RATE_BAND_MET:
-      return _("met");
-    case CT_RATE_BAND_NEAR:
-      return _("nearly met");
-    case CT_RATE_BAND_LOW:
-      return _("not met");
-    case CT_RATE_BAND_NONE:
-    default:
-      return NULL;
-    }
-}
-
-gchar *
-ct_compare_cell_format_rate (const CtCompareCell *cell,
-                             gboolean             higher_is_better)
-{
-  CtRateBand band;
-  g_autofree gchar *percent = NULL;
-
-  g_return_val_if_fail (cell != NULL, NULL);
-
-  band = ct_compare_cell_get_band (cell, higher_is_better);
-  if (band == CT_RATE_BAND_NONE)
-    {
-      if (cell->observation_id != 0 && !isnan (cell->yoy))
-        {
-          percent = ct_format_percent (cell->yoy, 1);
-          /* TRANSLATORS: a figure as a percentage of the same period last year */
-          return g_strdup_printf (_("%s of last year"), percent);
-        }
-      return NULL;
-    }
-  percent = ct_format_percent (ct_compare_cell_get_rate (cell), 1);
-  return g_strdup_printf ("%s · %s", percent, band_word (band));
-}
-
-gchar *
-ct_compare_flags_describe (guint flags)
-{
-  GString *out;
-
-  if (flags == 0)
-    return NULL;
-
-  out = g_string_new (NULL);
-  if (flags & CT_FLAG_RATE_MISMATCH)
-    g_string_append_printf (out, "%s\n", _("The stated rate does not match the value and the plan."));
-  if (flags & CT_FLAG_UNIT_SUSPECT)
-    g_string_append_printf (out, "%s\n", _("The unit does not fit what is measured."));
-  if (flags & CT_FLAG_PLAN_BELOW_VALUE)
-    g_string_append_printf (out, "%s\n", _("The value exceeds the plan, yet the rate is under 100%."));
-  if (flags & CT_FLAG_STATUS_CONTRADICTS)
-    g_string_append_printf (out, "%s\n", _("The report says “not met” although the figure meets its plan."));
-  if (flags & CT_FLAG_NUMBER_SUSPECT)
-    g_string_append_printf (out, "%s\n", _("The number’s separators are mixed or ambiguous; check it."));
-  if (out->len > 0)
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
-}
-
-/* ------------------------------------------------------------------ */
 /* Model                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -797,12 +643,12 @@ render_cell (CtCompareView *self,
   figure = ct_comparison_get_cell (comparison, ct_compare_item_get_row (item), index);
   value_text = ct_compare_cell_format_value (figure);
   plan_text = ct_compare_cell_format_plan (figure);
-  rate_text = ct_compare_cell_format_rate (figure, row->higher_is_better);
-  flags_text = ct_compare_flags_describe (figure->flags);
+  rate_text = ct_compare_cell_format_rate (figure);
+  flags_text = ct_figure_describe_flags (figure->flags);
 
   gtk_widget_set_size_request (cell, -1, ROW_HEIGHT);
   ct_compare_cell_set (CT_COMPARE_CELL (cell), value_text, plan_text, rate_text,
-                       ct_compare_cell_get_band (figure, row->higher_is_better),
+                       ct_compare_cell_get_band (figure),
                        flags_text != NULL, figure->corrected != 0, figure->observation_id == 0);
 
   /* The tooltip and a screen reader give the whole cell, the flag's reason

@@ -24,15 +24,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtCompareView, ct_compare_view, CT, COMPARE_VIEW, GtkWidget)
 
-/* How an achievement rate reads against its plan; the band shows the word
- * as well as the colour. */
-typedef enum
-{
-  CT_RATE_BAND_NONE,
-  CT_RATE_BAND_MET,
-  CT_RATE_BAND_NEAR,
-  CT_RATE_BAND_LOW,
-} CtRateBand;
 
 GtkWidget    *ct_compare_view_new            (void);
 void          ct_compare_view_set_comparison (CtCompareView *self,
@@ -76,16 +67,5 @@ gboolean      ct_compare_view_select_cell    (CtCompareView *self,
 gchar        *ct_compare_view_get_tsv        (CtCompareView *self);
 /* Copies ct_compare_view_get_tsv() to the clipboard. */
 void          ct_compare_view_copy           (CtCompareView *self);
-
-/* Texts a cell shows, shared with tooltips, TSV and tests. */
-gchar        *ct_compare_cell_format_value   (const CtCompareCell *cell);
-gchar        *ct_compare_cell_format_plan    (const CtCompareCell *cell);
-CtRateBand    ct_compare_cell_get_band       (const CtCompareCell *cell,
-                                              gboolean             higher_is_better);
-/* "60,1% · chưa đạt"; NULL when the cell has no rate. */
-gchar        *ct_compare_cell_format_rate    (const CtCompareCell *cell,
-                                              gboolean             higher_is_better);
-/* The reasons of the flags, one per line, translated; NULL without flags. */
-gchar        *ct_compare_flags_describe      (guint                flags);
 
 G_END_DECLS

@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ct-compare-view.h"
+#include "ct-figure.h"
 #include "ct-format.h"
 #include "ct-source-view.h"
 
@@ -222,28 +224,22 @@ find_observation (GPtrArray *observations,
   return NULL;
 }
 
+/* The observations come judged (ct_store_judge_observations()), so a
+ * sibling's verdict is the one its comparison cell shows. */
 static GtkWidget *
 sibling_row (const CtStoredObservation *o)
 {
-  CtCompareCell cell = { 0 };
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (o->obs->label != NULL ? o->obs->label : o->indicator_name);
   GtkWidget *value;
   g_autofree gchar *value_text = NULL;
   g_autofree gchar *rate_text = NULL;
   g_autofree gchar *text = NULL;
+  gdouble rate = !isnan (o->obs->rate) ? o->obs->rate : o->obs->rate_computed;
 
-  cell.observation_id = o->id;
-  cell.value = o->obs->value;
-  cell.value_high = o->obs->value_high;
-  cell.qualifier = o->obs->qualifier;
-  cell.unit = o->obs->unit;
-  cell.plan = o->obs->plan;
-  cell.rate = o->obs->rate;
-  cell.rate_computed = o->obs->rate_computed;
-  cell.yoy = o->obs->yoy;
-  value_text = ct_compare_cell_format_value (&cell);
-  rate_text = ct_compare_cell_format_rate (&cell, TRUE);
+  value_text = ct_figure_format_value (o->obs->value, o->obs->value_high,
+                                       o->obs->qualifier, o->obs->unit);
+  rate_text = ct_figure_format_rate (rate, o->verdict, o->reported, o->obs->yoy);
   text = rate_text != NULL ? g_strdup_printf ("%s · %s", value_text, rate_text) : g_strdup (value_text);
   value = gtk_label_new (text);
 
