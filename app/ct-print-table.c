@@ -111,42 +111,22 @@ on_begin_print (GtkPrintOperation *operation,
   gtk_print_operation_set_n_pages (operation, (gint) (job->row_pages * job->column_pages));
 }
 
-/* The two lines of a cell: "2.703,5 tấn" and "KH 4.500 · 60,1%". */
+/* The two lines of a cell: "2.703,5 tấn" and "KH 4.500 · 60,1% · đạt",
+ * in the words of the window's cell (ct-figure.h). */
 static void
 cell_lines (const CtCompareCell *cell,
             gchar              **value,
             gchar              **detail)
 {
   g_autoptr(GString) d = g_string_new (NULL);
-  gdouble rate = !isnan (cell->rate) ? cell->rate : cell->rate_computed;
+  g_autofree gchar *plan = ct_compare_cell_format_plan (cell);
+  g_autofree gchar *rate = ct_compare_cell_format_rate (cell);
 
-  if (cell->observation_id == 0)
-    {
-      *value = g_strdup ("–");
-      *detail = g_strdup ("");
-      return;
-    }
-  if (isnan (cell->value))
-    *value = g_strdup ("");
-  else
-    {
-      g_autofree gchar *number = ct_format_number (cell->value, 3);
-
-      *value = cell->unit != NULL ? g_strdup_printf ("%s %s", number, cell->unit) : g_steal_pointer (&number);
-    }
-  if (!isnan (cell->plan))
-    {
-      g_autofree gchar *plan = ct_format_number (cell->plan, 3);
-
-      /* TRANSLATORS: "KH" is the usual short form of "kế hoạch" (plan) */
-      g_string_append_printf (d, _("Plan %s"), plan);
-    }
-  if (!isnan (rate))
-    {
-      g_autofree gchar *percent = ct_format_percent (rate, 1);
-
-      g_string_append_printf (d, "%s%s", d->len > 0 ? " · " : "", percent);
-    }
+  *value = ct_compare_cell_format_value (cell);
+  if (plan != NULL)
+    g_string_append (d, plan);
+  if (rate != NULL)
+    g_string_append_printf (d, "%s%s", d->len > 0 ? " · " : "", rate);
   if (cell->n_more > 0)
     g_string_append_printf (d, "%s+%u", d->len > 0 ? " · " : "", cell->n_more);
   *detail = g_string_free (g_steal_pointer (&d), FALSE);

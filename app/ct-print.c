@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "ct-chart-render.h"
+#include "ct-figure.h"
 #include "ct-format.h"
 #include "ct-print-private.h"
 
@@ -135,10 +136,11 @@ draw_table (GtkPrintContext *context,
                                                        : _("Report"),
       n_ser > 1 ? 0.30 : 0.40, FALSE },
     { _("Series"), n_ser > 1 ? 0.10 : 0.0, FALSE },
-    { _("Value"), 0.15, TRUE },
-    { _("Plan"), 0.15, TRUE },
-    { _("Achieved"), 0.10, TRUE },
-    { _("Notes"), 0.20, FALSE },
+    { _("Value"), 0.13, TRUE },
+    { _("Plan"), 0.13, TRUE },
+    /* the rate with its verdict: "60,1% · đúng tiến độ" */
+    { _("Achieved"), 0.20, TRUE },
+    { _("Notes"), 0.14, FALSE },
   };
   gdouble x;
 
@@ -166,7 +168,7 @@ draw_table (GtkPrintContext *context,
       const gchar *unit = ct_chart_point_get_unit (job->chart, p);
       g_autofree gchar *value = amount (p->value, unit);
       g_autofree gchar *plan = amount (p->plan, unit);
-      g_autofree gchar *rate = ct_format_percent (p->rate, 1);
+      g_autofree gchar *rate = ct_figure_format_rate (p->rate, p->verdict, p->reported, NAN);
       g_autoptr(GString) notes = g_string_new (NULL);
       const gchar *cells[G_N_ELEMENTS (columns)];
 
@@ -178,7 +180,7 @@ draw_table (GtkPrintContext *context,
       cells[1] = ct_chart_get_series_name (job->chart, s);
       cells[2] = value;
       cells[3] = plan;
-      cells[4] = rate;
+      cells[4] = rate != NULL ? rate : "";
       cells[5] = notes->str;
 
       /* every other row shaded, to follow a line across the page */

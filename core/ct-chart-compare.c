@@ -98,6 +98,8 @@ ct_chart_add_comparison_row (CtChart      *chart,
       p.rate = ct_compare_cell_get_rate (cell);
       p.flags = cell->flags;
       p.observation_id = cell->observation_id;
+      p.verdict = cell->verdict;
+      p.reported = cell->reported;
       /* Compare like with like: the row's unit when the store converted
        * the figure, else the figure as written with its own unit. */
       if (!isnan (cell->value_normalized) || !isnan (cell->plan_normalized))

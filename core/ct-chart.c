@@ -361,20 +361,6 @@ ct_chart_get_rate_range (const CtChart *chart,
   return lo <= hi;
 }
 
-/* Why a figure carries a flag, in words for the reader of a tooltip. */
-static const struct
-{
-  CtFlags      flag;
-  const gchar *text;
-} flag_texts[] = {
-  { CT_FLAG_RATE_MISMATCH, N_("the stated rate does not match value and plan") },
-  { CT_FLAG_UNIT_SUSPECT, N_("the unit does not fit what is measured") },
-  /* xgettext:no-c-format */
-  { CT_FLAG_PLAN_BELOW_VALUE, N_("the value exceeds the plan yet the rate is under 100%") },
-  { CT_FLAG_STATUS_CONTRADICTS, N_("the text says not achieved while the figure meets the plan") },
-  { CT_FLAG_NUMBER_SUSPECT, N_("the number is written ambiguously") },
-};
-
 static gchar *
 format_amount (gdouble      value,
                const gchar *unit)
@@ -412,9 +398,14 @@ ct_chart_describe_point (const CtChart *chart,
   else
     {
       g_autofree gchar *rate = ct_format_percent (p->rate, 2);
+      g_autofree gchar *verdict = ct_figure_format_rate (NAN, p->verdict, p->reported, NAN);
 
       g_string_append_c (s, '\n');
       g_string_append_printf (s, _("Achieved %s of plan"), rate);
+      if (ct_verdict_word (p->verdict) != NULL)
+        g_string_append_printf (s, " · %s", ct_verdict_word (p->verdict));
+      if (verdict != NULL)
+        g_string_append_printf (s, " %s", verdict);
     }
   if (!isnan (p->value))
     {
@@ -430,11 +421,11 @@ ct_chart_describe_point (const CtChart *chart,
       g_string_append_c (s, '\n');
       g_string_append_printf (s, _("Plan: %s"), plan);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (flag_texts); i++)
-    if (p->flags & flag_texts[i].flag)
+  for (guint i = 0; i < CT_N_FLAGS; i++)
+    if (p->flags & (1u << i))
       {
         g_string_append_c (s, '\n');
-        g_string_append_printf (s, _("Check: %s"), _(flag_texts[i].text));
+        g_string_append_printf (s, _("Check: %s"), ct_figure_flag_text (1u << i));
       }
   return g_string_free (s, FALSE);
 }
@@ -452,18 +443,19 @@ ct_chart_describe (const CtChart *chart)
 
       for (guint c = 0; c < row->len; c++)
         {
-          gdouble r = g_array_index (row, CtChartPoint, c).rate;
+          const CtChartPoint *p = &g_array_index (row, CtChartPoint, c);
 
-          if (isnan (r))
+          if (isnan (p->rate))
             n_missing++;
           else
             {
               n_bars++;
-              n_met += r >= 100;
+              /* The verdict's, so a part-year flow on track counts. */
+              n_met += ct_verdict_band (p->verdict) == CT_RATE_BAND_MET;
             }
         }
     }
-  return g_strdup_printf (_("%s. Figures: %u; at or above plan: %u; missing: %u"),
+  return g_strdup_printf (_("%s. Figures: %u; met or on track: %u; missing: %u"),
                           ct_chart_get_title (chart) != NULL ? ct_chart_get_title (chart) : _("Chart"),
                           n_bars, n_met, n_missing);
 }

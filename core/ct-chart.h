@@ -16,6 +16,8 @@
 
 #include <glib-object.h>
 
+#include "ct-figure.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -32,10 +34,12 @@ typedef struct
   const gchar *unit;      /* unit of value and plan, or NULL for the chart's unit */
   guint   flags;          /* CtFlags of the figure; non-zero draws a "!" marker */
   gint64  observation_id; /* where the figure came from, 0 when none */
+  CtVerdict verdict;      /* the comparison cell's (ct_figure_judge()) */
+  CtVerdict reported;     /* the report's own word */
 } CtChartPoint;
 
 /* A point with every figure missing, to start from. */
-#define CT_CHART_POINT_INIT { NAN, NAN, NAN, NULL, 0, 0 }
+#define CT_CHART_POINT_INIT { NAN, NAN, NAN, NULL, 0, 0, CT_VERDICT_NONE, CT_VERDICT_NONE }
 
 typedef struct _CtChart CtChart;
 

@@ -47,6 +47,17 @@ ct_xlsx_formats_init (CtXlsxFormats *formats,
   formats->percent = workbook_add_format (workbook);
   format_set_num_format (formats->percent, "0.0%");
 
+  for (guint b = 0; b < G_N_ELEMENTS (formats->percent_band); b++)
+    {
+      /* Green, yellow, red as light fills that keep black text legible. */
+      static const lxw_color_t fills[] = { 0, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE };
+
+      formats->percent_band[b] = workbook_add_format (workbook);
+      format_set_num_format (formats->percent_band[b], "0.0%");
+      if (fills[b] != 0)
+        format_set_bg_color (formats->percent_band[b], fills[b]);
+    }
+
   formats->datetime = workbook_add_format (workbook);
   format_set_num_format (formats->datetime, "dd/mm/yyyy hh:mm");
   format_set_align (formats->datetime, LXW_ALIGN_LEFT);

@@ -12,12 +12,6 @@
 #include "ct-format.h"
 #include "ct-i18n.h"
 
-/* Colour scale of rates: under half the plan red, the plan met yellow,
- * half again above it green (Excel's own red-yellow-green). */
-#define RATE_LOW_COLOR   0xF8696B
-#define RATE_MID_COLOR   0xFFEB84
-#define RATE_HIGH_COLOR  0x63BE7B
-
 /* Default chart is 480 × 288 pixels; these give room per bar. */
 #define CHART_MIN_WIDTH   720.0
 #define CHART_MAX_WIDTH   2400.0
@@ -49,6 +43,32 @@ write_figure (lxw_worksheet       *sheet,
     ct_xlsx_write_number_in_unit (sheet, formats, row, col, as_written, unit);
 }
 
+/* The rate on its verdict's tint and the verdict in words (the report's
+ * own beside it when it disagrees): what the window's cell shows. */
+static void
+write_rate (lxw_worksheet       *sheet,
+            const CtXlsxFormats *formats,
+            lxw_row_t            row,
+            lxw_col_t            first,
+            const CtCompareCell *cell)
+{
+  gdouble rate = ct_compare_cell_get_rate (cell);
+  const gchar *word = ct_verdict_word (cell->verdict);
+
+  if (isfinite (rate))
+    worksheet_write_number (sheet, row, first + 2, rate / 100.0,
+                            formats->percent_band[ct_compare_cell_get_band (cell)]);
+  if (ct_figure_verdicts_disagree (cell->verdict, cell->reported))
+    {
+      g_autofree gchar *said = g_strdup_printf (_("(report: %s)"), ct_verdict_word (cell->reported));
+      g_autofree gchar *text = word != NULL ? g_strdup_printf ("%s %s", word, said) : g_strdup (said);
+
+      ct_xlsx_write_text (sheet, row, first + 3, text, NULL);
+    }
+  else if (word != NULL)
+    ct_xlsx_write_text (sheet, row, first + 3, word, NULL);
+}
+
 static void
 write_headers (lxw_worksheet       *sheet,
                const CtXlsxFormats *formats,
@@ -78,6 +98,7 @@ write_headers (lxw_worksheet       *sheet,
       worksheet_write_string (sheet, 1, value_col (c), _("Value"), formats->header);
       worksheet_write_string (sheet, 1, value_col (c) + 1, _("Plan"), formats->header);
       worksheet_write_string (sheet, 1, value_col (c) + 2, _("Rate"), formats->header);
+      worksheet_write_string (sheet, 1, value_col (c) + 3, _("Verdict"), formats->header);
     }
 }
 
@@ -110,39 +131,9 @@ write_rows (lxw_worksheet       *sheet,
                         cell->value_normalized, cell->value, cell->unit);
           write_figure (sheet, formats, xr, value_col (c) + 1,
                         cell->plan_normalized, cell->plan, cell->unit);
-          ct_xlsx_write_percent (sheet, formats, xr, value_col (c) + 2,
-                                 ct_compare_cell_get_rate (cell));
+          write_rate (sheet, formats, xr, value_col (c), cell);
         }
     }
-}
-
-static void
-add_rate_colours (lxw_worksheet *sheet,
-                  CtComparison  *comparison)
-{
-  guint n_rows = ct_comparison_get_n_rows (comparison);
-  guint n_columns = ct_comparison_get_n_columns (comparison);
-  lxw_conditional_format scale = { 0 };
-
-  if (n_rows == 0)
-    return;
-
-  scale.type = LXW_CONDITIONAL_3_COLOR_SCALE;
-  scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-  scale.min_value = 0.5;
-  scale.min_color = RATE_LOW_COLOR;
-  scale.mid_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-  scale.mid_value = 1.0;
-  scale.mid_color = RATE_MID_COLOR;
-  scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-  scale.max_value = 1.5;
-  scale.max_color = RATE_HIGH_COLOR;
-
-  for (guint c = 0; c < n_columns; c++)
-    worksheet_conditional_format_range (sheet,
-                                        CT_XLSX_MATRIX_FIRST_ROW, value_col (c) + 2,
-                                        CT_XLSX_MATRIX_FIRST_ROW + n_rows - 1, value_col (c) + 2,
-                                        &scale);
 }
 
 static void
@@ -211,6 +202,7 @@ ct_xlsx_write_comparison (lxw_workbook        *workbook,
     {
       worksheet_set_column (sheet, value_col (c), value_col (c) + 1, 13, NULL);
       worksheet_set_column (sheet, value_col (c) + 2, value_col (c) + 2, 9, NULL);
+      worksheet_set_column (sheet, value_col (c) + 3, value_col (c) + 3, 14, NULL);
     }
 
   write_headers (sheet, formats, title, comparison);
@@ -219,7 +211,6 @@ ct_xlsx_write_comparison (lxw_workbook        *workbook,
   worksheet_freeze_panes (sheet, CT_XLSX_MATRIX_FIRST_ROW, CT_XLSX_MATRIX_FIRST_DATA);
   worksheet_autofilter (sheet, CT_XLSX_MATRIX_FIRST_ROW - 1, 0,
                         CT_XLSX_MATRIX_FIRST_ROW - 1 + n_rows, last_col);
-  add_rate_colours (sheet, comparison);
   {
     g_autofree gchar *reform = ct_comparison_reform_note (comparison);
 

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
 #define CT_XLSX_MATRIX_COL_NAME    2
 #define CT_XLSX_MATRIX_COL_UNIT    3
 #define CT_XLSX_MATRIX_FIRST_DATA  4
-#define CT_XLSX_MATRIX_SUBCOLUMNS  3 /* value, plan, rate */
+#define CT_XLSX_MATRIX_SUBCOLUMNS  4 /* value, plan, rate, verdict */
 
 /* Excel's limits: rows per sheet and bytes libxlsxwriter takes per cell. */
 #define CT_XLSX_MAX_ROWS        1048576
@@ -36,6 +36,9 @@ typedef struct
   lxw_format *integer;  /* #,##0 */
   lxw_format *decimal;  /* #,##0.## */
   lxw_format *percent;  /* 0.0% */
+  /* 0.0% on the tint of a verdict's band (ct_verdict_band()): the colours
+   * of the window's cells. */
+  lxw_format *percent_band[4];
   lxw_format *datetime;
   lxw_workbook *workbook;
   GHashTable *by_unit;  /* "unit\x1f0|1" → lxw_format: a number shown with its unit */

@@ -8,6 +8,7 @@
 
 #include "ct-error.h"
 #include "ct-export-xlsx-private.h"
+#include "ct-figure.h"
 #include "ct-i18n.h"
 
 typedef struct
@@ -71,18 +72,12 @@ static const CtXlsxColumn observation_columns[N_OBS_COLUMNS] = {
 };
 
 /* Words a reader of the workbook understands, for the machine names of
- * ct-observation.h and ct-store.h. */
+ * ct-store.h (the flags' sentences are ct_figure_flag_text()'s). */
 static const struct
 {
   guint        bit;
   const gchar *label;
-} flag_labels[] = {
-  { CT_FLAG_RATE_MISMATCH, N_("stated rate differs from value/plan") },
-  { CT_FLAG_UNIT_SUSPECT, N_("unit looks wrong") },
-  { CT_FLAG_PLAN_BELOW_VALUE, N_("above plan yet under 100%") },
-  { CT_FLAG_STATUS_CONTRADICTS, N_("status contradicts the figures") },
-  { CT_FLAG_NUMBER_SUSPECT, N_("number read by rule") },
-}, correction_labels[] = {
+} correction_labels[] = {
   { CT_CORRECTION_VALUE, NC_("corrected field", "value") },
   { CT_CORRECTION_PLAN, NC_("corrected field", "plan") },
   { CT_CORRECTION_RATE, NC_("corrected field", "rate") },
@@ -107,27 +102,21 @@ write_header_row (lxw_worksheet       *sheet,
 }
 
 static gchar *
-join_labels (guint bits,
+join_labels (guint    bits,
              gboolean flags)
 {
   GString *out;
-  guint n = flags ? G_N_ELEMENTS (flag_labels) : G_N_ELEMENTS (correction_labels);
 
   if (bits == 0)
     return NULL;
   out = g_string_new (NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      guint bit = flags ? flag_labels[i].bit : correction_labels[i].bit;
-      const gchar *label = flags ? flag_labels[i].label : correction_labels[i].label;
-
-      if ((bits & bit) == 0)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, flags ? _(label)
-                                  : g_dpgettext2 (GETTEXT_PACKAGE, "corrected field", label));
-    }
+  for (guint i = 0; flags && i < CT_N_FLAGS; i++)
+    if (bits & (1u << i))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", ct_figure_flag_text (1u << i));
+  for (guint i = 0; !flags && i < G_N_ELEMENTS (correction_labels); i++)
+    if (bits & correction_labels[i].bit)
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "",
+                              g_dpgettext2 (GETTEXT_PACKAGE, "corrected field", correction_labels[i].label));
   return g_string_free (out, FALSE);
 }
 

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 # Layout written by app/core/ct-export-xlsx-*.c
 FIRST_ROW = 3          # first data row of the comparison, 1-based
 FIRST_DATA_COL = 5     # column E: the first report's value
-SUBCOLUMNS = 3         # value, plan, rate
+SUBCOLUMNS = 4         # value, plan, rate, verdict
 MAX_SERIES = 255
 
 failures = []
@@ -107,7 +107,7 @@ def check_comparison(workbook, expected):
         col = FIRST_DATA_COL + SUBCOLUMNS * c
         if ws.cell(1, col).value != column["title"]:
             fail(f"{name}: header of column {c} is {ws.cell(1, col).value!r}, expected {column['title']!r}")
-        merged = f"{get_column_letter(col)}1:{get_column_letter(col + 2)}1"
+        merged = f"{get_column_letter(col)}1:{get_column_letter(col + SUBCOLUMNS - 1)}1"
         if merged not in {str(m) for m in ws.merged_cells.ranges}:
             fail(f"{name}: report title not merged over {merged}")
         for k, header in enumerate(expected["subheaders"]):
@@ -121,18 +121,6 @@ def check_comparison(workbook, expected):
         fail(f"{name}: autofilter {ws.auto_filter.ref!r}, expected {want_filter}")
     if (ws.column_dimensions["C"].width or 0) < 30:
         fail(f"{name}: the indicator column is too narrow")
-
-    scales = set()
-    for cf in ws.conditional_formatting:
-        if any(rule.type == "colorScale" for rule in cf.rules):
-            scales.add(str(cf.sqref))
-    for c in range(len(columns)):
-        letter = get_column_letter(FIRST_DATA_COL + SUBCOLUMNS * c + 2)
-        want = f"{letter}{FIRST_ROW}:{letter}{FIRST_ROW + len(rows) - 1}"
-        if len(rows) == 1:
-            want = f"{letter}{FIRST_ROW}"
-        if rows and want not in scales:
-            fail(f"{name}: no colour scale on {want} (have {sorted(scales)[:3]})")
 
     n_numbers = 0
     for r, row in enumerate(rows):
@@ -168,6 +156,14 @@ def check_comparison(workbook, expected):
                 n_numbers += 1
                 if got.number_format != "0.0%":
                     fail(f"{name}: {got.coordinate} has number format {got.number_format!r}")
+                # the verdict's tint, the window's colour for the same cell
+                fill = (got.fill.fgColor.rgb or "")[-6:] if got.fill and got.fill.fill_type else ""
+                if fill.upper() != (cell.get("fill") or "").upper():
+                    fail(f"{name}: {got.coordinate} is filled {fill!r}, its verdict wants {cell.get('fill')!r}")
+            verdict = ws.cell(xr, col + 3).value
+            if verdict != (cell.get("verdict") if cell else None):
+                fail(f"{name}: verdict {get_column_letter(col + 3)}{xr} is {verdict!r}, "
+                     f"the library says {cell.get('verdict') if cell else None!r}")
     return n_numbers
 
 

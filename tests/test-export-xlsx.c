@@ -202,6 +202,29 @@ add_strings (JsonBuilder        *b,
   json_builder_end_array (b);
 }
 
+/* The verdict as the library judged it, in words, and the tint of its band:
+ * what the workbook must show beside the rate. */
+static void
+add_verdict (JsonBuilder         *b,
+             const CtCompareCell *cell)
+{
+  static const gchar *const fills[] = { NULL, "C6EFCE", "FFEB9C", "FFC7CE" };
+  const gchar *word = ct_verdict_word (cell->verdict);
+  g_autofree gchar *text = NULL;
+
+  if (ct_figure_verdicts_disagree (cell->verdict, cell->reported))
+    {
+      g_autofree gchar *said = g_strdup_printf (_("(report: %s)"), ct_verdict_word (cell->reported));
+
+      text = word != NULL ? g_strdup_printf ("%s %s", word, said) : g_steal_pointer (&said);
+    }
+  else
+    text = g_strdup (word);
+  add_string (b, "verdict", text);
+  add_string (b, "fill", isfinite (ct_compare_cell_get_rate (cell))
+                         ? fills[ct_compare_cell_get_band (cell)] : NULL);
+}
+
 /* A figure that does not convert to the row's unit is written as text. */
 static void
 add_figure (JsonBuilder *b,
@@ -283,6 +306,7 @@ add_comparison (JsonBuilder  *b,
           add_figure (b, "value", cell->value_normalized, cell->value, cell->unit);
           add_figure (b, "plan", cell->plan_normalized, cell->plan, cell->unit);
           add_number (b, "rate", ct_compare_cell_get_rate (cell));
+          add_verdict (b, cell);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -430,7 +454,7 @@ write_expected (CtStore               *store,
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree gchar *path = ct_test_tmp_path (name);
   const gchar *sheets[] = { _("Comparison"), _("Observations"), _("Reports"), NULL };
-  const gchar *subheaders[] = { _("Value"), _("Plan"), _("Rate"), NULL };
+  const gchar *subheaders[] = { _("Value"), _("Plan"), _("Rate"), _("Verdict"), NULL };
   const gchar *observation_headers[] = {
     _("Report ID"), _("Locality"), _("Period"), _("Section"), _("Label"), _("Indicator"),
     _("Value"), _("Unit"), _("Plan"), _("Stated rate"), _("Computed rate"),
