@@ -364,6 +364,24 @@ load_report_text (Judge   *b,
   return TRUE;
 }
 
+/* Where the words about a figure end: the clause the extractor kept, and
+ * what follows it up to the next ";", ". " or line (", chiếm tỷ lệ 47,5%"
+ * comes after the numbers), within reason. */
+static gsize
+clause_end (const gchar *text,
+            gsize        len,
+            gsize        end)
+{
+  gsize limit = MIN (len, end + 200), p = end;
+
+  while (p < limit && text[p] != ';' && text[p] != '\n' && !(text[p] == '.' && (p + 1 >= len || text[p + 1] == ' ')))
+    p++;
+  /* Never cut a character in two. */
+  while (p > end && p < len && (text[p] & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
 /* The qualifiers and verdict of one figure, from its label, its clause and
  * the paragraph before the clause: the one judgement every view shows. */
 static gboolean
@@ -385,13 +403,13 @@ judge_figure (Judge                     *j,
   if (!load_report_text (j, so->report_id, error))
     return FALSE;
   if (j->text != NULL && o->start <= o->end && o->end <= j->text_len
-      && g_utf8_validate_len (j->text + o->start, o->end - o->start, NULL))
+      && g_utf8_validate_len (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start, NULL))
     {
       gsize para = o->start;
 
       while (para > 0 && j->text[para - 1] != '\n')
         para--;
-      clause = g_strndup (j->text + o->start, o->end - o->start);
+      clause = g_strndup (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start);
       paragraph = g_strndup (j->text + para, o->start - para);
     }
   placed->so = so;
@@ -418,7 +436,8 @@ judge_figure (Judge                     *j,
    * either, though it shares its concept's row. */
   rule.kind = o->basis == CT_BASIS_TOTAL ? CT_FIGURE_KIND_SHARE : placed->qualifiers.kind;
   rule.plan_span = placed->qualifiers.plan_span;
-  rule.report_months = placed->report_months;
+  /* Another year's figure is that whole year's: nothing of it is still to come. */
+  rule.report_months = placed->qualifiers.reference_year != 0 ? 12 : placed->report_months;
   rate = !isnan (o->rate) ? o->rate : o->rate_computed;
   placed->verdict = ct_figure_judge (rate, &rule);
   placed->reported = ct_figure_verdict_from_status (o->status);
