@@ -541,6 +541,432 @@ draw_empty (Ctx     *ctx,
   show_text (ctx, pad, (top + bottom - h) / 2, &ctx->pal->secondary);
 }
 
+/* Where things go: the layout pass works these out from the text sizes,
+ * the paint passes read them. */
+typedef struct
+{
+  gdouble   pad, top, bottom;
+  gdouble   step;              /* between ticks, in per cent */
+  guint     decimals;          /* of the tick labels */
+  gdouble   tick_w, line_h;    /* widest tick label, one line of labels */
+  gdouble   label_size, value_size;
+  gdouble   ref_label_w, ref_label_h;       /* "100%" */
+  gdouble   value_label_max_w, value_label_h;
+  gdouble   flag_d;
+  gdouble   cat_start, cat_len, slot, group, bar;
+  gdouble   label_extent;      /* room the category labels take */
+  guint     stride;            /* every stride-th category is labelled */
+  gboolean  turned_labels;
+  LabelMode value_mode;
+} Layout;
+
+static void
+setup_text (Ctx *ctx)
+{
+  PangoContext *pctx;
+  cairo_font_options_t *fo;
+
+  ctx->layout = pango_cairo_create_layout (ctx->cr);
+  pctx = pango_layout_get_context (ctx->layout);
+  /* Unhinted metrics: text measures the same on screen, paper and in files,
+   * so a chart wraps its labels identically everywhere. */
+  fo = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (pctx, fo);
+  cairo_font_options_destroy (fo);
+  pango_layout_context_changed (ctx->layout);
+  pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
+  ctx->font = pango_font_description_from_string (ctx->style->font_family != NULL
+                                                  ? ctx->style->font_family : DEFAULT_FONT);
+}
+
+/* Ticks (about one per four lines of text along the value axis), their
+ * widest label, and the widest value label. */
+static void
+measure_axis (Ctx    *ctx,
+              Layout *lay)
+{
+  CtChartGeometry *geometry = ctx->geo;
+
+  lay->label_size = ctx->s * 0.92;
+  lay->value_size = ctx->s * 0.85;
+  compute_axis (ctx, CLAMP ((ctx->vertical ? lay->bottom - lay->top : ctx->width) / (ctx->s * 5), 2, 8),
+                &lay->step);
+  lay->decimals = lay->step < 1 ? 1 : 0;
+  set_font (ctx, lay->label_size, FALSE);
+  set_wrap (ctx, -1, 1, PANGO_ALIGN_LEFT);
+  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + lay->step * 1e-6; t += lay->step)
+    {
+      g_autofree gchar *txt = ct_format_percent (t, lay->decimals);
+      gdouble w;
+
+      pango_layout_set_text (ctx->layout, txt, -1);
+      text_size (ctx, &w, &lay->line_h);
+      lay->tick_w = MAX (lay->tick_w, w);
+    }
+  pango_layout_set_text (ctx->layout, "100%", -1);
+  text_size (ctx, &lay->ref_label_w, &lay->ref_label_h);
+
+  /* Widest value label decides whether labels fit beside each bar. */
+  set_font (ctx, lay->value_size, FALSE);
+  {
+    g_autofree gchar *widest = ct_format_percent (geometry->axis_max - lay->step * 0.01, 1);
+
+    pango_layout_set_text (ctx->layout, widest, -1);
+    text_size (ctx, &lay->value_label_max_w, &lay->value_label_h);
+  }
+  lay->flag_d = ctx->s * 1.05;
+}
+
+static void
+layout_vertical (Ctx    *ctx,
+                 Layout *lay)
+{
+  CtChartGeometry *geometry = ctx->geo;
+  gdouble left = lay->pad + lay->tick_w + ctx->s * 0.5;
+  gdouble right = ctx->width - lay->pad - lay->ref_label_w - ctx->s * 0.4;
+  gdouble val_start;
+
+  lay->cat_start = left;
+  lay->cat_len = MAX (right - left, 1);
+  lay->slot = lay->cat_len / ctx->n_cat;
+  lay->group = lay->slot * (ctx->n_ser > 1 ? 0.84 : 0.68);
+  lay->bar = lay->group / ctx->n_ser;
+
+  /* Category labels: wrapped under each bar group up to three lines
+   * where there is room; else turned upright, one line each, so that
+   * thirty districts still all have their names; and only when even
+   * upright lines do not fit, every stride-th one. */
+  set_font (ctx, lay->label_size, FALSE);
+  lay->turned_labels = lay->slot < ctx->s * 4.5;
+  if (lay->turned_labels && lay->slot < lay->line_h * 1.05)
+    lay->stride = (guint) ceil (lay->line_h * 1.05 / lay->slot);
+  if (lay->turned_labels)
+    set_wrap (ctx, -1, 1, PANGO_ALIGN_LEFT);
+  else
+    set_wrap (ctx, lay->slot - ctx->s * 0.3, 3, PANGO_ALIGN_CENTER);
+  for (guint c = 0; c < ctx->n_cat; c += lay->stride)
+    {
+      gdouble w, h;
+
+      pango_layout_set_text (ctx->layout, ct_chart_get_category (ctx->chart, c), -1);
+      text_size (ctx, &w, &h);
+      lay->label_extent = MAX (lay->label_extent, lay->turned_labels ? w + 1 : h);
+    }
+  /* Long upright names are cut short rather than squeezing the bars. */
+  if (lay->turned_labels)
+    lay->label_extent = MIN (lay->label_extent, (lay->bottom - lay->top) * 0.3);
+
+  if (lay->value_label_max_w <= lay->slot / ctx->n_ser + ctx->s * 0.2 && ctx->n_ser == 1)
+    lay->value_mode = LABELS_ALONG;
+  else if (lay->value_label_max_w <= lay->bar * 1.1 + ctx->s * 0.2)
+    lay->value_mode = LABELS_ALONG;
+  else if (lay->value_label_h <= lay->bar * 1.05)
+    lay->value_mode = LABELS_ACROSS;
+  else
+    lay->value_mode = LABELS_NONE;
+
+  /* Room above the plot for the label (and flag) of a bar at the top. */
+  val_start = lay->top + (lay->value_mode == LABELS_ACROSS ? lay->value_label_max_w : lay->value_label_h)
+              + (ct_chart_has_flagged (ctx->chart) ? lay->flag_d : 0) * 0.6;
+  geometry->plot_x = lay->cat_start;
+  geometry->plot_width = lay->cat_len;
+  geometry->plot_y = val_start;
+  geometry->plot_height = MAX (lay->bottom - lay->label_extent - ctx->s * 0.5 - val_start, 1);
+}
+
+static void
+layout_horizontal (Ctx    *ctx,
+                   Layout *lay)
+{
+  CtChartGeometry *geometry = ctx->geo;
+  gdouble label_w, natural = 0, plot_top = lay->top + lay->ref_label_h + ctx->s * 0.3;
+  gdouble plot_bottom = lay->bottom - lay->line_h - ctx->s * 0.4;
+
+  lay->cat_start = plot_top;
+  lay->cat_len = MAX (plot_bottom - plot_top, 1);
+  lay->slot = lay->cat_len / ctx->n_cat;
+  lay->group = lay->slot * (ctx->n_ser > 1 ? 0.84 : 0.68);
+  lay->bar = lay->group / ctx->n_ser;
+
+  set_font (ctx, lay->label_size, FALSE);
+  set_wrap (ctx, -1, 1, PANGO_ALIGN_RIGHT);
+  if (lay->slot < lay->line_h * 1.1)
+    lay->stride = (guint) ceil (lay->line_h * 1.1 / lay->slot);
+  for (guint c = 0; c < ctx->n_cat; c += lay->stride)
+    {
+      gdouble w;
+
+      pango_layout_set_text (ctx->layout, ct_chart_get_category (ctx->chart, c), -1);
+      text_size (ctx, &w, NULL);
+      natural = MAX (natural, w);
+    }
+  /* Long names wrap within a third of the width instead of squeezing the bars. */
+  label_w = MIN (natural + 1, ctx->width * 0.3);
+  lay->label_extent = label_w;
+
+  lay->value_mode = (lay->value_label_h <= lay->bar * 1.15) ? LABELS_ALONG : LABELS_NONE;
+  geometry->plot_x = lay->pad + label_w + ctx->s * 0.6;
+  geometry->plot_width = MAX (ctx->width - lay->pad - geometry->plot_x - lay->tick_w / 2
+                              - (lay->value_mode != LABELS_NONE ? lay->value_label_max_w + ctx->s * 0.3 : 0)
+                              - (ct_chart_has_flagged (ctx->chart) ? lay->flag_d * 1.2 : 0), 1);
+  geometry->plot_y = lay->cat_start;
+  geometry->plot_height = lay->cat_len;
+}
+
+/* Grid lines and tick labels. */
+static void
+paint_grid (Ctx          *ctx,
+            const Layout *lay)
+{
+  CtChartGeometry *geometry = ctx->geo;
+  cairo_t *cr = ctx->cr;
+
+  set_font (ctx, lay->label_size, FALSE);
+  set_wrap (ctx, -1, 1, PANGO_ALIGN_LEFT);
+  cairo_set_line_width (cr, 1);
+  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + lay->step * 1e-6; t += lay->step)
+    {
+      g_autofree gchar *txt = ct_format_percent (fabs (t) < lay->step * 1e-6 ? 0 : t, lay->decimals);
+      gdouble p = round (ct_chart_geometry_rate_to_position (geometry, t)) + 0.5, w, h;
+
+      pango_layout_set_text (ctx->layout, txt, -1);
+      text_size (ctx, &w, &h);
+      if (ctx->vertical)
+        {
+          cairo_move_to (cr, geometry->plot_x, p);
+          cairo_line_to (cr, geometry->plot_x + geometry->plot_width, p);
+          show_text (ctx, geometry->plot_x - ctx->s * 0.4 - w, p - h / 2, &ctx->pal->secondary);
+        }
+      else
+        {
+          cairo_move_to (cr, p, geometry->plot_y);
+          cairo_line_to (cr, p, geometry->plot_y + geometry->plot_height);
+          show_text (ctx, p - w / 2, geometry->plot_y + geometry->plot_height + ctx->s * 0.3,
+                     &ctx->pal->secondary);
+        }
+      set_color (ctx, fabs (t) < lay->step * 1e-6 ? &ctx->pal->axis : &ctx->pal->grid);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+paint_categories (Ctx          *ctx,
+                  const Layout *lay)
+{
+  CtChartGeometry *geometry = ctx->geo;
+
+  set_font (ctx, lay->label_size, FALSE);
+  for (guint c = 0; c < ctx->n_cat; c += lay->stride)
+    {
+      const gchar *label = ct_chart_get_category (ctx->chart, c);
+      gdouble mid = lay->cat_start + lay->slot * (c + 0.5), w, h;
+
+      pango_layout_set_text (ctx->layout, label, -1);
+      if (ctx->vertical && lay->turned_labels)
+        {
+          /* right-aligned, so every name ends just under the axis */
+          set_wrap (ctx, lay->label_extent, 1, PANGO_ALIGN_RIGHT);
+          show_text_turned (ctx, mid - lay->line_h / 2,
+                            geometry->plot_y + geometry->plot_height + ctx->s * 0.4 + lay->label_extent,
+                            &ctx->pal->text);
+        }
+      else if (ctx->vertical)
+        {
+          gdouble span = lay->slot - ctx->s * 0.3;
+
+          set_wrap (ctx, span, 3, PANGO_ALIGN_CENTER);
+          show_text (ctx, mid - span / 2, geometry->plot_y + geometry->plot_height + ctx->s * 0.4,
+                     &ctx->pal->text);
+        }
+      else
+        {
+          gint max_lines = MAX ((gint) floor (lay->slot * lay->stride / lay->line_h), 1);
+
+          set_wrap (ctx, lay->label_extent, MIN (max_lines, 3), PANGO_ALIGN_RIGHT);
+          text_size (ctx, &w, &h);
+          show_text (ctx, geometry->plot_x - ctx->s * 0.6 - lay->label_extent,
+                     mid - h / 2, &ctx->pal->text);
+        }
+      geometry->category_labels++;
+    }
+}
+
+/* A figure without a rate: a hatched band across the plot, "no data" in
+ * it where it fits. */
+static void
+paint_missing (Ctx          *ctx,
+               const Layout *lay,
+               CtChartBar   *b,
+               gdouble       c0,
+               gdouble       c_len)
+{
+  CtChartGeometry *geometry = ctx->geo;
+  gdouble v0 = ct_chart_geometry_rate_to_position (geometry, geometry->axis_min);
+  gdouble v1 = ct_chart_geometry_rate_to_position (geometry, geometry->axis_max);
+  gdouble tw, th;
+
+  axis_rect (ctx, c0, c_len, v0, v1, &b->x, &b->y, &b->width, &b->height);
+  hatch (ctx, b->x, b->y, b->width, b->height, MAX (ctx->s * 0.45, 4));
+  set_font (ctx, lay->value_size, FALSE);
+  pango_layout_set_text (ctx->layout, _("no data"), -1);
+  text_size (ctx, &tw, &th);
+  if (ctx->vertical && th <= c_len && tw <= b->height - ctx->s)
+    show_text_turned (ctx, b->x + (b->width - th) / 2, b->y + b->height - ctx->s * 0.4,
+                      &ctx->pal->secondary);
+  else if (!ctx->vertical && th <= c_len && tw <= b->width - ctx->s)
+    show_text (ctx, b->x + ctx->s * 0.4, b->y + (b->height - th) / 2, &ctx->pal->secondary);
+}
+
+/* The value label past a bar's end (v1); returns where it ends, for the flag. */
+static gdouble
+paint_value_label (Ctx                *ctx,
+                   const Layout       *lay,
+                   const CtChartPoint *pt,
+                   gdouble             c0,
+                   gdouble             c_len,
+                   gdouble             v1)
+{
+  gdouble ref_pos = round (ct_chart_geometry_rate_to_position (ctx->geo, 100)) + 0.5;
+  g_autofree gchar *txt = ct_format_percent (pt->rate, 1);
+  gdouble tw, th, mid = c0 + c_len / 2;
+  gboolean down = pt->rate < 0;
+
+  pango_layout_set_text (ctx->layout, txt, -1);
+  text_size (ctx, &tw, &th);
+  /* A bar just short of 100% would put its label across the dashed line,
+   * which then strikes the figure through: such a label moves past the
+   * line. */
+  if (!down)
+    {
+      gdouble room = ctx->vertical ? (lay->value_mode == LABELS_ALONG ? th : tw) + 3 : tw + 3;
+
+      if (ctx->vertical && v1 > ref_pos && v1 - room < ref_pos + 2)
+        v1 = ref_pos - 2;
+      else if (!ctx->vertical && v1 < ref_pos && v1 + room > ref_pos - 2)
+        v1 = ref_pos + 2;
+    }
+  ctx->geo->value_labels++;
+  if (ctx->vertical && lay->value_mode == LABELS_ALONG)
+    {
+      show_text (ctx, mid - tw / 2, down ? v1 + 2 : v1 - th - 1, &ctx->pal->text);
+      return down ? v1 + th + 2 : v1 - th - 1;
+    }
+  if (ctx->vertical)
+    {
+      show_text_turned (ctx, mid - th / 2, v1 - 3, &ctx->pal->text);
+      return v1 - 3 - tw;
+    }
+  show_text (ctx, down ? v1 - tw - 3 : v1 + 3, mid - th / 2, &ctx->pal->text);
+  return down ? v1 - tw - 3 : v1 + 3 + tw;
+}
+
+/* One point: its bar (or "no data" band), value label and flag. */
+static void
+paint_point (Ctx          *ctx,
+             const Layout *lay,
+             guint         si,
+             guint         c)
+{
+  CtChartGeometry *geometry = ctx->geo;
+  cairo_t *cr = ctx->cr;
+  const CtChartPoint *pt = ct_chart_get_point (ctx->chart, si, c);
+  const Rgb *fill = &ctx->pal->series[si % G_N_ELEMENTS (ctx->pal->series)];
+  CtChartBar b = { si, c, isnan (pt->rate), 0, 0, 0, 0 };
+  gdouble c0 = lay->cat_start + lay->slot * c + (lay->slot - lay->group) / 2 + lay->bar * si;
+  gdouble c_len = lay->bar, v0, v1, end;
+
+  /* A hair of space between neighbours in a group, where it can be spared. */
+  if (ctx->n_ser > 1 && lay->bar > 6)
+    c_len -= 1;
+  /* Whole pixels across the bar too: sharp edges, and far cheaper to fill
+   * than antialiased ones. */
+  c0 = round (c0);
+  c_len = MAX (round (c_len), 1);
+
+  if (b.missing)
+    {
+      paint_missing (ctx, lay, &b, c0, c_len);
+      g_array_append_val (geometry->bars, b);
+      return;
+    }
+
+  /* Whole units at both ends keep bar edges crisp on screen. */
+  v0 = round (ct_chart_geometry_rate_to_position (geometry, 0));
+  v1 = round (ct_chart_geometry_rate_to_position (geometry, pt->rate));
+  axis_rect (ctx, c0, c_len, v0, v1, &b.x, &b.y, &b.width, &b.height);
+  /* A rate of exactly zero is a figure: a thin line, not nothing. */
+  if (ctx->vertical && b.height < 2)
+    {
+      b.y = v0 - 2;
+      b.height = 2;
+    }
+  else if (!ctx->vertical && b.width < 2)
+    b.width = 2;
+  cairo_rectangle (cr, b.x, b.y, b.width, b.height);
+  set_color (ctx, fill);
+  cairo_fill (cr);
+  if ((gint) si == ctx->style->hover_series && (gint) c == ctx->style->hover_category)
+    {
+      cairo_rectangle (cr, b.x + 1, b.y + 1, MAX (b.width - 2, 0), MAX (b.height - 2, 0));
+      cairo_set_line_width (cr, 2);
+      set_color (ctx, &ctx->pal->highlight);
+      cairo_stroke (cr);
+    }
+  g_array_append_val (geometry->bars, b);
+
+  /* Past the bar's end: the value label, then the flag. */
+  end = lay->value_mode != LABELS_NONE ? paint_value_label (ctx, lay, pt, c0, c_len, v1) : v1;
+  if (pt->flags != 0)
+    {
+      gdouble d = MIN (lay->flag_d, MAX (c_len, ctx->s * 0.6));
+      gdouble mid = c0 + c_len / 2;
+
+      if (ctx->vertical)
+        flag_marker (ctx, mid, end - d / 2 - 1, d);
+      else
+        flag_marker (ctx, end + d / 2 + 2, mid, d);
+    }
+}
+
+/* The 100% line over the bars, so it reads through them. */
+static void
+paint_reference (Ctx          *ctx,
+                 const Layout *lay)
+{
+  CtChartGeometry *geometry = ctx->geo;
+  cairo_t *cr = ctx->cr;
+  gdouble p = round (ct_chart_geometry_rate_to_position (geometry, 100)) + 0.5;
+
+  cairo_save (cr);
+  cairo_set_dash (cr, (const double[]) { 6, 4 }, 2, 0);
+  cairo_set_line_width (cr, 2);
+  set_color (ctx, &ctx->pal->reference);
+  set_font (ctx, lay->label_size, TRUE);
+  set_wrap (ctx, -1, 1, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (ctx->layout, "100%", -1);
+  if (ctx->vertical)
+    {
+      cairo_move_to (cr, geometry->plot_x, p);
+      cairo_line_to (cr, geometry->plot_x + geometry->plot_width, p);
+      cairo_stroke (cr);
+      show_text (ctx, geometry->plot_x + geometry->plot_width + ctx->s * 0.3, p - lay->ref_label_h / 2,
+                 &ctx->pal->reference);
+    }
+  else
+    {
+      cairo_move_to (cr, p, geometry->plot_y);
+      cairo_line_to (cr, p, geometry->plot_y + geometry->plot_height);
+      cairo_stroke (cr);
+      show_text (ctx, p - lay->ref_label_w / 2, geometry->plot_y - lay->ref_label_h - ctx->s * 0.15,
+                 &ctx->pal->reference);
+    }
+  cairo_restore (cr);
+}
+
+/* The layout pass (sizes of text decide where the plot and its labels go),
+ * then the paint passes in drawing order. */
 void
 ct_chart_render (const CtChart      *chart,
                  cairo_t            *cr,
@@ -552,15 +978,7 @@ ct_chart_render (const CtChart      *chart,
   static const CtChartStyle default_style = CT_CHART_STYLE_INIT;
   CtChartGeometry local_geo = { 0 };
   Ctx ctx = { 0 };
-  cairo_font_options_t *fo;
-  PangoContext *pctx;
-  gdouble pad, top, bottom, step, tick_w = 0, line_h = 0, label_size, value_size;
-  gdouble cat_start, cat_len, val_start, val_len, slot, group, bar, label_extent = 0;
-  gdouble ref_label_w, ref_label_h, value_label_max_w, value_label_h, flag_d;
-  gdouble ref_pos;  /* where the 100% line runs */
-  guint stride = 1, decimals;
-  gboolean turned_labels = FALSE;
-  LabelMode value_mode;
+  Layout lay = { 0 };
 
   g_return_if_fail (chart != NULL);
   g_return_if_fail (cr != NULL);
@@ -586,373 +1004,37 @@ ct_chart_render (const CtChart      *chart,
   ctx.geo = geometry;
 
   cairo_save (cr);
-
-  ctx.layout = pango_cairo_create_layout (cr);
-  pctx = pango_layout_get_context (ctx.layout);
-  /* Unhinted metrics: text measures the same on screen, paper and in files,
-   * so a chart wraps its labels identically everywhere. */
-  fo = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (fo, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (pctx, fo);
-  cairo_font_options_destroy (fo);
-  pango_layout_context_changed (ctx.layout);
-  pango_layout_set_wrap (ctx.layout, PANGO_WRAP_WORD_CHAR);
-  ctx.font = pango_font_description_from_string (style->font_family != NULL ? style->font_family
-                                                                             : DEFAULT_FONT);
+  setup_text (&ctx);
 
   set_color (&ctx, &ctx.pal->bg);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  pad = ctx.s * 1.2;
-  top = draw_header (&ctx, pad);
-  bottom = draw_footer (&ctx, pad);
+  lay.pad = ctx.s * 1.2;
+  lay.stride = 1;
+  lay.top = draw_header (&ctx, lay.pad);
+  lay.bottom = draw_footer (&ctx, lay.pad);
 
-  if (ctx.n_cat == 0 || ctx.n_ser == 0 || bottom - top < ctx.s * 4 || width < ctx.s * 10)
+  if (ctx.n_cat == 0 || ctx.n_ser == 0)
+    draw_empty (&ctx, lay.top, lay.bottom, lay.pad);
+  else if (lay.bottom - lay.top >= ctx.s * 4 && width >= ctx.s * 10)
     {
-      if (ctx.n_cat == 0 || ctx.n_ser == 0)
-        draw_empty (&ctx, top, bottom, pad);
-      goto out;
-    }
-
-  label_size = ctx.s * 0.92;
-  value_size = ctx.s * 0.85;
-
-  /* Ticks: about one per four lines of text along the value axis. */
-  compute_axis (&ctx, CLAMP ((ctx.vertical ? bottom - top : width) / (ctx.s * 5), 2, 8), &step);
-  decimals = step < 1 ? 1 : 0;
-  set_font (&ctx, label_size, FALSE);
-  set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
-  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + step * 1e-6; t += step)
-    {
-      g_autofree gchar *txt = ct_format_percent (t, decimals);
-      gdouble w;
-
-      pango_layout_set_text (ctx.layout, txt, -1);
-      text_size (&ctx, &w, &line_h);
-      tick_w = MAX (tick_w, w);
-    }
-  pango_layout_set_text (ctx.layout, "100%", -1);
-  text_size (&ctx, &ref_label_w, &ref_label_h);
-
-  /* Widest value label decides whether labels fit beside each bar. */
-  set_font (&ctx, value_size, FALSE);
-  {
-    g_autofree gchar *widest = ct_format_percent (geometry->axis_max - step * 0.01, 1);
-
-    pango_layout_set_text (ctx.layout, widest, -1);
-    text_size (&ctx, &value_label_max_w, &value_label_h);
-  }
-  flag_d = ctx.s * 1.05;
-
-  if (ctx.vertical)
-    {
-      gdouble left = pad + tick_w + ctx.s * 0.5;
-      gdouble right = width - pad - ref_label_w - ctx.s * 0.4;
-
-      cat_start = left;
-      cat_len = MAX (right - left, 1);
-      slot = cat_len / ctx.n_cat;
-      group = slot * (ctx.n_ser > 1 ? 0.84 : 0.68);
-      bar = group / ctx.n_ser;
-
-      /* Category labels: wrapped under each bar group up to three lines
-       * where there is room; else turned upright, one line each, so that
-       * thirty districts still all have their names; and only when even
-       * upright lines do not fit, every stride-th one. */
-      set_font (&ctx, label_size, FALSE);
-      turned_labels = slot < ctx.s * 4.5;
-      if (turned_labels && slot < line_h * 1.05)
-        stride = (guint) ceil (line_h * 1.05 / slot);
-      if (turned_labels)
-        set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
-      else
-        set_wrap (&ctx, slot - ctx.s * 0.3, 3, PANGO_ALIGN_CENTER);
-      for (guint c = 0; c < ctx.n_cat; c += stride)
-        {
-          gdouble w, h;
-
-          pango_layout_set_text (ctx.layout, ct_chart_get_category (chart, c), -1);
-          text_size (&ctx, &w, &h);
-          label_extent = MAX (label_extent, turned_labels ? w + 1 : h);
-        }
-      /* Long upright names are cut short rather than squeezing the bars. */
-      if (turned_labels)
-        label_extent = MIN (label_extent, (bottom - top) * 0.3);
-
-      if (value_label_max_w <= slot / ctx.n_ser + ctx.s * 0.2 && ctx.n_ser == 1)
-        value_mode = LABELS_ALONG;
-      else if (value_label_max_w <= bar * 1.1 + ctx.s * 0.2)
-        value_mode = LABELS_ALONG;
-      else if (value_label_h <= bar * 1.05)
-        value_mode = LABELS_ACROSS;
-      else
-        value_mode = LABELS_NONE;
-
-      /* Room above the plot for the label (and flag) of a bar at the top. */
-      val_start = top + (value_mode == LABELS_ACROSS ? value_label_max_w : value_label_h)
-                  + (ct_chart_has_flagged (chart) ? flag_d : 0) * 0.6;
-      val_len = bottom - label_extent - ctx.s * 0.5 - val_start;
-      geometry->plot_x = cat_start;
-      geometry->plot_width = cat_len;
-      geometry->plot_y = val_start;
-      geometry->plot_height = MAX (val_len, 1);
-    }
-  else
-    {
-      gdouble label_w, natural = 0, plot_top = top + ref_label_h + ctx.s * 0.3;
-      gdouble plot_bottom = bottom - line_h - ctx.s * 0.4;
-
-      cat_start = plot_top;
-      cat_len = MAX (plot_bottom - plot_top, 1);
-      slot = cat_len / ctx.n_cat;
-      group = slot * (ctx.n_ser > 1 ? 0.84 : 0.68);
-      bar = group / ctx.n_ser;
-
-      set_font (&ctx, label_size, FALSE);
-      set_wrap (&ctx, -1, 1, PANGO_ALIGN_RIGHT);
-      if (slot < line_h * 1.1)
-        stride = (guint) ceil (line_h * 1.1 / slot);
-      for (guint c = 0; c < ctx.n_cat; c += stride)
-        {
-          gdouble w;
-
-          pango_layout_set_text (ctx.layout, ct_chart_get_category (chart, c), -1);
-          text_size (&ctx, &w, NULL);
-          natural = MAX (natural, w);
-        }
-      /* Long names wrap within a third of the width instead of squeezing the bars. */
-      label_w = MIN (natural + 1, width * 0.3);
-      label_extent = label_w;
-
-      value_mode = (value_label_h <= bar * 1.15) ? LABELS_ALONG : LABELS_NONE;
-      geometry->plot_x = pad + label_w + ctx.s * 0.6;
-      geometry->plot_width = MAX (width - pad - geometry->plot_x - tick_w / 2
-                                  - (value_mode != LABELS_NONE ? value_label_max_w + ctx.s * 0.3 : 0)
-                                  - (ct_chart_has_flagged (chart) ? flag_d * 1.2 : 0), 1);
-      geometry->plot_y = cat_start;
-      geometry->plot_height = cat_len;
-      val_start = geometry->plot_x;
-      val_len = geometry->plot_width;
-    }
-
-  /* Grid lines and tick labels. */
-  set_font (&ctx, label_size, FALSE);
-  set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
-  cairo_set_line_width (cr, 1);
-  for (gdouble t = geometry->axis_min; t <= geometry->axis_max + step * 1e-6; t += step)
-    {
-      g_autofree gchar *txt = ct_format_percent (fabs (t) < step * 1e-6 ? 0 : t, decimals);
-      gdouble p = round (ct_chart_geometry_rate_to_position (geometry, t)) + 0.5, w, h;
-
-      pango_layout_set_text (ctx.layout, txt, -1);
-      text_size (&ctx, &w, &h);
+      measure_axis (&ctx, &lay);
       if (ctx.vertical)
-        {
-          cairo_move_to (cr, geometry->plot_x, p);
-          cairo_line_to (cr, geometry->plot_x + geometry->plot_width, p);
-          show_text (&ctx, geometry->plot_x - ctx.s * 0.4 - w, p - h / 2, &ctx.pal->secondary);
-        }
+        layout_vertical (&ctx, &lay);
       else
-        {
-          cairo_move_to (cr, p, geometry->plot_y);
-          cairo_line_to (cr, p, geometry->plot_y + geometry->plot_height);
-          show_text (&ctx, p - w / 2, geometry->plot_y + geometry->plot_height + ctx.s * 0.3,
-                     &ctx.pal->secondary);
-        }
-      set_color (&ctx, fabs (t) < step * 1e-6 ? &ctx.pal->axis : &ctx.pal->grid);
-      cairo_stroke (cr);
+        layout_horizontal (&ctx, &lay);
+
+      paint_grid (&ctx, &lay);
+      paint_categories (&ctx, &lay);
+      set_font (&ctx, lay.value_size, FALSE);
+      set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
+      for (guint si = 0; si < ctx.n_ser; si++)
+        for (guint c = 0; c < ctx.n_cat; c++)
+          paint_point (&ctx, &lay, si, c);
+      paint_reference (&ctx, &lay);
     }
 
-  /* Category labels. */
-  set_font (&ctx, label_size, FALSE);
-  for (guint c = 0; c < ctx.n_cat; c += stride)
-    {
-      const gchar *label = ct_chart_get_category (chart, c);
-      gdouble mid = cat_start + slot * (c + 0.5), w, h;
-
-      pango_layout_set_text (ctx.layout, label, -1);
-      if (ctx.vertical && turned_labels)
-        {
-          /* right-aligned, so every name ends just under the axis */
-          set_wrap (&ctx, label_extent, 1, PANGO_ALIGN_RIGHT);
-          show_text_turned (&ctx, mid - line_h / 2,
-                            geometry->plot_y + geometry->plot_height + ctx.s * 0.4 + label_extent,
-                            &ctx.pal->text);
-        }
-      else if (ctx.vertical)
-        {
-          gdouble span = slot - ctx.s * 0.3;
-
-          set_wrap (&ctx, span, 3, PANGO_ALIGN_CENTER);
-          show_text (&ctx, mid - span / 2, geometry->plot_y + geometry->plot_height + ctx.s * 0.4,
-                     &ctx.pal->text);
-        }
-      else
-        {
-          gint max_lines = MAX ((gint) floor (slot * stride / line_h), 1);
-
-          set_wrap (&ctx, label_extent, MIN (max_lines, 3), PANGO_ALIGN_RIGHT);
-          text_size (&ctx, &w, &h);
-          show_text (&ctx, geometry->plot_x - ctx.s * 0.6 - label_extent,
-                     mid - h / 2, &ctx.pal->text);
-        }
-      geometry->category_labels++;
-    }
-
-  /* Bars, "no data" bands, value labels and flags. */
-  ref_pos = round (ct_chart_geometry_rate_to_position (geometry, 100)) + 0.5;
-  set_font (&ctx, value_size, FALSE);
-  set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
-  for (guint si = 0; si < ctx.n_ser; si++)
-    {
-      const Rgb *fill = &ctx.pal->series[si % G_N_ELEMENTS (ctx.pal->series)];
-
-      for (guint c = 0; c < ctx.n_cat; c++)
-        {
-          const CtChartPoint *pt = ct_chart_get_point (chart, si, c);
-          CtChartBar b = { si, c, isnan (pt->rate), 0, 0, 0, 0 };
-          gdouble c0 = cat_start + slot * c + (slot - group) / 2 + bar * si;
-          gdouble c_len = bar, v0, v1, end;
-
-          /* A hair of space between neighbours in a group, where it can be spared. */
-          if (ctx.n_ser > 1 && bar > 6)
-            c_len -= 1;
-          /* Whole pixels across the bar too: sharp edges, and far
-           * cheaper to fill than antialiased ones. */
-          c0 = round (c0);
-          c_len = MAX (round (c_len), 1);
-
-          if (b.missing)
-            {
-              v0 = ct_chart_geometry_rate_to_position (geometry, geometry->axis_min);
-              v1 = ct_chart_geometry_rate_to_position (geometry, geometry->axis_max);
-              axis_rect (&ctx, c0, c_len, v0, v1, &b.x, &b.y, &b.width, &b.height);
-              hatch (&ctx, b.x, b.y, b.width, b.height, MAX (ctx.s * 0.45, 4));
-              set_font (&ctx, value_size, FALSE);
-              pango_layout_set_text (ctx.layout, _("no data"), -1);
-              {
-                gdouble tw, th;
-
-                text_size (&ctx, &tw, &th);
-                if (ctx.vertical && th <= c_len && tw <= b.height - ctx.s)
-                  show_text_turned (&ctx, b.x + (b.width - th) / 2, b.y + b.height - ctx.s * 0.4,
-                                    &ctx.pal->secondary);
-                else if (!ctx.vertical && th <= c_len && tw <= b.width - ctx.s)
-                  show_text (&ctx, b.x + ctx.s * 0.4, b.y + (b.height - th) / 2, &ctx.pal->secondary);
-              }
-              g_array_append_val (geometry->bars, b);
-              continue;
-            }
-
-          /* Whole units at both ends keep bar edges crisp on screen. */
-          v0 = round (ct_chart_geometry_rate_to_position (geometry, 0));
-          v1 = round (ct_chart_geometry_rate_to_position (geometry, pt->rate));
-          axis_rect (&ctx, c0, c_len, v0, v1, &b.x, &b.y, &b.width, &b.height);
-          /* A rate of exactly zero is a figure: a thin line, not nothing. */
-          if (ctx.vertical && b.height < 2)
-            {
-              b.y = v0 - 2;
-              b.height = 2;
-            }
-          else if (!ctx.vertical && b.width < 2)
-            b.width = 2;
-          cairo_rectangle (cr, b.x, b.y, b.width, b.height);
-          set_color (&ctx, fill);
-          cairo_fill (cr);
-          if ((gint) si == style->hover_series && (gint) c == style->hover_category)
-            {
-              cairo_rectangle (cr, b.x + 1, b.y + 1, MAX (b.width - 2, 0), MAX (b.height - 2, 0));
-              cairo_set_line_width (cr, 2);
-              set_color (&ctx, &ctx.pal->highlight);
-              cairo_stroke (cr);
-            }
-          g_array_append_val (geometry->bars, b);
-
-          /* Past the bar's end: the value label, then the flag. */
-          end = v1;
-          if (value_mode != LABELS_NONE)
-            {
-              g_autofree gchar *txt = ct_format_percent (pt->rate, 1);
-              gdouble tw, th, mid = c0 + c_len / 2;
-              gboolean down = pt->rate < 0;
-
-              pango_layout_set_text (ctx.layout, txt, -1);
-              text_size (&ctx, &tw, &th);
-              /* A bar just short of 100% would put its label across the
-               * dashed line, which then strikes the figure through: such a
-               * label moves past the line. */
-              if (!down)
-                {
-                  gdouble room = ctx.vertical ? (value_mode == LABELS_ALONG ? th : tw) + 3 : tw + 3;
-
-                  if (ctx.vertical && v1 > ref_pos && v1 - room < ref_pos + 2)
-                    v1 = ref_pos - 2;
-                  else if (!ctx.vertical && v1 < ref_pos && v1 + room > ref_pos - 2)
-                    v1 = ref_pos + 2;
-                }
-              if (ctx.vertical && value_mode == LABELS_ALONG)
-                {
-                  show_text (&ctx, mid - tw / 2, down ? v1 + 2 : v1 - th - 1, &ctx.pal->text);
-                  end = down ? v1 + th + 2 : v1 - th - 1;
-                }
-              else if (ctx.vertical)
-                {
-                  show_text_turned (&ctx, mid - th / 2, v1 - 3, &ctx.pal->text);
-                  end = v1 - 3 - tw;
-                }
-              else
-                {
-                  show_text (&ctx, down ? v1 - tw - 3 : v1 + 3, mid - th / 2, &ctx.pal->text);
-                  end = down ? v1 - tw - 3 : v1 + 3 + tw;
-                }
-              geometry->value_labels++;
-            }
-          if (pt->flags != 0)
-            {
-              gdouble d = MIN (flag_d, MAX (c_len, ctx.s * 0.6));
-              gdouble mid = c0 + c_len / 2;
-
-              if (ctx.vertical)
-                flag_marker (&ctx, mid, end - d / 2 - 1, d);
-              else
-                flag_marker (&ctx, end + d / 2 + 2, mid, d);
-            }
-        }
-    }
-
-  /* The 100% line over the bars, so it reads through them. */
-  {
-    gdouble p = round (ct_chart_geometry_rate_to_position (geometry, 100)) + 0.5;
-
-    cairo_save (cr);
-    cairo_set_dash (cr, (const double[]) { 6, 4 }, 2, 0);
-    cairo_set_line_width (cr, 2);
-    set_color (&ctx, &ctx.pal->reference);
-    set_font (&ctx, label_size, TRUE);
-    set_wrap (&ctx, -1, 1, PANGO_ALIGN_LEFT);
-    pango_layout_set_text (ctx.layout, "100%", -1);
-    if (ctx.vertical)
-      {
-        cairo_move_to (cr, geometry->plot_x, p);
-        cairo_line_to (cr, geometry->plot_x + geometry->plot_width, p);
-        cairo_stroke (cr);
-        show_text (&ctx, geometry->plot_x + geometry->plot_width + ctx.s * 0.3, p - ref_label_h / 2,
-                   &ctx.pal->reference);
-      }
-    else
-      {
-        cairo_move_to (cr, p, geometry->plot_y);
-        cairo_line_to (cr, p, geometry->plot_y + geometry->plot_height);
-        cairo_stroke (cr);
-        show_text (&ctx, p - ref_label_w / 2, geometry->plot_y - ref_label_h - ctx.s * 0.15,
-                   &ctx.pal->reference);
-      }
-    cairo_restore (cr);
-  }
-
-out:
   g_clear_pointer (&ctx.hatch, cairo_pattern_destroy);
   pango_font_description_free (ctx.font);
   g_object_unref (ctx.layout);
