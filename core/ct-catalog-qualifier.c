@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ct-catalog-qualifier.h"
+#include "ct-data.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
 #include "ct-text.h"
@@ -27,17 +28,13 @@ typedef enum
   N_RULE_KINDS
 } RuleKind;
 
-static const gchar *const rule_names[N_RULE_KINDS] = {
-  [CT_QUALIFIER_SEASON] = "season",
-  [CT_QUALIFIER_AGE] = "age",
-  [CT_QUALIFIER_POPULATION] = "population",
-  [CT_QUALIFIER_BUDGET] = "budget",
-  [CT_QUALIFIER_CAPITAL] = "capital",
-  [RULE_SEASON_HEADING] = "season_heading",
-  [RULE_SHARE] = "share",
-  [RULE_PLAN_PERIOD] = "plan_period",
-  [RULE_PLAN_OTHER] = "plan_other",
-  [RULE_PLAN_YEAR] = "plan_year",
+
+/* The first column of qualifiers.tsv, in RuleKind order; then the
+ * months of a report period. */
+static const gchar * const rule_words[N_RULE_KINDS + 2] = {
+  "season", "age", "population", "budget", "capital",
+  "season_heading", "share", "plan_period", "plan_other", "plan_year",
+  "period_months", NULL
 };
 
 typedef struct
@@ -70,54 +67,52 @@ ct_qualifier_table_free (CtQualifierTable *self)
   if (self == NULL)
     return;
   for (guint i = 0; i < N_RULE_KINDS; i++)
-    g_ptr_array_unref (self->rules[i]);
-  g_hash_table_unref (self->months);
-  g_regex_unref (self->year_in_label);
-  g_regex_unref (self->year_opening);
+    g_clear_pointer (&self->rules[i], g_ptr_array_unref);
+  g_clear_pointer (&self->months, g_hash_table_unref);
+  g_clear_pointer (&self->year_in_label, g_regex_unref);
+  g_clear_pointer (&self->year_opening, g_regex_unref);
   g_free (self);
 }
 
+
 static gboolean
-parse_row (CtQualifierTable  *self,
-           gchar            **cols,
-           guint              lineno,
-           GError           **error)
+parse_row (CtQualifierTable   *self,
+           const CtDataTable  *table,
+           const CtDataRow    *row,
+           GError            **error)
 {
   g_autoptr(GError) regex_error = NULL;
+  guint kind;
+  GRegex *regex;
   Rule *rule;
 
-  if (g_strv_length (cols) != 3 || *cols[1] == '\0' || *cols[2] == '\0')
-    goto bad;
-  if (g_str_equal (cols[0], "period_months"))
+  if (!ct_data_row_choice (table, row, 0, rule_words, &kind, error))
+    return FALSE;
+  if (kind == N_RULE_KINDS)
     {
-      gchar *end = NULL;
-      guint64 months = g_ascii_strtoull (cols[2], &end, 10);
+      gdouble months;
 
-      if (*end != '\0' || months == 0 || months > 12)
-        goto bad;
-      g_hash_table_insert (self->months, ct_text_fold (cols[1], -1), GUINT_TO_POINTER ((guint) months));
+      if (!ct_data_row_number (table, row, 2, &months, error))
+        return FALSE;
+      if (months < 1 || months > 12 || months != floor (months))
+        {
+          ct_data_set_row_error (error, table, row, _("the months of a period are 1 to 12"));
+          return FALSE;
+        }
+      g_hash_table_insert (self->months, ct_text_fold (row->cols[1], -1), GUINT_TO_POINTER ((guint) months));
       return TRUE;
     }
-  for (guint k = 0; k < N_RULE_KINDS; k++)
-    if (g_str_equal (cols[0], rule_names[k]))
-      {
-        GRegex *regex = g_regex_new (cols[2], G_REGEX_OPTIMIZE, 0, &regex_error);
-
-        if (regex == NULL)
-          goto bad;
-        rule = g_new0 (Rule, 1);
-        rule->value = g_strdup (cols[1]);
-        rule->regex = regex;
-        g_ptr_array_add (self->rules[k], rule);
-        return TRUE;
-      }
-
-bad:
-  g_set_error (error, CT_ERROR, CT_ERROR_FAILED,
-               _("Line %u of the qualifier table (qualifiers.tsv) is malformed: it needs "
-                 "a known dimension, a value and a valid pattern; reinstall Chỉ tiêu."),
-               lineno);
-  return FALSE;
+  regex = g_regex_new (row->cols[2], G_REGEX_OPTIMIZE, 0, &regex_error);
+  if (regex == NULL)
+    {
+      ct_data_set_row_error (error, table, row, regex_error->message);
+      return FALSE;
+    }
+  rule = g_new0 (Rule, 1);
+  rule->value = g_strdup (row->cols[1]);
+  rule->regex = regex;
+  g_ptr_array_add (self->rules[kind], rule);
+  return TRUE;
 }
 
 CtQualifierTable *
@@ -126,9 +121,10 @@ ct_qualifier_table_new_from_data (const gchar  *tsv,
                                   GError      **error)
 {
   g_autoptr(CtQualifierTable) self = g_new0 (CtQualifierTable, 1);
-  g_autofree gchar *copy = g_strndup (tsv, len);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  g_autoptr(CtDataTable) table = ct_data_table_parse ("qualifiers.tsv", tsv, len, 3, 3, error);
 
+  if (table == NULL)
+    return NULL;
   for (guint k = 0; k < N_RULE_KINDS; k++)
     self->rules[k] = g_ptr_array_new_with_free_func (rule_free);
   self->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -137,17 +133,9 @@ ct_qualifier_table_new_from_data (const gchar  *tsv,
   /* "Năm 2022, …" opening the clause: the extractor keeps it out of the label. */
   self->year_opening = g_regex_new ("^\\W*nam ((19|20)\\d\\d)\\b", G_REGEX_OPTIMIZE, 0, NULL);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cols = NULL;
-
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      cols = g_strsplit (lines[i], "\t", -1);
-      if (!parse_row (self, cols, i + 1, error))
-        return NULL;
-    }
+  for (guint i = 0; i < table->rows->len; i++)
+    if (!parse_row (self, table, g_ptr_array_index (table->rows, i), error))
+      return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -305,7 +293,7 @@ const gchar *
 ct_qualifier_dimension_to_string (CtQualifierDimension dimension)
 {
   g_return_val_if_fail (dimension < CT_N_QUALIFIER_DIMENSIONS, NULL);
-  return rule_names[dimension];
+  return rule_words[dimension];
 }
 
 const gchar *
@@ -340,7 +328,7 @@ splits (const CtQualifiers   *q,
   if (d == CT_QUALIFIER_POPULATION)
     return TRUE;
   return indicator != NULL
-         && g_hash_table_lookup_extended (indicator->qualifiers, rule_names[d], NULL, &own)
+         && g_hash_table_lookup_extended (indicator->qualifiers, rule_words[d], NULL, &own)
          && g_strcmp0 (own, q->values[d]) != 0;
 }
 
