@@ -128,8 +128,10 @@ ct_qualifier_table_new_from_data (const gchar  *tsv,
   for (guint k = 0; k < N_RULE_KINDS; k++)
     self->rules[k] = g_ptr_array_new_with_free_func (rule_free);
   self->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* "… vốn năm 2022", "năm 2022 giải ngân": a year named in the label. */
-  self->year_in_label = g_regex_new ("\\bnam ((19|20)\\d\\d)\\b", G_REGEX_OPTIMIZE, 0, NULL);
+  /* "… vốn năm 2022", "năm 2022 giải ngân": a year named in the label; a
+   * price basis ("giá so sánh năm 2010") names no span. */
+  self->year_in_label = g_regex_new ("\\b(?<!so sanh )(?<!co dinh )nam ((19|20)\\d\\d)\\b",
+                                     G_REGEX_OPTIMIZE, 0, NULL);
   /* "Năm 2022, …" opening the clause: the extractor keeps it out of the label. */
   self->year_opening = g_regex_new ("^\\W*nam ((19|20)\\d\\d)\\b", G_REGEX_OPTIMIZE, 0, NULL);
 
