@@ -382,6 +382,20 @@ clause_end (const gchar *text,
   return p;
 }
 
+#define PARAGRAPH_HEAD_BYTES 600
+
+/* Up to PARAGRAPH_HEAD_BYTES of a paragraph of len bytes, whole characters. */
+static gsize
+paragraph_head (const gchar *para,
+                gsize        len)
+{
+  gsize n = MIN (len, PARAGRAPH_HEAD_BYTES);
+
+  while (n > 0 && n < len && (para[n] & 0xC0) == 0x80)
+    n--;
+  return n;
+}
+
 /* The qualifiers and verdict of one figure, from its label, its clause and
  * the paragraph before the clause: the one judgement every view shows. */
 static gboolean
@@ -410,7 +424,9 @@ judge_figure (Judge                     *j,
       while (para > 0 && j->text[para - 1] != '\n')
         para--;
       clause = g_strndup (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start);
-      paragraph = g_strndup (j->text + para, o->start - para);
+      /* Its head is what speaks for a list (a season heading, the programme
+       * it reports on); a long paragraph is not read again for each figure. */
+      paragraph = g_strndup (j->text + para, paragraph_head (j->text + para, o->start - para));
     }
   placed->so = so;
   placed->report_months = ct_qualifier_table_period_months (j->table, report_period);
