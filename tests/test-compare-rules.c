@@ -375,6 +375,23 @@ test_qualifiers (void)
   g_assert_cmpuint (ct_qualifier_table_period_months (table, "không rõ"), ==, 0);
 }
 
+/* A disbursement of a capital plan is a disbursement, not the plan. */
+static void
+test_exclusions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtCatalog) catalog = ct_catalog_new (&error);
+  const CtIndicator *ind;
+
+  g_assert_no_error (error);
+  ind = ct_catalog_match (catalog, "Phần kế hoạch vốn tỉnh giao đã giải ngân", "tỷ đồng");
+  g_assert_nonnull (ind);
+  g_assert_cmpstr (ind->code, ==, "DT_GIAI_NGAN");
+  ind = ct_catalog_match (catalog, "Tỷ lệ trẻ dưới 5 tuổi bị suy dinh dưỡng", "%");
+  g_assert_nonnull (ind);
+  g_assert_cmpstr (ind->code, ==, "YT_SUY_DINH_DUONG");
+}
+
 /* A broken table is an error naming its line, not a silent rule off. */
 static void
 test_bad_table (void)
@@ -405,6 +422,7 @@ main (int    argc,
   g_test_add_func ("/compare-rules/judge", test_judge);
   g_test_add_func ("/compare-rules/reported-word", test_reported_word);
   g_test_add_func ("/compare-rules/qualifiers", test_qualifiers);
+  g_test_add_func ("/compare-rules/exclusions", test_exclusions);
   g_test_add_func ("/compare-rules/bad-table", test_bad_table);
   return g_test_run ();
 }
