@@ -53,6 +53,7 @@ make_comparison (void)
   cells[2].observation_id = 102; cells[2].value = cells[2].value_normalized = 95;
   cells[2].unit = (gchar *) "ha"; cells[2].plan = 100; cells[2].rate = 95; cells[2].basis = CT_BASIS_PLAN;
   cells[2].verdict = CT_VERDICT_NEARLY_MET; cells[2].reported = CT_VERDICT_MET;
+  cells[2].n_more = 2;
   cells[2].flags = CT_FLAG_RATE_MISMATCH; cells[2].corrected = CT_CORRECTION_VALUE;
   cells[3].observation_id = 202; cells[3].value = cells[3].value_normalized = 40;
   cells[3].unit = (gchar *) "ha";
@@ -290,7 +291,9 @@ collect_labels (GtkWidget *widget,
     g_string_append_printf (out, "%s|", gtk_label_get_text (GTK_LABEL (widget)));
   /* the figures are drawn by one widget per cell */
   if (CT_IS_COMPARE_CELL (widget) && ct_compare_cell_get_value_text (CT_COMPARE_CELL (widget)) != NULL)
-    g_string_append_printf (out, "%s|%s|", ct_compare_cell_get_value_text (CT_COMPARE_CELL (widget)),
+    g_string_append_printf (out, "%s|%s|%s|", ct_compare_cell_get_value_text (CT_COMPARE_CELL (widget)),
+                            ct_compare_cell_get_plan_text (CT_COMPARE_CELL (widget)) != NULL
+                            ? ct_compare_cell_get_plan_text (CT_COMPARE_CELL (widget)) : "",
                             ct_compare_cell_get_rate_text (CT_COMPARE_CELL (widget)) != NULL
                             ? ct_compare_cell_get_rate_text (CT_COMPARE_CELL (widget)) : "");
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
@@ -313,6 +316,8 @@ test_drawn (void)
   g_assert_nonnull (strstr (labels->str, "|60,1% · chưa đạt|"));
   g_assert_nonnull (strstr (labels->str, "|3.100 tấn|"));
   g_assert_nonnull (strstr (labels->str, "|Tài chính|"));
+  /* a cell that is one of several figures of its concept says so */
+  g_assert_nonnull (strstr (labels->str, "|95 ha|KH 100 · +2|"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

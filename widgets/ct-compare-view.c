@@ -645,6 +645,16 @@ render_cell (CtCompareView *self,
   plan_text = ct_compare_cell_format_plan (figure);
   rate_text = ct_compare_cell_format_rate (figure);
   flags_text = ct_figure_describe_flags (figure->flags);
+  /* Other figures of the same concept in the report (never a sub-part: a
+   * sub-part has a row of its own): "+2" says the cell is one of several,
+   * as on the printed table. */
+  if (figure->n_more > 0)
+    {
+      g_autofree gchar *plain = g_steal_pointer (&plan_text);
+
+      plan_text = g_strdup_printf ("%s%s+%u", plain != NULL ? plain : "", plain != NULL ? " · " : "",
+                                   figure->n_more);
+    }
 
   gtk_widget_set_size_request (cell, -1, ROW_HEIGHT);
   ct_compare_cell_set (CT_COMPARE_CELL (cell), value_text, plan_text, rate_text,
