@@ -214,7 +214,8 @@ test_table_note (void)
   g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
   CtCompareRow rows[1] = {
     { (gchar *) "NN_LUONG_THUC", (gchar *) "Sản lượng lương thực có hạt", (gchar *) "Grain output",
-      (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, 2 },
+      (gchar *) "Nông nghiệp", (gchar *) "tấn", TRUE, CT_DIRECTION_HIGHER, CT_MEASURE_FLOW,
+      { { NULL }, 0, 0, 0 }, NULL, 2 },
   };
   CtCompareColumn mixed[2] = {
     { 1, 1, (gchar *) "Quảng Điền · cả năm 2023", (gchar *) "Quảng Điền", (gchar *) "huyện",
