@@ -174,20 +174,15 @@ is_plain (const CtRawPara *p)
 static gboolean
 is_state_header (const gchar *text)
 {
-  g_autofree gchar *folded = ct_text_fold (text, MIN (strlen (text), 64));
-
-  return g_str_has_prefix (folded, "cong hoa xa hoi chu nghia") ||
-         g_str_has_prefix (folded, "doc lap - tu do") ||
-         g_str_has_prefix (folded, "doc lap – tu do");
+  return ct_reader_has_document_word (CT_DOCUMENT_WORDS_STATE_HEADER, text,
+                                      MIN (strlen (text), 64), FALSE);
 }
 
 /* "BÁO CÁO …" opens the title, which no header line before it belongs to. */
 static gboolean
 opens_title (const gchar *text)
 {
-  g_autofree gchar *folded = ct_text_fold (text, MIN (strlen (text), 16));
-
-  return g_str_has_prefix (folded, "bao cao");
+  return ct_reader_has_document_word (CT_DOCUMENT_WORDS_TITLE, text, MIN (strlen (text), 16), FALSE);
 }
 
 static void

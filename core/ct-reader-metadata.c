@@ -559,9 +559,7 @@ static gboolean
 is_recipient_block (const gchar *text,
                     gsize        len)
 {
-  g_autofree gchar *folded = ct_text_fold (text, MIN (len, 16));
-
-  return g_str_has_prefix (folded, "kinh gui") || g_str_has_prefix (folded, "noi nhan");
+  return ct_reader_has_document_word (CT_DOCUMENT_WORDS_RECIPIENT, text, MIN (len, 16), FALSE);
 }
 
 void
@@ -650,12 +648,11 @@ ct_metadata_guess (CtDocument *doc)
     {
       /* The signature closes the report. */
       gsize from = doc->text_len > SIGNATURE_SCAN ? doc->text_len - SIGNATURE_SCAN : 0;
-      g_autofree gchar *folded = NULL;
 
       while (from > 0 && (doc->text[from] & 0xC0) == 0x80)
         from--;
-      folded = ct_text_fold (doc->text + from, doc->text_len - from);
-      if (strstr (folded, "tm. uy ban nhan dan") != NULL || strstr (folded, "tm uy ban nhan dan") != NULL)
+      if (ct_reader_has_document_word (CT_DOCUMENT_WORDS_SIGNATURE, doc->text + from,
+                                       doc->text_len - from, TRUE))
         {
           g_autofree gchar *issuer = g_strdup_printf ("UBND %s %s", doc->meta.level.value, doc->meta.locality.value);
 

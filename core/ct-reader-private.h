@@ -110,6 +110,23 @@ GHashTable *ct_reader_zip_read      (GBytes      *bytes,
 /* Reads a data table from the core resources: rows of tab-separated
  * fields, comments (#) and blank lines skipped. */
 GPtrArray  *ct_reader_load_table    (const gchar *name);
+/* The words of the administrative form (resources/data/document-words.tsv). */
+typedef enum
+{
+  CT_DOCUMENT_WORDS_STATE_HEADER,
+  CT_DOCUMENT_WORDS_TITLE,
+  CT_DOCUMENT_WORDS_RECIPIENT,
+  CT_DOCUMENT_WORDS_SIGNATURE,
+  CT_N_DOCUMENT_WORDS,
+} CtDocumentWords;
+
+/* Whether @text (folded) starts with one of the words of @role, or holds
+ * one anywhere. */
+gboolean    ct_reader_has_document_word (CtDocumentWords  role,
+                                         const gchar     *text,
+                                         gsize            len,
+                                         gboolean         anywhere);
+
 /* Loads every table of the reader with its column counts checked: the test
  * suite calls it so a malformed row fails before a user meets it. */
 gboolean    ct_reader_check_tables  (GError     **error);

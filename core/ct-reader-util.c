@@ -192,6 +192,11 @@ ct_reader_clean_line (const gchar *text,
   return g_string_free (out, FALSE);
 }
 
+/* The roles of document-words.tsv, in CtDocumentWords order. */
+static const gchar * const document_word_roles[] = {
+  "state_header", "title", "recipient", "signature", NULL,
+};
+
 /* The reader's tables and how many columns each row has. */
 static const struct
 {
@@ -199,6 +204,7 @@ static const struct
   guint        min_cols;
   guint        max_cols;
 } reader_tables[] = {
+  { "document-words.tsv", 2, 2 },
   { "footnote-units.tsv", 1, 1 },
   { "levels.tsv", 3, 3 },
   { "locality-stopwords.tsv", 1, 1 },
@@ -254,6 +260,84 @@ ct_reader_check_tables (GError **error)
 
       if (table == NULL)
         return FALSE;
+      /* A role the reader does not know would be a rule that never fires. */
+      for (guint r = 0; g_str_equal (reader_tables[i].name, "document-words.tsv") && r < table->rows->len; r++)
+        {
+          guint role;
+
+          if (!ct_data_row_choice (table, g_ptr_array_index (table->rows, r), 0,
+                                   document_word_roles, &role, error))
+            return FALSE;
+        }
     }
   return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *folded[CT_N_DOCUMENT_WORDS];  /* gchar *: the words, folded */
+} DocumentWords;
+
+static DocumentWords *
+load_document_words (void)
+{
+  DocumentWords *words = g_new0 (DocumentWords, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDataTable) table = ct_data_table_load ("document-words.tsv", 2, 2, &error);
+
+  for (guint r = 0; r < CT_N_DOCUMENT_WORDS; r++)
+    words->folded[r] = g_ptr_array_new_with_free_func (g_free);
+  if (table == NULL)
+    {
+      g_critical ("%s", error->message);
+      return words;
+    }
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const CtDataRow *row = g_ptr_array_index (table->rows, i);
+      guint role;
+
+      if (!ct_data_row_choice (table, row, 0, document_word_roles, &role, &error))
+        {
+          /* The table is compiled in and checked by the test suite. */
+          g_critical ("%s", error->message);
+          g_clear_error (&error);
+          continue;
+        }
+      g_ptr_array_add (words->folded[role], ct_text_fold (row->cols[1], -1));
+    }
+  return words;
+}
+
+static const DocumentWords *
+document_words (void)
+{
+  static DocumentWords *words;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      words = load_document_words ();
+      g_once_init_leave (&once, 1);
+    }
+  return words;
+}
+
+gboolean
+ct_reader_has_document_word (CtDocumentWords  role,
+                             const gchar     *text,
+                             gsize            len,
+                             gboolean         anywhere)
+{
+  const DocumentWords *words = document_words ();
+  g_autofree gchar *folded = ct_text_fold (text, len);
+
+  for (guint i = 0; i < words->folded[role]->len; i++)
+    {
+      const gchar *w = g_ptr_array_index (words->folded[role], i);
+
+      if (anywhere ? strstr (folded, w) != NULL : g_str_has_prefix (folded, w))
+        return TRUE;
+    }
+  return FALSE;
 }
