@@ -93,6 +93,7 @@ ct_document_unref (CtDocument *doc)
   g_clear_pointer (&doc->meta.province_choices, g_strfreev);
   g_ptr_array_unref (doc->warnings);
   g_array_unref (doc->line_map);
+  g_clear_pointer (&doc->page_lines, g_array_unref);
   g_free (doc);
 }
 
@@ -232,9 +233,34 @@ ct_file_format_to_string (CtFileFormat format)
       return "markdown";
     case CT_FILE_FORMAT_DOCX:
       return "docx";
+    case CT_FILE_FORMAT_PDF:
+      return "pdf";
+    case CT_FILE_FORMAT_SCAN:
+      return "scan";
+    case CT_FILE_FORMAT_ODT:
+      return "odt";
+    case CT_FILE_FORMAT_DOC:
+      return "doc";
+    case CT_FILE_FORMAT_RTF:
+      return "rtf";
+    case CT_FILE_FORMAT_HTML:
+      return "html";
     default:
       return "unknown";
     }
+}
+
+guint
+ct_document_page_of_line (const CtDocument *doc,
+                          guint             line)
+{
+  guint page = 0;
+
+  if (doc->page_lines == NULL)
+    return 0;
+  for (guint i = 0; i < doc->page_lines->len && g_array_index (doc->page_lines, guint, i) <= line; i++)
+    page = i + 1;
+  return MAX (page, 1);
 }
 
 void

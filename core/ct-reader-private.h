@@ -100,6 +100,21 @@ GPtrArray  *ct_reader_docx_parse    (GBytes      *bytes,
                                      const gchar *source_name,
                                      GError     **error);
 
+/* The words of every page of a PDF with their positions
+ * (CtLayoutPage *); @out_has_text tells whether any page has a text layer. */
+GPtrArray  *ct_reader_pdf_pages     (GBytes      *bytes,
+                                     const gchar *source_name,
+                                     gboolean    *out_has_text,
+                                     GError     **error);
+
+/* A PDF's documents: its text layer read by position. */
+GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+/* The list of documents a single-report file gives (takes @doc). */
+GPtrArray  *ct_reader_one_document  (CtDocument   *doc);
+
 /* Every regular file of a zip, name → GBytes, read within the limits
  * above; @out_names (optional) gets the names in archive order. */
 GHashTable *ct_reader_zip_read      (GBytes      *bytes,

@@ -257,3 +257,12 @@ ct_reader_check_tables (GError **error)
     }
   return TRUE;
 }
+
+GPtrArray *
+ct_reader_one_document (CtDocument *doc)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
+
+  g_ptr_array_add (docs, doc);
+  return docs;
+}

@@ -38,13 +38,6 @@ check_known_binary (const guint8 *data,
                     const gchar  *source_name,
                     GError      **error)
 {
-  if (has_prefix (data, len, "%PDF", 4))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-                   _("“%s” is a PDF file. Chỉ tiêu reads .docx, .txt and .md: open the report in Word and save it as .docx."),
-                   source_name);
-      return FALSE;
-    }
   if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
@@ -337,6 +330,8 @@ read_bytes (GBytes       *bytes,
     }
   if (has_prefix (data, len, "PK\x03\x04", 4) || has_prefix (data, len, "PK\x05\x06", 4))
     return read_zip (bytes, source_name, depth, cancellable, error);
+  if (has_prefix (data, len, "%PDF", 4))
+    return ct_reader_pdf_read (bytes, source_name, cancellable, error);
   if (!check_known_binary (data, len, source_name, error))
     return NULL;
   return read_text (bytes, source_name, error);
