@@ -107,6 +107,18 @@ GPtrArray  *ct_reader_pdf_pages     (GBytes      *bytes,
                                      gboolean    *out_has_text,
                                      GError     **error);
 
+/* An OpenDocument text from its zip members (name → GBytes). */
+GPtrArray  *ct_reader_odt_parse     (GHashTable   *entries,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
+/* Whether zip members (name → GBytes) are an OpenDocument package. */
+gboolean    ct_reader_is_odf        (GHashTable   *entries);
+GPtrArray  *ct_reader_odt_read      (GHashTable   *entries,
+                                     GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
 /* A PDF's documents: its text layer read by position. */
 GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
                                      const gchar  *source_name,

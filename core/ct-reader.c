@@ -245,6 +245,8 @@ read_zip (GBytes       *bytes,
 
   if (g_hash_table_contains (entries, "word/document.xml"))
     return read_docx (bytes, source_name, error);
+  if (ct_reader_is_odf (entries))
+    return ct_reader_odt_read (entries, bytes, source_name, error);
   if (g_hash_table_contains (entries, "[Content_Types].xml") || g_hash_table_contains (entries, "word/styles.xml"))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
