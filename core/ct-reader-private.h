@@ -119,6 +119,13 @@ GPtrArray  *ct_reader_odt_read      (GHashTable   *entries,
                                      const gchar  *source_name,
                                      GError      **error);
 
+/* .doc and .rtf converted by LibreOffice, then read as .odt. */
+GPtrArray  *ct_reader_convert_read  (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     CtFileFormat  format,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
 /* A PDF's documents: its text layer read by position. */
 GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
                                      const gchar  *source_name,

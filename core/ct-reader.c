@@ -38,19 +38,6 @@ check_known_binary (const guint8 *data,
                     const gchar  *source_name,
                     GError      **error)
 {
-  if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-                   _("“%s” is an old Word 97–2003 (.doc) or Excel file. Open it in Word and save it as .docx."),
-                   source_name);
-      return FALSE;
-    }
-  if (has_prefix (data, len, "{\\rtf", 5))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-                   _("“%s” is an RTF file. Open it in Word and save it as .docx."), source_name);
-      return FALSE;
-    }
   if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
       has_prefix (data, len, "GIF8", 4) || has_prefix (data, len, "\x1F\x8B", 2) ||
       has_prefix (data, len, "Rar!", 4) || has_prefix (data, len, "7z\xBC\xAF", 4) ||
@@ -334,6 +321,10 @@ read_bytes (GBytes       *bytes,
     return read_zip (bytes, source_name, depth, cancellable, error);
   if (has_prefix (data, len, "%PDF", 4))
     return ct_reader_pdf_read (bytes, source_name, cancellable, error);
+  if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_DOC, cancellable, error);
+  if (has_prefix (data, len, "{\\rtf", 5))
+    return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_RTF, cancellable, error);
   if (!check_known_binary (data, len, source_name, error))
     return NULL;
   return read_text (bytes, source_name, error);
