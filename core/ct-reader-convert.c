@@ -120,7 +120,7 @@ ct_reader_convert_read (GBytes       *bytes,
                         GCancellable *cancellable,
                         GError      **error)
 {
-  const gchar *what = format == CT_FILE_FORMAT_RTF ? "RTF" : "Word 97–2003 (.doc)";
+  const gchar *what = format == CT_FILE_FORMAT_RTF ? "RTF" : "Word 97–2003 (.doc)"; /* format names, not translated */
   g_autofree gchar *soffice = find_soffice ();
   g_autofree gchar *tmp = NULL;
   g_autofree gchar *input = NULL;
@@ -133,7 +133,7 @@ ct_reader_convert_read (GBytes       *bytes,
   if (soffice == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM,
-                   _("“%s” is an %s file. Chỉ tiêu reads it through LibreOffice, which is not installed: install the package libreoffice-writer-nogui, or open the file in Word and save it as .docx."),
+                   _("“%s” is in %s format. Chỉ tiêu reads it through LibreOffice, which is not installed: install the package libreoffice-writer-nogui, or open the file in Word and save it as .docx."),
                    source_name, what);
       return NULL;
     }
@@ -150,7 +150,7 @@ ct_reader_convert_read (GBytes       *bytes,
 
       if (!g_file_get_contents (output, &data, &len, NULL))
         g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                     _("LibreOffice could not convert “%s”: it is damaged or not an %s document. Open it in Word and save it as .docx."),
+                     _("LibreOffice could not convert “%s”: it is damaged or not a %s document. Open it in Word and save it as .docx."),
                      source_name, what);
       else
         odt = g_bytes_new_take (data, len);

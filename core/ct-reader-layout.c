@@ -102,7 +102,7 @@ is_raised_marker (const CtLayoutWord *w,
                   gdouble             size,
                   gdouble             base)
 {
-  return all_digits (w->text) && w->size < size * 0.8 && w->y1 < base - size * 0.2;
+  return all_digits (w->text) && w->size < size * 0.9 && w->y1 < base - size * 0.2;
 }
 
 static void
