@@ -160,7 +160,7 @@ ct_reader_convert_read (GBytes       *bytes,
     return NULL;
   entries = ct_reader_zip_read (odt, source_name, NULL, error);
   if (entries != NULL)
-    paras = ct_reader_odt_parse (entries, source_name, error);
+    paras = ct_reader_odt_parse (entries, source_name, NULL, error);
   if (paras != NULL)
     doc = ct_reader_build (paras, source_name, format, bytes, error);
   if (doc == NULL)

@@ -44,6 +44,9 @@ typedef struct
   GHashTable *bold;        /* style name → GINT_TO_POINTER (1 bold, 2 not) */
   GHashTable *parents;     /* style name → parent style name */
   GHashTable *list_styles; /* list style name → Level[MAX_LEVELS] */
+  GHashTable *font_of;     /* style name → its font's name */
+  GHashTable *families;    /* font name → font family */
+  guint       legacy_runs; /* text converted from a .Vn (TCVN3) font */
   GPtrArray  *paras;
   guint       paragraph_no;
   guint       note_no;
@@ -153,6 +156,16 @@ load_styles (Odt     *o,
     {
       if (is_el (c, NS_TEXT, "list-style"))
         load_list_style (o, c);
+      else if (is_el (c, NS_STYLE, "font-face"))
+        {
+          gchar *name = prop (c, NS_STYLE, "name");
+          g_autofree gchar *family = prop (c, "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0", "font-family");
+
+          if (name != NULL && family != NULL)
+            g_hash_table_replace (o->families, name, g_strdup (g_strstrip (g_strdelimit (family, "'\"", ' '))));
+          else
+            g_free (name);
+        }
       else if (is_el (c, NS_STYLE, "style"))
         {
           gchar *name = prop (c, NS_STYLE, "name");
@@ -167,6 +180,10 @@ load_styles (Odt     *o,
             if (is_el (t, NS_STYLE, "text-properties"))
               {
                 g_autofree gchar *weight = prop (t, NS_FO, "font-weight");
+                gchar *font = prop (t, NS_STYLE, "font-name");
+
+                if (font != NULL)
+                  g_hash_table_replace (o->font_of, g_strdup (name), font);
 
                 if (weight != NULL)
                   g_hash_table_replace (o->bold, g_strdup (name),
@@ -197,6 +214,27 @@ style_bold (Odt         *o,
   return inherited;
 }
 
+/* Whether text in @name is set in a .Vn font, through its parents. */
+static gboolean
+style_legacy (Odt         *o,
+              const gchar *name,
+              gboolean     inherited)
+{
+  for (guint depth = 0; name != NULL && depth < 16; depth++)
+    {
+      const gchar *font = g_hash_table_lookup (o->font_of, name);
+
+      if (font != NULL)
+        {
+          const gchar *family = g_hash_table_lookup (o->families, font);
+
+          return ct_reader_legacy_font (family != NULL ? family : font);
+        }
+      name = g_hash_table_lookup (o->parents, name);
+    }
+  return inherited;
+}
+
 typedef struct
 {
   GString   *text;
@@ -205,7 +243,7 @@ typedef struct
   guint      bold_chars;
 } Collect;
 
-static void collect (Odt *o, xmlNode *node, Collect *c, gboolean bold);
+static void collect (Odt *o, xmlNode *node, Collect *c, gboolean bold, gboolean legacy);
 
 static void
 collect_note (Odt     *o,
@@ -224,7 +262,7 @@ collect_note (Odt     *o,
           {
             if (body->len > 0)
               g_string_append_c (body, ' ');
-            collect (o, p, &inner, FALSE);
+            collect (o, p, &inner, FALSE, FALSE);
           }
       }
   {
@@ -238,22 +276,40 @@ collect_note (Odt     *o,
 }
 
 static void
+append_text (Odt         *o,
+             Collect     *c,
+             const gchar *s,
+             gboolean     bold,
+             gboolean     legacy)
+{
+  g_autofree gchar *converted = legacy ? ct_reader_legacy_convert_run (s, -1) : NULL;
+  glong len;
+
+  if (converted != NULL)
+    {
+      s = converted;
+      o->legacy_runs++;
+    }
+  len = g_utf8_strlen (s, -1);
+  g_string_append (c->text, s);
+  c->chars += len;
+  if (bold)
+    c->bold_chars += len;
+}
+
+static void
 collect (Odt     *o,
          xmlNode *node,
          Collect *c,
-         gboolean bold)
+         gboolean bold,
+         gboolean legacy)
 {
   for (xmlNode *n = node->children; n != NULL; n = n->next)
     {
       if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
         {
-          const gchar *s = (const gchar *) n->content;
-          glong len = s != NULL ? g_utf8_strlen (s, -1) : 0;
-
-          g_string_append (c->text, s != NULL ? s : "");
-          c->chars += len;
-          if (bold)
-            c->bold_chars += len;
+          if (n->content != NULL)
+            append_text (o, c, (const gchar *) n->content, bold, legacy);
         }
       else if (is_el (n, NS_TEXT, "s"))
         g_string_append_c (c->text, ' ');
@@ -265,11 +321,11 @@ collect (Odt     *o,
         {
           g_autofree gchar *style = prop (n, NS_TEXT, "style-name");
 
-          collect (o, n, c, style_bold (o, style, bold));
+          collect (o, n, c, style_bold (o, style, bold), style_legacy (o, style, legacy));
         }
       else if (n->type == XML_ELEMENT_NODE && !is_el (n, NS_TEXT, "tracked-changes") &&
                !is_el (n, NS_TEXT, "bookmark-start"))
-        collect (o, n, c, bold);
+        collect (o, n, c, bold, legacy);
     }
 }
 
@@ -291,7 +347,7 @@ paragraph (Odt         *o,
   if (label != NULL)
     g_string_append_c (c.text, ' ');
   o->paragraph_no++;
-  collect (o, p, &c, style_bold (o, style, FALSE));
+  collect (o, p, &c, style_bold (o, style, FALSE), style_legacy (o, style, FALSE));
   clean = ct_reader_clean_line (c.text->str, c.text->len);
   g_string_free (c.text, TRUE);
   para = ct_raw_para_new (CT_RAW_PARAGRAPH, "", o->paragraph_no);
@@ -580,6 +636,7 @@ load_part_styles (Odt         *o,
 GPtrArray *
 ct_reader_odt_parse (GHashTable  *entries,
                      const gchar *source_name,
+                     guint       *out_legacy_runs,
                      GError     **error)
 {
   GBytes *content = g_hash_table_lookup (entries, "content.xml");
@@ -591,6 +648,8 @@ ct_reader_odt_parse (GHashTable  *entries,
   o.bold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   o.parents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   o.list_styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  o.font_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  o.families = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   o.paras = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
 
   if (content == NULL)
@@ -611,6 +670,8 @@ ct_reader_odt_parse (GHashTable  *entries,
           for (xmlNode *c = body->children; c != NULL; c = c->next)
             walk_node (&o, c);
           result = g_steal_pointer (&o.paras);
+          if (out_legacy_runs != NULL)
+            *out_legacy_runs = o.legacy_runs;
         }
     }
   if (xml != NULL)
@@ -618,6 +679,8 @@ ct_reader_odt_parse (GHashTable  *entries,
   g_hash_table_unref (o.bold);
   g_hash_table_unref (o.parents);
   g_hash_table_unref (o.list_styles);
+  g_hash_table_unref (o.font_of);
+  g_hash_table_unref (o.families);
   g_clear_pointer (&o.paras, g_ptr_array_unref);
   return result;
 }
@@ -642,11 +705,15 @@ ct_reader_odt_read (GHashTable  *entries,
                     const gchar *source_name,
                     GError     **error)
 {
-  g_autoptr(GPtrArray) paras = ct_reader_odt_parse (entries, source_name, error);
+  guint legacy_runs = 0;
+  g_autoptr(GPtrArray) paras = ct_reader_odt_parse (entries, source_name, &legacy_runs, error);
   CtDocument *doc;
 
   if (paras == NULL)
     return NULL;
   doc = ct_reader_build (paras, source_name, CT_FILE_FORMAT_ODT, bytes, error);
-  return doc != NULL ? ct_reader_one_document (doc) : NULL;
+  if (doc == NULL)
+    return NULL;
+  ct_reader_legacy_warn (doc, legacy_runs);
+  return ct_reader_one_document (doc);
 }

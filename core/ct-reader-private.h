@@ -96,9 +96,14 @@ CtDocument *ct_reader_build         (GPtrArray   *paras,
 GPtrArray  *ct_reader_text_parse    (const gchar *text,
                                      gsize        len,
                                      gboolean    *out_markdown);
+/* @out_legacy_runs (optional): runs converted from a .Vn font. */
 GPtrArray  *ct_reader_docx_parse    (GBytes      *bytes,
                                      const gchar *source_name,
+                                     guint       *out_legacy_runs,
                                      GError     **error);
+/* Tells in @doc's warnings that @n runs were converted from TCVN3. */
+void        ct_reader_legacy_warn   (CtDocument  *doc,
+                                     guint        n);
 
 /* The words of every page of a PDF with their positions
  * (CtLayoutPage *); @out_has_text tells whether any page has a text layer. */
@@ -110,6 +115,7 @@ GPtrArray  *ct_reader_pdf_pages     (GBytes      *bytes,
 /* An OpenDocument text from its zip members (name → GBytes). */
 GPtrArray  *ct_reader_odt_parse     (GHashTable   *entries,
                                      const gchar  *source_name,
+                                     guint        *out_legacy_runs,
                                      GError      **error);
 
 /* Whether zip members (name → GBytes) are an OpenDocument package. */
@@ -125,6 +131,17 @@ GPtrArray  *ct_reader_convert_read  (GBytes       *bytes,
                                      CtFileFormat  format,
                                      GCancellable *cancellable,
                                      GError      **error);
+
+/* Old Vietnamese encodings: a text file in TCVN3 or Windows-1258 decoded
+ * (NULL when neither reads as Vietnamese), @out_label naming the one
+ * used; runs set in a .Vn (TCVN3) font converted back to Unicode. */
+gchar      *ct_reader_legacy_decode (const guint8 *data,
+                                     gsize         len,
+                                     gsize        *out_len,
+                                     const gchar **out_label);
+gboolean    ct_reader_legacy_font   (const gchar  *font);
+gchar      *ct_reader_legacy_convert_run (const gchar *text,
+                                          gssize       len);
 
 /* A PDF's documents: its text layer read by position. */
 GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,

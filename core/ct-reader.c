@@ -167,21 +167,30 @@ read_text (GBytes      *bytes,
 {
   gsize len, text_len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  g_autofree gchar *text = decode_text (data, len, source_name, &text_len, error);
+  g_autoptr(GError) local = NULL;
+  g_autofree gchar *text = decode_text (data, len, source_name, &text_len, &local);
   g_autoptr(GPtrArray) paras = NULL;
+  const gchar *legacy = NULL;
   gboolean markdown = FALSE;
   CtDocument *doc;
-  GPtrArray *docs;
 
+  /* Not UTF-8: perhaps typed before Unicode. */
+  if (text == NULL && g_error_matches (local, CT_ERROR, CT_ERROR_ENCODING))
+    text = ct_reader_legacy_decode (data, len, &text_len, &legacy);
   if (text == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   paras = ct_reader_text_parse (text, text_len, &markdown);
   doc = ct_reader_build (paras, source_name, markdown ? CT_FILE_FORMAT_MARKDOWN : CT_FILE_FORMAT_TEXT, bytes, error);
   if (doc == NULL)
     return NULL;
-  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
-  g_ptr_array_add (docs, doc);
-  return docs;
+  if (legacy != NULL)
+    g_ptr_array_insert (doc->warnings, 0,
+                        g_strdup_printf (_("The file is in the old %s encoding and was converted to Unicode; check names with diacritics against the original."),
+                                         legacy));
+  return ct_reader_one_document (doc);
 }
 
 static GPtrArray *
@@ -189,7 +198,8 @@ read_docx (GBytes      *bytes,
            const gchar *source_name,
            GError     **error)
 {
-  g_autoptr(GPtrArray) paras = ct_reader_docx_parse (bytes, source_name, error);
+  guint legacy_runs = 0;
+  g_autoptr(GPtrArray) paras = ct_reader_docx_parse (bytes, source_name, &legacy_runs, error);
   CtDocument *doc;
   GPtrArray *docs;
 
@@ -198,6 +208,7 @@ read_docx (GBytes      *bytes,
   doc = ct_reader_build (paras, source_name, CT_FILE_FORMAT_DOCX, bytes, error);
   if (doc == NULL)
     return NULL;
+  ct_reader_legacy_warn (doc, legacy_runs);
   docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
   g_ptr_array_add (docs, doc);
   return docs;
