@@ -143,6 +143,13 @@ gboolean    ct_reader_legacy_font   (const gchar  *font);
 gchar      *ct_reader_legacy_convert_run (const gchar *text,
                                           gssize       len);
 
+/* Whether the bytes are an HTML page, and its report. */
+gboolean    ct_reader_is_html       (const guint8 *data,
+                                     gsize         len);
+GPtrArray  *ct_reader_html_read     (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
 /* A PDF's documents: its text layer read by position. */
 GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
                                      const gchar  *source_name,

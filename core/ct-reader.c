@@ -338,6 +338,8 @@ read_bytes (GBytes       *bytes,
     return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_RTF, cancellable, error);
   if (!check_known_binary (data, len, source_name, error))
     return NULL;
+  if (ct_reader_is_html (data, len))
+    return ct_reader_html_read (bytes, source_name, error);
   return read_text (bytes, source_name, error);
 }
 
