@@ -373,6 +373,8 @@ static const struct
   { CT_FLAG_PLAN_BELOW_VALUE, N_("the value exceeds the plan yet the rate is under 100%") },
   { CT_FLAG_STATUS_CONTRADICTS, N_("the text says not achieved while the figure meets the plan") },
   { CT_FLAG_NUMBER_SUSPECT, N_("the number is written ambiguously") },
+  { CT_FLAG_OCR, N_("the figure was read from a scan") },
+  { CT_FLAG_OCR_DOUBTFUL, N_("the scan is unclear here: check the figure against the paper") },
 };
 
 static gchar *

@@ -94,6 +94,7 @@ ct_document_unref (CtDocument *doc)
   g_ptr_array_unref (doc->warnings);
   g_array_unref (doc->line_map);
   g_clear_pointer (&doc->page_lines, g_array_unref);
+  g_clear_pointer (&doc->doubtful_lines, g_array_unref);
   g_free (doc);
 }
 
@@ -248,6 +249,27 @@ ct_file_format_to_string (CtFileFormat format)
     default:
       return "unknown";
     }
+}
+
+gboolean
+ct_document_span_doubtful (const CtDocument *doc,
+                           gsize             start,
+                           gsize             end)
+{
+  guint first, last;
+
+  if (doc->doubtful_lines == NULL || doc->doubtful_lines->len == 0)
+    return FALSE;
+  first = ct_document_line_at (doc, start);
+  last = ct_document_line_at (doc, end > start ? end - 1 : start);
+  for (guint i = 0; i < doc->doubtful_lines->len; i++)
+    {
+      guint line = g_array_index (doc->doubtful_lines, guint, i);
+
+      if (line >= first && line <= last)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 guint

@@ -146,6 +146,8 @@ struct _CtDocument
                             * each block's line stands for all its text */
   GArray     *page_lines;  /* guint: each page's first line (PDF, scans);
                             * NULL for formats without pages */
+  GArray     *doubtful_lines; /* guint, sorted: scan lines with a figure the
+                               * OCR was unsure of; NULL unless a scan */
 };
 
 CtDocument  *ct_document_new            (const gchar      *source_name,
@@ -166,6 +168,10 @@ const CtFootnote *ct_document_footnote_at (const CtDocument *doc,
                                          gsize             start,
                                          gsize             end);
 const gchar *ct_file_format_to_string        (CtFileFormat          format);
+/* Whether text[start, end) touches a line the OCR was unsure of. */
+gboolean     ct_document_span_doubtful  (const CtDocument *doc,
+                                         gsize             start,
+                                         gsize             end);
 /* The 1-based page @line is on, or 0 when the source has no pages. */
 guint        ct_document_page_of_line   (const CtDocument *doc,
                                          guint             line);

@@ -82,6 +82,8 @@ static const struct
   { CT_FLAG_PLAN_BELOW_VALUE, N_("above plan yet under 100%") },
   { CT_FLAG_STATUS_CONTRADICTS, N_("status contradicts the figures") },
   { CT_FLAG_NUMBER_SUSPECT, N_("number read by rule") },
+  { CT_FLAG_OCR, N_("read from a scan") },
+  { CT_FLAG_OCR_DOUBTFUL, N_("scan unclear: check") },
 }, correction_labels[] = {
   { CT_CORRECTION_VALUE, NC_("corrected field", "value") },
   { CT_CORRECTION_PLAN, NC_("corrected field", "plan") },

@@ -25,6 +25,7 @@ typedef struct
   gchar     *text;     /* words joined, raised markers as superscripts */
   GArray    *segments; /* CtLayoutSegment: runs of words split by wide gaps */
   gboolean   dropped;  /* running header, footer or page number */
+  gboolean   doubtful; /* holds a word OCR was unsure of */
   gchar     *note_id;  /* the line opens a footnote body with this number */
 } CtLayoutLine;
 

@@ -51,7 +51,7 @@ ct_layout_page_add (CtLayoutPage *page,
                     gdouble       size,
                     gboolean      bold)
 {
-  CtLayoutWord w = { g_strdup (text), x0, y0, x1, y1, size > 0 ? size : y1 - y0, bold };
+  CtLayoutWord w = { g_strdup (text), x0, y0, x1, y1, size > 0 ? size : y1 - y0, bold, FALSE };
 
   if (w.size <= 0)
     w.size = 1;
@@ -223,6 +223,7 @@ make_line (GPtrArray *words,
       line->y0 = MIN (line->y0, w->y0);
       line->x1 = MAX (line->x1, w->x1);
       line->y1 = MAX (line->y1, w->y1);
+      line->doubtful = line->doubtful || w->doubtful;
     }
   measure_line (line, words);
   compose_line (line, words);
@@ -443,7 +444,8 @@ ct_layout_measure (GPtrArray       *lines,
 
 GPtrArray *
 ct_layout_build (GPtrArray *pages,
-                 GArray   **out_page_lines)
+                 GArray   **out_page_lines,
+                 GArray   **out_doubtful_lines)
 {
   g_autoptr(GArray) page_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) lines = ct_layout_lines (pages, page_lines);
@@ -453,5 +455,16 @@ ct_layout_build (GPtrArray *pages,
   ct_layout_measure (lines, &metrics);
   if (out_page_lines != NULL)
     *out_page_lines = g_steal_pointer (&page_lines);
+  if (out_doubtful_lines != NULL)
+    {
+      *out_doubtful_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const CtLayoutLine *l = g_ptr_array_index (lines, i);
+
+          if (l->doubtful && !l->dropped)
+            g_array_append_val (*out_doubtful_lines, l->number);
+        }
+    }
   return ct_layout_paragraphs (lines, &metrics);
 }

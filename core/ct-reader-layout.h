@@ -22,6 +22,7 @@ typedef struct
   gdouble  x1, y1;     /* bottom right */
   gdouble  size;       /* font size in points */
   gboolean bold;
+  gboolean doubtful;   /* OCR: a figure read with low confidence */
 } CtLayoutWord;
 
 typedef struct
@@ -49,8 +50,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtLayoutPage, ct_layout_page_free)
 /* Raw paragraphs of @pages (CtLayoutPage *) in reading order. A raw
  * paragraph's line is the number of its first visible line counted over
  * the whole file; @out_page_lines (optional) gets, for each page, the
- * number of its first line. */
+ * number of its first line, and @out_doubtful_lines (optional) the lines
+ * with a doubtful word, in order. */
 GPtrArray    *ct_layout_build      (GPtrArray    *pages,
-                                    GArray      **out_page_lines);
+                                    GArray      **out_page_lines,
+                                    GArray      **out_doubtful_lines);
 
 G_END_DECLS

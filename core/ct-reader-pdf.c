@@ -185,14 +185,27 @@ ct_reader_pdf_pages (GBytes        *bytes,
   return pages;
 }
 
+/* A scan: its pages read by OCR instead of from a text layer. */
 static GPtrArray *
-no_text_layer (const gchar *source_name,
-               GError     **error)
+ocr_pages (GBytes       *bytes,
+           const gchar  *source_name,
+           GCancellable *cancellable,
+           GError      **error)
 {
-  g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-               _("“%s” is a scanned PDF: its pages are pictures without text. Ask for the PDF the report was printed from, or for its .docx."),
-               source_name);
-  return NULL;
+  GPtrArray *pages = ct_reader_ocr_pages (bytes, source_name, cancellable, error);
+  guint words = 0;
+
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    words += ((CtLayoutPage *) g_ptr_array_index (pages, i))->words->len;
+  if (pages != NULL && words == 0)
+    {
+      g_ptr_array_unref (pages);
+      g_set_error (error, CT_ERROR, CT_ERROR_EMPTY,
+                   _("“%s” is a scanned PDF in which no text could be read. Scan the paper again at 300 dpi, or ask for the report’s .docx."),
+                   source_name);
+      return NULL;
+    }
+  return pages;
 }
 
 GPtrArray *
@@ -204,7 +217,7 @@ ct_reader_pdf_read (GBytes       *bytes,
   gboolean has_text = FALSE;
   g_autoptr(GPtrArray) pages = ct_reader_pdf_pages (bytes, source_name, &has_text, error);
   g_autoptr(GPtrArray) paras = NULL;
-  GArray *page_lines = NULL;
+  GArray *page_lines = NULL, *doubtful = NULL;
   CtDocument *doc;
 
   if (pages == NULL)
@@ -212,14 +225,29 @@ ct_reader_pdf_read (GBytes       *bytes,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (!has_text)
-    return no_text_layer (source_name, error);
-  paras = ct_layout_build (pages, &page_lines);
-  doc = ct_reader_build (paras, source_name, CT_FILE_FORMAT_PDF, bytes, error);
+    {
+      g_ptr_array_unref (g_steal_pointer (&pages));
+      pages = ocr_pages (bytes, source_name, cancellable, error);
+      if (pages == NULL)
+        return NULL;
+    }
+  paras = ct_layout_build (pages, &page_lines, &doubtful);
+  doc = ct_reader_build (paras, source_name, has_text ? CT_FILE_FORMAT_PDF : CT_FILE_FORMAT_SCAN, bytes, error);
   if (doc == NULL)
     {
       g_array_unref (page_lines);
+      g_array_unref (doubtful);
       return NULL;
     }
   doc->page_lines = page_lines;
+  if (!has_text)
+    {
+      doc->doubtful_lines = doubtful;
+      g_ptr_array_insert (doc->warnings, 0,
+                          g_strdup_printf (_("Read from a scan by OCR (%u pages); %u lines hold a figure the OCR was unsure of, marked for review."),
+                                           page_lines->len, doubtful->len));
+    }
+  else
+    g_array_unref (doubtful);
   return ct_reader_one_document (doc);
 }

@@ -150,6 +150,12 @@ GPtrArray  *ct_reader_html_read     (GBytes       *bytes,
                                      const gchar  *source_name,
                                      GError      **error);
 
+/* The words of a scanned PDF's pages read by OCR (CtLayoutPage *). */
+GPtrArray  *ct_reader_ocr_pages     (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
 /* A PDF's documents: its text layer read by position. */
 GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
                                      const gchar  *source_name,
