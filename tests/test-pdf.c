@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <poppler.h>
 #include <string.h>
 
 #include "ct-document.h"
@@ -276,6 +277,114 @@ test_text_layer (void)
   assert_same_figures (text, pdf, 6);
 }
 
+/* The drawn report printed and scanned: each page as a 300 dpi picture in
+ * a PDF without text. */
+static void
+write_scan (const gchar *from,
+            const gchar *to)
+{
+  g_autofree gchar *uri = g_filename_to_uri (from, NULL, NULL);
+  PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (to, 595, 842);
+  cairo_t *out = cairo_create (pdf);
+
+  g_assert_nonnull (doc);
+  for (gint i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2480, 3508);
+      cairo_t *cr = cairo_create (image);
+
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, 300 / 72.0, 300 / 72.0);
+      poppler_page_render_for_printing (page, cr);
+      cairo_destroy (cr);
+      cairo_save (out);
+      cairo_scale (out, 72 / 300.0, 72 / 300.0);
+      cairo_set_source_surface (out, image, 0, 0);
+      cairo_paint (out);
+      cairo_restore (out);
+      cairo_show_page (out);
+      cairo_surface_destroy (image);
+      g_object_unref (page);
+    }
+  cairo_destroy (out);
+  cairo_surface_destroy (pdf);
+  g_object_unref (doc);
+}
+
+static void
+test_scan (void)
+{
+  g_autofree gchar *pdf_path = ct_test_tmp_path ("printed.pdf");
+  g_autofree gchar *scan_path = ct_test_tmp_path ("scanned.pdf");
+  g_autofree gchar *txt_path = ct_test_tmp_path ("printed.md");
+  g_autofree gchar *txt = same_report_as_text ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(CtDocument) text = NULL;
+  g_autoptr(GPtrArray) want = NULL;
+  g_autoptr(GPtrArray) got = NULL;
+  g_autoptr(GPtrArray) obs = NULL;
+  CtDocument *scan;
+  guint found = 0;
+
+  write_pdf (pdf_path);
+  write_scan (pdf_path, scan_path);
+  g_assert_true (g_file_set_contents (txt_path, txt, -1, NULL));
+  docs = ct_reader_read_file (scan_path, NULL, &error);
+  if (g_error_matches (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM))
+    {
+      g_test_skip ("the Vietnamese OCR data (tesseract-ocr-vie) is not installed");
+      return;
+    }
+  g_assert_no_error (error);
+  scan = g_ptr_array_index (docs, 0);
+  g_assert_cmpint (scan->format, ==, CT_FILE_FORMAT_SCAN);
+  g_assert_null (strstr (scan->text, "định kỳ"));
+
+  text = read_one (txt_path);
+  want = figures (text);
+  got = figures (scan);
+  /* A clean scan loses little: at least 85% of the figures come back. */
+  for (guint i = 0; i < want->len; i++)
+    for (guint j = 0; j < got->len; j++)
+      if (g_strcmp0 (g_ptr_array_index (want, i), g_ptr_array_index (got, j)) == 0)
+        {
+          found++;
+          g_ptr_array_remove_index (got, j);
+          break;
+        }
+  g_assert_cmpuint (found * 100, >=, want->len * 85);
+  obs = ct_extractor_run (ct_extractor_get_default (), scan);
+  for (guint i = 0; i < obs->len; i++)
+    g_assert_true (((CtObservation *) g_ptr_array_index (obs, i))->flags & CT_FLAG_OCR);
+}
+
+/* Without the OCR data the error names the package to install. */
+static void
+test_scan_without_data (void)
+{
+  g_autofree gchar *pdf_path = ct_test_tmp_path ("printed2.pdf");
+  g_autofree gchar *scan_path = ct_test_tmp_path ("scanned2.pdf");
+  g_autofree gchar *saved = g_strdup (g_getenv ("TESSDATA_PREFIX"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+
+  write_pdf (pdf_path);
+  write_scan (pdf_path, scan_path);
+  g_setenv ("TESSDATA_PREFIX", ct_test_tmpdir (), TRUE);
+  docs = ct_reader_read_file (scan_path, NULL, &error);
+  if (saved != NULL)
+    g_setenv ("TESSDATA_PREFIX", saved, TRUE);
+  else
+    g_unsetenv ("TESSDATA_PREFIX");
+  g_assert_null (docs);
+  g_assert_error (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM);
+  g_assert_nonnull (strstr (error->message, "tesseract-ocr-vie"));
+}
+
 static void
 test_damaged_pdf (void)
 {
@@ -347,6 +456,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf/text-layer", test_text_layer);
   g_test_add_func ("/pdf/damaged", test_damaged_pdf);
+  g_test_add_func ("/pdf/scan", test_scan);
+  g_test_add_func ("/pdf/scan-without-ocr-data", test_scan_without_data);
   g_test_add_func ("/convert/rtf", test_rtf_converted);
   g_test_add_func ("/convert/rtf-without-libreoffice", test_rtf_without_converter);
   return g_test_run ();
