@@ -162,6 +162,36 @@ test_not_a_text_document (void)
   g_assert_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED);
 }
 
+/* Heading levels that disagree with the numbering shown: B. set one
+ * level below A., and its "1." set at the top level. */
+static void
+test_numbering_over_levels (void)
+{
+  static const gchar body[] =
+    "<?xml version=\"1.0\"?><office:document-content " ODF_NS "><office:body><office:text>"
+    "<text:h text:outline-level=\"1\">A. KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM</text:h>"
+    "<text:h text:outline-level=\"2\">1. Nông nghiệp</text:h>"
+    "<text:p>Sản lượng lúa vụ đông xuân được 2.150 tấn, đạt 52% kế hoạch năm.</text:p>"
+    "<text:h text:outline-level=\"2\">B. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM</text:h>"
+    "<text:h text:outline-level=\"1\">1. Nông nghiệp</text:h>"
+    "<text:p>Phấn đấu sản lượng lúa cả năm đạt 4.150 tấn.</text:p>"
+    "</office:text></office:body></office:document-content>";
+  g_autofree gchar *path = ct_test_tmp_path ("cap-de.odt");
+  g_autoptr(GHashTable) parts = package (body);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDocument) doc = NULL;
+  const CtBlock *last;
+  g_autofree gchar *where = NULL;
+
+  g_assert_true (ct_docx_write_parts (path, parts, &error));
+  doc = read_one (path, &error);
+  g_assert_no_error (error);
+  last = ct_document_get_block (doc, doc->blocks->len - 1);
+  g_assert_cmpint (last->part, ==, CT_PART_TARGETS);
+  where = ct_document_section_path (doc, last->section);
+  g_assert_cmpstr (where, ==, "B. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM › 1. Nông nghiệp");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,5 +199,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/odt/structure", test_structure);
   g_test_add_func ("/odt/not-text", test_not_a_text_document);
+  g_test_add_func ("/odt/numbering-over-levels", test_numbering_over_levels);
   return g_test_run ();
 }
