@@ -16,6 +16,7 @@
 #include "ct-error.h"
 #include "ct-i18n.h"
 
+#include <allheaders.h>
 #include <poppler.h>
 #include <string.h>
 #include <tesseract/capi.h>
@@ -27,10 +28,12 @@
 typedef struct
 {
   TessBaseAPI  *api;
-  guint8       *grey;
+  guint8       *grey;   /* a rendered page, or NULL when @pix is set */
+  PIX          *pix;    /* an image file's picture */
   gint          width;
   gint          height;
-  CtLayoutPage *page; /* filled by the thread */
+  gint          dpi;
+  CtLayoutPage *page;   /* filled by the thread */
 } Job;
 
 static TessBaseAPI *
@@ -99,11 +102,14 @@ static gpointer
 read_page (gpointer data)
 {
   Job *job = data;
-  gdouble to_points = 72.0 / OCR_DPI;
+  gdouble to_points = 72.0 / job->dpi;
   TessResultIterator *it;
 
-  TessBaseAPISetImage (job->api, job->grey, job->width, job->height, 1, job->width);
-  TessBaseAPISetSourceResolution (job->api, OCR_DPI);
+  if (job->pix != NULL)
+    TessBaseAPISetImage2 (job->api, job->pix);
+  else
+    TessBaseAPISetImage (job->api, job->grey, job->width, job->height, 1, job->width);
+  TessBaseAPISetSourceResolution (job->api, job->dpi);
   if (TessBaseAPIRecognize (job->api, NULL) != 0)
     return NULL;
   it = TessBaseAPIGetIterator (job->api);
@@ -163,6 +169,7 @@ read_batch (PopplerDocument *doc,
         continue;
       poppler_page_get_size (ppage, &width, &height);
       jobs[k].api = g_ptr_array_index (engines, k);
+      jobs[k].dpi = OCR_DPI;
       jobs[k].page = ct_layout_page_new (width, height);
       render_page (ppage, &jobs[k], width, height);
       g_object_unref (ppage);
@@ -223,5 +230,46 @@ ct_reader_ocr_pages (GBytes       *bytes,
     }
   free_engines (engines);
   g_object_unref (doc);
+  return pages;
+}
+
+/* A photo or scan saved as an image (PNG, JPEG, TIFF): one page. */
+GPtrArray *
+ct_reader_ocr_image (GBytes       *bytes,
+                     const gchar  *source_name,
+                     GError      **error)
+{
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  PIX *pix;
+  Job job = { 0 };
+  GPtrArray *pages;
+
+  /* Leptonica would print its complaints about a bad image on stderr. */
+  setMsgSeverity (L_SEVERITY_NONE);
+  pix = pixReadMem (data, len);
+  if (pix == NULL)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("“%s” is an image that cannot be decoded. Scan the page again, or save it as PNG."),
+                   source_name);
+      return NULL;
+    }
+  job.api = new_engine (error);
+  if (job.api == NULL)
+    {
+      pixDestroy (&pix);
+      return NULL;
+    }
+  job.pix = pix;
+  /* A picture that does not say its resolution is taken as a 300 dpi scan. */
+  job.dpi = pixGetXRes (pix) >= 70 ? pixGetXRes (pix) : OCR_DPI;
+  job.page = ct_layout_page_new (pixGetWidth (pix) * 72.0 / job.dpi, pixGetHeight (pix) * 72.0 / job.dpi);
+  read_page (&job);
+  TessBaseAPIEnd (job.api);
+  TessBaseAPIDelete (job.api);
+  pixDestroy (&pix);
+  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_layout_page_free);
+  g_ptr_array_add (pages, job.page);
   return pages;
 }

@@ -185,14 +185,13 @@ ct_reader_pdf_pages (GBytes        *bytes,
   return pages;
 }
 
-/* A scan: its pages read by OCR instead of from a text layer. */
+/* A scan's pages (consumed), or NULL with @error set when none could be
+ * read or not a word was found in them. */
 static GPtrArray *
-ocr_pages (GBytes       *bytes,
-           const gchar  *source_name,
-           GCancellable *cancellable,
-           GError      **error)
+ocr_pages (GPtrArray   *pages,
+           const gchar *source_name,
+           GError     **error)
 {
-  GPtrArray *pages = ct_reader_ocr_pages (bytes, source_name, cancellable, error);
   guint words = 0;
 
   for (guint i = 0; pages != NULL && i < pages->len; i++)
@@ -208,31 +207,20 @@ ocr_pages (GBytes       *bytes,
   return pages;
 }
 
+/* The document of positioned pages, from a text layer or from OCR. */
 GPtrArray *
-ct_reader_pdf_read (GBytes       *bytes,
-                    const gchar  *source_name,
-                    GCancellable *cancellable,
-                    GError      **error)
+ct_reader_pages_read (GPtrArray   *pages,
+                      gboolean     scan,
+                      GBytes      *bytes,
+                      const gchar *source_name,
+                      GError     **error)
 {
-  gboolean has_text = FALSE;
-  g_autoptr(GPtrArray) pages = ct_reader_pdf_pages (bytes, source_name, &has_text, error);
   g_autoptr(GPtrArray) paras = NULL;
   GArray *page_lines = NULL, *doubtful = NULL;
   CtDocument *doc;
 
-  if (pages == NULL)
-    return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-  if (!has_text)
-    {
-      g_ptr_array_unref (g_steal_pointer (&pages));
-      pages = ocr_pages (bytes, source_name, cancellable, error);
-      if (pages == NULL)
-        return NULL;
-    }
   paras = ct_layout_build (pages, &page_lines, &doubtful);
-  doc = ct_reader_build (paras, source_name, has_text ? CT_FILE_FORMAT_PDF : CT_FILE_FORMAT_SCAN, bytes, error);
+  doc = ct_reader_build (paras, source_name, scan ? CT_FILE_FORMAT_SCAN : CT_FILE_FORMAT_PDF, bytes, error);
   if (doc == NULL)
     {
       g_array_unref (page_lines);
@@ -240,7 +228,7 @@ ct_reader_pdf_read (GBytes       *bytes,
       return NULL;
     }
   doc->page_lines = page_lines;
-  if (!has_text)
+  if (scan)
     {
       doc->doubtful_lines = doubtful;
       g_ptr_array_insert (doc->warnings, 0,
@@ -250,4 +238,39 @@ ct_reader_pdf_read (GBytes       *bytes,
   else
     g_array_unref (doubtful);
   return ct_reader_one_document (doc);
+}
+
+GPtrArray *
+ct_reader_pdf_read (GBytes       *bytes,
+                    const gchar  *source_name,
+                    GCancellable *cancellable,
+                    GError      **error)
+{
+  gboolean has_text = FALSE;
+  g_autoptr(GPtrArray) pages = ct_reader_pdf_pages (bytes, source_name, &has_text, error);
+
+  if (pages == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  if (!has_text)
+    {
+      g_ptr_array_unref (g_steal_pointer (&pages));
+      pages = ocr_pages (ct_reader_ocr_pages (bytes, source_name, cancellable, error), source_name, error);
+      if (pages == NULL)
+        return NULL;
+    }
+  return ct_reader_pages_read (pages, !has_text, bytes, source_name, error);
+}
+
+GPtrArray *
+ct_reader_image_read (GBytes      *bytes,
+                      const gchar *source_name,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) pages = ocr_pages (ct_reader_ocr_image (bytes, source_name, error), source_name, error);
+
+  if (pages == NULL)
+    return NULL;
+  return ct_reader_pages_read (pages, TRUE, bytes, source_name, error);
 }

@@ -156,6 +156,21 @@ GPtrArray  *ct_reader_ocr_pages     (GBytes       *bytes,
                                      GCancellable *cancellable,
                                      GError      **error);
 
+/* A picture (PNG, JPEG, TIFF) read by OCR as one page. */
+GPtrArray  *ct_reader_ocr_image     (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+/* The document of positioned pages (consumed by the caller) from a text
+ * layer or, when @scan, from OCR. */
+GPtrArray  *ct_reader_pages_read    (GPtrArray    *pages,
+                                     gboolean      scan,
+                                     GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+GPtrArray  *ct_reader_image_read    (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
 /* A PDF's documents: its text layer read by position. */
 GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
                                      const gchar  *source_name,

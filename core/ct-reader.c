@@ -38,8 +38,7 @@ check_known_binary (const guint8 *data,
                     const gchar  *source_name,
                     GError      **error)
 {
-  if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
-      has_prefix (data, len, "GIF8", 4) || has_prefix (data, len, "\x1F\x8B", 2) ||
+  if (has_prefix (data, len, "GIF8", 4) || has_prefix (data, len, "\x1F\x8B", 2) ||
       has_prefix (data, len, "Rar!", 4) || has_prefix (data, len, "7z\xBC\xAF", 4) ||
       has_prefix (data, len, "\x7F" "ELF", 4))
     {
@@ -336,6 +335,10 @@ read_bytes (GBytes       *bytes,
     return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_DOC, cancellable, error);
   if (has_prefix (data, len, "{\\rtf", 5))
     return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_RTF, cancellable, error);
+  /* A page photographed or scanned to a picture. */
+  if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
+      has_prefix (data, len, "II*\0", 4) || has_prefix (data, len, "MM\0*", 4))
+    return ct_reader_image_read (bytes, source_name, error);
   if (!check_known_binary (data, len, source_name, error))
     return NULL;
   if (ct_reader_is_html (data, len))

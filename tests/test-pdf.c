@@ -281,7 +281,8 @@ test_text_layer (void)
  * a PDF without text. */
 static void
 write_scan (const gchar *from,
-            const gchar *to)
+            const gchar *to,
+            const gchar *png)
 {
   g_autofree gchar *uri = g_filename_to_uri (from, NULL, NULL);
   PopplerDocument *doc = poppler_document_new_from_file (uri, NULL, NULL);
@@ -300,6 +301,8 @@ write_scan (const gchar *from,
       cairo_scale (cr, 300 / 72.0, 300 / 72.0);
       poppler_page_render_for_printing (page, cr);
       cairo_destroy (cr);
+      if (png != NULL && i == 0)
+        g_assert_cmpint (cairo_surface_write_to_png (image, png), ==, CAIRO_STATUS_SUCCESS);
       cairo_save (out);
       cairo_scale (out, 72 / 300.0, 72 / 300.0);
       cairo_set_source_surface (out, image, 0, 0);
@@ -320,6 +323,8 @@ test_scan (void)
   g_autofree gchar *pdf_path = ct_test_tmp_path ("printed.pdf");
   g_autofree gchar *scan_path = ct_test_tmp_path ("scanned.pdf");
   g_autofree gchar *txt_path = ct_test_tmp_path ("printed.md");
+  g_autofree gchar *png_path = ct_test_tmp_path ("page1.png");
+  g_autoptr(GPtrArray) photo = NULL;
   g_autofree gchar *txt = same_report_as_text ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = NULL;
@@ -331,7 +336,7 @@ test_scan (void)
   guint found = 0;
 
   write_pdf (pdf_path);
-  write_scan (pdf_path, scan_path);
+  write_scan (pdf_path, scan_path, png_path);
   g_assert_true (g_file_set_contents (txt_path, txt, -1, NULL));
   docs = ct_reader_read_file (scan_path, NULL, &error);
   if (g_error_matches (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM))
@@ -360,6 +365,12 @@ test_scan (void)
   obs = ct_extractor_run (ct_extractor_get_default (), scan);
   for (guint i = 0; i < obs->len; i++)
     g_assert_true (((CtObservation *) g_ptr_array_index (obs, i))->flags & CT_FLAG_OCR);
+
+  /* The first page saved as a picture reads the same way. */
+  photo = ct_reader_read_file (png_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((CtDocument *) g_ptr_array_index (photo, 0))->format, ==, CT_FILE_FORMAT_SCAN);
+  g_assert_nonnull (strstr (((CtDocument *) g_ptr_array_index (photo, 0))->text, "1.180/1.300 ha"));
 }
 
 /* Without the OCR data the error names the package to install. */
@@ -373,7 +384,7 @@ test_scan_without_data (void)
   g_autoptr(GPtrArray) docs = NULL;
 
   write_pdf (pdf_path);
-  write_scan (pdf_path, scan_path);
+  write_scan (pdf_path, scan_path, NULL);
   g_setenv ("TESSDATA_PREFIX", ct_test_tmpdir (), TRUE);
   docs = ct_reader_read_file (scan_path, NULL, &error);
   if (saved != NULL)
