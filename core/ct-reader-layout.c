@@ -51,10 +51,8 @@ ct_layout_page_add (CtLayoutPage *page,
                     gdouble       size,
                     gboolean      bold)
 {
-  CtLayoutWord w = { g_strdup (text), x0, y0, x1, y1, size > 0 ? size : y1 - y0, bold, FALSE };
+  CtLayoutWord w = { g_strdup (text), x0, y0, x1, y1, MAX (size, 0), bold, FALSE };
 
-  if (w.size <= 0)
-    w.size = 1;
   g_array_append_val (page->words, w);
 }
 
@@ -224,6 +222,15 @@ make_line (GPtrArray *words,
       line->x1 = MAX (line->x1, w->x1);
       line->y1 = MAX (line->y1, w->y1);
       line->doubtful = line->doubtful || w->doubtful;
+    }
+  /* OCR knows no font size, and a word's box is as tall as its letters
+   * ("ao" against "Đặng"): the line's height stands for the size. */
+  for (guint i = 0; i < words->len; i++)
+    {
+      CtLayoutWord *w = g_ptr_array_index (words, i);
+
+      if (w->size <= 0)
+        w->size = MAX ((line->y1 - line->y0) * 0.75, 1);
     }
   measure_line (line, words);
   compose_line (line, words);

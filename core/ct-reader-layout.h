@@ -20,7 +20,7 @@ typedef struct
   gchar   *text;       /* one word, UTF-8, no spaces */
   gdouble  x0, y0;     /* top left, in points, y growing downwards */
   gdouble  x1, y1;     /* bottom right */
-  gdouble  size;       /* font size in points */
+  gdouble  size;       /* font size in points; 0 until its line is known (OCR) */
   gboolean bold;
   gboolean doubtful;   /* OCR: a figure read with low confidence */
 } CtLayoutWord;
@@ -35,7 +35,7 @@ typedef struct
 CtLayoutPage *ct_layout_page_new   (gdouble       width,
                                     gdouble       height);
 void          ct_layout_page_free  (CtLayoutPage *page);
-/* @size 0 takes the box's height (OCR knows no font sizes). */
+/* @size 0: unknown (OCR); the line's height then stands for it. */
 void          ct_layout_page_add   (CtLayoutPage *page,
                                     const gchar  *text,
                                     gdouble       x0,

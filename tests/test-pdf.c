@@ -20,6 +20,7 @@
 #include "ct-error.h"
 #include "ct-extract.h"
 #include "ct-reader.h"
+#include "ct-reader-layout.h"
 #include "ct-test-util.h"
 
 #define LEFT 72.0
@@ -396,6 +397,36 @@ test_scan_without_data (void)
   g_assert_nonnull (strstr (error->message, "tesseract-ocr-vie"));
 }
 
+/* OCR gives no font size and boxes as tall as their letters: "ao" is half
+ * the height of "Đặng". Words of a justified line spaced wider than the
+ * short words are tall must still read as text, not as table cells. */
+static void
+test_ocr_words_stay_text (void)
+{
+  static const gchar *words[] = { "Đặng", "ao", "cam", "mua", "nên", "Lượng", "ca", "rau", NULL };
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_layout_page_free);
+  CtLayoutPage *page = ct_layout_page_new (595, 842);
+  g_autoptr(GPtrArray) paras = NULL;
+
+  for (guint line = 0; line < 3; line++)
+    {
+      gdouble x = 72, top = 100 + line * 18;
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          gboolean tall = g_utf8_strlen (words[i], -1) > 3 || g_unichar_isupper (g_utf8_get_char (words[i]));
+          gdouble width = g_utf8_strlen (words[i], -1) * 6;
+
+          ct_layout_page_add (page, words[i], x, tall ? top : top + 6, x + width, top + 14, 0, FALSE);
+          x += width + 10;
+        }
+    }
+  g_ptr_array_add (pages, page);
+  paras = ct_layout_build (pages, NULL, NULL);
+  g_assert_cmpuint (paras->len, ==, 1);
+  g_assert_cmpint (((CtRawPara *) g_ptr_array_index (paras, 0))->kind, ==, CT_RAW_PARAGRAPH);
+}
+
 static void
 test_damaged_pdf (void)
 {
@@ -467,6 +498,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf/text-layer", test_text_layer);
   g_test_add_func ("/pdf/damaged", test_damaged_pdf);
+  g_test_add_func ("/pdf/ocr-words-stay-text", test_ocr_words_stay_text);
   g_test_add_func ("/pdf/scan", test_scan);
   g_test_add_func ("/pdf/scan-without-ocr-data", test_scan_without_data);
   g_test_add_func ("/convert/rtf", test_rtf_converted);
