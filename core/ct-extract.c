@@ -2557,6 +2557,8 @@ list_head_base (Passage *ps,
   found = last_base (ps, 0, end, end, basis);
   ps->lower = NULL;
   return found;
+}
+
 /* Figures of a scan were read by OCR: all say so, and those on a line
  * with a figure the OCR was unsure of ask to be checked. */
 static void

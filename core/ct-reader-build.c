@@ -454,81 +454,6 @@ check_and_take_markers (GPtrArray    *paras,
   return TRUE;
 }
 
-CtDocument *
-ct_reader_build (GPtrArray   *paras,
-                 const gchar *source_name,
-                 CtFileFormat     format,
-                 GBytes      *source,
-                 GError     **error)
-{
-  g_autoptr(CtDocument) doc = ct_document_new (source_name, format);
-  g_autoptr(GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
-  g_autoptr(GArray) hints = g_array_new (FALSE, TRUE, sizeof (CtOutlineHint));
-  g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
-  g_autofree gchar *hex = NULL;
-  g_autoptr(GPtrArray) ordered = NULL;
-  GString *text;
-  gint source_table = -1;
-
-  if (!check_and_take_markers (paras, source_name, error))
-    return NULL;
-  text = g_string_new (NULL);
-  g_array_set_clear_func (anchors, clear_anchor);
-  join_broken (paras);
-  ordered = bodies_after_hosts (paras);
-  paras = ordered;
-
-  for (guint i = 0; i < paras->len; i++)
-    {
-      CtRawPara *p = g_ptr_array_index (paras, i);
-      CtBlock block = { 0 };
-      CtOutlineHint hint = { 0 };
-      gsize start;
-
-      if (p == NULL || p->text[0] == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      start = text->len;
-      g_string_append (text, p->text);
-
-      block.start = start;
-      block.end = text->len;
-      block.line = p->line;
-      block.kind = p->kind == CT_RAW_FOOTNOTE ? CT_BLOCK_FOOTNOTE :
-                   p->kind == CT_RAW_TABLE_ROW ? CT_BLOCK_TABLE_ROW : CT_BLOCK_PARAGRAPH;
-      block.section = -1;
-      block.table = -1;
-      block.row = -1;
-      block.footnote = -1;
-      block.part = CT_PART_RESULTS;
-      g_array_append_val (doc->blocks, block);
-
-      hint.bold = p->bold;
-      hint.heading_level = p->heading_level;
-      hint.after_blank = p->after_blank;
-      g_array_append_val (hints, hint);
-
-      for (guint l = 0; l < p->lines->len; l++)
-        {
-          CtLineSpan span = g_array_index (p->lines, CtLineSpan, l);
-
-          span.start += start;
-          if (doc->line_map->len > 0 &&
-              g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).start == span.start)
-            g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).line = span.line;
-          else
-            g_array_append_val (doc->line_map, span);
-        }
-      for (guint a = 0; a < p->anchors->len; a++)
-        {
-          const CtRawAnchor *ra = &g_array_index (p->anchors, CtRawAnchor, a);
-          Anchor an = { start + ra->offset, g_strdup (ra->id), FALSE };
-
-          g_array_append_val (anchors, an);
-        }
-      if (p->kind == CT_RAW_FOOTNOTE)
-        g_ptr_array_add (note_ids, p->note_id != NULL ? p->note_id : (gchar *) "");
 /* What the blocks gather on their way into the document. */
 typedef struct
 {
@@ -657,17 +582,15 @@ pair_footnotes (Builder *b)
 }
 
 /* Markers out of the text, broken paragraphs joined, bodies after the
- * paragraphs citing them: the order the blocks will have. */
+ * paragraphs citing them: the order the blocks will have; NULL with
+ * @error set when a paragraph is too long to be a report's. */
 static GPtrArray *
-prepare (GPtrArray *paras)
+prepare (GPtrArray   *paras,
+         const gchar *source_name,
+         GError     **error)
 {
-  for (guint i = 0; i < paras->len; i++)
-    {
-      CtRawPara *p = g_ptr_array_index (paras, i);
-
-      if (p->kind != CT_RAW_TABLE_ROW)
-        take_markers (p);
-    }
+  if (!check_and_take_markers (paras, source_name, error))
+    return NULL;
   join_broken (paras);
   return bodies_after_hosts (paras);
 }
@@ -680,11 +603,14 @@ ct_reader_build (GPtrArray   *paras,
                  GError     **error)
 {
   g_autoptr(CtDocument) doc = ct_document_new (source_name, format);
-  g_autoptr(GPtrArray) ordered = prepare (paras);
+  g_autoptr(GPtrArray) ordered = prepare (paras, source_name, error);
   g_autofree gchar *hex = NULL;
-  Builder b = { doc, g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Anchor)),
-                g_array_new (FALSE, TRUE, sizeof (CtOutlineHint)), g_ptr_array_new (), -1 };
+  Builder b;
 
+  if (ordered == NULL)
+    return NULL;
+  b = (Builder) { doc, g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Anchor)),
+                  g_array_new (FALSE, TRUE, sizeof (CtOutlineHint)), g_ptr_array_new (), -1 };
   g_array_set_clear_func (b.anchors, clear_anchor);
   for (guint i = 0; i < ordered->len; i++)
     {
