@@ -23,7 +23,9 @@
 #include "ct-window-private.h"
 
 /* Extensions the reader understands; folders are searched for these. */
-static const gchar *const report_suffixes[] = { ".txt", ".md", ".markdown", ".docx", ".zip", NULL };
+static const gchar *const report_suffixes[] = { ".docx", ".odt", ".pdf", ".doc", ".rtf", ".html", ".htm",
+                                                ".txt", ".md", ".markdown", ".zip", ".png", ".jpg",
+                                                ".jpeg", ".tif", ".tiff", NULL };
 
 static gboolean
 has_selection (CtWindow *self)
@@ -252,7 +254,7 @@ ct_window_import_files (CtWindow  *self,
     collect_files (files[i], all, 0);
   if (all->len == 0)
     {
-      ct_window_toast (self, _("No reports found there. Chỉ tiêu reads .txt, .md, .docx and .zip files."));
+      ct_window_toast (self, _("No reports found there. Chỉ tiêu reads .docx, .odt, .pdf, .doc, .rtf, .html, .txt, .md and .zip files."));
       return NULL;
     }
   /* Logged so a second instance's hand-off can be followed (G_MESSAGES_DEBUG). */
@@ -290,6 +292,7 @@ import_action (GSimpleAction *action,
 {
   CtWindow *self = user_data;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) everything = gtk_file_filter_new ();
 
   (void) action;
   (void) param;
@@ -299,13 +302,18 @@ import_action (GSimpleAction *action,
                                                GTK_FILE_CHOOSER_ACTION_OPEN,
                                                _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Reports (.txt, .md, .docx, .zip)"));
+  gtk_file_filter_set_name (filter, _("Reports (.docx, .odt, .pdf, .doc, .rtf, .html, .txt, .md, .zip, scanned images)"));
   for (guint i = 0; report_suffixes[i] != NULL; i++)
     {
       g_autofree gchar *pattern = g_strconcat ("*", report_suffixes[i], NULL);
       gtk_file_filter_add_pattern (filter, pattern);
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* The reader tells formats by content: a report saved without its
+   * extension can still be chosen. */
+  gtk_file_filter_set_name (everything, _("All files"));
+  gtk_file_filter_add_pattern (everything, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), everything);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_import_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -9,6 +9,7 @@ PACKAGES="
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev
   libicu-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev
   libcairo2-dev libpango1.0-dev libarchive-dev libxml2-dev libjson-glib-dev
+  libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libreoffice-writer-nogui
   xvfb xauth fonts-noto-core dbus-daemon
   desktop-file-utils appstream
   poppler-utils librsvg2-bin python3 python3-openpyxl

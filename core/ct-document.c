@@ -93,6 +93,8 @@ ct_document_unref (CtDocument *doc)
   g_clear_pointer (&doc->meta.province_choices, g_strfreev);
   g_ptr_array_unref (doc->warnings);
   g_array_unref (doc->line_map);
+  g_clear_pointer (&doc->page_lines, g_array_unref);
+  g_clear_pointer (&doc->doubtful_lines, g_array_unref);
   g_free (doc);
 }
 
@@ -232,9 +234,55 @@ ct_file_format_to_string (CtFileFormat format)
       return "markdown";
     case CT_FILE_FORMAT_DOCX:
       return "docx";
+    case CT_FILE_FORMAT_PDF:
+      return "pdf";
+    case CT_FILE_FORMAT_SCAN:
+      return "scan";
+    case CT_FILE_FORMAT_ODT:
+      return "odt";
+    case CT_FILE_FORMAT_DOC:
+      return "doc";
+    case CT_FILE_FORMAT_RTF:
+      return "rtf";
+    case CT_FILE_FORMAT_HTML:
+      return "html";
     default:
       return "unknown";
     }
+}
+
+gboolean
+ct_document_span_doubtful (const CtDocument *doc,
+                           gsize             start,
+                           gsize             end)
+{
+  guint first, last;
+
+  if (doc->doubtful_lines == NULL || doc->doubtful_lines->len == 0)
+    return FALSE;
+  first = ct_document_line_at (doc, start);
+  last = ct_document_line_at (doc, end > start ? end - 1 : start);
+  for (guint i = 0; i < doc->doubtful_lines->len; i++)
+    {
+      guint line = g_array_index (doc->doubtful_lines, guint, i);
+
+      if (line >= first && line <= last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+guint
+ct_document_page_of_line (const CtDocument *doc,
+                          guint             line)
+{
+  guint page = 0;
+
+  if (doc->page_lines == NULL)
+    return 0;
+  for (guint i = 0; i < doc->page_lines->len && g_array_index (doc->page_lines, guint, i) <= line; i++)
+    page = i + 1;
+  return MAX (page, 1);
 }
 
 void

@@ -18,6 +18,12 @@ typedef enum
   CT_FILE_FORMAT_TEXT,
   CT_FILE_FORMAT_MARKDOWN,
   CT_FILE_FORMAT_DOCX,
+  CT_FILE_FORMAT_PDF,  /* a text layer read by position */
+  CT_FILE_FORMAT_SCAN, /* a PDF or image without text, read by OCR */
+  CT_FILE_FORMAT_ODT,
+  CT_FILE_FORMAT_DOC,  /* Word 97–2003, through LibreOffice */
+  CT_FILE_FORMAT_RTF,  /* through LibreOffice */
+  CT_FILE_FORMAT_HTML,
 } CtFileFormat;
 
 typedef enum
@@ -138,6 +144,10 @@ struct _CtDocument
   gchar       sha256[65];  /* of the source bytes, lowercase hex */
   GArray     *line_map;    /* CtLineSpan sorted by start; may be empty, then
                             * each block's line stands for all its text */
+  GArray     *page_lines;  /* guint: each page's first line (PDF, scans);
+                            * NULL for formats without pages */
+  GArray     *doubtful_lines; /* guint, sorted: scan lines with a figure the
+                               * OCR was unsure of; NULL unless a scan */
 };
 
 CtDocument  *ct_document_new            (const gchar      *source_name,
@@ -158,6 +168,13 @@ const CtFootnote *ct_document_footnote_at (const CtDocument *doc,
                                          gsize             start,
                                          gsize             end);
 const gchar *ct_file_format_to_string        (CtFileFormat          format);
+/* Whether text[start, end) touches a line the OCR was unsure of. */
+gboolean     ct_document_span_doubtful  (const CtDocument *doc,
+                                         gsize             start,
+                                         gsize             end);
+/* The 1-based page @line is on, or 0 when the source has no pages. */
+guint        ct_document_page_of_line   (const CtDocument *doc,
+                                         guint             line);
 void         ct_meta_field_set          (CtMetaField      *field,
                                          const gchar      *value,
                                          gdouble           confidence);

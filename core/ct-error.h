@@ -29,6 +29,7 @@ typedef enum
   CT_ERROR_CANCELLED,
   CT_ERROR_MISSING_METADATA, /* the report does not name its locality or year */
   CT_ERROR_NOT_LIBRARY,      /* a SQLite file of another program */
+  CT_ERROR_MISSING_PROGRAM,  /* a converter or OCR data the format needs is not installed */
 } CtError;
 
 GQuark ct_error_quark (void);

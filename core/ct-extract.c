@@ -2559,6 +2559,24 @@ list_head_base (Passage *ps,
   return found;
 }
 
+/* Figures of a scan were read by OCR: all say so, and those on a line
+ * with a figure the OCR was unsure of ask to be checked. */
+static void
+mark_ocr (const CtDocument *doc,
+          GPtrArray        *out)
+{
+  if (doc->format != CT_FILE_FORMAT_SCAN)
+    return;
+  for (guint i = 0; i < out->len; i++)
+    {
+      CtObservation *obs = g_ptr_array_index (out, i);
+
+      obs->flags |= CT_FLAG_OCR;
+      if (ct_document_span_doubtful (doc, obs->start, obs->end))
+        obs->flags |= CT_FLAG_OCR_DOUBTFUL;
+    }
+}
+
 GPtrArray *
 ct_extractor_run (CtExtractor      *self,
                   const CtDocument *doc)
@@ -2624,5 +2642,6 @@ ct_extractor_run (CtExtractor      *self,
         list_base = list_head_base (&ps, &list_basis);
       b = last;
     }
+  mark_ocr (doc, out);
   return out;
 }

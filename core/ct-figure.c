@@ -255,6 +255,10 @@ ct_figure_flag_text (CtFlags flag)
       return _("The report says “not met” although the figure meets its plan.");
     case CT_FLAG_NUMBER_SUSPECT:
       return _("The number’s separators are mixed or ambiguous; check it.");
+    case CT_FLAG_OCR:
+      return _("The figure was read from a scan.");
+    case CT_FLAG_OCR_DOUBTFUL:
+      return _("The scan is unclear here: check the figure against the paper.");
     default:
       return NULL;
     }

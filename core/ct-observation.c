@@ -14,6 +14,8 @@ static const gchar * const flag_names[CT_N_FLAGS] = {
   "plan_below_value",
   "status_contradicts",
   "number_suspect",
+  "ocr",
+  "ocr_doubtful",
 };
 
 CtObservation *

@@ -33,9 +33,11 @@ typedef enum
   CT_FLAG_PLAN_BELOW_VALUE   = 1 << 2, /* value exceeds plan yet the rate is under 100 */
   CT_FLAG_STATUS_CONTRADICTS = 1 << 3, /* "chưa đạt" while the figure meets its plan */
   CT_FLAG_NUMBER_SUSPECT     = 1 << 4, /* separators mixed or ambiguous, read by rule */
+  CT_FLAG_OCR                = 1 << 5, /* read from a scan by OCR */
+  CT_FLAG_OCR_DOUBTFUL       = 1 << 6, /* the OCR was unsure of a figure on its line: check it */
 } CtFlags;
 
-#define CT_N_FLAGS 5
+#define CT_N_FLAGS 7
 
 typedef struct
 {

@@ -449,114 +449,102 @@ check_and_take_markers (GPtrArray    *paras,
   return TRUE;
 }
 
-CtDocument *
-ct_reader_build (GPtrArray   *paras,
-                 const gchar *source_name,
-                 CtFileFormat     format,
-                 GBytes      *source,
-                 GError     **error)
+/* What the blocks gather on their way into the document. */
+typedef struct
 {
-  g_autoptr(CtDocument) doc = ct_document_new (source_name, format);
-  g_autoptr(GArray) anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
-  g_autoptr(GArray) hints = g_array_new (FALSE, TRUE, sizeof (CtOutlineHint));
-  g_autoptr(GPtrArray) note_ids = g_ptr_array_new ();
-  g_autofree gchar *hex = NULL;
-  g_autoptr(GPtrArray) ordered = NULL;
-  GString *text;
-  gint source_table = -1;
+  CtDocument *doc;
+  GString    *text;
+  GArray     *anchors;      /* Anchor, in text order */
+  GArray     *hints;        /* CtOutlineHint per block */
+  GPtrArray  *note_ids;     /* per block: its footnote number, or NULL */
+  gint        source_table; /* the source's table the last row came from */
+} Builder;
 
-  if (!check_and_take_markers (paras, source_name, error))
-    return NULL;
-  text = g_string_new (NULL);
-  g_array_set_clear_func (anchors, clear_anchor);
-  join_broken (paras);
-  ordered = bodies_after_hosts (paras);
-  paras = ordered;
-
-  for (guint i = 0; i < paras->len; i++)
+static void
+add_line_spans (CtDocument      *doc,
+                const CtRawPara *p,
+                gsize            start)
+{
+  for (guint l = 0; l < p->lines->len; l++)
     {
-      CtRawPara *p = g_ptr_array_index (paras, i);
-      CtBlock block = { 0 };
-      CtOutlineHint hint = { 0 };
-      gsize start;
+      CtLineSpan span = g_array_index (p->lines, CtLineSpan, l);
 
-      if (p == NULL || p->text[0] == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      start = text->len;
-      g_string_append (text, p->text);
-
-      block.start = start;
-      block.end = text->len;
-      block.line = p->line;
-      block.kind = p->kind == CT_RAW_FOOTNOTE ? CT_BLOCK_FOOTNOTE :
-                   p->kind == CT_RAW_TABLE_ROW ? CT_BLOCK_TABLE_ROW : CT_BLOCK_PARAGRAPH;
-      block.section = -1;
-      block.table = -1;
-      block.row = -1;
-      block.footnote = -1;
-      block.part = CT_PART_RESULTS;
-      g_array_append_val (doc->blocks, block);
-
-      hint.bold = p->bold;
-      hint.heading_level = p->heading_level;
-      hint.after_blank = p->after_blank;
-      g_array_append_val (hints, hint);
-
-      for (guint l = 0; l < p->lines->len; l++)
-        {
-          CtLineSpan span = g_array_index (p->lines, CtLineSpan, l);
-
-          span.start += start;
-          if (doc->line_map->len > 0 &&
-              g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).start == span.start)
-            g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).line = span.line;
-          else
-            g_array_append_val (doc->line_map, span);
-        }
-      for (guint a = 0; a < p->anchors->len; a++)
-        {
-          const CtRawAnchor *ra = &g_array_index (p->anchors, CtRawAnchor, a);
-          Anchor an = { start + ra->offset, g_strdup (ra->id), FALSE };
-
-          g_array_append_val (anchors, an);
-        }
-      if (p->kind == CT_RAW_FOOTNOTE)
-        g_ptr_array_add (note_ids, p->note_id != NULL ? p->note_id : (gchar *) "");
+      span.start += start;
+      if (doc->line_map->len > 0 &&
+          g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).start == span.start)
+        g_array_index (doc->line_map, CtLineSpan, doc->line_map->len - 1).line = span.line;
       else
-        g_ptr_array_add (note_ids, NULL);
-      if (p->kind == CT_RAW_TABLE_ROW && p->cells != NULL)
-        add_table_row (doc, p, doc->blocks->len - 1, start, &source_table);
+        g_array_append_val (doc->line_map, span);
     }
+}
 
-  if (doc->blocks->len == 0)
+/* Appends one raw paragraph as a block of the document's text. */
+static void
+add_block (Builder         *b,
+           const CtRawPara *p)
+{
+  CtBlock block = { 0 };
+  CtOutlineHint hint = { 0 };
+  gsize start;
+
+  if (b->text->len > 0)
+    g_string_append_c (b->text, '\n');
+  start = b->text->len;
+  g_string_append (b->text, p->text);
+
+  block.start = start;
+  block.end = b->text->len;
+  block.line = p->line;
+  block.kind = p->kind == CT_RAW_FOOTNOTE ? CT_BLOCK_FOOTNOTE :
+               p->kind == CT_RAW_TABLE_ROW ? CT_BLOCK_TABLE_ROW : CT_BLOCK_PARAGRAPH;
+  block.section = -1;
+  block.table = -1;
+  block.row = -1;
+  block.footnote = -1;
+  block.part = CT_PART_RESULTS;
+  g_array_append_val (b->doc->blocks, block);
+
+  hint.bold = p->bold;
+  hint.heading_level = p->heading_level;
+  hint.after_blank = p->after_blank;
+  g_array_append_val (b->hints, hint);
+
+  add_line_spans (b->doc, p, start);
+  for (guint a = 0; a < p->anchors->len; a++)
     {
-      g_string_free (text, TRUE);
-      g_set_error (error, CT_ERROR, CT_ERROR_EMPTY,
-                   _("“%s” holds no text. Check that it is the report itself and not an empty copy."),
-                   source_name);
-      return NULL;
+      const CtRawAnchor *ra = &g_array_index (p->anchors, CtRawAnchor, a);
+      Anchor an = { start + ra->offset, g_strdup (ra->id), FALSE };
+
+      g_array_append_val (b->anchors, an);
     }
+  if (p->kind == CT_RAW_FOOTNOTE)
+    g_ptr_array_add (b->note_ids, p->note_id != NULL ? p->note_id : (gchar *) "");
+  else
+    g_ptr_array_add (b->note_ids, NULL);
+  if (p->kind == CT_RAW_TABLE_ROW && p->cells != NULL)
+    add_table_row (b->doc, p, b->doc->blocks->len - 1, start, &b->source_table);
+}
 
-  g_free (doc->text);
-  doc->text_len = text->len;
-  doc->text = g_string_free (text, FALSE);
+/* Pairs each body with the first unused marker of the same number; what
+ * is left on either side is kept and told as a warning. */
+static void
+pair_footnotes (Builder *b)
+{
+  CtDocument *doc = b->doc;
 
-  /* Pair each body with the first unused marker of the same number. */
-  for (guint b = 0; b < doc->blocks->len; b++)
+  for (guint i = 0; i < doc->blocks->len; i++)
     {
-      const gchar *id = g_ptr_array_index (note_ids, b);
+      const gchar *id = g_ptr_array_index (b->note_ids, i);
       CtFootnote note = { 0 };
 
       if (id == NULL)
         continue;
       note.id = g_strdup (id);
-      note.block = b;
+      note.block = i;
       note.anchor = G_MAXSIZE;
-      for (guint a = 0; a < anchors->len; a++)
+      for (guint a = 0; a < b->anchors->len; a++)
         {
-          Anchor *an = &g_array_index (anchors, Anchor, a);
+          Anchor *an = &g_array_index (b->anchors, Anchor, a);
 
           if (!an->used && g_str_equal (an->id, id))
             {
@@ -569,11 +557,11 @@ ct_reader_build (GPtrArray   *paras,
         g_ptr_array_add (doc->warnings,
                          g_strdup_printf (_("Footnote %s has no marker in the text; it is kept without a place."), id));
       g_array_append_val (doc->footnotes, note);
-      g_array_index (doc->blocks, CtBlock, b).footnote = doc->footnotes->len - 1;
+      g_array_index (doc->blocks, CtBlock, i).footnote = doc->footnotes->len - 1;
     }
-  for (guint a = 0; a < anchors->len; a++)
+  for (guint a = 0; a < b->anchors->len; a++)
     {
-      Anchor *an = &g_array_index (anchors, Anchor, a);
+      Anchor *an = &g_array_index (b->anchors, Anchor, a);
       CtFootnote note = { 0 };
 
       if (an->used)
@@ -586,9 +574,66 @@ ct_reader_build (GPtrArray   *paras,
                        g_strdup_printf (_("Footnote marker %s on line %u has no footnote text."),
                                         an->id, ct_document_line_at (doc, an->offset)));
     }
+}
 
-  ct_outline_build (doc, (const CtOutlineHint *) hints->data);
-  ct_metadata_guess (doc);
+/* Markers out of the text, broken paragraphs joined, bodies after the
+ * paragraphs citing them: the order the blocks will have; NULL with
+ * @error set when a paragraph is too long to be a report's. */
+static GPtrArray *
+prepare (GPtrArray   *paras,
+         const gchar *source_name,
+         GError     **error)
+{
+  if (!check_and_take_markers (paras, source_name, error))
+    return NULL;
+  join_broken (paras);
+  return bodies_after_hosts (paras);
+}
+
+CtDocument *
+ct_reader_build (GPtrArray   *paras,
+                 const gchar *source_name,
+                 CtFileFormat format,
+                 GBytes      *source,
+                 GError     **error)
+{
+  g_autoptr(CtDocument) doc = ct_document_new (source_name, format);
+  g_autoptr(GPtrArray) ordered = prepare (paras, source_name, error);
+  g_autofree gchar *hex = NULL;
+  Builder b;
+
+  if (ordered == NULL)
+    return NULL;
+  b = (Builder) { doc, g_string_new (NULL), g_array_new (FALSE, TRUE, sizeof (Anchor)),
+                  g_array_new (FALSE, TRUE, sizeof (CtOutlineHint)), g_ptr_array_new (), -1 };
+  g_array_set_clear_func (b.anchors, clear_anchor);
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      CtRawPara *p = g_ptr_array_index (ordered, i);
+
+      if (p != NULL && p->text[0] != '\0')
+        add_block (&b, p);
+    }
+
+  g_free (doc->text);
+  doc->text_len = b.text->len;
+  doc->text = g_string_free (b.text, FALSE);
+  if (doc->blocks->len > 0)
+    {
+      pair_footnotes (&b);
+      ct_outline_build (doc, (const CtOutlineHint *) b.hints->data);
+      ct_metadata_guess (doc);
+    }
+  g_array_unref (b.anchors);
+  g_array_unref (b.hints);
+  g_ptr_array_unref (b.note_ids);
+  if (doc->blocks->len == 0)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_EMPTY,
+                   _("“%s” holds no text. Check that it is the report itself and not an empty copy."),
+                   source_name);
+      return NULL;
+    }
 
   hex = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, source);
   g_strlcpy (doc->sha256, hex, sizeof doc->sha256);

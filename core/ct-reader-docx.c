@@ -45,6 +45,7 @@ typedef struct
   guint       paragraph_no;
   guint       note_no;
   guint       table_no;
+  guint       legacy_runs; /* runs converted from a .Vn (TCVN3) font */
   const gchar *source_name;
 } Docx;
 
@@ -360,9 +361,22 @@ collect_run (Docx     *d,
   gboolean bold = on_off (child (rpr, "b"));
   g_autofree gchar *valign = attr (child (rpr, "vertAlign"), "val");
   gboolean super = g_strcmp0 (valign, "superscript") == 0;
+  g_autofree gchar *font = attr (child (rpr, "rFonts"), "hAnsi");
   gsize before = pt->text->len;
 
   collect_text (d, run, pt, bold, super);
+  /* A run in a .Vn font holds TCVN3 bytes shown as Latin-1 letters. */
+  if (ct_reader_legacy_font (font) && pt->text->len > before)
+    {
+      g_autofree gchar *converted = ct_reader_legacy_convert_run (pt->text->str + before, pt->text->len - before);
+
+      if (converted != NULL)
+        {
+          g_string_truncate (pt->text, before);
+          g_string_append (pt->text, converted);
+          d->legacy_runs++;
+        }
+    }
   if (pt->text->len > before && strspn (pt->text->str + before, " ") < pt->text->len - before)
     {
       pt->runs++;
@@ -803,6 +817,7 @@ load_optional (Docx        *d,
 GPtrArray *
 ct_reader_docx_parse (GBytes      *bytes,
                       const gchar *source_name,
+                      guint       *out_legacy_runs,
                       GError     **error)
 {
   g_autoptr(GHashTable) entries = ct_reader_zip_read (bytes, source_name, NULL, error);
@@ -852,6 +867,8 @@ ct_reader_docx_parse (GBytes      *bytes,
   if (!walk_body (&d, body, error))
     goto out;
   result = g_steal_pointer (&d.paras);
+  if (out_legacy_runs != NULL)
+    *out_legacy_runs = d.legacy_runs;
 
 out:
   if (xml != NULL)

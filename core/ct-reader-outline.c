@@ -599,8 +599,10 @@ ct_outline_build (CtDocument          *doc,
         }
       front = FALSE;
 
-      /* Where it goes in the tree. */
-      if (hints[i].heading_level > 0)
+      /* Where it goes in the tree. The numbering a reader sees decides
+       * over the heading style a writer picked ("1." set in Heading 1
+       * under "B." set in Heading 2 still belongs to B). */
+      if (hints[i].heading_level > 0 && kind == CT_LABEL_NONE)
         rank = (gint) hints[i].heading_level * 2 - 20;
       else
         rank = label_rank (kind);

@@ -96,9 +96,88 @@ CtDocument *ct_reader_build         (GPtrArray   *paras,
 GPtrArray  *ct_reader_text_parse    (const gchar *text,
                                      gsize        len,
                                      gboolean    *out_markdown);
+/* @out_legacy_runs (optional): runs converted from a .Vn font. */
 GPtrArray  *ct_reader_docx_parse    (GBytes      *bytes,
                                      const gchar *source_name,
+                                     guint       *out_legacy_runs,
                                      GError     **error);
+/* Tells in @doc's warnings that @n runs were converted from TCVN3. */
+void        ct_reader_legacy_warn   (CtDocument  *doc,
+                                     guint        n);
+
+/* The words of every page of a PDF with their positions
+ * (CtLayoutPage *); @out_has_text tells whether any page has a text layer. */
+GPtrArray  *ct_reader_pdf_pages     (GBytes      *bytes,
+                                     const gchar *source_name,
+                                     gboolean    *out_has_text,
+                                     GError     **error);
+
+/* An OpenDocument text from its zip members (name → GBytes). */
+GPtrArray  *ct_reader_odt_parse     (GHashTable   *entries,
+                                     const gchar  *source_name,
+                                     guint        *out_legacy_runs,
+                                     GError      **error);
+
+/* Whether zip members (name → GBytes) are an OpenDocument package. */
+gboolean    ct_reader_is_odf        (GHashTable   *entries);
+GPtrArray  *ct_reader_odt_read      (GHashTable   *entries,
+                                     GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
+/* .doc and .rtf converted by LibreOffice, then read as .odt. */
+GPtrArray  *ct_reader_convert_read  (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     CtFileFormat  format,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
+/* Old Vietnamese encodings: a text file in TCVN3 or Windows-1258 decoded
+ * (NULL when neither reads as Vietnamese), @out_label naming the one
+ * used; runs set in a .Vn (TCVN3) font converted back to Unicode. */
+gchar      *ct_reader_legacy_decode (const guint8 *data,
+                                     gsize         len,
+                                     gsize        *out_len,
+                                     const gchar **out_label);
+gboolean    ct_reader_legacy_font   (const gchar  *font);
+gchar      *ct_reader_legacy_convert_run (const gchar *text,
+                                          gssize       len);
+
+/* Whether the bytes are an HTML page, and its report. */
+gboolean    ct_reader_is_html       (const guint8 *data,
+                                     gsize         len);
+GPtrArray  *ct_reader_html_read     (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
+/* The words of a scanned PDF's pages read by OCR (CtLayoutPage *). */
+GPtrArray  *ct_reader_ocr_pages     (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
+/* A picture (PNG, JPEG, TIFF) read by OCR as one page. */
+GPtrArray  *ct_reader_ocr_image     (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+/* The document of positioned pages (consumed by the caller) from a text
+ * layer or, when @scan, from OCR. */
+GPtrArray  *ct_reader_pages_read    (GPtrArray    *pages,
+                                     gboolean      scan,
+                                     GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+GPtrArray  *ct_reader_image_read    (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GError      **error);
+
+/* A PDF's documents: its text layer read by position. */
+GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
+                                     const gchar  *source_name,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+/* The list of documents a single-report file gives (takes @doc). */
+GPtrArray  *ct_reader_one_document  (CtDocument   *doc);
 
 /* Every regular file of a zip, name → GBytes, read within the limits
  * above; @out_names (optional) gets the names in archive order. */

@@ -341,3 +341,12 @@ ct_reader_has_document_word (CtDocumentWords  role,
     }
   return FALSE;
 }
+
+GPtrArray *
+ct_reader_one_document (CtDocument *doc)
+{
+  GPtrArray *docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
+
+  g_ptr_array_add (docs, doc);
+  return docs;
+}

@@ -38,28 +38,7 @@ check_known_binary (const guint8 *data,
                     const gchar  *source_name,
                     GError      **error)
 {
-  if (has_prefix (data, len, "%PDF", 4))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-                   _("“%s” is a PDF file. Chỉ tiêu reads .docx, .txt and .md: open the report in Word and save it as .docx."),
-                   source_name);
-      return FALSE;
-    }
-  if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-                   _("“%s” is an old Word 97–2003 (.doc) or Excel file. Open it in Word and save it as .docx."),
-                   source_name);
-      return FALSE;
-    }
-  if (has_prefix (data, len, "{\\rtf", 5))
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED,
-                   _("“%s” is an RTF file. Open it in Word and save it as .docx."), source_name);
-      return FALSE;
-    }
-  if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
-      has_prefix (data, len, "GIF8", 4) || has_prefix (data, len, "\x1F\x8B", 2) ||
+  if (has_prefix (data, len, "GIF8", 4) || has_prefix (data, len, "\x1F\x8B", 2) ||
       has_prefix (data, len, "Rar!", 4) || has_prefix (data, len, "7z\xBC\xAF", 4) ||
       has_prefix (data, len, "\x7F" "ELF", 4))
     {
@@ -187,21 +166,30 @@ read_text (GBytes      *bytes,
 {
   gsize len, text_len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
-  g_autofree gchar *text = decode_text (data, len, source_name, &text_len, error);
+  g_autoptr(GError) local = NULL;
+  g_autofree gchar *text = decode_text (data, len, source_name, &text_len, &local);
   g_autoptr(GPtrArray) paras = NULL;
+  const gchar *legacy = NULL;
   gboolean markdown = FALSE;
   CtDocument *doc;
-  GPtrArray *docs;
 
+  /* Not UTF-8: perhaps typed before Unicode. */
+  if (text == NULL && g_error_matches (local, CT_ERROR, CT_ERROR_ENCODING))
+    text = ct_reader_legacy_decode (data, len, &text_len, &legacy);
   if (text == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   paras = ct_reader_text_parse (text, text_len, &markdown);
   doc = ct_reader_build (paras, source_name, markdown ? CT_FILE_FORMAT_MARKDOWN : CT_FILE_FORMAT_TEXT, bytes, error);
   if (doc == NULL)
     return NULL;
-  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
-  g_ptr_array_add (docs, doc);
-  return docs;
+  if (legacy != NULL)
+    g_ptr_array_insert (doc->warnings, 0,
+                        g_strdup_printf (_("The file is in the old %s encoding and was converted to Unicode; check names with diacritics against the original."),
+                                         legacy));
+  return ct_reader_one_document (doc);
 }
 
 static GPtrArray *
@@ -209,7 +197,8 @@ read_docx (GBytes      *bytes,
            const gchar *source_name,
            GError     **error)
 {
-  g_autoptr(GPtrArray) paras = ct_reader_docx_parse (bytes, source_name, error);
+  guint legacy_runs = 0;
+  g_autoptr(GPtrArray) paras = ct_reader_docx_parse (bytes, source_name, &legacy_runs, error);
   CtDocument *doc;
   GPtrArray *docs;
 
@@ -218,6 +207,7 @@ read_docx (GBytes      *bytes,
   doc = ct_reader_build (paras, source_name, CT_FILE_FORMAT_DOCX, bytes, error);
   if (doc == NULL)
     return NULL;
+  ct_reader_legacy_warn (doc, legacy_runs);
   docs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_document_unref);
   g_ptr_array_add (docs, doc);
   return docs;
@@ -252,6 +242,8 @@ read_zip (GBytes       *bytes,
 
   if (g_hash_table_contains (entries, "word/document.xml"))
     return read_docx (bytes, source_name, error);
+  if (ct_reader_is_odf (entries))
+    return ct_reader_odt_read (entries, bytes, source_name, error);
   if (g_hash_table_contains (entries, "[Content_Types].xml") || g_hash_table_contains (entries, "word/styles.xml"))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
@@ -337,8 +329,20 @@ read_bytes (GBytes       *bytes,
     }
   if (has_prefix (data, len, "PK\x03\x04", 4) || has_prefix (data, len, "PK\x05\x06", 4))
     return read_zip (bytes, source_name, depth, cancellable, error);
+  if (has_prefix (data, len, "%PDF", 4))
+    return ct_reader_pdf_read (bytes, source_name, cancellable, error);
+  if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_DOC, cancellable, error);
+  if (has_prefix (data, len, "{\\rtf", 5))
+    return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_RTF, cancellable, error);
+  /* A page photographed or scanned to a picture. */
+  if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
+      has_prefix (data, len, "II*\0", 4) || has_prefix (data, len, "MM\0*", 4))
+    return ct_reader_image_read (bytes, source_name, error);
   if (!check_known_binary (data, len, source_name, error))
     return NULL;
+  if (ct_reader_is_html (data, len))
+    return ct_reader_html_read (bytes, source_name, error);
   return read_text (bytes, source_name, error);
 }
 
