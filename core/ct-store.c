@@ -12,6 +12,11 @@
 #include <math.h>
 #include <string.h>
 
+/* A new library opened by several processes at once: how often and how
+ * long to try again when SQLite says busy without waiting (2 s in all). */
+#define OPEN_BUSY_RETRIES   100
+#define OPEN_BUSY_PAUSE_US  (20 * 1000)
+
 /* Forward migrations: migrations[i] takes a database from user_version i to
  * i + 1. Never edit a released step; add one. Reports and observations
  * never reuse an id: the window's undo history and open views hold them. */
@@ -435,6 +440,41 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* Checks the file, sets the connection up and brings the schema to
+ * @target. Several processes opening one new library at once meet SQLite
+ * locks that its busy handler does not wait for (switching the journal to
+ * WAL, a lock upgrade): every step is idempotent, so the whole sequence is
+ * tried again for a while before "another program is writing" is said. */
+static gboolean
+prepare_library (CtStore  *self,
+                 gint      target,
+                 GError  **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Nothing is written before the file is known to be a library. */
+      if (ct_store_check_library (self, &local_error)
+          && ct_store_exec (self, "PRAGMA foreign_keys = ON", &local_error)
+          && ct_store_exec (self, "PRAGMA journal_mode = WAL", &local_error)
+          && ct_store_exec (self, "PRAGMA synchronous = NORMAL", &local_error)
+          /* A report's import touches the same index and full-text pages
+           * many times: a larger cache and rarer checkpoints write each
+           * page once. */
+          && ct_store_exec (self, "PRAGMA cache_size = -32000", &local_error)
+          && ct_store_exec (self, "PRAGMA wal_autocheckpoint = 8000", &local_error)
+          && migrate (self, MIN (target, CT_STORE_SCHEMA_VERSION), &local_error))
+        return TRUE;
+      if ((sqlite3_errcode (self->db) & 0xff) != SQLITE_BUSY || attempt >= OPEN_BUSY_RETRIES)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep (OPEN_BUSY_PAUSE_US);
+    }
+}
+
 CtStore *
 ct_store_open_at_version (const gchar  *path,
                           gint          target,
@@ -478,18 +518,7 @@ ct_store_open_at_version (const gchar  *path,
    * write lock for the length of one report. */
   sqlite3_busy_timeout (self->db, CT_STORE_BUSY_TIMEOUT_MS);
 
-  /* Nothing is written before the file is known to be a library. */
-  if (!ct_store_check_library (self, error))
-    return NULL;
-
-  if (!ct_store_exec (self, "PRAGMA foreign_keys = ON", error)
-      || !ct_store_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !ct_store_exec (self, "PRAGMA synchronous = NORMAL", error)
-      /* A report's import touches the same index and full-text pages many
-       * times: a larger cache and rarer checkpoints write each page once. */
-      || !ct_store_exec (self, "PRAGMA cache_size = -32000", error)
-      || !ct_store_exec (self, "PRAGMA wal_autocheckpoint = 8000", error)
-      || !migrate (self, MIN (target, CT_STORE_SCHEMA_VERSION), error))
+  if (!prepare_library (self, target, error))
     return NULL;
 
   if (target < CT_STORE_SCHEMA_VERSION)
