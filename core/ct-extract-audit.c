@@ -37,7 +37,7 @@ ct_extract_audit (const CtKeywords *keywords,
     obs->flags |= CT_FLAG_UNIT_SUSPECT;
 
   if (obs->status != NULL && !isnan (obs->value) && !isnan (obs->plan) &&
-      (g_str_equal (obs->status, "chưa đạt") || g_str_equal (obs->status, "không đạt")))
+      ct_status_meaning (obs->status) == CT_STATUS_NOT_MET)
     {
       gboolean meets = lower_better ? obs->value <= obs->plan : obs->value >= obs->plan;
 
@@ -46,7 +46,8 @@ ct_extract_audit (const CtKeywords *keywords,
     }
   /* The other way round: "đạt" for a figure short of its plan. */
   if (obs->status != NULL && !isnan (obs->value) && !isnan (obs->plan) &&
-      (g_str_equal (obs->status, "đạt") || g_str_equal (obs->status, "vượt")))
+      (ct_status_meaning (obs->status) == CT_STATUS_MET ||
+       ct_status_meaning (obs->status) == CT_STATUS_EXCEEDED))
     {
       gboolean short_of = lower_better ? obs->value > obs->plan : obs->value < obs->plan;
 

@@ -87,7 +87,6 @@ static const gchar * const rate_verb_values[] = { "-", "over", "progress", "rati
 static const gchar * const basis_values[] = { "plan", "budget", "total", NULL };
 static const gchar * const yoy_values[] = { "-", "after", NULL };
 static const gchar * const change_values[] = { "up", "down", NULL };
-static const gchar * const status_values[] = { "đạt", "chưa đạt", "không đạt", "vượt", "đang thực hiện", NULL };
 static const gchar * const not_measure_values[] = {
   "date", "legal", "level", "measure", "name", "phase", "rank", "year", NULL,
 };
@@ -106,7 +105,7 @@ values_of (CtKwCategory cat)
     case CT_KW_BASIS: return basis_values;
     case CT_KW_YOY: return yoy_values;
     case CT_KW_CHANGE: return change_values;
-    case CT_KW_STATUS: return status_values;
+    case CT_KW_STATUS: return ct_status_words ();
     case CT_KW_NOT_MEASURE: return not_measure_values;
     case CT_KW_TABLE_COLUMN: return table_column_values;
     case CT_KW_LABEL_DROP: return label_drop_values;

@@ -288,7 +288,7 @@ status_at (const Passage *ps,
     {
       /* "đạt và vượt chỉ tiêu đề ra", "đạt, nhưng …" still state the status;
        * "đạt chuẩn …" as a verb does not. */
-      if (!g_str_equal (kw->value, "vượt"))
+      if (ct_status_meaning (kw->value) != CT_STATUS_EXCEEDED)
         return NULL;
     }
   if (end != NULL)

@@ -53,13 +53,20 @@ ct_figure_judge (gdouble             rate,
 CtVerdict
 ct_figure_verdict_from_status (const gchar *status)
 {
-  /* The extractor writes the status in these canonical forms
-   * (keywords.tsv, category "status"). */
-  if (g_strcmp0 (status, "đạt") == 0 || g_strcmp0 (status, "vượt") == 0)
-    return CT_VERDICT_MET;
-  if (g_strcmp0 (status, "chưa đạt") == 0 || g_strcmp0 (status, "không đạt") == 0)
-    return CT_VERDICT_NOT_MET;
-  return CT_VERDICT_NONE;
+  /* The extractor writes the status as a word of status-words.tsv
+   * (keywords.tsv, category "status"); the table says what it means. */
+  switch (ct_status_meaning (status))
+    {
+    case CT_STATUS_MET:
+    case CT_STATUS_EXCEEDED:
+      return CT_VERDICT_MET;
+    case CT_STATUS_NOT_MET:
+      return CT_VERDICT_NOT_MET;
+    case CT_STATUS_IN_PROGRESS:
+    case CT_STATUS_NONE:
+    default:
+      return CT_VERDICT_NONE;
+    }
 }
 
 static gint

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-observation.h"
+#include "ct-data.h"
 
 #include <math.h>
 
@@ -152,4 +153,104 @@ ct_observation_check_numbers (CtObservation *obs)
   if (!isnan (obs->rate) && !isnan (obs->value) && !isnan (obs->plan) &&
       obs->value > obs->plan && obs->rate < 100.0)
     obs->flags |= CT_FLAG_PLAN_BELOW_VALUE;
+}
+
+/* The meanings of status-words.tsv's second column, in CtStatusMeaning
+ * order after NONE. */
+static const gchar * const status_meaning_names[] = {
+  "met", "exceeded", "not_met", "in_progress", NULL,
+};
+
+typedef struct
+{
+  GPtrArray  *words;     /* gchar *, NULL-terminated */
+  GHashTable *meanings;  /* word → CtStatusMeaning */
+} StatusTable;
+
+static StatusTable *
+load_status_table (GError **error)
+{
+  g_autoptr(CtDataTable) table = ct_data_table_load ("status-words.tsv", 2, 2, error);
+  StatusTable *st;
+
+  if (table == NULL)
+    return NULL;
+  st = g_new0 (StatusTable, 1);
+  st->words = g_ptr_array_new_with_free_func (g_free);
+  st->meanings = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const CtDataRow *row = g_ptr_array_index (table->rows, i);
+      guint meaning;
+      gchar *word;
+
+      if (!ct_data_row_choice (table, row, 1, status_meaning_names, &meaning, error))
+        {
+          g_ptr_array_unref (st->words);
+          g_hash_table_unref (st->meanings);
+          g_free (st);
+          return NULL;
+        }
+      word = g_strdup (row->cols[0]);
+      g_ptr_array_add (st->words, word);
+      g_hash_table_insert (st->meanings, word, GUINT_TO_POINTER (meaning + CT_STATUS_MET));
+    }
+  g_ptr_array_add (st->words, NULL);
+  return st;
+}
+
+static const StatusTable *
+status_table (void)
+{
+  static StatusTable *table;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Compiled in and checked by the test suite (ct_status_check_table). */
+      table = load_status_table (&error);
+      if (table == NULL)
+        g_critical ("%s", error->message);
+      g_once_init_leave (&once, 1);
+    }
+  return table;
+}
+
+CtStatusMeaning
+ct_status_meaning (const gchar *status)
+{
+  const StatusTable *table = status_table ();
+
+  if (status == NULL || table == NULL)
+    return CT_STATUS_NONE;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table->meanings, status));
+}
+
+const gchar * const *
+ct_status_words (void)
+{
+  static const gchar * const none[] = { NULL };
+  const StatusTable *table = status_table ();
+
+  return table != NULL ? (const gchar * const *) table->words->pdata : none;
+}
+
+gboolean
+ct_status_check_table (GError **error)
+{
+  g_autoptr(CtDataTable) table = ct_data_table_load ("status-words.tsv", 2, 2, error);
+
+  if (table == NULL)
+    return FALSE;
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      guint meaning;
+
+      if (!ct_data_row_choice (table, g_ptr_array_index (table->rows, i), 1,
+                               status_meaning_names, &meaning, error))
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -53,7 +53,7 @@ typedef struct
   gdouble  rate;          /* stated % of plan, NAN when absent */
   gdouble  rate_computed; /* value / plan × 100 where both exist */
   gdouble  yoy;           /* % of the same period last year */
-  gchar   *status;        /* "đạt", "chưa đạt", "không đạt", "vượt", "đang thực hiện" */
+  gchar   *status;        /* a word of status-words.tsv ("đạt", "chưa đạt" …) */
   guint    flags;         /* CtFlags */
   gsize    start;         /* byte span of the clause in the document's text */
   gsize    end;
@@ -63,6 +63,22 @@ typedef struct
 CtObservation *ct_observation_new       (void);
 CtObservation *ct_observation_copy      (const CtObservation *obs);
 void           ct_observation_free      (CtObservation       *obs);
+
+/* What a status word means (resources/data/status-words.tsv). */
+typedef enum
+{
+  CT_STATUS_NONE,        /* no status, or a word the table does not hold */
+  CT_STATUS_MET,
+  CT_STATUS_EXCEEDED,
+  CT_STATUS_NOT_MET,
+  CT_STATUS_IN_PROGRESS,
+} CtStatusMeaning;
+
+CtStatusMeaning ct_status_meaning     (const gchar         *status);
+/* The status words, NULL-terminated: what the keywords table may map to. */
+const gchar * const *ct_status_words  (void);
+/* Loads the table with its meanings checked; the test suite calls it. */
+gboolean       ct_status_check_table  (GError             **error);
 /* The arithmetic check of the written figures, the same for extraction
  * and for a user's correction: the rate computed from value/plan (a plan
  * above zero only), and the flags rate_mismatch (a stated rate more than

@@ -11,6 +11,7 @@
 #include "ct-data.h"
 #include "ct-error.h"
 #include "ct-extract-private.h"
+#include "ct-observation.h"
 #include "ct-reader-private.h"
 #include "ct-test-util.h"
 
@@ -34,6 +35,13 @@ test_shipped_tables_load (void)
   g_assert_nonnull (catalog);
   g_assert_true (ct_reader_check_tables (&error));
   g_assert_no_error (error);
+  g_assert_true (ct_status_check_table (&error));
+  g_assert_no_error (error);
+  /* the keywords' status words all have a meaning */
+  g_assert_cmpint (ct_status_meaning ("vượt"), ==, CT_STATUS_EXCEEDED);
+  g_assert_cmpint (ct_status_meaning ("không đạt"), ==, CT_STATUS_NOT_MET);
+  g_assert_cmpint (ct_status_meaning ("đang thực hiện"), ==, CT_STATUS_IN_PROGRESS);
+  g_assert_cmpint (ct_status_meaning ("tốt"), ==, CT_STATUS_NONE);
 }
 
 static void
@@ -84,6 +92,18 @@ test_invalid_utf8 (void)
 
   g_assert_null (table);
   assert_names_line (error, "x.tsv", 2);
+}
+
+/* A status the table does not know is refused where the keywords map to it. */
+static void
+test_keyword_unknown_status (void)
+{
+  static const gchar text[] = "status\tđã xong\txong\n";
+  g_autoptr(GError) error = NULL;
+  CtKeywords *keywords = ct_keywords_new_from_data (text, strlen (text), &error);
+
+  g_assert_null (keywords);
+  assert_names_line (error, "keywords.tsv", 1);
 }
 
 /* A typo in a keyword's value used to switch its rule off in silence. */
@@ -162,6 +182,7 @@ main (int    argc,
   g_test_add_func ("/data/keyword-value-typo", test_keyword_value_typo);
   g_test_add_func ("/data/keyword-unknown-category", test_keyword_unknown_category);
   g_test_add_func ("/data/keyword-free-value", test_keyword_free_value);
+  g_test_add_func ("/data/keyword-unknown-status", test_keyword_unknown_status);
   g_test_add_func ("/data/unit-bad-scale-and-kind", test_unit_bad_scale_and_kind);
   g_test_add_func ("/data/catalog-bad-direction", test_catalog_bad_direction);
   return g_test_run ();
