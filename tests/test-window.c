@@ -17,6 +17,7 @@
 #include "ct-compare-item.h"
 #include "ct-correction-dialog.h"
 #include "ct-help-window.h"
+#include "ct-library-item.h"
 #include "ct-import-dialog.h"
 #include "ct-locale.h"
 #include "ct-screenshot.h"
@@ -426,6 +427,29 @@ test_seeds_compare_and_source (void)
 
   /* The library: five reports, grouped by province and locality. */
   g_assert_cmpuint (ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window)), ==, 5);
+  /* every province and every district says how many reports it holds,
+   * the last of each province too */
+  {
+    GListModel *tree = ct_library_sidebar_get_model (ct_window_get_sidebar (window));
+    guint localities = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (tree); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, i);
+        CtLibraryItem *item = gtk_tree_list_row_get_item (row);
+
+        if (ct_library_item_get_kind (item) != CT_LIBRARY_REPORT)
+          {
+            const gchar *count = ct_library_item_get_subtitle (item);
+
+            g_assert_nonnull (count);
+            g_assert_true (strpbrk (count, "0123456789") != NULL);
+          }
+        localities += ct_library_item_get_kind (item) == CT_LIBRARY_LOCALITY;
+        g_object_unref (item);
+      }
+    g_assert_cmpuint (localities, ==, 4);
+  }
   shoot (GTK_WIDGET (window), "library-seeds.png");
 
   /* Choose 002, 003 and 004 in the library: three columns, in that order. */

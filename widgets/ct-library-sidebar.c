@@ -306,8 +306,15 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
         {
           g_autoptr(CtLibraryItem) p = ct_library_item_new (CT_LIBRARY_PROVINCE, province_name, 0);
 
+          /* Close the last locality of the province before leaving it: its
+           * count was never written when the next one was a province away. */
           if (province != NULL)
             set_province_subtitle (province, formers, province_reports);
+          if (locality != NULL)
+            {
+              g_autofree gchar *count = count_reports (locality_reports);
+              ct_library_item_set_subtitle (locality, count);
+            }
           g_ptr_array_add (roots, g_object_ref (p));
           province = p;
           province_reports = 0;
