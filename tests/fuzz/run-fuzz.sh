@@ -5,6 +5,9 @@
 # finds go to WORKDIR/corpus/NAME (never into the source tree), crashes and
 # other findings to WORKDIR/findings/NAME; the log is WORKDIR/NAME.log.
 set -euo pipefail
+# fontconfig's process-lifetime caches are its only "leaks" (the PDF reader
+# lays out text through it): suppressed as for the test suite.
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")/.." && pwd)/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 seconds=$1; shift
 if [ "$seconds" = --from-env ]; then seconds=${FUZZ_SECONDS:-60}; fi
 work=$1; shift
