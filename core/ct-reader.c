@@ -182,6 +182,12 @@ read_text (GBytes      *bytes,
       return NULL;
     }
   paras = ct_reader_text_parse (text, text_len, &markdown);
+  /* The format a user is told is the file's: a .txt that happens to hold
+   * a pipe table or a "#" heading is still a text file (the Reports sheet
+   * said "markdown" for the seeds). */
+  markdown = markdown && source_name != NULL &&
+             (g_str_has_suffix (source_name, ".md") || g_str_has_suffix (source_name, ".markdown") ||
+              g_str_has_suffix (source_name, ".MD"));
   doc = ct_reader_build (paras, source_name, markdown ? CT_FILE_FORMAT_MARKDOWN : CT_FILE_FORMAT_TEXT, bytes, error);
   if (doc == NULL)
     return NULL;
