@@ -147,6 +147,7 @@ test_rows_and_search (void)
   g_autofree gchar *none = NULL;
 
   g_assert_cmpstr (all, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "3 chỉ tiêu · 2 báo cáo");
 
   /* accents, tones and case do not matter; the sector heading follows */
   ct_compare_view_set_search (view, "LUONG thuc");
@@ -155,6 +156,8 @@ test_rows_and_search (void)
   ct_compare_view_set_search (view, "budget");
   english = shown_rows (view);
   g_assert_cmpstr (english, ==, "#Tài chính NS_THU");
+  /* the counter counts what the search leaves */
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "1 chỉ tiêu · 2 báo cáo");
   ct_compare_view_set_search (view, "không có");
   none = shown_rows (view);
   g_assert_cmpstr (none, ==, "");
@@ -182,6 +185,7 @@ test_rows_and_search (void)
   ct_compare_view_set_shared_only (view, TRUE);
   shared = shown_rows (view);
   g_assert_cmpstr (shared, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG");
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "2 chỉ tiêu · 2 báo cáo");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -126,6 +126,8 @@ filter_func (gpointer item,
   return row_visible (self, it);
 }
 
+static void update_summary (CtCompareView *self);
+
 /* Recomputes which sectors keep their heading, then filters again. */
 static void
 refilter (CtCompareView *self)
@@ -142,6 +144,7 @@ refilter (CtCompareView *self)
                           GUINT_TO_POINTER (ct_compare_item_get_sector_index (item)));
     }
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_summary (self);
 }
 
 /* Sector first, its heading before its rows: whatever the column sort,
@@ -929,9 +932,17 @@ update_summary (CtCompareView *self)
   g_autofree gchar *text = NULL;
   guint n_rows = 0, n_columns = 0;
 
+  /* The rows the table shows: the search and "comparable only" count. */
   if (self->comparison != NULL)
     {
-      n_rows = ct_comparison_get_n_rows (self->comparison);
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(CtCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+          n_rows += !ct_compare_item_is_header (item) && row_visible (self, item);
+        }
       n_columns = ct_comparison_get_n_columns (self->comparison);
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_rows), n_rows);
@@ -942,6 +953,13 @@ update_summary (CtCompareView *self)
 
     gtk_label_set_text (GTK_LABEL (self->summary_label), both);
   }
+}
+
+const gchar *
+ct_compare_view_get_summary (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->summary_label));
 }
 
 static void on_search_changed (GtkSearchEntry *entry,

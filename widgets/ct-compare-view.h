@@ -40,6 +40,9 @@ void          ct_compare_view_set_shared_only (CtCompareView *self,
                                                gboolean       shared_only);
 gboolean      ct_compare_view_get_shared_only (CtCompareView *self);
 void          ct_compare_view_focus_search   (CtCompareView *self);
+/* "N indicators · N reports": the rows shown (after the search and
+ * "comparable only") and the reports compared. */
+const gchar  *ct_compare_view_get_summary    (CtCompareView *self);
 /* The rows as shown (CtCompareItem, sector headers included), after
  * filtering and sorting. */
 GListModel   *ct_compare_view_get_model      (CtCompareView *self);
