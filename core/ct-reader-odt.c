@@ -82,29 +82,7 @@ parse_part (GBytes      *bytes,
             const gchar *part,
             GError     **error)
 {
-  gsize len;
-  const gchar *data = g_bytes_get_data (bytes, &len);
-  xmlDoc *doc;
-
-  if (g_strstr_len (data, len, "<!DOCTYPE") != NULL || g_strstr_len (data, len, "<!ENTITY") != NULL)
-    {
-      g_set_error (error, CT_ERROR, CT_ERROR_HOSTILE,
-                   _("“%s” contains XML declarations (DOCTYPE or ENTITY) that no word processor writes; Chỉ tiêu refuses it as possibly hostile."),
-                   source_name);
-      return NULL;
-    }
-  doc = xmlReadMemory (data, (int) MIN (len, (gsize) G_MAXINT), part, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    {
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                   _("“%s” is damaged: its part %s is not readable XML. Open it in LibreOffice and save it again."),
-                   source_name, part);
-      return NULL;
-    }
-  return doc;
+  return ct_reader_parse_xml_part (bytes, source_name, part, "LibreOffice", error);
 }
 
 static void

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/parser.h>
 
 #include "ct-document.h"
 
@@ -189,6 +190,15 @@ GHashTable *ct_reader_zip_read      (GBytes      *bytes,
 /* Reads a data table from the core resources: rows of tab-separated
  * fields, comments (#) and blank lines skipped. */
 GPtrArray  *ct_reader_load_table    (const gchar *name);
+/* Parses the XML part @part of a word-processor file, refusing any DTD
+ * (CT_ERROR_HOSTILE) whatever its encoding; a part that is not XML is
+ * CT_ERROR_CORRUPT with advice to save it again in @editor. */
+xmlDoc     *ct_reader_parse_xml_part (GBytes       *bytes,
+                                      const gchar  *source_name,
+                                      const gchar  *part,
+                                      const gchar  *editor,
+                                      GError      **error);
+
 /* The words of the administrative form (resources/data/document-words.tsv). */
 typedef enum
 {

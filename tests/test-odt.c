@@ -162,6 +162,33 @@ test_not_a_text_document (void)
   g_assert_error (error, CT_ERROR, CT_ERROR_UNSUPPORTED);
 }
 
+/* A DTD in UTF-16 has no ASCII "<!DOCTYPE" for a byte search to find:
+ * the parser refuses it, as for .docx, and the entity never expands. */
+static void
+test_dtd_in_utf16 (void)
+{
+  static const gchar xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE d [<!ENTITY bimat \"BÍ MẬT\">]>"
+    "<office:document-content " ODF_NS "><office:body><office:text>"
+    "<text:p>Giá trị &bimat; ở đây</text:p></office:text></office:body></office:document-content>";
+  g_autofree gchar *path = ct_test_tmp_path ("utf16-dtd.odt");
+  g_autoptr(GHashTable) parts = package ("");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDocument) doc = NULL;
+  gsize len = 0;
+  g_autofree gchar *utf16 = g_convert (xml, -1, "UTF-16LE", "UTF-8", NULL, &len, NULL);
+  gchar *with_bom = g_malloc (len + 2);
+
+  memcpy (with_bom, "\xFF\xFE", 2);
+  memcpy (with_bom + 2, utf16, len);
+  g_assert_null (g_strstr_len (with_bom, len + 2, "<!DOCTYPE"));
+  g_hash_table_insert (parts, (gpointer) "content.xml", g_bytes_new_take (with_bom, len + 2));
+  g_assert_true (ct_docx_write_parts (path, parts, &error));
+  doc = read_one (path, &error);
+  g_assert_null (doc);
+  g_assert_error (error, CT_ERROR, CT_ERROR_HOSTILE);
+}
+
 /* Heading levels that disagree with the numbering shown: B. set one
  * level below A., and its "1." set at the top level. */
 static void
@@ -199,6 +226,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/odt/structure", test_structure);
   g_test_add_func ("/odt/not-text", test_not_a_text_document);
+  g_test_add_func ("/odt/dtd-in-utf16", test_dtd_in_utf16);
   g_test_add_func ("/odt/numbering-over-levels", test_numbering_over_levels);
   return g_test_run ();
 }
