@@ -6,6 +6,8 @@
  * a scan reads as the PDF it was printed from. Pages are read by as many
  * threads as the machine has cores, each with its own Tesseract (one is
  * not safe to share); poppler renders them one at a time, which it needs.
+ * Each finished page is told to the caller's progress function, and a
+ * cancelled read stops within the page Tesseract is reading.
  * A line holding a figure Tesseract is unsure of is remembered, so the
  * figures read from it can be marked for review.
  *
@@ -18,6 +20,7 @@
 
 #include <allheaders.h>
 #include <poppler.h>
+#include <stdbool.h>
 #include <string.h>
 #include <tesseract/capi.h>
 
@@ -98,23 +101,38 @@ has_digit (const gchar *text)
   return FALSE;
 }
 
-static gpointer
-read_page (gpointer data)
+/* Tesseract asks this between words: a cancelled read stops mid-page. */
+static bool
+stop_reading (void *cancellable,
+              int   words)
 {
-  Job *job = data;
-  gdouble to_points = 72.0 / job->dpi;
-  TessResultIterator *it;
+  (void) words;
+  return g_cancellable_is_cancelled (cancellable);
+}
 
+static void
+read_page (Job          *job,
+           GCancellable *cancellable)
+{
+  gdouble to_points = 72.0 / job->dpi;
+  ETEXT_DESC *monitor = TessMonitorCreate ();
+  TessResultIterator *it = NULL;
+
+  TessMonitorSetCancelFunc (monitor, stop_reading);
+  TessMonitorSetCancelThis (monitor, cancellable);
   if (job->pix != NULL)
     TessBaseAPISetImage2 (job->api, job->pix);
   else
     TessBaseAPISetImage (job->api, job->grey, job->width, job->height, 1, job->width);
   TessBaseAPISetSourceResolution (job->api, job->dpi);
-  if (TessBaseAPIRecognize (job->api, NULL) != 0)
-    return NULL;
-  it = TessBaseAPIGetIterator (job->api);
+  if (TessBaseAPIRecognize (job->api, monitor) == 0 && !g_cancellable_is_cancelled (cancellable))
+    it = TessBaseAPIGetIterator (job->api);
+  TessMonitorDelete (monitor);
   if (it == NULL)
-    return NULL;
+    {
+      TessBaseAPIClear (job->api);
+      return;
+    }
   do
     {
       const TessPageIterator *pit = TessResultIteratorGetPageIteratorConst (it);
@@ -135,7 +153,6 @@ read_page (gpointer data)
   while (TessResultIteratorNext (it, RIL_WORD));
   TessResultIteratorDelete (it);
   TessBaseAPIClear (job->api);
-  return NULL;
 }
 
 static void
@@ -149,87 +166,159 @@ free_engines (GPtrArray *engines)
   g_ptr_array_unref (engines);
 }
 
-/* Reads pages [first, first + n) at once, one thread per page. */
-static void
-read_batch (PopplerDocument *doc,
-            gint             first,
-            guint            n,
-            GPtrArray       *engines,
-            GPtrArray       *pages)
+/* The pages of one scan, shared by the threads that read them: each takes
+ * the next page not yet taken, so a cancelled read stops after the pages
+ * in hand, and progress is told page by page in any order they finish. */
+typedef struct
 {
-  g_autofree Job *jobs = g_new0 (Job, n);
-  g_autofree GThread **threads = g_new0 (GThread *, n);
+  GMutex                  lock;     /* guards what follows, and poppler */
+  PopplerDocument        *doc;
+  gint                    next;
+  gint                    n_pages;
+  guint                   done;
+  CtLayoutPage          **pages;    /* n_pages slots, NULL until read */
+  GCancellable           *cancellable;
+  const CtReaderProgress *progress;
+} Queue;
 
-  for (guint k = 0; k < n; k++)
+typedef struct
+{
+  Queue       *queue;
+  TessBaseAPI *api;
+} Worker;
+
+/* Takes the next page and renders it (poppler is not safe to share);
+ * FALSE when every page is taken or the read was cancelled. */
+static gboolean
+take_page (Queue *q,
+           Job   *job,
+           gint  *index)
+{
+  gboolean taken = FALSE;
+
+  g_mutex_lock (&q->lock);
+  while (!taken && q->next < q->n_pages && !g_cancellable_is_cancelled (q->cancellable))
     {
-      PopplerPage *ppage = poppler_document_get_page (doc, first + (gint) k);
+      PopplerPage *ppage = poppler_document_get_page (q->doc, q->next);
       gdouble width = 0, height = 0;
 
+      *index = q->next++;
       if (ppage == NULL)
         continue;
       poppler_page_get_size (ppage, &width, &height);
-      jobs[k].api = g_ptr_array_index (engines, k);
-      jobs[k].dpi = OCR_DPI;
-      jobs[k].page = ct_layout_page_new (width, height);
-      render_page (ppage, &jobs[k], width, height);
+      job->dpi = OCR_DPI;
+      job->page = ct_layout_page_new (width, height);
+      render_page (ppage, job, width, height);
       g_object_unref (ppage);
-      threads[k] = g_thread_new ("ocr", read_page, &jobs[k]);
+      taken = TRUE;
     }
-  for (guint k = 0; k < n; k++)
+  g_mutex_unlock (&q->lock);
+  return taken;
+}
+
+static gpointer
+work (gpointer data)
+{
+  Worker *w = data;
+  Queue *q = w->queue;
+  gint index = 0;
+  Job job = { .api = w->api };
+
+  while (take_page (q, &job, &index))
     {
-      if (threads[k] == NULL)
-        continue;
-      g_thread_join (threads[k]);
-      g_free (jobs[k].grey);
-      g_ptr_array_add (pages, jobs[k].page);
+      read_page (&job, q->cancellable);
+      g_clear_pointer (&job.grey, g_free);
+      g_mutex_lock (&q->lock);
+      q->pages[index] = g_steal_pointer (&job.page);
+      q->done++;
+      /* Told under the lock, so the caller gets one call at a time with a
+       * count that only rises. */
+      if (q->progress != NULL && q->progress->func != NULL && !g_cancellable_is_cancelled (q->cancellable))
+        q->progress->func (q->done, (guint) q->n_pages, q->progress->data);
+      g_mutex_unlock (&q->lock);
     }
+  return NULL;
+}
+
+/* Reads every page of @q, one thread per engine. */
+static void
+read_pages (Queue     *q,
+            GPtrArray *engines)
+{
+  g_autofree Worker *workers = g_new0 (Worker, engines->len);
+  g_autofree GThread **threads = g_new0 (GThread *, engines->len);
+
+  for (guint k = 0; k < engines->len; k++)
+    {
+      workers[k].queue = q;
+      workers[k].api = g_ptr_array_index (engines, k);
+      threads[k] = g_thread_new ("ocr", work, &workers[k]);
+    }
+  for (guint k = 0; k < engines->len; k++)
+    g_thread_join (threads[k]);
+}
+
+/* Keeps the pages read, in order; NULL with @error when cancelled. */
+static GPtrArray *
+collect_pages (Queue   *q,
+               GError **error)
+{
+  GPtrArray *pages = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (q->cancellable, error))
+    pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_layout_page_free);
+  for (gint i = 0; i < q->n_pages; i++)
+    {
+      if (pages != NULL && q->pages[i] != NULL)
+        g_ptr_array_add (pages, q->pages[i]);
+      else
+        ct_layout_page_free (q->pages[i]);
+    }
+  return pages;
 }
 
 GPtrArray *
-ct_reader_ocr_pages (GBytes       *bytes,
-                     const gchar  *source_name,
-                     GCancellable *cancellable,
-                     GError      **error)
+ct_reader_ocr_pages (GBytes                 *bytes,
+                     const gchar            *source_name,
+                     const CtReaderProgress *progress,
+                     GCancellable           *cancellable,
+                     GError                **error)
 {
   g_autoptr(GError) local = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &local);
   guint cores = CLAMP (g_get_num_processors (), 1, 16);
   GPtrArray *engines = g_ptr_array_new ();
   GPtrArray *pages;
-  gint n_pages;
+  Queue q = { .cancellable = cancellable, .progress = progress };
 
-  if (doc == NULL)
+  q.doc = poppler_document_new_from_bytes (bytes, NULL, &local);
+  if (q.doc == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT, _("“%s” is a damaged PDF (%s). Ask the sender for the file again, or open it in a PDF reader and save it anew."),
                    source_name, local->message);
       g_ptr_array_unref (engines);
       return NULL;
     }
-  n_pages = poppler_document_get_n_pages (doc);
-  for (guint k = 0; k < MIN (cores, (guint) MAX (n_pages, 1)); k++)
+  q.n_pages = MAX (poppler_document_get_n_pages (q.doc), 0);
+  for (guint k = 0; k < MIN (cores, (guint) MAX (q.n_pages, 1)); k++)
     {
       TessBaseAPI *api = new_engine (error);
 
       if (api == NULL)
         {
           free_engines (engines);
-          g_object_unref (doc);
+          g_object_unref (q.doc);
           return NULL;
         }
       g_ptr_array_add (engines, api);
     }
-  pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_layout_page_free);
-  for (gint first = 0; first < n_pages; first += (gint) engines->len)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          g_clear_pointer (&pages, g_ptr_array_unref);
-          break;
-        }
-      read_batch (doc, first, MIN (engines->len, (guint) (n_pages - first)), engines, pages);
-    }
+  g_mutex_init (&q.lock);
+  q.pages = g_new0 (CtLayoutPage *, MAX (q.n_pages, 1));
+  read_pages (&q, engines);
+  pages = collect_pages (&q, error);
+  g_free (q.pages);
+  g_mutex_clear (&q.lock);
   free_engines (engines);
-  g_object_unref (doc);
+  g_object_unref (q.doc);
   return pages;
 }
 
@@ -237,6 +326,7 @@ ct_reader_ocr_pages (GBytes       *bytes,
 GPtrArray *
 ct_reader_ocr_image (GBytes       *bytes,
                      const gchar  *source_name,
+                     GCancellable *cancellable,
                      GError      **error)
 {
   gsize len;
@@ -265,10 +355,15 @@ ct_reader_ocr_image (GBytes       *bytes,
   /* A picture that does not say its resolution is taken as a 300 dpi scan. */
   job.dpi = pixGetXRes (pix) >= 70 ? pixGetXRes (pix) : OCR_DPI;
   job.page = ct_layout_page_new (pixGetWidth (pix) * 72.0 / job.dpi, pixGetHeight (pix) * 72.0 / job.dpi);
-  read_page (&job);
+  read_page (&job, cancellable);
   TessBaseAPIEnd (job.api);
   TessBaseAPIDelete (job.api);
   pixDestroy (&pix);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      ct_layout_page_free (job.page);
+      return NULL;
+    }
   pages = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_layout_page_free);
   g_ptr_array_add (pages, job.page);
   return pages;

@@ -241,10 +241,11 @@ ct_reader_pages_read (GPtrArray   *pages,
 }
 
 GPtrArray *
-ct_reader_pdf_read (GBytes       *bytes,
-                    const gchar  *source_name,
-                    GCancellable *cancellable,
-                    GError      **error)
+ct_reader_pdf_read (GBytes                 *bytes,
+                    const gchar            *source_name,
+                    const CtReaderProgress *progress,
+                    GCancellable           *cancellable,
+                    GError                **error)
 {
   gboolean has_text = FALSE;
   g_autoptr(GPtrArray) pages = ct_reader_pdf_pages (bytes, source_name, &has_text, error);
@@ -256,7 +257,7 @@ ct_reader_pdf_read (GBytes       *bytes,
   if (!has_text)
     {
       g_ptr_array_unref (g_steal_pointer (&pages));
-      pages = ocr_pages (ct_reader_ocr_pages (bytes, source_name, cancellable, error), source_name, error);
+      pages = ocr_pages (ct_reader_ocr_pages (bytes, source_name, progress, cancellable, error), source_name, error);
       if (pages == NULL)
         return NULL;
     }
@@ -264,11 +265,13 @@ ct_reader_pdf_read (GBytes       *bytes,
 }
 
 GPtrArray *
-ct_reader_image_read (GBytes      *bytes,
-                      const gchar *source_name,
-                      GError     **error)
+ct_reader_image_read (GBytes       *bytes,
+                      const gchar  *source_name,
+                      GCancellable *cancellable,
+                      GError      **error)
 {
-  g_autoptr(GPtrArray) pages = ocr_pages (ct_reader_ocr_image (bytes, source_name, error), source_name, error);
+  g_autoptr(GPtrArray) pages = ocr_pages (ct_reader_ocr_image (bytes, source_name, cancellable, error),
+                                         source_name, error);
 
   if (pages == NULL)
     return NULL;

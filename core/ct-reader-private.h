@@ -14,8 +14,17 @@
 #include <libxml/parser.h>
 
 #include "ct-document.h"
+#include "ct-reader.h"
 
 G_BEGIN_DECLS
+
+/* The caller's progress function, carried down to the reader that can
+ * tell pages (NULL or func NULL: nobody asked). */
+typedef struct
+{
+  CtReaderProgressFunc func;
+  gpointer             data;
+} CtReaderProgress;
 
 /* Limits against hostile containers; see README "Limits". */
 #define CT_READER_MAX_ENTRY_SIZE   (32 * 1024 * 1024)
@@ -152,14 +161,16 @@ GPtrArray  *ct_reader_html_read     (GBytes       *bytes,
                                      GError      **error);
 
 /* The words of a scanned PDF's pages read by OCR (CtLayoutPage *). */
-GPtrArray  *ct_reader_ocr_pages     (GBytes       *bytes,
-                                     const gchar  *source_name,
-                                     GCancellable *cancellable,
-                                     GError      **error);
+GPtrArray  *ct_reader_ocr_pages     (GBytes                 *bytes,
+                                     const gchar            *source_name,
+                                     const CtReaderProgress *progress,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
 
 /* A picture (PNG, JPEG, TIFF) read by OCR as one page. */
 GPtrArray  *ct_reader_ocr_image     (GBytes       *bytes,
                                      const gchar  *source_name,
+                                     GCancellable *cancellable,
                                      GError      **error);
 /* The document of positioned pages (consumed by the caller) from a text
  * layer or, when @scan, from OCR. */
@@ -170,13 +181,15 @@ GPtrArray  *ct_reader_pages_read    (GPtrArray    *pages,
                                      GError      **error);
 GPtrArray  *ct_reader_image_read    (GBytes       *bytes,
                                      const gchar  *source_name,
+                                     GCancellable *cancellable,
                                      GError      **error);
 
 /* A PDF's documents: its text layer read by position. */
-GPtrArray  *ct_reader_pdf_read      (GBytes       *bytes,
-                                     const gchar  *source_name,
-                                     GCancellable *cancellable,
-                                     GError      **error);
+GPtrArray  *ct_reader_pdf_read      (GBytes                 *bytes,
+                                     const gchar            *source_name,
+                                     const CtReaderProgress *progress,
+                                     GCancellable           *cancellable,
+                                     GError                **error);
 /* The list of documents a single-report file gives (takes @doc). */
 GPtrArray  *ct_reader_one_document  (CtDocument   *doc);
 

@@ -16,11 +16,12 @@
 
 #define MAX_ZIP_DEPTH 1
 
-static GPtrArray *read_bytes (GBytes       *bytes,
-                              const gchar  *source_name,
-                              guint         depth,
-                              GCancellable *cancellable,
-                              GError      **error);
+static GPtrArray *read_bytes (GBytes                 *bytes,
+                              const gchar            *source_name,
+                              guint                   depth,
+                              const CtReaderProgress *progress,
+                              GCancellable           *cancellable,
+                              GError                **error);
 
 static gboolean
 has_prefix (const guint8 *data,
@@ -231,11 +232,12 @@ is_skipped_member (const gchar *name)
 
 /* A zip that is not a .docx: every report in it becomes a document. */
 static GPtrArray *
-read_zip (GBytes       *bytes,
-          const gchar  *source_name,
-          guint         depth,
-          GCancellable *cancellable,
-          GError      **error)
+read_zip (GBytes                 *bytes,
+          const gchar            *source_name,
+          guint                   depth,
+          const CtReaderProgress *progress,
+          GCancellable           *cancellable,
+          GError                **error)
 {
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GHashTable) entries = ct_reader_zip_read (bytes, source_name, &names, error);
@@ -274,7 +276,7 @@ read_zip (GBytes       *bytes,
 
       if (is_skipped_member (name))
         continue;
-      inner = read_bytes (g_hash_table_lookup (entries, name), member, depth + 1, cancellable, &local);
+      inner = read_bytes (g_hash_table_lookup (entries, name), member, depth + 1, progress, cancellable, &local);
       if (inner == NULL)
         {
           if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -309,11 +311,12 @@ read_zip (GBytes       *bytes,
 }
 
 static GPtrArray *
-read_bytes (GBytes       *bytes,
-            const gchar  *source_name,
-            guint         depth,
-            GCancellable *cancellable,
-            GError      **error)
+read_bytes (GBytes                 *bytes,
+            const gchar            *source_name,
+            guint                   depth,
+            const CtReaderProgress *progress,
+            GCancellable           *cancellable,
+            GError                **error)
 {
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);
@@ -334,9 +337,9 @@ read_bytes (GBytes       *bytes,
       return NULL;
     }
   if (has_prefix (data, len, "PK\x03\x04", 4) || has_prefix (data, len, "PK\x05\x06", 4))
-    return read_zip (bytes, source_name, depth, cancellable, error);
+    return read_zip (bytes, source_name, depth, progress, cancellable, error);
   if (has_prefix (data, len, "%PDF", 4))
-    return ct_reader_pdf_read (bytes, source_name, cancellable, error);
+    return ct_reader_pdf_read (bytes, source_name, progress, cancellable, error);
   if (has_prefix (data, len, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
     return ct_reader_convert_read (bytes, source_name, CT_FILE_FORMAT_DOC, cancellable, error);
   if (has_prefix (data, len, "{\\rtf", 5))
@@ -344,12 +347,29 @@ read_bytes (GBytes       *bytes,
   /* A page photographed or scanned to a picture. */
   if (has_prefix (data, len, "\x89PNG", 4) || has_prefix (data, len, "\xFF\xD8\xFF", 3) ||
       has_prefix (data, len, "II*\0", 4) || has_prefix (data, len, "MM\0*", 4))
-    return ct_reader_image_read (bytes, source_name, error);
+    return ct_reader_image_read (bytes, source_name, cancellable, error);
   if (!check_known_binary (data, len, source_name, error))
     return NULL;
   if (ct_reader_is_html (data, len))
     return ct_reader_html_read (bytes, source_name, error);
   return read_text (bytes, source_name, error);
+}
+
+/* Both entry points: the name made UTF-8, then the bytes read. */
+static GPtrArray *
+read_named_bytes (GBytes                 *bytes,
+                  const gchar            *source_name,
+                  const CtReaderProgress *progress,
+                  GCancellable           *cancellable,
+                  GError                **error)
+{
+  g_autofree gchar *display = NULL;
+
+  /* The name travels into messages, JSON, the library and workbooks, all
+   * UTF-8: a name in another encoding is shown as the file chooser would. */
+  if (!g_utf8_validate (source_name, -1, NULL))
+    source_name = display = g_filename_display_name (source_name);
+  return read_bytes (bytes, source_name, 0, progress, cancellable, error);
 }
 
 GPtrArray *
@@ -358,16 +378,10 @@ ct_reader_read_bytes (GBytes       *bytes,
                       GCancellable *cancellable,
                       GError      **error)
 {
-  g_autofree gchar *display = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
 
-  /* The name travels into messages, JSON, the library and workbooks, all
-   * UTF-8: a name in another encoding is shown as the file chooser would. */
-  if (!g_utf8_validate (source_name, -1, NULL))
-    source_name = display = g_filename_display_name (source_name);
-  return read_bytes (bytes, source_name, 0, cancellable, error);
+  return read_named_bytes (bytes, source_name, NULL, cancellable, error);
 }
 
 GPtrArray *
@@ -375,11 +389,25 @@ ct_reader_read_file (const gchar  *path,
                      GCancellable *cancellable,
                      GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  return ct_reader_read_file_full (path, NULL, NULL, cancellable, error);
+}
+
+GPtrArray *
+ct_reader_read_file_full (const gchar          *path,
+                          CtReaderProgressFunc  progress,
+                          gpointer              progress_data,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree gchar *display = NULL;
+  CtReaderProgress told = { progress, progress_data };
 
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_commandline_arg (path);
   if (!g_utf8_validate (path, -1, NULL))
     display = g_filename_display_name (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
@@ -403,5 +431,5 @@ ct_reader_read_file (const gchar  *path,
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)
     return NULL;
-  return ct_reader_read_bytes (bytes, path, cancellable, error);
+  return read_named_bytes (bytes, path, &told, cancellable, error);
 }

@@ -1,0 +1,134 @@
+/* test-ocr.c: a scan's OCR tells its pages as it goes and stops when asked
+ *
+ * The scan is drawn here, three pages of a report as pictures; the reader
+ * must OCR it page by page, say how far it is after each page, and leave
+ * off within the page in hand when the read is cancelled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ct-document.h"
+#include "ct-error.h"
+#include "ct-reader.h"
+#include "ct-scan-writer.h"
+#include "ct-test-util.h"
+
+static const gchar * const pages[] = {
+  "<b>BÁO CÁO KẾT QUẢ NĂM 2023</b>\n\nXã Tân Phước tổ chức trồng mới 215 ha rừng phòng hộ, đạt 107,5% kế hoạch.",
+  "Số trẻ em dưới năm tuổi được uống vitamin A là 1.240 em, đạt 98,4% kế hoạch.",
+  "Kênh mương nội đồng được kiên cố hóa thêm 12,6 km, tăng 3,1 km so với năm trước.",
+  NULL,
+};
+
+typedef struct
+{
+  GArray       *done;    /* guint: the counts told, in order */
+  guint         n_pages;
+  GCancellable *cancel_at_first; /* cancelled on the first call, or NULL */
+} Told;
+
+static void
+on_page (guint    done,
+         guint    n_pages,
+         gpointer user_data)
+{
+  Told *told = user_data;
+
+  g_array_append_val (told->done, done);
+  told->n_pages = n_pages;
+  if (told->cancel_at_first != NULL)
+    g_cancellable_cancel (told->cancel_at_first);
+}
+
+static gchar *
+scan_path (void)
+{
+  gchar *path = ct_test_tmp_path ("three-pages.pdf");
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    ct_scan_writer_write (path, pages);
+  return path;
+}
+
+/* Every page is told, one more each time, out of three. */
+static void
+test_progress (void)
+{
+  g_autofree gchar *path = scan_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  Told told = { done, 0, NULL };
+  CtDocument *doc;
+
+  docs = ct_reader_read_file_full (path, on_page, &told, NULL, &error);
+  if (g_error_matches (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM))
+    {
+      g_test_skip ("the Vietnamese OCR data (tesseract-ocr-vie) is not installed");
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (told.n_pages, ==, 3);
+  g_assert_cmpuint (done->len, ==, 3);
+  for (guint i = 0; i < done->len; i++)
+    g_assert_cmpuint (g_array_index (done, guint, i), ==, i + 1);
+  doc = g_ptr_array_index (docs, 0);
+  g_assert_cmpint (doc->format, ==, CT_FILE_FORMAT_SCAN);
+  /* The last page was read too, not only told. */
+  g_assert_nonnull (strstr (doc->text, "12,6 km"));
+}
+
+/* Cancelled when the first page is done: no other page is told, the
+ * third is never started, and the read ends with the cancellation. */
+static void
+test_cancel_after_first_page (void)
+{
+  g_autofree gchar *path = scan_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Told told = { done, 0, cancellable };
+
+  docs = ct_reader_read_file_full (path, on_page, &told, cancellable, &error);
+  if (g_error_matches (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM))
+    {
+      g_test_skip ("the Vietnamese OCR data (tesseract-ocr-vie) is not installed");
+      return;
+    }
+  g_assert_null (docs);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (done->len, ==, 1);
+  g_assert_cmpuint (g_array_index (done, guint, 0), ==, 1);
+  g_assert_cmpuint (told.n_pages, ==, 3);
+}
+
+/* A text file has no pages to tell: the function is never called. */
+static void
+test_text_tells_nothing (void)
+{
+  g_autofree gchar *path = ct_test_tmp_path ("plain.txt");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  Told told = { done, 0, NULL };
+
+  g_assert_true (g_file_set_contents (path, "Trồng mới 215 ha rừng phòng hộ, đạt 107,5% kế hoạch.\n", -1, NULL));
+  docs = ct_reader_read_file_full (path, on_page, &told, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (done->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ocr/progress", test_progress);
+  g_test_add_func ("/ocr/cancel-after-first-page", test_cancel_after_first_page);
+  g_test_add_func ("/ocr/text-tells-nothing", test_text_tells_nothing);
+  return g_test_run ();
+}
