@@ -196,13 +196,86 @@ check_row (Row *row)
 /* Detection                                                          */
 /* ------------------------------------------------------------------ */
 
+/* What the detecting thread needs: the files, and where to tell how far
+ * the OCR of a scan is. */
+typedef struct
+{
+  GPtrArray      *paths;
+  CtImportDialog *self;    /* kept alive by the task, its source */
+  GMainContext   *context; /* the dialog's */
+  guint           file;    /* the row being read */
+} DetectJob;
+
+static void
+detect_job_free (gpointer data)
+{
+  DetectJob *job = data;
+
+  g_ptr_array_unref (job->paths);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+/* One page of a scan read (detecting thread → main thread). */
+typedef struct
+{
+  CtImportDialog *self;    /* a reference */
+  guint           file;
+  guint           done;
+  guint           n_pages;
+} PageRead;
+
+static void
+page_read_free (gpointer data)
+{
+  PageRead *ev = data;
+
+  g_object_unref (ev->self);
+  g_free (ev);
+}
+
+static gboolean
+show_page_read (gpointer data)
+{
+  PageRead *ev = data;
+  CtImportDialog *self = ev->self;
+  g_autofree gchar *text = NULL;
+
+  /* A late page of a read already cancelled or finished says nothing. */
+  if (!self->detecting || g_cancellable_is_cancelled (self->cancellable) || ev->file >= self->rows->len)
+    return G_SOURCE_REMOVE;
+  text = g_strdup_printf (_("Reading the scan by OCR: page %u of %u"), ev->done, ev->n_pages);
+  set_status (g_ptr_array_index (self->rows, ev->file), text, NULL);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), (gdouble) ev->done / MAX (ev->n_pages, 1));
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), text);
+  gtk_widget_set_visible (self->progress, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the detecting thread, one call at a time. */
+static void
+on_page_read (guint    done,
+              guint    n_pages,
+              gpointer user_data)
+{
+  DetectJob *job = user_data;
+  PageRead *ev = g_new0 (PageRead, 1);
+
+  ev->self = g_object_ref (job->self);
+  ev->file = job->file;
+  ev->done = done;
+  ev->n_pages = n_pages;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, show_page_read, ev, page_read_free);
+}
+
 static void
 detect_thread (GTask        *task,
                gpointer      source,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GPtrArray *paths = task_data;
+  DetectJob *job = task_data;
+  GPtrArray *paths = job->paths;
   GPtrArray *out = g_ptr_array_new_with_free_func (detected_free);
 
   (void) source;
@@ -214,11 +287,15 @@ detect_thread (GTask        *task,
 
       if (g_cancellable_is_cancelled (cancellable))
         {
+          d->error = g_strdup (_("Reading was stopped; nothing was stored. Open the file again to read it."));
           g_ptr_array_add (out, d);
           continue;
         }
-      docs = ct_reader_read_file (g_ptr_array_index (paths, i), cancellable, &error);
-      if (docs == NULL)
+      job->file = i;
+      docs = ct_reader_read_file_full (g_ptr_array_index (paths, i), on_page_read, job, cancellable, &error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        d->error = g_strdup (_("Reading was stopped; nothing was stored. Open the file again to read it."));
+      else if (docs == NULL)
         d->error = g_strdup (error->message);
       else if (docs->len > 0)
         {
@@ -249,6 +326,8 @@ on_detected (GObject      *source,
 
   (void) user_data;
   self->detecting = FALSE;
+  /* Shown while a scan was read; the import shows it again. */
+  gtk_widget_set_visible (self->progress, FALSE);
   for (guint i = 0; detected != NULL && i < detected->len && i < self->rows->len; i++)
     {
       Detected *d = g_ptr_array_index (detected, i);
@@ -708,7 +787,7 @@ ct_import_dialog_new (GtkWindow  *parent,
                       guint       n_files)
 {
   CtImportDialog *self;
-  GPtrArray *paths;
+  DetectJob *job;
   GTask *task;
 
   g_return_val_if_fail (store != NULL, NULL);
@@ -716,20 +795,26 @@ ct_import_dialog_new (GtkWindow  *parent,
   self = g_object_new (CT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = store;
   attach_headers (self);
-  paths = g_ptr_array_new_with_free_func (g_free);
+  job = g_new0 (DetectJob, 1);
+  job->paths = g_ptr_array_new_with_free_func (g_free);
+  job->self = self;
+  job->context = g_main_context_ref_thread_default ();
   for (guint i = 0; i < n_files; i++)
     {
       Row *row = add_row (self, files[i]);
 
       if (row != NULL)
-        g_ptr_array_add (paths, g_strdup (row->path));
+        g_ptr_array_add (job->paths, g_strdup (row->path));
     }
 
   /* Reading a report takes a moment: the dialog shows at once. */
   self->detecting = TRUE;
   update_buttons (self);
   task = g_task_new (self, self->cancellable, on_detected, NULL);
-  g_task_set_task_data (task, paths, (GDestroyNotify) g_ptr_array_unref);
+  g_task_set_task_data (task, job, detect_job_free);
+  /* Cancelled, the rows still get their results: "stopped", not a
+   * "Reading…" that never ends. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, detect_thread);
   g_object_unref (task);
   return self;
