@@ -41,6 +41,21 @@ ct_layout_page_free (CtLayoutPage *page)
   g_free (page);
 }
 
+CtLayoutPage *
+ct_layout_page_copy (const CtLayoutPage *page)
+{
+  CtLayoutPage *copy = ct_layout_page_new (page->width, page->height);
+
+  for (guint i = 0; i < page->words->len; i++)
+    {
+      CtLayoutWord w = g_array_index (page->words, CtLayoutWord, i);
+
+      w.text = g_strdup (w.text);
+      g_array_append_val (copy->words, w);
+    }
+  return copy;
+}
+
 void
 ct_layout_page_add (CtLayoutPage *page,
                     const gchar  *text,

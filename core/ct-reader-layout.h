@@ -35,6 +35,7 @@ typedef struct
 CtLayoutPage *ct_layout_page_new   (gdouble       width,
                                     gdouble       height);
 void          ct_layout_page_free  (CtLayoutPage *page);
+CtLayoutPage *ct_layout_page_copy  (const CtLayoutPage *page);
 /* @size 0: unknown (OCR); the line's height then stands for it. */
 void          ct_layout_page_add   (CtLayoutPage *page,
                                     const gchar  *text,

@@ -11,6 +11,10 @@
  * A line holding a figure Tesseract is unsure of is remembered, so the
  * figures read from it can be marked for review.
  *
+ * The words of the last few scans read are kept, by the checksum of the
+ * file: the import dialog reads a file to fill its row and the import
+ * reads it again, and a scan must not take its minutes twice.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-reader-private.h"
@@ -277,12 +281,74 @@ collect_pages (Queue   *q,
   return pages;
 }
 
-GPtrArray *
-ct_reader_ocr_pages (GBytes                 *bytes,
-                     const gchar            *source_name,
-                     const CtReaderProgress *progress,
-                     GCancellable           *cancellable,
-                     GError                **error)
+/* The words of the last scans read, most recent first. */
+#define KEPT_SCANS 4
+
+typedef struct
+{
+  gchar     *checksum;
+  GPtrArray *pages;    /* CtLayoutPage * */
+} Kept;
+
+static GMutex kept_lock;
+static GQueue kept = G_QUEUE_INIT;
+
+static GPtrArray *
+copy_pages (GPtrArray *pages)
+{
+  GPtrArray *copy = g_ptr_array_new_full (pages->len, (GDestroyNotify) ct_layout_page_free);
+
+  for (guint i = 0; i < pages->len; i++)
+    g_ptr_array_add (copy, ct_layout_page_copy (g_ptr_array_index (pages, i)));
+  return copy;
+}
+
+/* A copy of the pages kept for @checksum, or NULL. */
+static GPtrArray *
+kept_pages (const gchar *checksum)
+{
+  GPtrArray *pages = NULL;
+
+  g_mutex_lock (&kept_lock);
+  for (GList *l = kept.head; l != NULL && pages == NULL; l = l->next)
+    {
+      Kept *k = l->data;
+
+      if (g_str_equal (k->checksum, checksum))
+        pages = copy_pages (k->pages);
+    }
+  g_mutex_unlock (&kept_lock);
+  return pages;
+}
+
+static void
+keep_pages (const gchar *checksum,
+            GPtrArray   *pages)
+{
+  Kept *k = g_new0 (Kept, 1);
+
+  k->checksum = g_strdup (checksum);
+  k->pages = copy_pages (pages);
+  g_mutex_lock (&kept_lock);
+  g_queue_push_head (&kept, k);
+  while (kept.length > KEPT_SCANS)
+    {
+      Kept *old = g_queue_pop_tail (&kept);
+
+      g_free (old->checksum);
+      g_ptr_array_unref (old->pages);
+      g_free (old);
+    }
+  g_mutex_unlock (&kept_lock);
+}
+
+/* OCRs every page of the PDF in @bytes. */
+static GPtrArray *
+ocr_document (GBytes                 *bytes,
+              const gchar            *source_name,
+              const CtReaderProgress *progress,
+              GCancellable           *cancellable,
+              GError                **error)
 {
   g_autoptr(GError) local = NULL;
   guint cores = CLAMP (g_get_num_processors (), 1, 16);
@@ -319,6 +385,25 @@ ct_reader_ocr_pages (GBytes                 *bytes,
   g_mutex_clear (&q.lock);
   free_engines (engines);
   g_object_unref (q.doc);
+  return pages;
+}
+
+GPtrArray *
+ct_reader_ocr_pages (GBytes                 *bytes,
+                     const gchar            *source_name,
+                     const CtReaderProgress *progress,
+                     GCancellable           *cancellable,
+                     GError                **error)
+{
+  g_autofree gchar *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  GPtrArray *pages = kept_pages (checksum);
+
+  if (pages != NULL)
+    return pages;
+  pages = ocr_document (bytes, source_name, progress, cancellable, error);
+  /* A cancelled or failed read is not kept: it has no pages. */
+  if (pages != NULL)
+    keep_pages (checksum, pages);
   return pages;
 }
 
