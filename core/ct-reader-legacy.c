@@ -1,10 +1,12 @@
 /* ct-reader-legacy.c: Vietnamese text from before Unicode
  *
  * Archives hold text typed in TCVN3 (the .VnTime family of fonts, the
- * TCVN 5712 encoding) and Windows-1258. A text file in one of them is not
- * UTF-8; which one it is shows in what each decoding makes of its words:
- * the right one gives Vietnamese syllables (letters, at most one tone
- * mark each), the wrong one symbols ("®µn tr©u") or words with two tones.
+ * TCVN 5712 encoding), VNI (the VNI-Times family) and Windows-1258. A
+ * text file in one of them is not UTF-8; which one it is shows in what
+ * each decoding makes of its words: the right one gives Vietnamese
+ * syllables (Vietnamese letters, at most one tone mark each), the wrong
+ * one symbols ("®µn tr©u"), letters Vietnamese has not ("Vieät") or
+ * words with two tones.
  * In .docx and .odt files the text is Unicode already, but a run set in a
  * .Vn font stores TCVN3 bytes as Latin-1 letters; those runs are decoded
  * back by their font.
@@ -19,13 +21,16 @@
 
 typedef struct
 {
-  const gchar *iconv_name;
+  const gchar *iconv_name; /* NULL: VNI, which iconv does not know */
   const gchar *label;
 } Candidate;
 
+/* On a tie the earlier wins: Windows-1258 read as VNI gives the same
+ * plausible words (its letters are mostly Latin-1 ones), never more. */
 static const Candidate candidates[] = {
   { "TCVN5712-1", "TCVN3 (TCVN 5712)" },
   { "CP1258", "Windows-1258" },
+  { NULL, "VNI" },
 };
 
 gboolean
@@ -97,7 +102,7 @@ plausibility (const gchar *utf8)
           if (c < 0x80)
             continue;
           foreign++;
-          if (is_odd (c))
+          if (is_odd (c) || (g_unichar_isalpha (c) && !ct_reader_vni_is_letter (c)))
             odd++;
           else if (has_tone (c))
             tones++;
@@ -125,7 +130,9 @@ ct_reader_legacy_decode (const guint8 *data,
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
       gsize n = 0;
-      gchar *text = g_convert ((const gchar *) data, len, "UTF-8", candidates[i].iconv_name, NULL, &n, NULL);
+      gchar *text = candidates[i].iconv_name == NULL
+                    ? ct_reader_vni_decode (data, len, &n)
+                    : g_convert ((const gchar *) data, len, "UTF-8", candidates[i].iconv_name, NULL, &n, NULL);
       gint score;
 
       if (text == NULL)

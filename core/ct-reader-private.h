@@ -153,6 +153,16 @@ gboolean    ct_reader_legacy_font   (const gchar  *font);
 gchar      *ct_reader_legacy_convert_run (const gchar *text,
                                           gssize       len);
 
+/* Text typed in VNI (resources/data/vni.tsv), as UTF-8; whether @c is a
+ * Vietnamese letter with a mark; the bytes of a table row ("61 F9"). */
+gchar      *ct_reader_vni_decode    (const guint8 *data,
+                                     gsize         len,
+                                     gsize        *out_len);
+gboolean    ct_reader_vni_is_letter (gunichar      c);
+gboolean    ct_reader_vni_parse_bytes (const gchar *hex,
+                                       guint8       out[2],
+                                       guint       *n);
+
 /* Whether the bytes are an HTML page, and its report. */
 gboolean    ct_reader_is_html       (const guint8 *data,
                                      gsize         len);

@@ -1,4 +1,4 @@
-/* test-legacy.c: Vietnamese typed before Unicode (TCVN3, Windows-1258)
+/* test-legacy.c: Vietnamese typed before Unicode (TCVN3, VNI, Windows-1258)
  *
  * The inputs are made here from a Unicode report: encoded with iconv for
  * text files, and for Word and OpenDocument files as a .Vn font stores
@@ -9,8 +9,10 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "ct-data.h"
 #include "ct-docx-writer.h"
 #include "ct-document.h"
 #include "ct-error.h"
@@ -83,7 +85,8 @@ assert_same_report (const CtDocument *doc)
     }
   g_assert_cmpuint (doc->warnings->len, >, 0);
   warning = g_ptr_array_index (doc->warnings, 0);
-  g_assert_true (strstr (warning, "TCVN3") != NULL || strstr (warning, "Windows-1258") != NULL);
+  g_assert_true (strstr (warning, "TCVN3") != NULL || strstr (warning, "Windows-1258") != NULL ||
+                 strstr (warning, "VNI") != NULL);
 }
 
 static void
@@ -100,6 +103,88 @@ test_text_file (gconstpointer data)
   g_assert_true (g_file_set_contents (path, bytes, len, NULL));
   doc = read_one (path);
   assert_same_report (doc);
+}
+
+/* Unicode text as VNI stores it, by the inverse of the program's table:
+ * each letter with a mark becomes the bytes its row gives. */
+static gchar *
+as_vni (const gchar *utf8,
+        gsize       *out_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDataTable) table = ct_data_table_load ("vni.tsv", 2, 2, &error);
+  g_autoptr(GHashTable) bytes_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gchar *nfc = g_utf8_normalize (utf8, -1, G_NORMALIZE_NFC);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const CtDataRow *row = g_ptr_array_index (table->rows, i);
+
+      g_hash_table_insert (bytes_of, row->cols[0], row->cols[1]);
+    }
+  for (const gchar *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_autofree gchar *ch = g_strndup (p, g_utf8_next_char (p) - p);
+      const gchar *hex = g_hash_table_lookup (bytes_of, ch);
+      g_auto(GStrv) parts = NULL;
+
+      if (hex == NULL)
+        {
+          g_assert_cmpuint ((guchar) *p, <, 0x80);
+          g_string_append_c (out, *p);
+          continue;
+        }
+      parts = g_strsplit (hex, " ", -1);
+      for (guint k = 0; parts[k] != NULL; k++)
+        g_string_append_c (out, (gchar) g_ascii_strtoull (parts[k], NULL, 16));
+    }
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* A report typed in VNI-Times and saved as text reads as the Unicode one,
+ * every letter back (ơ, ư, đ, ỵ and the capitals too). */
+static void
+test_text_vni (void)
+{
+  static const gchar *vni_paragraphs[] = {
+    "ĐƯỜNG GIAO THÔNG VÀ THỦY LỢI NĂM 2021",
+    "Bê tông hóa được 7,5 km đường ngõ xóm, đạt 93,8% kế hoạch; nạo vét 14 km mương nội đồng, bằng 116,7% so với cùng kỳ.",
+    "Ủy ban xã hỗ trợ 26 hộ xây mới nhà ở, tăng 4 hộ so với năm trước; lũy kế tỷ lệ hộ có nhà kiên cố đạt 78,2%, vượt 2,2% chỉ tiêu.",
+  };
+  g_autofree gchar *joined = g_strjoinv ("\n\n", (gchar **) vni_paragraphs);
+  g_autofree gchar *text = g_strconcat (joined, "\n", NULL);
+  g_autofree gchar *ref_path = ct_test_tmp_path ("vni-unicode.txt");
+  g_autofree gchar *path = ct_test_tmp_path ("vni.txt");
+  gsize len = 0;
+  g_autofree gchar *bytes = as_vni (text, &len);
+  g_autoptr(CtDocument) ref = NULL;
+  g_autoptr(CtDocument) doc = NULL;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+
+  /* Written in VNI the text is no UTF-8: the reader must decode it. */
+  g_assert_false (g_utf8_validate (bytes, (gssize) len, NULL));
+  g_assert_true (g_file_set_contents (ref_path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, (gssize) len, NULL));
+  ref = read_one (ref_path);
+  doc = read_one (path);
+  g_assert_cmpstr (doc->text, ==, ref->text);
+  g_assert_nonnull (strstr (g_ptr_array_index (doc->warnings, 0), "VNI"));
+  a = ct_extractor_run (ct_extractor_get_default (), ref);
+  b = ct_extractor_run (ct_extractor_get_default (), doc);
+  g_assert_cmpuint (a->len, >=, 3);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const CtObservation *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpstr (x->label, ==, y->label);
+      g_assert_cmpfloat (x->value, ==, y->value);
+      g_assert_true ((isnan (x->rate) && isnan (y->rate)) || x->rate == y->rate);
+    }
 }
 
 static void
@@ -184,6 +269,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/legacy/text/tcvn3", "TCVN5712-1", test_text_file);
   g_test_add_data_func ("/legacy/text/windows-1258", "CP1258", test_text_file);
+  g_test_add_func ("/legacy/text/vni", test_text_vni);
   g_test_add_func ("/legacy/docx-vn-font", test_docx_vn_font);
   g_test_add_func ("/legacy/odt-vn-font", test_odt_vn_font);
   g_test_add_func ("/legacy/not-vietnamese", test_not_vietnamese);
