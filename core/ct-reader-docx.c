@@ -45,7 +45,7 @@ typedef struct
   guint       paragraph_no;
   guint       note_no;
   guint       table_no;
-  guint       legacy_runs; /* runs converted from a .Vn (TCVN3) font */
+  guint       legacy_runs; /* runs converted from a .Vn (TCVN3) or VNI font */
   const gchar *source_name;
 } Docx;
 
@@ -315,10 +315,11 @@ collect_run (Docx     *d,
   gsize before = pt->text->len;
 
   collect_text (d, run, pt, bold, super);
-  /* A run in a .Vn font holds TCVN3 bytes shown as Latin-1 letters. */
-  if (ct_reader_legacy_font (font) && pt->text->len > before)
+  /* A run in a .Vn or VNI font holds its old bytes shown as Latin-1 letters. */
+  if (ct_reader_legacy_font (font) != CT_LEGACY_NONE && pt->text->len > before)
     {
-      g_autofree gchar *converted = ct_reader_legacy_convert_run (pt->text->str + before, pt->text->len - before);
+      g_autofree gchar *converted = ct_reader_legacy_convert_run (ct_reader_legacy_font (font), pt->text->str + before,
+                                                                  pt->text->len - before);
 
       if (converted != NULL)
         {

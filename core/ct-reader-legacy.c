@@ -33,27 +33,36 @@ static const Candidate candidates[] = {
   { NULL, "VNI" },
 };
 
-gboolean
+CtLegacyFont
 ct_reader_legacy_font (const gchar *font)
 {
-  return font != NULL && g_ascii_strncasecmp (font, ".Vn", 3) == 0;
+  if (font == NULL)
+    return CT_LEGACY_NONE;
+  if (g_ascii_strncasecmp (font, ".Vn", 3) == 0)
+    return CT_LEGACY_TCVN3;
+  if (g_ascii_strncasecmp (font, "VNI-", 4) == 0 || g_ascii_strncasecmp (font, "VNI ", 4) == 0)
+    return CT_LEGACY_VNI;
+  return CT_LEGACY_NONE;
 }
 
-/* A run in a .Vn font: its characters are the code points of TCVN3 bytes
- * as Windows-1252 shows them. */
+/* A run in a .Vn or VNI font: its characters are the code points of the
+ * old encoding's bytes as Windows-1252 shows them. */
 gchar *
-ct_reader_legacy_convert_run (const gchar *text,
+ct_reader_legacy_convert_run (CtLegacyFont kind,
+                              const gchar *text,
                               gssize       len)
 {
   g_autofree gchar *bytes = NULL;
   gsize n = 0;
-  gchar *out;
 
+  if (kind == CT_LEGACY_NONE)
+    return NULL;
   bytes = g_convert (text, len, "CP1252", "UTF-8", NULL, &n, NULL);
   if (bytes == NULL)
     return NULL;
-  out = g_convert (bytes, n, "UTF-8", "TCVN5712-1", NULL, NULL, NULL);
-  return out;
+  if (kind == CT_LEGACY_VNI)
+    return ct_reader_vni_decode ((const guint8 *) bytes, n, NULL);
+  return g_convert (bytes, n, "UTF-8", "TCVN5712-1", NULL, NULL, NULL);
 }
 
 static gboolean
@@ -160,7 +169,7 @@ ct_reader_legacy_warn (CtDocument *doc,
     return;
   g_ptr_array_insert (doc->warnings, 0,
                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u run of text set in a TCVN3 (.Vn) font was converted to Unicode; check names with diacritics against the original.",
-                                                    "%u runs of text set in TCVN3 (.Vn) fonts were converted to Unicode; check names with diacritics against the original.",
+                                                    "%u run of text set in an old font (TCVN3 .Vn or VNI) was converted to Unicode; check names with diacritics against the original.",
+                                                    "%u runs of text set in old fonts (TCVN3 .Vn or VNI) were converted to Unicode; check names with diacritics against the original.",
                                                     n), n));
 }

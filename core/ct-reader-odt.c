@@ -46,7 +46,7 @@ typedef struct
   GHashTable *list_styles; /* list style name → Level[MAX_LEVELS] */
   GHashTable *font_of;     /* style name → its font's name */
   GHashTable *families;    /* font name → font family */
-  guint       legacy_runs; /* text converted from a .Vn (TCVN3) font */
+  guint       legacy_runs; /* text converted from a .Vn (TCVN3) or VNI font */
   GPtrArray  *paras;
   guint       paragraph_no;
   guint       note_no;
@@ -192,11 +192,11 @@ style_bold (Odt         *o,
   return inherited;
 }
 
-/* Whether text in @name is set in a .Vn font, through its parents. */
-static gboolean
-style_legacy (Odt         *o,
-              const gchar *name,
-              gboolean     inherited)
+/* The old encoding of the font text in @name is set in, through its parents. */
+static CtLegacyFont
+style_legacy (Odt          *o,
+              const gchar  *name,
+              CtLegacyFont  inherited)
 {
   for (guint depth = 0; name != NULL && depth < 16; depth++)
     {
@@ -221,7 +221,7 @@ typedef struct
   guint      bold_chars;
 } Collect;
 
-static void collect (Odt *o, xmlNode *node, Collect *c, gboolean bold, gboolean legacy);
+static void collect (Odt *o, xmlNode *node, Collect *c, gboolean bold, CtLegacyFont legacy);
 
 static void
 collect_note (Odt     *o,
@@ -240,7 +240,7 @@ collect_note (Odt     *o,
           {
             if (body->len > 0)
               g_string_append_c (body, ' ');
-            collect (o, p, &inner, FALSE, FALSE);
+            collect (o, p, &inner, FALSE, CT_LEGACY_NONE);
           }
       }
   {
@@ -258,9 +258,9 @@ append_text (Odt         *o,
              Collect     *c,
              const gchar *s,
              gboolean     bold,
-             gboolean     legacy)
+             CtLegacyFont legacy)
 {
-  g_autofree gchar *converted = legacy ? ct_reader_legacy_convert_run (s, -1) : NULL;
+  g_autofree gchar *converted = ct_reader_legacy_convert_run (legacy, s, -1);
   glong len;
 
   if (converted != NULL)
@@ -280,7 +280,7 @@ collect (Odt     *o,
          xmlNode *node,
          Collect *c,
          gboolean bold,
-         gboolean legacy)
+         CtLegacyFont legacy)
 {
   for (xmlNode *n = node->children; n != NULL; n = n->next)
     {
@@ -325,7 +325,7 @@ paragraph (Odt         *o,
   if (label != NULL)
     g_string_append_c (c.text, ' ');
   o->paragraph_no++;
-  collect (o, p, &c, style_bold (o, style, FALSE), style_legacy (o, style, FALSE));
+  collect (o, p, &c, style_bold (o, style, FALSE), style_legacy (o, style, CT_LEGACY_NONE));
   clean = ct_reader_clean_line (c.text->str, c.text->len);
   g_string_free (c.text, TRUE);
   para = ct_raw_para_new (CT_RAW_PARAGRAPH, "", o->paragraph_no);

@@ -142,15 +142,25 @@ GPtrArray  *ct_reader_convert_read  (GBytes       *bytes,
                                      GCancellable *cancellable,
                                      GError      **error);
 
-/* Old Vietnamese encodings: a text file in TCVN3 or Windows-1258 decoded
- * (NULL when neither reads as Vietnamese), @out_label naming the one
- * used; runs set in a .Vn (TCVN3) font converted back to Unicode. */
+/* The old encoding a font's name tells (.VnTime: TCVN3, VNI-Times: VNI). */
+typedef enum
+{
+  CT_LEGACY_NONE = 0,
+  CT_LEGACY_TCVN3,
+  CT_LEGACY_VNI,
+} CtLegacyFont;
+
+/* Old Vietnamese encodings: a text file in TCVN3, Windows-1258 or VNI
+ * decoded (NULL when none reads as Vietnamese), @out_label naming the
+ * one used; runs set in a .Vn (TCVN3) or VNI font converted back to
+ * Unicode (NULL when they cannot be). */
 gchar      *ct_reader_legacy_decode (const guint8 *data,
                                      gsize         len,
                                      gsize        *out_len,
                                      const gchar **out_label);
-gboolean    ct_reader_legacy_font   (const gchar  *font);
-gchar      *ct_reader_legacy_convert_run (const gchar *text,
+CtLegacyFont ct_reader_legacy_font  (const gchar  *font);
+gchar      *ct_reader_legacy_convert_run (CtLegacyFont kind,
+                                          const gchar *text,
                                           gssize       len);
 
 /* Text typed in VNI (resources/data/vni.tsv), as UTF-8; whether @c is a

@@ -1,8 +1,9 @@
 /* test-legacy.c: Vietnamese typed before Unicode (TCVN3, VNI, Windows-1258)
  *
  * The inputs are made here from a Unicode report: encoded with iconv for
- * text files, and for Word and OpenDocument files as a .Vn font stores
- * them (TCVN3 bytes shown as Windows-1252 letters). Each must give the
+ * text files (VNI by the inverse of the program's table), and for Word
+ * and OpenDocument files as a .Vn or VNI font stores them (the old bytes
+ * shown as Windows-1252 letters). Each must give the
  * text and the figures of the Unicode report, with a warning.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,14 +35,24 @@ unicode_text (void)
   return g_strconcat (joined, "\n", NULL);
 }
 
-/* What a .Vn font stores: each TCVN3 byte as the Windows-1252 letter. */
-static gchar *
-as_vn_font (const gchar *utf8)
-{
-  g_autofree gchar *bytes = g_convert (utf8, -1, "TCVN5712-1", "UTF-8", NULL, NULL, NULL);
+static gchar *as_vni (const gchar *utf8,
+                      gsize       *out_len);
 
+/* What a .Vn or VNI font stores: each byte of the old encoding as the
+ * Windows-1252 letter. */
+static gchar *
+as_font (const gchar *font,
+         const gchar *utf8)
+{
+  gsize len = 0;
+  g_autofree gchar *bytes = NULL;
+
+  if (g_str_has_prefix (font, ".Vn"))
+    bytes = g_convert (utf8, -1, "TCVN5712-1", "UTF-8", NULL, &len, NULL);
+  else
+    bytes = as_vni (utf8, &len);
   g_assert_nonnull (bytes);
-  return g_convert (bytes, -1, "UTF-8", "CP1252", NULL, NULL, NULL);
+  return g_convert (bytes, (gssize) len, "UTF-8", "CP1252", NULL, NULL, NULL);
 }
 
 static CtDocument *
@@ -188,22 +199,23 @@ test_text_vni (void)
 }
 
 static void
-test_docx_vn_font (void)
+test_docx_vn_font (gconstpointer data)
 {
+  const gchar *font = data;
   GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                                "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
-  g_autofree gchar *path = ct_test_tmp_path ("vntime.docx");
+  g_autofree gchar *path = ct_test_tmp_path ("old-font.docx");
   g_autoptr(GHashTable) parts = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(CtDocument) doc = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
     {
-      g_autofree gchar *vn = as_vn_font (paragraphs[i]);
+      g_autofree gchar *vn = as_font (font, paragraphs[i]);
       g_autofree gchar *escaped = g_markup_escape_text (vn, -1);
 
-      g_string_append_printf (xml, "<w:p><w:r><w:rPr><w:rFonts w:ascii=\".VnTime\" w:hAnsi=\".VnTime\"/></w:rPr>"
-                                   "<w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>", escaped);
+      g_string_append_printf (xml, "<w:p><w:r><w:rPr><w:rFonts w:ascii=\"%s\" w:hAnsi=\"%s\"/></w:rPr>"
+                                   "<w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>", font, font, escaped);
     }
   g_string_append (xml, "</w:body></w:document>");
   parts = ct_docx_package (xml->str, NULL);
@@ -215,26 +227,29 @@ test_docx_vn_font (void)
 }
 
 static void
-test_odt_vn_font (void)
+test_odt_vn_font (gconstpointer data)
 {
-  GString *xml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
-    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
-    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
-    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\">"
-    "<office:font-face-decls><style:font-face style:name=\"VnTime\" svg:font-family=\"'.VnTime'\"/></office:font-face-decls>"
-    "<office:automatic-styles><style:style style:name=\"T1\" style:family=\"text\">"
-    "<style:text-properties style:font-name=\"VnTime\"/></style:style></office:automatic-styles>"
-    "<office:body><office:text>");
-  g_autofree gchar *path = ct_test_tmp_path ("vntime.odt");
+  const gchar *font = data;
+  GString *xml = g_string_new (NULL);
+  g_autofree gchar *path = ct_test_tmp_path ("old-font.odt");
   g_autoptr(GHashTable) parts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
   g_autoptr(GError) error = NULL;
   g_autoptr(CtDocument) doc = NULL;
   gsize len;
 
+  g_string_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+    "xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\">"
+    "<office:font-face-decls><style:font-face style:name=\"Old\" svg:font-family=\"'%s'\"/></office:font-face-decls>"
+    "<office:automatic-styles><style:style style:name=\"T1\" style:family=\"text\">"
+    "<style:text-properties style:font-name=\"Old\"/></style:style></office:automatic-styles>"
+    "<office:body><office:text>", font);
+
   for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
     {
-      g_autofree gchar *vn = as_vn_font (paragraphs[i]);
+      g_autofree gchar *vn = as_font (font, paragraphs[i]);
       g_autofree gchar *escaped = g_markup_escape_text (vn, -1);
 
       g_string_append_printf (xml, "<text:p><text:span text:style-name=\"T1\">%s</text:span></text:p>", escaped);
@@ -270,8 +285,10 @@ main (int   argc,
   g_test_add_data_func ("/legacy/text/tcvn3", "TCVN5712-1", test_text_file);
   g_test_add_data_func ("/legacy/text/windows-1258", "CP1258", test_text_file);
   g_test_add_func ("/legacy/text/vni", test_text_vni);
-  g_test_add_func ("/legacy/docx-vn-font", test_docx_vn_font);
-  g_test_add_func ("/legacy/odt-vn-font", test_odt_vn_font);
+  g_test_add_data_func ("/legacy/docx-vn-font", ".VnTime", test_docx_vn_font);
+  g_test_add_data_func ("/legacy/docx-vni-font", "VNI-Times", test_docx_vn_font);
+  g_test_add_data_func ("/legacy/odt-vn-font", ".VnTime", test_odt_vn_font);
+  g_test_add_data_func ("/legacy/odt-vni-font", "VNI-Times", test_odt_vn_font);
   g_test_add_func ("/legacy/not-vietnamese", test_not_vietnamese);
   return g_test_run ();
 }
