@@ -164,14 +164,13 @@ gchar      *ct_reader_legacy_convert_run (CtLegacyFont kind,
                                           gssize       len);
 
 /* Text typed in VNI (resources/data/vni.tsv), as UTF-8; whether @c is a
- * Vietnamese letter with a mark; the bytes of a table row ("61 F9"). */
+ * Vietnamese letter with a mark; whether every row of the table is one
+ * letter and its bytes. */
 gchar      *ct_reader_vni_decode    (const guint8 *data,
                                      gsize         len,
                                      gsize        *out_len);
 gboolean    ct_reader_vni_is_letter (gunichar      c);
-gboolean    ct_reader_vni_parse_bytes (const gchar *hex,
-                                       guint8       out[2],
-                                       guint       *n);
+gboolean    ct_reader_vni_check_table (GError    **error);
 
 /* Whether the bytes are an HTML page, and its report. */
 gboolean    ct_reader_is_html       (const guint8 *data,

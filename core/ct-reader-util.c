@@ -3,7 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-reader-private.h"
-#include "ct-i18n.h"
 #include "ct-data.h"
 #include "ct-text.h"
 
@@ -212,7 +211,6 @@ static const struct
   { "parts.tsv", 2, 2 },
   { "periods.tsv", 2, 2 },
   { "provinces.tsv", 1, 2 },
-  { "vni.tsv", 2, 2 },
 };
 
 static CtDataTable *
@@ -262,19 +260,6 @@ ct_reader_check_tables (GError **error)
 
       if (table == NULL)
         return FALSE;
-      /* A VNI row is one letter and the one or two bytes it is typed as. */
-      for (guint r = 0; g_str_equal (reader_tables[i].name, "vni.tsv") && r < table->rows->len; r++)
-        {
-          const CtDataRow *row = g_ptr_array_index (table->rows, r);
-          guint8 b[2];
-          guint n;
-
-          if (g_utf8_strlen (row->cols[0], -1) != 1 || !ct_reader_vni_parse_bytes (row->cols[1], b, &n))
-            {
-              ct_data_set_row_error (error, table, row, _("the row is not one letter and its one or two bytes in hex"));
-              return FALSE;
-            }
-        }
       /* A role the reader does not know would be a rule that never fires. */
       for (guint r = 0; g_str_equal (reader_tables[i].name, "document-words.tsv") && r < table->rows->len; r++)
         {
@@ -285,7 +270,7 @@ ct_reader_check_tables (GError **error)
             return FALSE;
         }
     }
-  return TRUE;
+  return ct_reader_vni_check_table (error);
 }
 
 typedef struct

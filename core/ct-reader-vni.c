@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-reader-private.h"
+#include "ct-data.h"
+#include "ct-i18n.h"
 
 #include <string.h>
 
@@ -20,10 +22,11 @@ typedef struct
   GHashTable *letters;       /* gunichar → TRUE: the Vietnamese letters */
 } VniTable;
 
-gboolean
-ct_reader_vni_parse_bytes (const gchar *hex,
-                           guint8       out[2],
-                           guint       *n)
+/* The bytes of a row: "61 F9" or "F1". */
+static gboolean
+parse_bytes (const gchar *hex,
+             guint8       out[2],
+             guint       *n)
 {
   g_auto(GStrv) parts = g_strsplit (hex, " ", -1);
   guint count = g_strv_length (parts);
@@ -42,6 +45,28 @@ ct_reader_vni_parse_bytes (const gchar *hex,
   return TRUE;
 }
 
+gboolean
+ct_reader_vni_check_table (GError **error)
+{
+  g_autoptr(CtDataTable) table = ct_data_table_load ("vni.tsv", 2, 2, error);
+
+  if (table == NULL)
+    return FALSE;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const CtDataRow *row = g_ptr_array_index (table->rows, r);
+      guint8 b[2];
+      guint n;
+
+      if (g_utf8_strlen (row->cols[0], -1) != 1 || !parse_bytes (row->cols[1], b, &n))
+        {
+          ct_data_set_row_error (error, table, row, _("the row is not one letter and its one or two bytes in hex"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static void
 add_row (VniTable *t,
          gchar   **row)
@@ -50,8 +75,8 @@ add_row (VniTable *t,
   guint n = 0;
   gunichar c = g_utf8_get_char_validated (row[0], -1);
 
-  /* ct_reader_check_tables has refused a bad row in the test suite. */
-  if (!ct_reader_vni_parse_bytes (row[1], b, &n) || c == (gunichar) -1 || c == (gunichar) -2)
+  /* ct_reader_vni_check_table has refused a bad row in the test suite. */
+  if (!parse_bytes (row[1], b, &n) || c == (gunichar) -1 || c == (gunichar) -2)
     return;
   g_hash_table_add (t->letters, GUINT_TO_POINTER (c));
   if (n == 1)
@@ -71,12 +96,17 @@ vni_table (void)
   if (g_once_init_enter (&table))
     {
       VniTable *t = g_new0 (VniTable, 1);
-      g_autoptr(GPtrArray) rows = ct_reader_load_table ("vni.tsv");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CtDataTable) rows = ct_data_table_load ("vni.tsv", 2, 2, &error);
 
+      /* The table is compiled in and checked by the test suite, so a
+       * failure here is a broken build. */
+      if (rows == NULL)
+        g_critical ("%s", error->message);
       t->pairs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
       t->letters = g_hash_table_new (g_direct_hash, g_direct_equal);
-      for (guint i = 0; i < rows->len; i++)
-        add_row (t, g_ptr_array_index (rows, i));
+      for (guint i = 0; rows != NULL && i < rows->rows->len; i++)
+        add_row (t, ((CtDataRow *) g_ptr_array_index (rows->rows, i))->cols);
       for (guint b = 0; b < 256; b++)
         {
           gchar byte = (gchar) b;
