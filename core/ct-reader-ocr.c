@@ -105,6 +105,34 @@ has_digit (const gchar *text)
   return FALSE;
 }
 
+/* The Roman numbering that opens a line, as Tesseract misreads it now and
+ * then below 300 dpi: "L." or "|." for "I.", "Il." or "IL." for "II.".
+ * Read as a letter, "L." would close part B of a report and open a part
+ * L. A lone "l." is left alone: it is as often a misread "1.". Returns the
+ * numbering to use, or NULL to keep the word. */
+gchar *
+ct_reader_ocr_fix_numbering (const gchar *word)
+{
+  gsize len = strlen (word);
+  gboolean capital = FALSE;
+  gchar *fixed;
+
+  if (len < 2 || len > 5 || word[len - 1] != '.' || g_str_equal (word, "l."))
+    return NULL;
+  for (gsize i = 0; i + 1 < len; i++)
+    {
+      if (word[i] != 'I' && word[i] != 'l' && word[i] != 'L' && word[i] != '|')
+        return NULL;
+      capital |= word[i] == 'I' || word[i] == 'L' || word[i] == '|';
+    }
+  if (!capital || strspn (word, "I") == len - 1)
+    return NULL;
+  fixed = g_strdup (word);
+  for (gsize i = 0; i + 1 < len; i++)
+    fixed[i] = 'I';
+  return fixed;
+}
+
 /* Tesseract asks this between words: a cancelled read stops mid-page. */
 static bool
 stop_reading (void *cancellable,
@@ -146,8 +174,10 @@ read_page (Job          *job,
       if (word != NULL && word[0] != '\0' && TessPageIteratorBoundingBox (pit, RIL_WORD, &left, &top, &right, &bottom))
         {
           gboolean doubtful = has_digit (word) && TessResultIteratorConfidence (it, RIL_WORD) < DOUBT_BELOW;
+          g_autofree gchar *numbering = TessPageIteratorIsAtBeginningOf (pit, RIL_TEXTLINE)
+                                        ? ct_reader_ocr_fix_numbering (word) : NULL;
 
-          ct_layout_page_add (job->page, word, left * to_points, top * to_points,
+          ct_layout_page_add (job->page, numbering != NULL ? numbering : word, left * to_points, top * to_points,
                               right * to_points, bottom * to_points, 0, FALSE);
           g_array_index (job->page->words, CtLayoutWord, job->page->words->len - 1).doubtful = doubtful;
         }

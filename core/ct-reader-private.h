@@ -186,6 +186,10 @@ GPtrArray  *ct_reader_ocr_pages     (GBytes                 *bytes,
                                      GCancellable           *cancellable,
                                      GError                **error);
 
+/* The Roman numbering a line-opening OCR word stands for ("L." → "I."),
+ * or NULL when the word is no misread numbering. */
+gchar      *ct_reader_ocr_fix_numbering (const gchar *word);
+
 /* A picture (PNG, JPEG, TIFF) read by OCR as one page. */
 GPtrArray  *ct_reader_ocr_image     (GBytes       *bytes,
                                      const gchar  *source_name,

@@ -14,6 +14,7 @@
 #include "ct-document.h"
 #include "ct-error.h"
 #include "ct-reader.h"
+#include "ct-reader-private.h"
 #include "ct-scan-writer.h"
 #include "ct-test-util.h"
 
@@ -171,11 +172,35 @@ test_text_tells_nothing (void)
   g_assert_cmpuint (done->len, ==, 0);
 }
 
+/* A line-opening Roman numbering misread by the OCR is put right; a
+ * numbering that may be Arabic, or any other word, is left alone. */
+static void
+test_fix_numbering (void)
+{
+  static const struct
+  {
+    const gchar *word;
+    const gchar *fixed;
+  } cases[] = {
+    { "L.", "I." }, { "|.", "I." }, { "Il.", "II." }, { "IL.", "II." }, { "IIl.", "III." },
+    { "I.", NULL }, { "II.", NULL }, { "l.", NULL }, { "1.", NULL }, { "L", NULL },
+    { "Lúa", NULL }, { "IV.", NULL }, { "ll.", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *fixed = ct_reader_ocr_fix_numbering (cases[i].word);
+
+      g_assert_cmpstr (fixed, ==, cases[i].fixed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/ocr/fix-numbering", test_fix_numbering);
   g_test_add_func ("/ocr/progress", test_progress);
   g_test_add_func ("/ocr/cancel-after-first-page", test_cancel_after_first_page);
   g_test_add_func ("/ocr/read-again", test_read_again);
