@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "ct-chart-arrange.h"
 #include "ct-chart-compare.h"
 #include "ct-chart-export.h"
 #include "ct-cli-commands.h"
@@ -40,6 +41,8 @@ typedef struct
   gdouble   height;
   gdouble   dpi;
   gboolean  horizontal;
+  gboolean  sort;
+  gboolean  hide_missing;
   gboolean  dark;
 } ChartArgs;
 
@@ -224,24 +227,12 @@ build_chart (CtStore          *store,
     }
 
   ct_chart_describe_sources (chart, (CtComparison *const *) comparisons->pdata, comparisons->len);
-  /* One locality over the years: its name belongs in the title, since the
-   * bars are labelled by period only. */
-  if (query->axis == CT_COMPARE_BY_YEAR && args->title == NULL && comparisons->len > 0
-      && ct_comparison_get_n_columns (g_ptr_array_index (comparisons, 0)) > 0)
-    {
-      const CtCompareColumn *col = ct_comparison_get_column (g_ptr_array_index (comparisons, 0), 0);
-      g_autofree gchar *title = g_strdup_printf ("%s · %s", ct_chart_get_title (chart), col->locality);
-
-      ct_chart_set_title (chart, title);
-    }
   if (ct_chart_get_n_categories (chart) == 0)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
                    _("No report in the library matches; check --year, --period and --reports against “chitieu list”."));
       return NULL;
     }
-  if (args->horizontal)
-    ct_chart_set_orientation (chart, CT_CHART_HORIZONTAL);
   return g_steal_pointer (&chart);
 }
 
@@ -273,6 +264,10 @@ ct_cli_chart (int    argc,
       N_("Title above the chart (default: the indicator)"), N_("TEXT") },
     { "horizontal", 0, 0, G_OPTION_ARG_NONE, &args.horizontal,
       N_("Draw bars from left to right, for long names"), NULL },
+    { "sort", 0, 0, G_OPTION_ARG_NONE, &args.sort,
+      N_("Order the bars by achievement rate, the highest first"), NULL },
+    { "hide-missing", 0, 0, G_OPTION_ARG_NONE, &args.hide_missing,
+      N_("Leave out reports without a figure (the footnote names them)"), NULL },
     { "dark", 0, 0, G_OPTION_ARG_NONE, &args.dark,
       N_("Use the dark colours"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &args.db,
@@ -283,7 +278,9 @@ ct_cli_chart (int    argc,
   g_autoptr(GArray) report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(CtStore) store = NULL;
   g_autoptr(CtChart) chart = NULL;
+  g_autoptr(CtChart) built = NULL;
   g_autoptr(GError) error = NULL;
+  CtChartArrangement arrangement = CT_CHART_ARRANGEMENT_INIT;
   CtChartStyle style = CT_CHART_STYLE_INIT;
   CtChartFormat format;
 
@@ -349,12 +346,17 @@ ct_cli_chart (int    argc,
       return CT_CLI_EXIT_FAILED;
     }
 
-  chart = build_chart (store, &args, years, report_ids, &error);
-  if (chart == NULL)
+  built = build_chart (store, &args, years, report_ids, &error);
+  if (built == NULL)
     {
       ct_cli_print_error (error);
       return CT_CLI_EXIT_FAILED;
     }
+  /* As the window's chart pane arranges it, with the same code. */
+  arrangement.orientation = args.horizontal ? CT_CHART_HORIZONTAL : CT_CHART_VERTICAL;
+  arrangement.sort_by_rate = args.sort;
+  arrangement.hide_missing = args.hide_missing;
+  chart = ct_chart_arrange (built, &arrangement);
 
   style.dark = args.dark;
   if (!ct_chart_export (chart, args.output, format, args.width, args.height, args.dpi, &style, &error))

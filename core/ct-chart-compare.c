@@ -3,14 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-chart-compare.h"
-#include "ct-store-compare-reform.h"
 #include "ct-i18n.h"
 
 #include <math.h>
 #include <string.h>
-
-/* Listing hundreds of file names helps nobody: the note names a few. */
-#define MAX_SOURCES_NAMED 4
 
 gchar *
 ct_chart_compare_column_label (CtComparison *comparison,
@@ -56,16 +52,42 @@ category_title (CtComparison *comparison)
     }
 }
 
-static guint
-find_or_add_category (CtChart     *chart,
-                      const gchar *label)
+gchar *
+ct_chart_compare_column_key (CtComparison *comparison,
+                             guint         column)
 {
-  guint n = ct_chart_get_n_categories (chart);
+  const CtCompareQuery *query = ct_comparison_get_query (comparison);
+  const CtCompareColumn *col = ct_comparison_get_column (comparison, column);
 
-  for (guint c = 0; c < n; c++)
-    if (g_strcmp0 (ct_chart_get_category (chart, c), label) == 0)
-      return c;
-  return ct_chart_add_category (chart, label);
+  g_return_val_if_fail (col != NULL, NULL);
+
+  /* Identity, not wording: two reports with the same title stay two bars,
+   * and one locality lines up with itself across the years. */
+  switch (query != NULL ? query->axis : CT_COMPARE_BY_REPORT)
+    {
+    case CT_COMPARE_BY_LOCALITY:
+      return g_strdup_printf ("locality:%" G_GINT64_FORMAT, col->locality_id);
+    case CT_COMPARE_BY_YEAR:
+      return g_strdup_printf ("year:%d:%s", col->year, col->period != NULL ? col->period : "");
+    case CT_COMPARE_BY_REPORT:
+    default:
+      return g_strdup_printf ("report:%" G_GINT64_FORMAT, col->report_id);
+    }
+}
+
+static guint
+find_or_add_category (CtChart      *chart,
+                      CtComparison *comparison,
+                      guint         column)
+{
+  g_autofree gchar *key = ct_chart_compare_column_key (comparison, column);
+  g_autofree gchar *label = NULL;
+  gint found = ct_chart_find_category (chart, key);
+
+  if (found >= 0)
+    return (guint) found;
+  label = ct_chart_compare_column_label (comparison, column);
+  return ct_chart_add_category_keyed (chart, key, label);
 }
 
 guint
@@ -89,8 +111,7 @@ ct_chart_add_comparison_row (CtChart      *chart,
   for (guint c = 0; c < n_cols; c++)
     {
       const CtCompareCell *cell = ct_comparison_get_cell (comparison, row, c);
-      g_autofree gchar *label = ct_chart_compare_column_label (comparison, c);
-      guint category = find_or_add_category (chart, label);
+      guint category = find_or_add_category (chart, comparison, c);
       CtChartPoint p = CT_CHART_POINT_INIT;
 
       if (cell == NULL || cell->observation_id == 0)
@@ -117,88 +138,6 @@ ct_chart_add_comparison_row (CtChart      *chart,
       ct_chart_set_point (chart, series, category, &p);
     }
   return series;
-}
-
-void
-ct_chart_describe_sources (CtChart             *chart,
-                           CtComparison *const *comparisons,
-                           guint                n)
-{
-  gint min_year = G_MAXINT, max_year = G_MININT;
-  const gchar *period = NULL;
-  gboolean same_period = TRUE, first = TRUE;
-  g_autoptr(GString) note = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
-
-  g_return_if_fail (chart != NULL);
-  g_return_if_fail (comparisons != NULL || n == 0);
-
-  for (guint k = 0; k < n; k++)
-    for (guint c = 0; c < ct_comparison_get_n_columns (comparisons[k]); c++)
-      {
-        const CtCompareColumn *col = ct_comparison_get_column (comparisons[k], c);
-
-        min_year = MIN (min_year, col->year);
-        max_year = MAX (max_year, col->year);
-        if (first)
-          period = col->period;
-        else if (g_strcmp0 (period, col->period) != 0)
-          same_period = FALSE;
-        first = FALSE;
-        /* The file name says which report it was; the folder it was
-         * imported from says nothing to a reader of the chart. */
-        if (col->source_name != NULL)
-          {
-            g_autofree gchar *base = g_path_get_basename (col->source_name);
-
-            if (!g_ptr_array_find_with_equal_func (files, base, g_str_equal, NULL))
-              g_ptr_array_add (files, g_steal_pointer (&base));
-          }
-      }
-
-  if (!first)
-    {
-      g_autofree gchar *text = NULL;
-
-      if (min_year == max_year && same_period && period != NULL)
-        text = g_strdup_printf ("%s %d", period, min_year);
-      else if (min_year == max_year)
-        text = g_strdup_printf ("%d", min_year);
-      else if (same_period && period != NULL)
-        text = g_strdup_printf ("%s %d–%d", period, min_year, max_year);
-      else
-        text = g_strdup_printf ("%d–%d", min_year, max_year);
-      ct_chart_set_period (chart, text);
-    }
-
-  note = g_string_new (NULL);
-  /* Bars of a former district beside a new commune compare different
-   * ground: said first, so a footnote cut short still says it. */
-  for (guint k = 0; k < n && note->len == 0; k++)
-    {
-      g_autofree gchar *reform = ct_comparison_reform_note (comparisons[k]);
-
-      if (reform != NULL)
-        g_string_append (note, reform);
-    }
-  if (files->len > 0)
-    {
-      g_autoptr(GString) named = g_string_new (NULL);
-      g_autofree gchar *source = NULL;
-
-      for (guint i = 0; i < files->len && i < MAX_SOURCES_NAMED; i++)
-        {
-          if (i > 0)
-            g_string_append (named, "; ");
-          g_string_append (named, g_ptr_array_index (files, i));
-        }
-      if (files->len > MAX_SOURCES_NAMED)
-        g_string_append (named, "; …");
-      source = g_strdup_printf (_("Source: %s"), named->str);
-      g_string_append_printf (note, "%s%s", note->len > 0 ? " " : "", source);
-    }
-  if (note->len > 0)
-    ct_chart_set_source_note (chart, note->str);
 }
 
 CtChart *
@@ -239,11 +178,7 @@ ct_chart_new_from_comparison (CtComparison *comparison,
   /* Columns where no row has a figure still get their category, shown
    * as "no data", rather than silently vanishing from the chart. */
   for (guint c = 0; c < ct_comparison_get_n_columns (comparison); c++)
-    {
-      g_autofree gchar *label = ct_chart_compare_column_label (comparison, c);
-
-      find_or_add_category (chart, label);
-    }
+    find_or_add_category (chart, comparison, c);
   ct_chart_describe_sources (chart, &comparison, 1);
   return chart;
 }

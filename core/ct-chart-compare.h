@@ -21,6 +21,11 @@ G_BEGIN_DECLS
 gchar   *ct_chart_compare_column_label (CtComparison *comparison,
                                         guint         column);
 
+/* What identifies a column's category: the report, the locality or the
+ * period (by the comparison's axis), whatever its label says. */
+gchar   *ct_chart_compare_column_key   (CtComparison *comparison,
+                                        guint         column);
+
 /* Adds @row of @comparison as a new series named @series_name (the row's
  * indicator name when NULL). Returns the series index. Values and plans
  * are taken in the row's unit where the store could convert them. */
@@ -35,9 +40,16 @@ CtChart *ct_chart_new_from_comparison (CtComparison *comparison,
                                        const guint  *rows,
                                        guint         n_rows);
 
-/* Fills the chart's period ("6 tháng đầu năm 2023", or "6 tháng đầu năm
- * 2020–2023" across years) and source note ("Nguồn: …" naming the
- * reports' files) from the columns of all @n comparisons drawn in it. */
+/* Labels what differs between bars and says once what they share, from
+ * the columns of all @n comparisons drawn in the chart (call it last):
+ *  - one period, several localities: bars "Hạ Lang", "Nam Đông"; the
+ *    period field "6 tháng đầu năm 2023";
+ *  - one locality over the years: bars "2021", "2023"; "Nam Đông · 6 tháng
+ *    đầu năm";
+ *  - both differ: bars "Hạ Lang · 2021"; "6 tháng đầu năm".
+ * Each category's detail names it in full (locality, province, period,
+ * year) for tooltips; the source note names the reports by locality (and
+ * period where they differ), after any note on administrative reform. */
 void     ct_chart_describe_sources    (CtChart             *chart,
                                        CtComparison *const *comparisons,
                                        guint                n);

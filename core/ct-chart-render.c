@@ -793,8 +793,10 @@ paint_categories (Ctx          *ctx,
     }
 }
 
-/* A figure without a rate: a hatched band across the plot, "no data" in
- * it where it fits. */
+/* A figure without a rate: a short hatched stub on the baseline and "no
+ * data" past it. Its length is a few text heights whatever the axis, so
+ * it never reads as a rate, and it is far shorter than a bar of 100%
+ * would be on any chart that has room for bars. */
 static void
 paint_missing (Ctx          *ctx,
                const Layout *lay,
@@ -803,20 +805,37 @@ paint_missing (Ctx          *ctx,
                gdouble       c_len)
 {
   CtChartGeometry *geometry = ctx->geo;
-  gdouble v0 = ct_chart_geometry_rate_to_position (geometry, geometry->axis_min);
-  gdouble v1 = ct_chart_geometry_rate_to_position (geometry, geometry->axis_max);
-  gdouble tw, th;
+  gdouble v0 = round (ct_chart_geometry_rate_to_position (geometry, 0));
+  gdouble stub = MIN (ctx->s * 1.2, (ctx->vertical ? geometry->plot_height : geometry->plot_width) * 0.1);
+  gdouble v1 = ctx->vertical ? v0 - stub : v0 + stub;
+  gdouble mid = c0 + c_len / 2, tw, th;
 
   axis_rect (ctx, c0, c_len, v0, v1, &b->x, &b->y, &b->width, &b->height);
   hatch (ctx, b->x, b->y, b->width, b->height, MAX (ctx->s * 0.45, 4));
   set_font (ctx, lay->value_size, FALSE);
+  set_wrap (ctx, -1, 1, PANGO_ALIGN_CENTER);
   pango_layout_set_text (ctx->layout, _("no data"), -1);
   text_size (ctx, &tw, &th);
-  if (ctx->vertical && th <= c_len && tw <= b->height - ctx->s)
-    show_text_turned (ctx, b->x + (b->width - th) / 2, b->y + b->height - ctx->s * 0.4,
-                      &ctx->pal->secondary);
-  else if (!ctx->vertical && th <= c_len && tw <= b->width - ctx->s)
-    show_text (ctx, b->x + ctx->s * 0.4, b->y + (b->height - th) / 2, &ctx->pal->secondary);
+  if (!ctx->vertical)
+    {
+      if (th <= lay->slot)
+        show_text (ctx, v1 + 3, mid - th / 2, &ctx->pal->secondary);
+      set_wrap (ctx, -1, 1, PANGO_ALIGN_LEFT);
+      return;
+    }
+  /* Over the stub: across in up to two lines where the slot is wide
+   * enough, else turned upright. */
+  if (tw / 2 + ctx->s <= lay->slot)
+    {
+      gdouble span = MAX (lay->slot - ctx->s * 0.3, c_len);
+
+      set_wrap (ctx, span, 2, PANGO_ALIGN_CENTER);
+      text_size (ctx, NULL, &th);
+      show_text (ctx, mid - span / 2, v1 - th - 2, &ctx->pal->secondary);
+    }
+  else if (th <= lay->slot && tw <= v1 - geometry->plot_y)
+    show_text_turned (ctx, mid - th / 2, v1 - 3, &ctx->pal->secondary);
+  set_wrap (ctx, -1, 1, PANGO_ALIGN_LEFT);
 }
 
 /* The value label past a bar's end (v1); returns where it ends, for the flag. */

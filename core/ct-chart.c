@@ -19,6 +19,8 @@ struct _CtChart
   gchar              *category_title;
   CtChartOrientation  orientation;
   GPtrArray          *categories; /* gchar* */
+  GPtrArray          *details;    /* gchar* or NULL, one per category */
+  GPtrArray          *keys;       /* gchar*, one per category */
   GPtrArray          *series;     /* gchar* names */
   GPtrArray          *points;     /* one GArray of CtChartPoint per series */
   GStringChunk       *units;      /* point units, interned: few distinct ones */
@@ -36,6 +38,8 @@ ct_chart_clear (CtChart *chart)
   g_free (chart->source_note);
   g_free (chart->category_title);
   g_ptr_array_unref (chart->categories);
+  g_ptr_array_unref (chart->details);
+  g_ptr_array_unref (chart->keys);
   g_ptr_array_unref (chart->series);
   g_ptr_array_unref (chart->points);
   g_string_chunk_free (chart->units);
@@ -48,6 +52,8 @@ ct_chart_new (void)
 
   chart->orientation = CT_CHART_VERTICAL;
   chart->categories = g_ptr_array_new_with_free_func (g_free);
+  chart->details = g_ptr_array_new_with_free_func (g_free);
+  chart->keys = g_ptr_array_new_with_free_func (g_free);
   chart->series = g_ptr_array_new_with_free_func (g_free);
   chart->points = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   chart->units = g_string_chunk_new (256);
@@ -200,11 +206,33 @@ guint
 ct_chart_add_category (CtChart     *chart,
                        const gchar *label)
 {
+  return ct_chart_add_category_keyed (chart, label, label);
+}
+
+gint
+ct_chart_find_category (const CtChart *chart,
+                        const gchar   *key)
+{
+  g_return_val_if_fail (chart != NULL, -1);
+
+  for (guint c = 0; c < chart->keys->len; c++)
+    if (g_strcmp0 (g_ptr_array_index (chart->keys, c), key) == 0)
+      return (gint) c;
+  return -1;
+}
+
+guint
+ct_chart_add_category_keyed (CtChart     *chart,
+                             const gchar *key,
+                             const gchar *label)
+{
   const CtChartPoint missing = CT_CHART_POINT_INIT;
 
   g_return_val_if_fail (chart != NULL, 0);
 
   g_ptr_array_add (chart->categories, g_strdup (label != NULL ? label : ""));
+  g_ptr_array_add (chart->details, NULL);
+  g_ptr_array_add (chart->keys, g_strdup (key != NULL ? key : ""));
   for (guint s = 0; s < chart->points->len; s++)
     g_array_append_val (g_ptr_array_index (chart->points, s), missing);
   return chart->categories->len - 1;
@@ -242,6 +270,42 @@ ct_chart_get_category (const CtChart *chart,
   g_return_val_if_fail (chart != NULL, NULL);
   g_return_val_if_fail (category < chart->categories->len, NULL);
   return g_ptr_array_index (chart->categories, category);
+}
+
+void
+ct_chart_set_category (CtChart     *chart,
+                       guint        category,
+                       const gchar *label)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (category < chart->categories->len);
+
+  g_free (g_ptr_array_index (chart->categories, category));
+  g_ptr_array_index (chart->categories, category) = g_strdup (label != NULL ? label : "");
+}
+
+void
+ct_chart_set_category_detail (CtChart     *chart,
+                              guint        category,
+                              const gchar *detail)
+{
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (category < chart->details->len);
+
+  g_free (g_ptr_array_index (chart->details, category));
+  g_ptr_array_index (chart->details, category) = g_strdup (detail);
+}
+
+const gchar *
+ct_chart_get_category_detail (const CtChart *chart,
+                              guint          category)
+{
+  const gchar *detail;
+
+  g_return_val_if_fail (chart != NULL, NULL);
+  g_return_val_if_fail (category < chart->categories->len, NULL);
+  detail = g_ptr_array_index (chart->details, category);
+  return detail != NULL ? detail : g_ptr_array_index (chart->categories, category);
 }
 
 const gchar *
@@ -386,7 +450,8 @@ ct_chart_describe_point (const CtChart *chart,
   g_return_val_if_fail (p != NULL, NULL);
   unit = ct_chart_point_get_unit (chart, p);
 
-  s = g_string_new (ct_chart_get_category (chart, category));
+  /* In full: the label leaves to the subtitle what every bar shares. */
+  s = g_string_new (ct_chart_get_category_detail (chart, category));
   if (chart->series->len > 1)
     g_string_append_printf (s, " · %s", ct_chart_get_series_name (chart, series));
 

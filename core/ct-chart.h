@@ -60,6 +60,9 @@ const gchar        *ct_chart_get_indicator    (const CtChart      *chart);
 void                ct_chart_set_unit         (CtChart            *chart,
                                                const gchar        *unit);
 const gchar        *ct_chart_get_unit         (const CtChart      *chart);
+/* What every bar shares, said once in the subtitle: the period and
+ * year, and the locality when all bars are of one (ct-chart-compare.h
+ * decides, so the labels carry only what differs). */
 void                ct_chart_set_period       (CtChart            *chart,
                                                const gchar        *period);
 const gchar        *ct_chart_get_period       (const CtChart      *chart);
@@ -78,6 +81,14 @@ CtChartOrientation  ct_chart_get_orientation  (const CtChart      *chart);
  * category, and of a new series for every category, start missing. */
 guint               ct_chart_add_category     (CtChart            *chart,
                                                const gchar        *label);
+/* The same with a key other than the label, so that categories are found
+ * again (ct_chart_find_category()) after they were renamed. */
+guint               ct_chart_add_category_keyed (CtChart          *chart,
+                                                 const gchar      *key,
+                                                 const gchar      *label);
+/* The category added with @key, or -1. */
+gint                ct_chart_find_category    (const CtChart      *chart,
+                                               const gchar        *key);
 guint               ct_chart_add_series       (CtChart            *chart,
                                                const gchar        *name);
 guint               ct_chart_get_n_categories (const CtChart      *chart);
@@ -86,6 +97,20 @@ const gchar        *ct_chart_get_category     (const CtChart      *chart,
                                                guint               category);
 const gchar        *ct_chart_get_series_name  (const CtChart      *chart,
                                                guint               series);
+
+/* Renames a category (labels are keys while a chart is being built from
+ * comparisons; the final, shorter names are set at the end). */
+void                ct_chart_set_category     (CtChart            *chart,
+                                               guint               category,
+                                               const gchar        *label);
+/* The category named in full, for tooltips and screen readers ("Hạ Lang
+ * (Cao Bằng) · 6 tháng đầu năm 2021" where the label says "Hạ Lang");
+ * the label when no detail was set. */
+void                ct_chart_set_category_detail (CtChart         *chart,
+                                                  guint            category,
+                                                  const gchar     *detail);
+const gchar        *ct_chart_get_category_detail (const CtChart   *chart,
+                                                  guint            category);
 
 /* Copies @point (and its unit string). */
 void                ct_chart_set_point        (CtChart            *chart,

@@ -263,8 +263,9 @@ test_from_comparison (void)
   g_assert_cmpuint (ct_chart_get_n_categories (chart), ==, 3);
   g_assert_cmpstr (ct_chart_get_category (chart, 1), ==, "A Lưới");
   g_assert_nonnull (ct_chart_get_category_title (chart));
-  /* the reports' file names, not the folders they were imported from */
-  g_assert_nonnull (strstr (ct_chart_get_source_note (chart), "nam-dong.txt; a-luoi.docx"));
+  /* the reports by the district they speak for, not by file or folder */
+  g_assert_nonnull (strstr (ct_chart_get_source_note (chart), "huyện Nam Đông; huyện A Lưới; huyện Phú Lộc"));
+  g_assert_null (strstr (ct_chart_get_source_note (chart), "nam-dong.txt"));
   g_assert_null (strstr (ct_chart_get_source_note (chart), "/srv"));
 
   p = ct_chart_get_point (chart, 0, 0);
@@ -421,12 +422,22 @@ test_missing_not_zero (void)
   missing_blue = count_color_in_rect (surface, missing->x, geo.plot_y, missing->width,
                                       geo.plot_height + 2, blue);
   g_assert_cmpuint (missing_blue, ==, 0);
-  /* … but a visible band: hatching covers a good part of the slot. */
-  missing_background = count_color_in_rect (surface, missing->x + 2, geo.plot_y + 2,
-                                            missing->width - 4, geo.plot_height - 4, bg);
+  /* … but a visible stub: hatching covers a good part of it … */
+  missing_background = count_color_in_rect (surface, missing->x + 2, missing->y + 2,
+                                            missing->width - 4, missing->height - 4, bg);
   g_assert_cmpuint (missing_background, <,
-                    (guint) ((missing->width - 4) * (geo.plot_height - 4) * 0.9));
-  g_assert_cmpfloat (missing->height, >=, geo.plot_height - 1);
+                    (guint) ((missing->width - 4) * (missing->height - 4) * 0.9));
+  /* … standing on the baseline, a couple of text lines high whatever the
+   * axis: never as tall as a rate, and never taller than the 80% bar. */
+  g_assert_cmpfloat (fabs (missing->y + missing->height - ct_chart_geometry_rate_to_position (&geo, 0)), <=, 1);
+  g_assert_cmpfloat (missing->height, >=, 8);
+  g_assert_cmpfloat (missing->height, <=, 13 * 1.5);
+  g_assert_cmpfloat (missing->height, <, g_array_index (geo.bars, CtChartBar, 0).height / 4);
+  /* … and nothing above it but grid lines and the words "no data": the old
+   * band across the plot is gone. */
+  missing_background = count_color_in_rect (surface, missing->x, geo.plot_y + 2, missing->width,
+                                             missing->y - geo.plot_y - 60, bg);
+  g_assert_cmpuint (missing_background, >=, (guint) (missing->width * (missing->y - geo.plot_y - 60) * 0.95));
   /* A real 0% is drawn, thin, on the baseline. */
   zero_blue = count_color_in_rect (surface, zero->x, geo.plot_y, zero->width,
                                    geo.plot_height + 2, blue);
