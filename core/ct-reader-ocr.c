@@ -389,8 +389,10 @@ ocr_document (GBytes                 *bytes,
   q.doc = poppler_document_new_from_bytes (bytes, NULL, &local);
   if (q.doc == NULL)
     {
-      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT, _("“%s” is a damaged PDF (%s). Ask the sender for the file again, or open it in a PDF reader and save it anew."),
-                   source_name, local->message);
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT, _("“%s” is a damaged PDF. Ask the sender for the file again, or open it in a PDF reader and save it anew."),
+                   source_name);
+      /* Poppler says why in English only: for the debug log, not the reader. */
+      g_debug ("%s: %s", source_name, local->message);
       g_ptr_array_unref (engines);
       return NULL;
     }

@@ -146,9 +146,13 @@ open_document (GBytes      *bytes,
                  _("“%s” is a PDF protected by a password. Open it with its password and save or print an unprotected copy."),
                  source_name);
   else
-    g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                 _("“%s” is a damaged PDF (%s). Ask the sender for the file again, or open it in a PDF reader and save it anew."),
-                 source_name, local->message);
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                   _("“%s” is a damaged PDF. Ask the sender for the file again, or open it in a PDF reader and save it anew."),
+                   source_name);
+      /* Poppler says why in English only: for the debug log, not the reader. */
+      g_debug ("%s: %s", source_name, local->message);
+    }
   return NULL;
 }
 

@@ -20,15 +20,45 @@
  * beyond this much inflated data. */
 #define RATIO_FLOOR (1024 * 1024)
 
-/* libarchive's message may quote a member name in whatever bytes the zip
- * holds; messages must be UTF-8 to be shown, printed as JSON or stored. */
-static gchar *
-zip_error (struct archive *a)
+/* A zip ends with its directory's end record ("PK\5\6", within the last
+ * 64 KiB and 22 bytes); a file cut short by a copy or download lacks it. */
+static gboolean
+has_end_record (const guint8 *data,
+                gsize         len)
 {
-  const gchar *message = archive_error_string (a);
+  gsize from = len > 65557 ? len - 65557 : 0;
 
-  /* Some of its messages end in a newline, which would split ours. */
-  return g_strstrip (g_utf8_make_valid (message != NULL ? message : "?", -1));
+  for (gsize i = len >= 4 ? len - 4 : 0; len >= 4 && i + 1 > from; i--)
+    if (data[i] == 'P' && data[i + 1] == 'K' && data[i + 2] == 5 && data[i + 3] == 6)
+      return TRUE;
+  return FALSE;
+}
+
+/* libarchive's reasons are English only ("ZIP decompression failed
+ * (-5)"): the reader is told what happened and what to do in words of
+ * his language, and the reason goes to the debug log. */
+static void
+set_damaged (GError       **error,
+             struct archive *a,
+             const guint8  *data,
+             gsize          len,
+             const gchar   *source_name,
+             const gchar   *member)
+{
+  const gchar *why = archive_error_string (a);
+
+  g_debug ("%s: %s", source_name, why != NULL ? why : "?");
+  if (!has_end_record (data, len))
+    g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                 _("“%s” is incomplete: the file ends too early, as when a copy or download is cut short. "
+                   "Save or download it again."), source_name);
+  else if (member != NULL)
+    g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                 _("“%s” is damaged: “%s” inside it cannot be unpacked. Save or download it again."),
+                 source_name, member);
+  else
+    g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
+                 _("“%s” is a damaged zip file. Save or download it again."), source_name);
 }
 
 GHashTable *
@@ -55,11 +85,7 @@ ct_reader_zip_read (GBytes      *bytes,
 #endif
   if (archive_read_open_memory (a, data, len) != ARCHIVE_OK)
     {
-      g_autofree gchar *why = zip_error (a);
-
-      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                   _("“%s” is a damaged zip file (%s). Save or download it again."),
-                   source_name, why);
+      set_damaged (error, a, data, len, source_name, NULL);
       archive_read_free (a);
       return NULL;
     }
@@ -114,11 +140,7 @@ ct_reader_zip_read (GBytes      *bytes,
         }
       if (n < 0)
         {
-          g_autofree gchar *why = zip_error (a);
-
-          g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                       _("“%s” is damaged: “%s” cannot be unpacked (%s). Save or download it again."),
-                       source_name, name, why);
+          set_damaged (error, a, data, len, source_name, name);
           g_byte_array_unref (buf);
           archive_read_free (a);
           return NULL;
@@ -130,11 +152,7 @@ ct_reader_zip_read (GBytes      *bytes,
 
   if (r != ARCHIVE_EOF)
     {
-      g_autofree gchar *why = zip_error (a);
-
-      g_set_error (error, CT_ERROR, CT_ERROR_CORRUPT,
-                   _("“%s” is a damaged zip file (%s). Save or download it again."),
-                   source_name, why);
+      set_damaged (error, a, data, len, source_name, NULL);
       archive_read_free (a);
       return NULL;
     }

@@ -226,6 +226,54 @@ test_message_translated (void)
   g_assert_nonnull (strstr (err, "không phải văn bản UTF-8"));
 }
 
+/* A report copied or downloaded only in part, and one with bytes spoiled
+ * inside: under a Vietnamese interface the error is Vietnamese throughout,
+ * with none of the libraries' English reasons ("ZIP decompression failed
+ * (-5)") dropped into it. */
+static void
+expect_vietnamese (const gchar *path,
+                   const gchar *words)
+{
+  static const gchar *english[] = { "ZIP", "failed", "Failed", "Truncated", "CRC", "damaged", "(-", "error" };
+  const gchar *args[] = { "inspect", path, NULL };
+  g_autofree gchar *err = NULL;
+
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  g_assert_cmpint (ct_test_run_chitieu (args, NULL, &err), ==, 1);
+  g_unsetenv ("LANGUAGE");
+  g_assert_nonnull (strstr (err, words));
+  for (guint i = 0; i < G_N_ELEMENTS (english); i++)
+    if (strstr (err, english[i]) != NULL)
+      g_error ("English in a Vietnamese message: %s", err);
+}
+
+static void
+test_cut_short_vi (void)
+{
+  g_autoptr(GString) body = g_string_new ("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+  g_autofree gchar *whole = NULL;
+  g_autofree gchar *bytes = NULL;
+  g_autofree gchar *half = NULL;
+  g_autofree gchar *spoiled = NULL;
+  g_autofree gchar *pdf = NULL;
+  gsize len;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (body, "<w:p><w:r><w:t>Số trường đạt chuẩn là %u, vượt kế hoạch.</w:t></w:r></w:p>", i);
+  g_string_append (body, "</w:body></w:document>");
+  whole = write_docx ("whole.docx", body->str);
+  g_assert_true (g_file_get_contents (whole, &bytes, &len, NULL));
+  half = write_file ("half.docx", bytes, len / 2);
+  expect_vietnamese (half, "không đầy đủ");
+  /* the directory intact, the packed text spoiled */
+  for (gsize i = len / 3; i < len / 3 + 64; i++)
+    bytes[i] ^= 0x5a;
+  spoiled = write_file ("spoiled.docx", bytes, len);
+  expect_vietnamese (spoiled, "bị hỏng");
+  pdf = write_file ("half.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", G_MAXSIZE);
+  expect_vietnamese (pdf, "PDF bị hỏng");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/zip-limits", test_zip_limits);
   g_test_add_func ("/bad-input/file-size-limit", test_file_size_limit);
   g_test_add_func ("/bad-input/message-translated", test_message_translated);
+  g_test_add_func ("/bad-input/cut-short-vi", test_cut_short_vi);
 
   return g_test_run ();
 }
