@@ -8,6 +8,7 @@
 
 #include "ct-bar-chart.h"
 #include "ct-chart-compare.h"
+#include "ct-chart-toolbar.h"
 #include "ct-error.h"
 #include "ct-store-compare.h"
 #include "ct-window-private.h"
@@ -746,6 +747,7 @@ ct_window_init (CtWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Achievement chart of the chosen indicator"), -1);
   g_signal_connect (self->chart, "bar-activated", G_CALLBACK (on_bar_activated), self);
+  gtk_box_append (self->chart_box, ct_chart_toolbar_new (CT_BAR_CHART (self->chart)));
   gtk_box_append (self->chart_box, self->chart);
 
 }

@@ -7,9 +7,11 @@
 #include <adwaita.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "ct-bar-chart.h"
 #include "ct-chart-render.h"
+#include "ct-chart-toolbar.h"
 #include "ct-test-util.h"
 
 #define W 800
@@ -261,6 +263,80 @@ test_widget_empty (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The pane's toggles and the chart's menu actions are one choice: sorted,
+ * without the no-data bar, turned; what is shown is what is printed and
+ * saved (ct_bar_chart_get_chart()), and the choice outlives the chart. */
+static void
+test_widget_arrange (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *widget = ct_bar_chart_new ();
+  GtkWidget *toolbar = ct_chart_toolbar_new (CT_BAR_CHART (widget));
+  GtkWidget *turn = gtk_widget_get_first_child (toolbar);
+  GtkWidget *sort = gtk_widget_get_next_sibling (turn);
+  GtkWidget *hide = gtk_widget_get_next_sibling (sort);
+  g_autoptr(CtChart) chart = build_chart ();
+  g_autoptr(CtChart) again = build_chart ();
+  CtChart *shown;
+  CtChartGeometry geo;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autofree gchar *tip = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), W, H);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_box_append (GTK_BOX (box), toolbar);
+  gtk_box_append (GTK_BOX (box), widget);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  ct_bar_chart_set_chart (CT_BAR_CHART (widget), chart);
+  wait_for_paint (widget);
+  g_assert_cmpuint (ct_chart_get_n_categories (ct_bar_chart_get_chart (CT_BAR_CHART (widget))), ==, 4);
+
+  /* a toggle button sets the widget's choice … */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide), TRUE);
+  shown = ct_bar_chart_get_chart (CT_BAR_CHART (widget));
+  g_assert_cmpuint (ct_chart_get_n_categories (shown), ==, 3);
+  g_assert_false (ct_chart_has_missing (shown));
+  /* … and the menu's action sets the button */
+  g_assert_true (gtk_widget_activate_action (widget, "bar-chart.sort-by-rate", NULL));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sort)));
+  g_assert_true (gtk_widget_activate_action (widget, "bar-chart.horizontal", NULL));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (turn)));
+  shown = ct_bar_chart_get_chart (CT_BAR_CHART (widget));
+  g_assert_cmpint (ct_chart_get_orientation (shown), ==, CT_CHART_HORIZONTAL);
+  g_assert_cmpstr (ct_chart_get_category (shown, 0), ==, "Huyện A Lưới");
+  g_assert_cmpstr (ct_chart_get_category (shown, 2), ==, "Huyện Nam Đông");
+
+  /* hovering the top bar tells its own figures */
+  wait_for_paint (widget);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, gtk_widget_get_width (widget),
+                                        gtk_widget_get_height (widget));
+  cr = cairo_create (surface);
+  ct_chart_render (shown, cr, gtk_widget_get_width (widget), gtk_widget_get_height (widget), NULL, &geo);
+  {
+    const CtChartBar *top = &g_array_index (geo.bars, CtChartBar, 0);
+
+    tip = ct_bar_chart_describe_at (CT_BAR_CHART (widget), top->x + 4, top->y + top->height / 2);
+  }
+  g_assert_nonnull (tip);
+  g_assert_true (g_str_has_prefix (tip, "Huyện A Lưới\n"));
+  g_assert_nonnull (strstr (tip, "102,4"));
+
+  /* another indicator keeps the reader's arrangement */
+  ct_bar_chart_set_chart (CT_BAR_CHART (widget), again);
+  shown = ct_bar_chart_get_chart (CT_BAR_CHART (widget));
+  g_assert_cmpuint (ct_chart_get_n_categories (shown), ==, 3);
+  g_assert_cmpint (ct_chart_get_orientation (shown), ==, CT_CHART_HORIZONTAL);
+  g_assert_true (ct_bar_chart_get_chart (CT_BAR_CHART (widget)) != again);
+
+  ct_chart_geometry_clear (&geo);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +352,7 @@ main (int   argc,
 
   g_test_add_func ("/bar-chart/renders", test_widget_renders);
   g_test_add_func ("/bar-chart/empty", test_widget_empty);
+  g_test_add_func ("/bar-chart/arrange", test_widget_arrange);
 
   return g_test_run ();
 }

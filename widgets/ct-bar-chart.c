@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "ct-bar-chart.h"
+#include "ct-chart-arrange.h"
 #include "ct-chart-render.h"
 #include "ct-chart-save.h"
 
@@ -15,7 +16,9 @@ struct _CtBarChart
 {
   GtkWidget        parent_instance;
 
-  CtChart         *chart;
+  CtChart         *built;         /* as set, before arranging */
+  CtChart         *chart;         /* as shown, printed and saved */
+  CtChartArrangement arrangement;
   CtChartGeometry  geometry;      /* from the last paint, for hit tests */
   gint             hover_series;  /* -1 when no bar is highlighted */
   gint             hover_category;
@@ -29,6 +32,9 @@ G_DEFINE_FINAL_TYPE (CtBarChart, ct_bar_chart, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_HORIZONTAL,
+  PROP_SORT_BY_RATE,
+  PROP_HIDE_MISSING,
   N_PROPS
 };
 
@@ -329,8 +335,16 @@ popup_menu_at (CtBarChart *self,
     {
       g_autoptr(GMenu) model = g_menu_new ();
 
-      g_menu_append (model, _("_Save Chart As…"), "bar-chart.save");
-      g_menu_append (model, _("_Print…"), "win.print");
+      g_autoptr(GMenu) choices = g_menu_new ();
+      g_autoptr(GMenu) output = g_menu_new ();
+
+      g_menu_append (choices, _("_Horizontal Bars"), "bar-chart.horizontal");
+      g_menu_append (choices, _("S_ort by Rate"), "bar-chart.sort-by-rate");
+      g_menu_append (choices, _("Hide Bars _Without Data"), "bar-chart.hide-missing");
+      g_menu_append (output, _("_Save Chart As…"), "bar-chart.save");
+      g_menu_append (output, _("_Print…"), "win.print");
+      g_menu_append_section (model, NULL, G_MENU_MODEL (choices));
+      g_menu_append_section (model, NULL, G_MENU_MODEL (output));
       self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
       gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
       gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
@@ -406,23 +420,62 @@ update_accessible (CtBarChart *self)
                                   -1);
 }
 
+/* Shows the chart as set, arranged as the reader chose. */
+static void
+rearrange (CtBarChart *self)
+{
+  g_clear_pointer (&self->chart, ct_chart_unref);
+  /* Untouched choices show the chart as it was built. */
+  if (self->built != NULL && (self->arrangement.orientation != CT_CHART_VERTICAL
+                              || self->arrangement.sort_by_rate || self->arrangement.hide_missing))
+    self->chart = ct_chart_arrange (self->built, &self->arrangement);
+  else if (self->built != NULL)
+    self->chart = ct_chart_ref (self->built);
+  self->hover_series = self->hover_category = -1;
+  ct_chart_geometry_clear (&self->geometry);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bar-chart.save", self->chart != NULL);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 ct_bar_chart_set_chart (CtBarChart *self,
                         CtChart    *chart)
 {
   g_return_if_fail (CT_IS_BAR_CHART (self));
 
-  if (self->chart == chart)
+  if (self->built == chart)
     return;
-  g_clear_pointer (&self->chart, ct_chart_unref);
+  g_clear_pointer (&self->built, ct_chart_unref);
   if (chart != NULL)
-    self->chart = ct_chart_ref (chart);
-  self->hover_series = self->hover_category = -1;
-  ct_chart_geometry_clear (&self->geometry);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "bar-chart.save", chart != NULL);
-  update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+    self->built = ct_chart_ref (chart);
+  rearrange (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+static void
+set_choice (CtBarChart *self,
+            guint       prop_id,
+            gboolean    value)
+{
+  gboolean *field = prop_id == PROP_SORT_BY_RATE ? &self->arrangement.sort_by_rate
+                  : &self->arrangement.hide_missing;
+
+  value = !!value;
+  if (prop_id == PROP_HORIZONTAL)
+    {
+      CtChartOrientation o = value ? CT_CHART_HORIZONTAL : CT_CHART_VERTICAL;
+
+      if (self->arrangement.orientation == o)
+        return;
+      self->arrangement.orientation = o;
+    }
+  else if (*field == value)
+    return;
+  else
+    *field = value;
+  rearrange (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 CtChart *
@@ -448,6 +501,7 @@ ct_bar_chart_finalize (GObject *object)
   CtBarChart *self = CT_BAR_CHART (object);
 
   g_clear_pointer (&self->chart, ct_chart_unref);
+  g_clear_pointer (&self->built, ct_chart_unref);
   ct_chart_geometry_clear (&self->geometry);
   G_OBJECT_CLASS (ct_bar_chart_parent_class)->finalize (object);
 }
@@ -463,7 +517,16 @@ ct_bar_chart_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CHART:
-      g_value_set_boxed (value, self->chart);
+      g_value_set_boxed (value, self->built);
+      break;
+    case PROP_HORIZONTAL:
+      g_value_set_boolean (value, self->arrangement.orientation == CT_CHART_HORIZONTAL);
+      break;
+    case PROP_SORT_BY_RATE:
+      g_value_set_boolean (value, self->arrangement.sort_by_rate);
+      break;
+    case PROP_HIDE_MISSING:
+      g_value_set_boolean (value, self->arrangement.hide_missing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -482,6 +545,11 @@ ct_bar_chart_set_property (GObject      *object,
     {
     case PROP_CHART:
       ct_bar_chart_set_chart (self, g_value_get_boxed (value));
+      break;
+    case PROP_HORIZONTAL:
+    case PROP_SORT_BY_RATE:
+    case PROP_HIDE_MISSING:
+      set_choice (self, prop_id, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -507,6 +575,16 @@ ct_bar_chart_class_init (CtBarChartClass *klass)
   properties[PROP_CHART] =
     g_param_spec_boxed ("chart", NULL, NULL, CT_TYPE_CHART,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The reader's choices, kept when another indicator is charted. */
+  properties[PROP_HORIZONTAL] =
+    g_param_spec_boolean ("horizontal", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_BY_RATE] =
+    g_param_spec_boolean ("sort-by-rate", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_MISSING] =
+    g_param_spec_boolean ("hide-missing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -527,6 +605,9 @@ ct_bar_chart_class_init (CtBarChartClass *klass)
   gtk_widget_class_install_action (widget_class, "bar-chart.activate", NULL, action_activate);
   gtk_widget_class_install_action (widget_class, "bar-chart.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "bar-chart.menu", NULL, action_menu);
+  gtk_widget_class_install_property_action (widget_class, "bar-chart.horizontal", "horizontal");
+  gtk_widget_class_install_property_action (widget_class, "bar-chart.sort-by-rate", "sort-by-rate");
+  gtk_widget_class_install_property_action (widget_class, "bar-chart.hide-missing", "hide-missing");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "bar-chart.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "bar-chart.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "bar-chart.next", NULL);

@@ -12,6 +12,13 @@
  * are bound to the widget actions bar-chart.next, .previous, .first,
  * .last and .activate.
  *
+ * Arrangement: the boolean properties "horizontal", "sort-by-rate" and
+ * "hide-missing" (actions bar-chart.horizontal, .sort-by-rate and
+ * .hide-missing, in the context menu; ct_chart_toolbar_new() gives toggle
+ * buttons bound to them) arrange every chart set with ct_chart_arrange();
+ * ct_bar_chart_get_chart() returns the chart as shown, so printing and
+ * saving it give what is on screen.
+ *
  * For the window engineer:
  *   GtkWidget *w = ct_bar_chart_new ();
  *   ct_bar_chart_set_chart (CT_BAR_CHART (w), chart);   // refs the chart
@@ -38,9 +45,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CtBarChart, ct_bar_chart, CT, BAR_CHART, GtkWidget)
 
 GtkWidget *ct_bar_chart_new           (void);
-/* Shows @chart (may be NULL for nothing); takes a reference. */
+/* Shows @chart (may be NULL for nothing) as arranged; takes a reference. */
 void       ct_bar_chart_set_chart     (CtBarChart *self,
                                        CtChart    *chart);
+/* The chart as shown: @chart itself while nothing is rearranged. */
 CtChart   *ct_bar_chart_get_chart     (CtBarChart *self);
 /* The bar selected with the keyboard or last hovered, or FALSE. */
 gboolean   ct_bar_chart_get_selected  (CtBarChart *self,
