@@ -417,6 +417,15 @@ legend_item (Ctx        *ctx,
   *x += w;
 }
 
+/* Lines a title or note may take: in a short chart (a pane of a small
+ * window) one each, so the bars keep most of the height. */
+static gint
+text_lines (const Ctx *ctx,
+            gint       lines)
+{
+  return ctx->height < ctx->s * 24 ? 1 : lines;
+}
+
 /* Title, subtitle and legend from the top; returns the y below them. */
 static gdouble
 draw_header (Ctx     *ctx,
@@ -434,7 +443,7 @@ draw_header (Ctx     *ctx,
   if (title != NULL)
     {
       set_font (ctx, ctx->s * 1.45, TRUE);
-      set_wrap (ctx, right - left, 2, PANGO_ALIGN_LEFT);
+      set_wrap (ctx, right - left, text_lines (ctx, 2), PANGO_ALIGN_LEFT);
       pango_layout_set_text (ctx->layout, title, -1);
       show_text (ctx, left, y, &ctx->pal->text);
       text_size (ctx, NULL, &h);
@@ -453,7 +462,7 @@ draw_header (Ctx     *ctx,
   if (ct_chart_get_period (chart) != NULL)
     g_string_append_printf (sub, " · %s", ct_chart_get_period (chart));
   set_font (ctx, ctx->s, FALSE);
-  set_wrap (ctx, right - left, 2, PANGO_ALIGN_LEFT);
+  set_wrap (ctx, right - left, text_lines (ctx, 2), PANGO_ALIGN_LEFT);
   pango_layout_set_text (ctx->layout, sub->str, -1);
   show_text (ctx, left, y, &ctx->pal->secondary);
   text_size (ctx, NULL, &h);
@@ -491,7 +500,7 @@ draw_footer (Ctx     *ctx,
   if (note == NULL)
     return ctx->height - pad;
   set_font (ctx, ctx->s * 0.85, FALSE);
-  set_wrap (ctx, ctx->width - 2 * pad, 3, PANGO_ALIGN_LEFT);
+  set_wrap (ctx, ctx->width - 2 * pad, text_lines (ctx, 3), PANGO_ALIGN_LEFT);
   pango_layout_set_text (ctx->layout, note, -1);
   text_size (ctx, NULL, &h);
   show_text (ctx, pad, ctx->height - pad - h, &ctx->pal->secondary);
@@ -806,7 +815,7 @@ paint_missing (Ctx          *ctx,
 {
   CtChartGeometry *geometry = ctx->geo;
   gdouble v0 = round (ct_chart_geometry_rate_to_position (geometry, 0));
-  gdouble stub = MIN (ctx->s * 1.2, (ctx->vertical ? geometry->plot_height : geometry->plot_width) * 0.1);
+  gdouble stub = MIN (ctx->s * 1.2, (ctx->vertical ? geometry->plot_height : geometry->plot_width) * 0.06);
   gdouble v1 = ctx->vertical ? v0 - stub : v0 + stub;
   gdouble mid = c0 + c_len / 2, tw, th;
 

@@ -13,6 +13,8 @@
 #include <math.h>
 
 #include "ct-application.h"
+#include "ct-bar-chart.h"
+#include "ct-print.h"
 #include "ct-store-compare.h"
 #include "ct-compare-item.h"
 #include "ct-correction-dialog.h"
@@ -1035,6 +1037,135 @@ test_help (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The bar chart widget inside the window. */
+static CtBarChart *
+find_bar_chart (GtkWidget *widget)
+{
+  if (CT_IS_BAR_CHART (widget))
+    return CT_BAR_CHART (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CtBarChart *found = find_bar_chart (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shows the window again at another size and waits for it to paint. */
+static void
+resize_window (CtWindow *window,
+               gint      width,
+               gint      height)
+{
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (20);
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+/* Every report of the library side by side, one indicator charted where
+ * some reports give a rate and some do not: the labels leave the shared
+ * period to the subtitle, the pane's choices reach the chart that prints,
+ * and the pane is shot at 1024×700 and 1920×1080. */
+static void
+test_chart_pane (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = NULL;
+  g_autofree gchar *pdf = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  const gchar *dir = g_getenv ("CT_SCREENSHOT_DIR");
+  CtWindow *window;
+  CtComparison *comparison;
+  CtBarChart *chart;
+  CtChart *shown;
+  const gchar *period;
+  gboolean one_period = TRUE;
+  gint row = -1, column = -1;
+  guint n_shown;
+
+  if (seed_path ("000_") == NULL)
+    {
+      g_test_skip ("no shared seeds");
+      return;
+    }
+  db = new_db_path ("chart-pane.db");
+  ids = import_seeds ();
+  window = open_window (app);
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), (gint64 *) ids->data, ids->len);
+  spin (10);
+  comparison = ct_window_get_comparison (window);
+  g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, ids->len);
+  period = ct_comparison_get_column (comparison, 0)->period;
+  for (guint c = 1; c < ct_comparison_get_n_columns (comparison); c++)
+    one_period &= g_strcmp0 (period, ct_comparison_get_column (comparison, c)->period) == 0;
+  for (guint r = 0; r < ct_comparison_get_n_rows (comparison) && row < 0; r++)
+    {
+      guint rated = 0, empty = 0;
+      gint first = -1;
+
+      for (guint c = 0; c < ct_comparison_get_n_columns (comparison); c++)
+        {
+          const CtCompareCell *cell = ct_comparison_get_cell (comparison, r, c);
+
+          if (cell->observation_id == 0)
+            empty++;
+          else if (!isnan (ct_compare_cell_get_rate (cell)) && rated++ == 0)
+            first = (gint) c;
+        }
+      if (rated >= 3 && empty >= 1)
+        {
+          row = (gint) r;
+          column = first;
+        }
+    }
+  g_assert_cmpint (row, >=, 0);
+  g_assert_true (ct_compare_view_select_cell (ct_window_get_compare_view (window), row, column));
+  spin (20);
+  chart = find_bar_chart (GTK_WIDGET (window));
+  g_assert_nonnull (chart);
+  shown = ct_bar_chart_get_chart (chart);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (ct_chart_get_n_categories (shown), ==, ids->len);
+  /* a period every report shares is said once, never under each bar */
+  if (one_period && period != NULL)
+    {
+      g_assert_nonnull (strstr (ct_chart_get_period (shown), period));
+      for (guint c = 0; c < ct_chart_get_n_categories (shown); c++)
+        g_assert_null (strstr (ct_chart_get_category (shown, c), period));
+    }
+  resize_window (window, 1024, 700);
+  shoot (GTK_WIDGET (window), "chart-pane-1024x700.png");
+
+  /* the pane's choices, by the chart's menu actions */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "bar-chart.hide-missing", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "bar-chart.sort-by-rate", NULL));
+  shown = ct_bar_chart_get_chart (chart);
+  n_shown = ct_chart_get_n_categories (shown);
+  g_assert_cmpuint (n_shown, <, ids->len);
+  g_assert_false (ct_chart_has_missing (shown));
+  for (guint c = 1; c < n_shown; c++)
+    g_assert_cmpfloat (ct_chart_get_point (shown, 0, c - 1)->rate, >=, ct_chart_get_point (shown, 0, c)->rate);
+  resize_window (window, 1920, 1080);
+  shoot (GTK_WIDGET (window), "chart-pane-1920x1080-sorted.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "bar-chart.horizontal", NULL));
+  shoot (GTK_WIDGET (window), "chart-pane-1920x1080-horizontal.png");
+
+  /* what prints is what is shown */
+  pdf = dir != NULL ? g_build_filename (dir, "chart-page.pdf", NULL) : ct_test_tmp_path ("chart-page.pdf");
+  g_assert_true (ct_print_chart_to_pdf (ct_bar_chart_get_chart (chart), pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (ct_chart_get_orientation (ct_bar_chart_get_chart (chart)), ==, CT_CHART_HORIZONTAL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1057,6 +1188,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
+  g_test_add_func ("/window/chart-pane", test_chart_pane);
   g_test_add_func ("/window/correction-undo-redo", test_correction_undo_redo);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-asks-what-is-missing", test_import_dialog_asks_what_is_missing);

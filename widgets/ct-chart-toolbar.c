@@ -32,6 +32,9 @@ ct_chart_toolbar_new (CtBarChart *chart)
   g_return_val_if_fail (CT_IS_BAR_CHART (chart), NULL);
 
   gtk_widget_add_css_class (box, "toolbar");
+  /* Thin, so a pane in a 700 px window keeps its height for the bars. */
+  gtk_widget_set_margin_top (box, 0);
+  gtk_widget_set_margin_bottom (box, 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Chart layout"), -1);
   add_toggle (GTK_BOX (box), chart, "horizontal", _("Horizontal"),
