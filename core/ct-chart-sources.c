@@ -295,6 +295,14 @@ ct_chart_describe_sources (CtChart             *chart,
     for (guint c = 0; c < ct_comparison_get_n_columns (comparisons[k]); c++)
       survey_column (&sv, chart, comparisons[k], c);
 
+  /* Comparisons of different years drawn as series (bars grouped by
+   * year): the legend tells the years, the labels need not. */
+  for (guint k = 1; k < n; k++)
+    if (ct_comparison_get_query (comparisons[k]) != NULL && ct_comparison_get_query (comparisons[0]) != NULL
+        && ct_comparison_get_query (comparisons[k])->year != ct_comparison_get_query (comparisons[0])->year)
+      for (guint c = 0; c < sv.n; c++)
+        sv.cats[c].year_varies = TRUE;
+
   if (sv.reports->len > 0)
     {
       g_autofree gchar *shared = NULL;

@@ -25,12 +25,14 @@ typedef struct
   gdouble      rate;  /* NAN: the report does not give the indicator */
 } Report;
 
-/* One indicator over @n reports, one column each, by report. */
+/* One indicator over @n reports, one column each, on @axis. */
 static CtComparison *
-compare_reports (const Report *reports,
-                 guint         n)
+compare_on (CtCompareAxis  axis,
+            gint           year,
+            const Report  *reports,
+            guint          n)
 {
-  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (axis);
   CtCompareRow row = { (gchar *) "GD_TRUONG_CHUAN", (gchar *) "Trường đạt chuẩn quốc gia", NULL, NULL,
                        (gchar *) "trường", TRUE, CT_DIRECTION_HIGHER, CT_MEASURE_FLOW,
                        { { NULL }, 0, 0, 0 }, NULL, n };
@@ -43,7 +45,7 @@ compare_reports (const Report *reports,
     {
       /* the store's header title, which a chart must not simply repeat */
       titles[i] = g_strdup_printf ("%s · %s %d", reports[i].locality, reports[i].period, reports[i].year);
-      columns[i] = (CtCompareColumn) { 40 + i, g_str_hash (reports[i].locality), titles[i],
+      columns[i] = (CtCompareColumn) { (gint64) year * 100 + 40 + i, g_str_hash (reports[i].locality), titles[i],
                                        (gchar *) reports[i].locality, (gchar *) "xã",
                                        (gchar *) reports[i].province, reports[i].year,
                                        (gchar *) reports[i].period, (gchar *) "9f2c41aa.docx" };
@@ -59,10 +61,18 @@ compare_reports (const Report *reports,
           cells[i].verdict = reports[i].rate >= 100 ? CT_VERDICT_MET : CT_VERDICT_NOT_MET;
         }
     }
+  query->year = year;
   comparison = ct_comparison_new (query, &row, 1, columns, n, cells);
   for (guint i = 0; i < n; i++)
     g_free (titles[i]);
   return comparison;
+}
+
+static CtComparison *
+compare_reports (const Report *reports,
+                 guint         n)
+{
+  return compare_on (CT_COMPARE_BY_REPORT, 0, reports, n);
 }
 
 static CtChart *
@@ -152,6 +162,34 @@ test_mixed (void)
   g_assert_cmpfloat (ct_chart_get_point (c, 0, 1)->rate, ==, 75);
 }
 
+/* Bars grouped by year (one comparison a year, as `chart --year A --year
+ * B` draws them): the legend names the years, the labels only places, even
+ * where a place reported in one year only. */
+static void
+test_grouped_by_year (void)
+{
+  const Report early[] = {
+    { "Tà Xùa", NULL, 2021, "quý III", 88 },
+  };
+  const Report late[] = {
+    { "Pà Cò", NULL, 2024, "quý III", 97 },
+  };
+  g_autoptr(CtComparison) a = compare_on (CT_COMPARE_BY_LOCALITY, 2021, early, G_N_ELEMENTS (early));
+  g_autoptr(CtComparison) b = compare_on (CT_COMPARE_BY_LOCALITY, 2024, late, G_N_ELEMENTS (late));
+  CtComparison *both[] = { a, b };
+  g_autoptr(CtChart) chart = ct_chart_new ();
+
+  ct_chart_add_comparison_row (chart, a, 0, "2021");
+  ct_chart_add_comparison_row (chart, b, 0, "2024");
+  ct_chart_describe_sources (chart, both, 2);
+  g_assert_cmpuint (ct_chart_get_n_categories (chart), ==, 2);
+  g_assert_cmpstr (ct_chart_get_category (chart, 0), ==, "Tà Xùa");
+  g_assert_cmpstr (ct_chart_get_category (chart, 1), ==, "Pà Cò");
+  g_assert_cmpfloat (ct_chart_get_point (chart, 1, 1)->rate, ==, 97);
+  g_assert_true (isnan (ct_chart_get_point (chart, 0, 1)->rate));
+  g_assert_cmpstr (ct_chart_get_period (chart), ==, "quý III 2021–2024");
+}
+
 /* Sorted by rate with the missing last, filtered, turned: each figure
  * stays with its own bar, and what is left out is named. */
 static void
@@ -206,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/chart-labels/one-period", test_one_period);
   g_test_add_func ("/chart-labels/one-locality", test_one_locality);
   g_test_add_func ("/chart-labels/mixed", test_mixed);
+  g_test_add_func ("/chart-labels/grouped-by-year", test_grouped_by_year);
   g_test_add_func ("/chart-labels/arrange", test_arrange);
   return g_test_run ();
 }
