@@ -808,6 +808,28 @@ test_cli_seeds (void)
         g_assert_nonnull (strstr (text, "Nam Đông"));
       }
   }
+  {
+    /* one district over two years, sorted, turned: the years under the
+     * bars (higher rate first), the district and period said once */
+    const gchar *args[] = { "chart", "--db", db, "--indicator", "NN_LUONG_THUC", "--sort", "--horizontal",
+                            "--hide-missing", "--output", pdf, NULL };
+    const gchar *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&text, g_free);
+    g_assert_cmpint (ct_test_run_chitieu (args, &out, NULL), ==, 0);
+    if (run_tool (argv, &text))
+      {
+        const gchar *first = strstr (text, "2020\n");
+        const gchar *second = strstr (text, "2023\n");
+
+        g_assert_nonnull (strstr (text, "Nam Đông · 6 tháng đầu năm"));
+        g_assert_nonnull (first);
+        g_assert_nonnull (second);
+        g_assert_true (first < second);
+        g_assert_null (strstr (text, "Nam Đông · 6 tháng đầu năm 2020"));
+      }
+  }
 }
 
 static void
