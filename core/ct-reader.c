@@ -384,6 +384,34 @@ ct_reader_read_bytes (GBytes       *bytes,
   return read_named_bytes (bytes, source_name, NULL, cancellable, error);
 }
 
+/* GLib's reasons reach the reader half in English ("Error when getting
+ * information for file …" has no Vietnamese in GLib's catalogue): ours
+ * say what happened and what to do; cancelling stays a cancellation. */
+static void
+set_unreadable (GError      **error,
+                GError       *local,
+                const gchar  *name)
+{
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, local);
+      return;
+    }
+  g_debug ("%s: %s", name, local->message);
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
+                 _("“%s” does not exist; check the file name and its folder."), name);
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, CT_ERROR, CT_ERROR_FAILED,
+                 _("“%s” cannot be opened: you may not read it. Copy it to a folder of yours, or ask its owner."),
+                 name);
+  else
+    g_set_error (error, CT_ERROR, CT_ERROR_FAILED,
+                 _("“%s” cannot be read. Check that its disk or network folder is reachable, then try again."),
+                 name);
+  g_error_free (local);
+}
+
 GPtrArray *
 ct_reader_read_file (const gchar  *path,
                      GCancellable *cancellable,
@@ -404,6 +432,7 @@ ct_reader_read_file_full (const gchar          *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree gchar *display = NULL;
   CtReaderProgress told = { progress, progress_data };
+  GError *local = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -411,9 +440,12 @@ ct_reader_read_file_full (const gchar          *path,
   if (!g_utf8_validate (path, -1, NULL))
     display = g_filename_display_name (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local);
   if (info == NULL)
-    return NULL;
+    {
+      set_unreadable (error, g_steal_pointer (&local), display != NULL ? display : path);
+      return NULL;
+    }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_INVALID_ARGUMENT,
@@ -428,8 +460,11 @@ ct_reader_read_file_full (const gchar          *path,
                    display != NULL ? display : path, CT_READER_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local);
   if (bytes == NULL)
-    return NULL;
+    {
+      set_unreadable (error, g_steal_pointer (&local), display != NULL ? display : path);
+      return NULL;
+    }
   return read_named_bytes (bytes, path, &told, cancellable, error);
 }

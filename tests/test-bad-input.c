@@ -234,7 +234,7 @@ static void
 expect_vietnamese (const gchar *path,
                    const gchar *words)
 {
-  static const gchar *english[] = { "ZIP", "failed", "Failed", "Truncated", "CRC", "damaged", "(-", "error" };
+  static const gchar *english[] = { "ZIP", "failed", "Failed", "Truncated", "CRC", "damaged", "(-", "error", "Error", "file" };
   const gchar *args[] = { "inspect", path, NULL };
   g_autofree gchar *err = NULL;
 
@@ -272,6 +272,10 @@ test_cut_short_vi (void)
   expect_vietnamese (spoiled, "bị hỏng");
   pdf = write_file ("half.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", G_MAXSIZE);
   expect_vietnamese (pdf, "PDF bị hỏng");
+  /* and a report that is not there at all */
+  g_clear_pointer (&half, g_free);
+  half = ct_test_tmp_path ("gone.docx");
+  expect_vietnamese (half, "không tồn tại");
 }
 
 int
