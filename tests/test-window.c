@@ -1154,6 +1154,13 @@ test_chart_pane (void)
   resize_window (window, 1920, 1080);
   shoot (GTK_WIDGET (window), "chart-pane-1920x1080-sorted.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "bar-chart.horizontal", NULL));
+  {
+    /* the pressed look of the toggle fades in: let it finish */
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
   shoot (GTK_WIDGET (window), "chart-pane-1920x1080-horizontal.png");
 
   /* what prints is what is shown */
