@@ -1075,6 +1075,7 @@ static void
 test_chart_pane (void)
 {
   g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *seed = NULL;
   g_autofree gchar *db = NULL;
   g_autofree gchar *pdf = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -1089,7 +1090,8 @@ test_chart_pane (void)
   gint row = -1, column = -1;
   guint n_shown;
 
-  if (seed_path ("000_") == NULL)
+  seed = seed_path ("000_");
+  if (seed == NULL)
     {
       g_test_skip ("no shared seeds");
       return;
