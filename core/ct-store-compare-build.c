@@ -337,7 +337,7 @@ load_report_text (Judge   *b,
                   gint64   report_id,
                   GError **error)
 {
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   int rc;
 
   if (b->text_report == report_id)
@@ -348,15 +348,15 @@ load_report_text (Judge   *b,
   stmt = ct_store_prepare (b->store, "SELECT text FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, report_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, report_id);
+  rc = ct_db_step (stmt);
+  if (rc == CT_DB_ROW)
     {
-      b->text_len = sqlite3_column_bytes (stmt, 0);
-      b->text = g_strndup ((const gchar *) sqlite3_column_text (stmt, 0), b->text_len);
+      b->text_len = ct_db_column_bytes (stmt, 0);
+      b->text = g_strndup (ct_db_column_text (stmt, 0), b->text_len);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_ROW && rc != CT_DB_DONE)
     {
       ct_store_set_error (b->store, error);
       return FALSE;
@@ -539,10 +539,10 @@ row_build_add (RowBuild     *rb,
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
+bind_text (CtDbStmt *stmt,
            gpointer      data)
 {
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  ct_db_bind_text (stmt, 1, data, -1);
 }
 
 /* Only the columns' reports are read: their ids go in as one JSON array so

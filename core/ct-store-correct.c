@@ -73,12 +73,12 @@ ct_correction_field_to_string (CtCorrectionField field)
 }
 
 static CtCorrection *
-read_correction (sqlite3_stmt *stmt,
+read_correction (CtDbStmt *stmt,
                  int           first)
 {
   CtCorrection *c = g_new0 (CtCorrection, 1);
 
-  c->field = sqlite3_column_int (stmt, first);
+  c->field = ct_db_column_int (stmt, first);
   c->number = ct_store_column_double (stmt, first + 1);
   c->text = ct_store_column_text (stmt, first + 2);
   c->created_at = ct_store_column_text (stmt, first + 3);
@@ -91,15 +91,15 @@ ct_store_load_corrections (CtStore  *self,
 {
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                      (GDestroyNotify) g_ptr_array_unref);
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT o.id, c.field, c.number, c.text, c.created_at" SLOT_MATCH, error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ct_db_column_int64 (stmt, 0);
       GPtrArray *list = g_hash_table_lookup (map, &id);
 
       if (list == NULL)
@@ -109,8 +109,8 @@ ct_store_load_corrections (CtStore  *self,
         }
       g_ptr_array_add (list, read_correction (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;
@@ -203,26 +203,26 @@ find_slot (CtStore  *self,
            Slot     *slot,
            GError  **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT r.locality_id, r.year, r.period_folded, o.anchor, o.ordinal, o.label, o.label_folded"
     " FROM observation o JOIN report r ON r.id = o.report_id WHERE o.id = ?1", error);
   gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, observation_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, observation_id);
+  if (ct_db_step (stmt) == CT_DB_ROW)
     {
       found = TRUE;
-      slot->locality_id = sqlite3_column_int64 (stmt, 0);
-      slot->year = sqlite3_column_int (stmt, 1);
+      slot->locality_id = ct_db_column_int64 (stmt, 0);
+      slot->year = ct_db_column_int (stmt, 1);
       slot->period_folded = ct_store_column_text (stmt, 2);
       slot->anchor = ct_store_column_text (stmt, 3);
-      slot->ordinal = sqlite3_column_int (stmt, 4);
+      slot->ordinal = ct_db_column_int (stmt, 4);
       slot->label = ct_store_column_text (stmt, 5);
       slot->label_folded = ct_store_column_text (stmt, 6);
     }
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   if (!found)
     g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
                  _("Observation %lld is not in the library; "
@@ -231,14 +231,14 @@ find_slot (CtStore  *self,
 }
 
 static void
-bind_slot (sqlite3_stmt *stmt,
+bind_slot (CtDbStmt *stmt,
            const Slot   *slot)
 {
-  sqlite3_bind_int64 (stmt, 1, slot->locality_id);
-  sqlite3_bind_int (stmt, 2, slot->year);
+  ct_db_bind_int64 (stmt, 1, slot->locality_id);
+  ct_db_bind_int (stmt, 2, slot->year);
   ct_store_bind_text (stmt, 3, slot->period_folded);
   ct_store_bind_text (stmt, 4, slot->anchor);
-  sqlite3_bind_int (stmt, 5, slot->ordinal);
+  ct_db_bind_int (stmt, 5, slot->ordinal);
 }
 
 CtCorrection *
@@ -248,7 +248,7 @@ ct_store_get_correction (CtStore            *self,
                          GError            **error)
 {
   g_auto(Slot) slot = { 0 };
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   CtCorrection *c = NULL;
 
   if (!find_slot (self, observation_id, &slot, error))
@@ -260,10 +260,10 @@ ct_store_get_correction (CtStore            *self,
   if (stmt == NULL)
     return NULL;
   bind_slot (stmt, &slot);
-  sqlite3_bind_int (stmt, 6, field);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ct_db_bind_int (stmt, 6, field);
+  if (ct_db_step (stmt) == CT_DB_ROW)
     c = read_correction (stmt, 0);
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   return c;
 }
 
@@ -274,7 +274,7 @@ ct_store_list_corrections (CtStore  *self,
 {
   g_auto(Slot) slot = { 0 };
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_correction_free);
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   int rc;
 
   if (!find_slot (self, observation_id, &slot, error))
@@ -286,10 +286,10 @@ ct_store_list_corrections (CtStore  *self,
   if (stmt == NULL)
     return NULL;
   bind_slot (stmt, &slot);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     g_ptr_array_add (list, read_correction (stmt, 0));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;
@@ -303,14 +303,14 @@ delete_field (CtStore            *self,
               CtCorrectionField   field,
               GError            **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "DELETE FROM correction WHERE locality_id = ?1 AND year = ?2 AND period_folded = ?3"
     " AND anchor = ?4 AND ordinal = ?5 AND field = ?6", error);
 
   if (stmt == NULL)
     return FALSE;
   bind_slot (stmt, slot);
-  sqlite3_bind_int (stmt, 6, field);
+  ct_db_bind_int (stmt, 6, field);
   return ct_store_step_done (self, stmt, error);
 }
 
@@ -320,17 +320,17 @@ prune_alias (CtStore      *self,
              const gchar  *label_folded,
              GError      **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "DELETE FROM alias WHERE folded = ?1 AND NOT EXISTS (SELECT 1 FROM correction"
     " WHERE field = ?2 AND label_folded = ?1)", error);
 
   if (stmt == NULL)
     return FALSE;
   ct_store_bind_text (stmt, 1, label_folded);
-  sqlite3_bind_int (stmt, 2, CT_CORRECTION_INDICATOR);
+  ct_db_bind_int (stmt, 2, CT_CORRECTION_INDICATOR);
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
-  if (sqlite3_changes (self->db) > 0)
+  if (ct_db_changes (self->db) > 0)
     ct_catalog_remove_alias (self->catalog, label_folded);
   return TRUE;
 }
@@ -385,7 +385,7 @@ ct_store_set_correction (CtStore             *self,
   g_auto(Slot) slot = { 0 };
   g_autofree gchar *now = ct_store_now_iso ();
   const gchar *code = NULL;
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
 
   g_return_val_if_fail (correction != NULL, FALSE);
 
@@ -406,7 +406,7 @@ ct_store_set_correction (CtStore             *self,
   if (stmt == NULL)
     goto fail;
   bind_slot (stmt, &slot);
-  sqlite3_bind_int (stmt, 6, correction->field);
+  ct_db_bind_int (stmt, 6, correction->field);
   ct_store_bind_double (stmt, 7, correction->number);
   ct_store_bind_text (stmt, 8, code != NULL ? code : correction->text);
   ct_store_bind_text (stmt, 9, correction->created_at != NULL ? correction->created_at : now);
@@ -449,7 +449,7 @@ ct_store_set_correction (CtStore             *self,
   return TRUE;
 
 fail:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ct_db_exec (self->db, "ROLLBACK");
   return FALSE;
 }
 
@@ -469,7 +469,7 @@ ct_store_clear_correction (CtStore            *self,
       || (field == CT_CORRECTION_INDICATOR && !prune_alias (self, slot.label_folded, error))
       || !ct_store_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ct_db_exec (self->db, "ROLLBACK");
       return FALSE;
     }
   return TRUE;

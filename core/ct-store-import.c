@@ -151,7 +151,7 @@ find_or_add_locality (CtStore         *self,
 {
   g_autofree gchar *name_folded = ct_store_fold_key (result->locality);
   g_autofree gchar *province_folded = ct_store_fold_key (result->province);
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   gint64 id = 0;
   g_autofree gchar *known_province = NULL;
   g_autofree gchar *known_level = NULL;
@@ -164,13 +164,13 @@ find_or_add_locality (CtStore         *self,
     return 0;
   ct_store_bind_text (stmt, 1, name_folded);
   ct_store_bind_text (stmt, 2, province_folded);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (ct_db_step (stmt) == CT_DB_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      id = ct_db_column_int64 (stmt, 0);
       known_province = ct_store_column_text (stmt, 1);
       known_level = ct_store_column_text (stmt, 2);
     }
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
 
   if (id != 0)
     {
@@ -181,7 +181,7 @@ find_or_add_locality (CtStore         *self,
             "UPDATE locality SET province = ?2, province_folded = ?3 WHERE id = ?1", error);
           if (stmt == NULL)
             return 0;
-          sqlite3_bind_int64 (stmt, 1, id);
+          ct_db_bind_int64 (stmt, 1, id);
           ct_store_bind_text (stmt, 2, result->province);
           ct_store_bind_text (stmt, 3, province_folded);
           if (!ct_store_step_done (self, stmt, error))
@@ -197,7 +197,7 @@ find_or_add_locality (CtStore         *self,
           stmt = ct_store_prepare (self, "UPDATE locality SET level = ?2 WHERE id = ?1", error);
           if (stmt == NULL)
             return 0;
-          sqlite3_bind_int64 (stmt, 1, id);
+          ct_db_bind_int64 (stmt, 1, id);
           ct_store_bind_text (stmt, 2, result->level);
           if (!ct_store_step_done (self, stmt, error))
             return 0;
@@ -222,7 +222,7 @@ find_or_add_locality (CtStore         *self,
   ct_store_bind_text (stmt, 5, province_folded);
   if (!ct_store_step_done (self, stmt, error))
     return 0;
-  return sqlite3_last_insert_rowid (self->db);
+  return ct_db_last_insert_id (self->db);
 }
 
 static gboolean
@@ -230,18 +230,18 @@ count_report (CtStore         *self,
               CtImportResult  *result,
               GError         **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT count(*), count(indicator_id) FROM observation WHERE report_id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, result->report_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, result->report_id);
+  if (ct_db_step (stmt) == CT_DB_ROW)
     {
-      result->n_observations = sqlite3_column_int (stmt, 0);
-      result->n_matched = sqlite3_column_int (stmt, 1);
+      result->n_observations = ct_db_column_int (stmt, 0);
+      result->n_matched = ct_db_column_int (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   return TRUE;
 }
 
@@ -252,7 +252,7 @@ find_same_bytes (CtStore          *self,
                  CtImportResult   *result,
                  GError          **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT r.id, l.name, l.level, l.province, r.year, r.period, r.source_name"
     " FROM report r JOIN locality l ON l.id = r.locality_id WHERE r.sha256 = ?1", error);
   gboolean found = FALSE;
@@ -260,10 +260,10 @@ find_same_bytes (CtStore          *self,
   if (stmt == NULL)
     return FALSE;
   ct_store_bind_text (stmt, 1, doc->sha256);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (ct_db_step (stmt) == CT_DB_ROW)
     {
       found = TRUE;
-      result->report_id = sqlite3_column_int64 (stmt, 0);
+      result->report_id = ct_db_column_int64 (stmt, 0);
       /* Report what is stored, not what this attempt would have used. */
       g_free (result->locality);
       result->locality = ct_store_column_text (stmt, 1);
@@ -271,13 +271,13 @@ find_same_bytes (CtStore          *self,
       result->level = ct_store_column_text (stmt, 2);
       g_free (result->province);
       result->province = ct_store_column_text (stmt, 3);
-      result->year = sqlite3_column_int (stmt, 4);
+      result->year = ct_db_column_int (stmt, 4);
       g_free (result->period);
       result->period = ct_store_column_text (stmt, 5);
       g_free (result->conflict_source);
       result->conflict_source = ct_store_column_text (stmt, 6);
     }
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   return found;
 }
 
@@ -291,21 +291,21 @@ insert_sections (CtStore          *self,
     {
       const CtSection *s = &g_array_index (doc->sections, CtSection, i);
       const CtBlock *b = ct_document_get_block (doc, s->block);
-      sqlite3_stmt *stmt = ct_store_prepare (self,
+      CtDbStmt *stmt = ct_store_prepare (self,
         "INSERT INTO section (report_id, idx, parent, label, title, level, part, line)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
 
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, report_id);
-      sqlite3_bind_int (stmt, 2, i);
+      ct_db_bind_int64 (stmt, 1, report_id);
+      ct_db_bind_int (stmt, 2, i);
       if (s->parent >= 0)
-        sqlite3_bind_int (stmt, 3, s->parent);
+        ct_db_bind_int (stmt, 3, s->parent);
       ct_store_bind_text (stmt, 4, s->label);
       ct_store_bind_text (stmt, 5, s->title);
-      sqlite3_bind_int (stmt, 6, s->level);
+      ct_db_bind_int (stmt, 6, s->level);
       ct_store_bind_text (stmt, 7, s->part == CT_PART_TARGETS ? "targets" : "results");
-      sqlite3_bind_int (stmt, 8, b != NULL ? (int) b->line : 0);
+      ct_db_bind_int (stmt, 8, b != NULL ? (int) b->line : 0);
       if (!ct_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -350,7 +350,7 @@ insert_observations (CtStore          *self,
       g_autofree gchar *anchor = NULL;
       gint block = ct_document_block_at (doc, obs->start);
       guint ordinal;
-      sqlite3_stmt *stmt;
+      CtDbStmt *stmt;
 
       if ((i & 255) == 255 && ct_store_check_cancelled (cancellable, error))
         return FALSE;
@@ -379,8 +379,8 @@ insert_observations (CtStore          *self,
         " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, report_id);
-      sqlite3_bind_int (stmt, 2, i);
+      ct_db_bind_int64 (stmt, 1, report_id);
+      ct_db_bind_int (stmt, 2, i);
       ct_store_bind_text (stmt, 3, ind != NULL ? ind->code : NULL);
       ct_store_bind_text (stmt, 4, ct_kind_to_string (obs->kind));
       ct_store_bind_text (stmt, 5, obs->label);
@@ -396,12 +396,12 @@ insert_observations (CtStore          *self,
       ct_store_bind_double (stmt, 15, obs->rate_computed);
       ct_store_bind_double (stmt, 16, obs->yoy);
       ct_store_bind_text (stmt, 17, obs->status);
-      sqlite3_bind_int (stmt, 18, obs->flags);
-      sqlite3_bind_int64 (stmt, 19, obs->start);
-      sqlite3_bind_int64 (stmt, 20, obs->end);
-      sqlite3_bind_int (stmt, 21, obs->line);
+      ct_db_bind_int (stmt, 18, obs->flags);
+      ct_db_bind_int64 (stmt, 19, obs->start);
+      ct_db_bind_int64 (stmt, 20, obs->end);
+      ct_db_bind_int (stmt, 21, obs->line);
       ct_store_bind_text (stmt, 22, anchor);
-      sqlite3_bind_int (stmt, 23, ordinal);
+      ct_db_bind_int (stmt, 23, ordinal);
       if (!ct_store_step_done (self, stmt, error))
         return FALSE;
       result->n_observations++;
@@ -421,15 +421,15 @@ insert_report (CtStore          *self,
   g_autofree gchar *period_folded = ct_store_fold_key (result->period);
   g_autofree gchar *now = ct_store_now_iso ();
   g_autofree gchar *source_name = ct_store_source_display_name (doc->source_name);
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "INSERT INTO report (locality_id, year, period, period_folded, title, issuer,"
     " report_date, source_name, sha256, format, imported_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, locality_id);
-  sqlite3_bind_int (stmt, 2, result->year);
+  ct_db_bind_int64 (stmt, 1, locality_id);
+  ct_db_bind_int (stmt, 2, result->year);
   ct_store_bind_text (stmt, 3, result->period);
   ct_store_bind_text (stmt, 4, period_folded);
   ct_store_bind_text (stmt, 5, doc->meta.title.value);
@@ -441,13 +441,13 @@ insert_report (CtStore          *self,
   ct_store_bind_text (stmt, 11, now);
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
-  result->report_id = sqlite3_last_insert_rowid (self->db);
+  result->report_id = ct_db_last_insert_id (self->db);
 
   stmt = ct_store_prepare (self, "INSERT INTO report_text (report_id, text) VALUES (?1, ?2)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, result->report_id);
-  sqlite3_bind_text (stmt, 2, doc->text, doc->text_len, SQLITE_STATIC);
+  ct_db_bind_int64 (stmt, 1, result->report_id);
+  ct_db_bind_text (stmt, 2, doc->text, doc->text_len);
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   return TRUE;
@@ -461,23 +461,23 @@ find_slot (CtStore         *self,
            GError         **error)
 {
   g_autofree gchar *period_folded = ct_store_fold_key (result->period);
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT id, source_name FROM report WHERE locality_id = ?1 AND year = ?2"
     " AND period_folded = ?3", error);
   gint64 id = 0;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, locality_id);
-  sqlite3_bind_int (stmt, 2, result->year);
+  ct_db_bind_int64 (stmt, 1, locality_id);
+  ct_db_bind_int (stmt, 2, result->year);
   ct_store_bind_text (stmt, 3, period_folded);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (ct_db_step (stmt) == CT_DB_ROW)
     {
-      id = sqlite3_column_int64 (stmt, 0);
+      id = ct_db_column_int64 (stmt, 0);
       g_free (result->conflict_source);
       result->conflict_source = ct_store_column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   return id;
 }
 
@@ -575,7 +575,7 @@ ct_store_import_document (CtStore                *self,
       if (!replace)
         {
           /* Stored by someone else since the check above. */
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          ct_db_exec (self->db, "ROLLBACK");
           probe->source_name = g_strdup (doc->source_name);
           probe->status = CT_IMPORT_UNCHANGED;
           if (!count_report (self, probe, error))
@@ -604,7 +604,7 @@ ct_store_import_document (CtStore                *self,
       if (!replace)
         {
           /* Not merged silently: nothing is written, the caller asks. */
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          ct_db_exec (self->db, "ROLLBACK");
           result->status = CT_IMPORT_CONFLICT;
           result->report_id = existing;
           if (!count_report (self, result, error))
@@ -630,7 +630,7 @@ ct_store_import_document (CtStore                *self,
   return g_steal_pointer (&result);
 
 fail:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ct_db_exec (self->db, "ROLLBACK");
   return NULL;
 }
 

@@ -14,24 +14,24 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
-int
+CtDbResult
 ct_store_query_int (CtStore     *self,
                     const gchar *sql,
                     gint        *out)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  CtDbStmt *stmt = NULL;
+  CtDbResult rc = ct_db_prepare (self->db, sql, &stmt);
 
-  if (rc == SQLITE_OK)
+  if (rc == CT_DB_OK)
     {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      rc = ct_db_step (stmt);
+      if (rc == CT_DB_ROW)
         {
-          *out = sqlite3_column_int (stmt, 0);
-          rc = SQLITE_OK;
+          *out = ct_db_column_int (stmt, 0);
+          rc = CT_DB_OK;
         }
     }
-  sqlite3_finalize (stmt);
+  ct_db_finalize (stmt);
   return rc;
 }
 
@@ -63,36 +63,34 @@ ct_store_explain_access (CtStore  *self,
 /* Why SQLite could not read the file at all, in the user's words. */
 static void
 set_unreadable_error (CtStore  *self,
-                      int       rc,
                       GError  **error)
 {
-  switch (rc & 0xff)
+  CtDbFailure failure = ct_db_get_failure (self->db);
+
+  if (failure == CT_DB_FAILURE_NOT_DB)
     {
-    case SQLITE_NOTADB:
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY,
                    _("“%s” is not a SQLite database, so it is not a Chỉ tiêu library. "
                      "Choose another file, or move this one away to start a new library."),
                    self->path);
       return;
-    case SQLITE_CORRUPT:
+    }
+  if (failure == CT_DB_FAILURE_CORRUPT)
+    {
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” is damaged (%s). Restore it from a backup, "
                      "or move it away to start a new library."),
-                   self->path, sqlite3_errmsg (self->db));
+                   self->path, ct_db_errmsg (self->db));
       return;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      if (ct_store_explain_access (self, error))
-        return;
-      break;
-    default:
-      break;
     }
+  if ((failure == CT_DB_FAILURE_READONLY || failure == CT_DB_FAILURE_CANT_OPEN
+       || failure == CT_DB_FAILURE_PERMISSION)
+      && ct_store_explain_access (self, error))
+    return;
   g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                _("The library database failed: %s. Check that the disk is not full "
                  "and the file is writable."),
-               sqlite3_errmsg (self->db));
+               ct_db_errmsg (self->db));
 }
 
 /* A file without our application_id is ours only when it is new (no table
@@ -103,15 +101,14 @@ ct_store_check_library (CtStore  *self,
                         GError  **error)
 {
   gint app_id = 0, version = 0, tables = 0, ours = 0;
-  int rc;
 
-  if ((rc = ct_store_query_int (self, "SELECT COUNT(*) FROM sqlite_master", &tables)) != SQLITE_OK
-      || (rc = ct_store_query_int (self, "PRAGMA application_id", &app_id)) != SQLITE_OK
-      || (rc = ct_store_query_int (self, "PRAGMA user_version", &version)) != SQLITE_OK
-      || (rc = ct_store_query_int (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
-                                " AND name IN ('report', 'observation', 'locality')", &ours)) != SQLITE_OK)
+  if (ct_store_query_int (self, "SELECT COUNT(*) FROM sqlite_master", &tables) != CT_DB_OK
+      || ct_store_query_int (self, "PRAGMA application_id", &app_id) != CT_DB_OK
+      || ct_store_query_int (self, "PRAGMA user_version", &version) != CT_DB_OK
+      || ct_store_query_int (self, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                                " AND name IN ('report', 'observation', 'locality')", &ours) != CT_DB_OK)
     {
-      set_unreadable_error (self, rc, error);
+      set_unreadable_error (self, error);
       return FALSE;
     }
 

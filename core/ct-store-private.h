@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <sqlite3.h>
+#include "ct-db.h"
 
 #include "ct-catalog.h"
 #include "ct-store.h"
@@ -13,15 +13,15 @@ G_BEGIN_DECLS
 
 struct _CtStore
 {
-  sqlite3    *db;
+  CtDb       *db;
   gchar      *path;
   CtCatalog  *catalog;
-  GHashTable *statements; /* SQL text (static string) → sqlite3_stmt */
+  GHashTable *statements; /* SQL text (static string) → CtDbStmt */
 };
 
 /* A prepared statement kept for the life of the connection, reset and with
  * its bindings cleared; NULL with CT_ERROR_DATABASE set. */
-sqlite3_stmt *ct_store_prepare      (CtStore      *self,
+CtDbStmt *ct_store_prepare      (CtStore      *self,
                                      const gchar  *sql,
                                      GError      **error);
 void          ct_store_set_error    (CtStore      *self,
@@ -31,19 +31,19 @@ gboolean      ct_store_exec         (CtStore      *self,
                                      GError      **error);
 /* Runs a prepared statement that returns no rows. */
 gboolean      ct_store_step_done    (CtStore      *self,
-                                     sqlite3_stmt *stmt,
+                                     CtDbStmt *stmt,
                                      GError      **error);
 
 /* NULL-aware binding and reading: NAN ↔ NULL, NULL strings ↔ NULL. */
-void          ct_store_bind_double  (sqlite3_stmt *stmt,
+void          ct_store_bind_double  (CtDbStmt *stmt,
                                      int           index,
                                      gdouble       value);
-void          ct_store_bind_text    (sqlite3_stmt *stmt,
+void          ct_store_bind_text    (CtDbStmt *stmt,
                                      int           index,
                                      const gchar  *text);
-gdouble       ct_store_column_double (sqlite3_stmt *stmt,
+gdouble       ct_store_column_double (CtDbStmt *stmt,
                                       int           column);
-gchar        *ct_store_column_text  (sqlite3_stmt *stmt,
+gchar        *ct_store_column_text  (CtDbStmt *stmt,
                                      int           column);
 
 gchar        *ct_store_now_iso      (void);
@@ -57,8 +57,8 @@ gboolean      ct_store_check_library   (CtStore      *self,
  * file may not be written by this user. */
 gboolean      ct_store_explain_access  (CtStore      *self,
                                         GError      **error);
-/* One integer PRAGMA or COUNT into @out; the SQLite result code. */
-int           ct_store_query_int       (CtStore      *self,
+/* One integer PRAGMA or COUNT into @out; CT_DB_OK when a row was read. */
+CtDbResult    ct_store_query_int       (CtStore      *self,
                                         const gchar  *sql,
                                         gint         *out);
 /* Like g_cancellable_set_error_if_cancelled() but in CT_ERROR_CANCELLED. */
@@ -79,7 +79,7 @@ void          ct_store_split_sentences (const gchar *text,
 
 /* Observations: corrections applied. where is the tail of a query on
  * "observation o JOIN report r" (e.g. "o.report_id = ?1"), bound by bind. */
-typedef void (*CtStoreBindFunc) (sqlite3_stmt *stmt,
+typedef void (*CtStoreBindFunc) (CtDbStmt *stmt,
                                  gpointer      data);
 GPtrArray    *ct_store_query_observations (CtStore        *self,
                                            const gchar    *sql,

@@ -123,26 +123,26 @@ ct_store_index_sentences (CtStore          *self,
           gsize start = block->start + g_array_index (spans, gsize, k);
           gsize end = block->start + g_array_index (spans, gsize, k + 1);
           g_autofree gchar *folded = fold_for_index (doc->text + start, end - start);
-          sqlite3_stmt *stmt = ct_store_prepare (self,
+          CtDbStmt *stmt = ct_store_prepare (self,
             "INSERT INTO sentence (report_id, start, end, line) VALUES (?1, ?2, ?3, ?4)", error);
           gint64 id;
 
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, report_id);
-          sqlite3_bind_int64 (stmt, 2, start);
-          sqlite3_bind_int64 (stmt, 3, end);
-          sqlite3_bind_int (stmt, 4, ct_document_line_at (doc, start));
+          ct_db_bind_int64 (stmt, 1, report_id);
+          ct_db_bind_int64 (stmt, 2, start);
+          ct_db_bind_int64 (stmt, 3, end);
+          ct_db_bind_int (stmt, 4, ct_document_line_at (doc, start));
           if (!ct_store_step_done (self, stmt, error))
             return FALSE;
-          id = sqlite3_last_insert_rowid (self->db);
+          id = ct_db_last_insert_id (self->db);
 
           stmt = ct_store_prepare (self,
             "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
           if (stmt == NULL)
             return FALSE;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_STATIC);
+          ct_db_bind_int64 (stmt, 1, id);
+          ct_db_bind_text (stmt, 2, folded, -1);
           if (!ct_store_step_done (self, stmt, error))
             return FALSE;
         }
@@ -155,7 +155,7 @@ ct_store_delete_report_rows (CtStore  *self,
                              gint64    report_id,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   g_autofree gchar *text = NULL;
   gsize text_len = 0;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -164,13 +164,13 @@ ct_store_delete_report_rows (CtStore  *self,
   stmt = ct_store_prepare (self, "SELECT text FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, report_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, report_id);
+  if (ct_db_step (stmt) == CT_DB_ROW)
     {
-      text_len = sqlite3_column_bytes (stmt, 0);
-      text = g_strndup ((const gchar *) sqlite3_column_text (stmt, 0), text_len);
+      text_len = ct_db_column_bytes (stmt, 0);
+      text = g_strndup (ct_db_column_text (stmt, 0), text_len);
     }
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   if (text == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
@@ -182,15 +182,15 @@ ct_store_delete_report_rows (CtStore  *self,
   stmt = ct_store_prepare (self, "SELECT id, start, end FROM sentence WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, report_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, report_id);
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      gint64 row[3] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                        sqlite3_column_int64 (stmt, 2) };
+      gint64 row[3] = { ct_db_column_int64 (stmt, 0), ct_db_column_int64 (stmt, 1),
+                        ct_db_column_int64 (stmt, 2) };
       g_array_append_vals (rows, row, 3);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return FALSE;
@@ -207,8 +207,8 @@ ct_store_delete_report_rows (CtStore  *self,
         "INSERT INTO sentence_fts (sentence_fts, rowid, folded) VALUES ('delete', ?1, ?2)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, folded, -1, SQLITE_STATIC);
+      ct_db_bind_int64 (stmt, 1, id);
+      ct_db_bind_text (stmt, 2, folded, -1);
       if (!ct_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -216,7 +216,7 @@ ct_store_delete_report_rows (CtStore  *self,
   stmt = ct_store_prepare (self, "DELETE FROM report WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, report_id);
+  ct_db_bind_int64 (stmt, 1, report_id);
   return ct_store_step_done (self, stmt, error);
 }
 
@@ -233,7 +233,7 @@ ct_store_delete_report (CtStore  *self,
                          " AND id NOT IN (SELECT locality_id FROM correction)", error)
       || !ct_store_exec (self, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ct_db_exec (self->db, "ROLLBACK");
       return FALSE;
     }
   return TRUE;
@@ -246,18 +246,18 @@ ct_store_delete_report (CtStore  *self,
   " r.source_name, r.sha256, r.format, r.imported_at, r.report_date"
 
 static CtReportInfo *
-read_report (sqlite3_stmt *stmt)
+read_report (CtDbStmt *stmt)
 {
   CtReportInfo *info = g_new0 (CtReportInfo, 1);
 
-  info->id = sqlite3_column_int64 (stmt, 0);
-  info->locality_id = sqlite3_column_int64 (stmt, 1);
+  info->id = ct_db_column_int64 (stmt, 0);
+  info->locality_id = ct_db_column_int64 (stmt, 1);
   info->locality = ct_store_column_text (stmt, 2);
   info->level = ct_store_column_text (stmt, 3);
   info->province = ct_store_column_text (stmt, 4);
   if (info->province != NULL && *info->province == '\0')
     g_clear_pointer (&info->province, g_free);
-  info->year = sqlite3_column_int (stmt, 5);
+  info->year = ct_db_column_int (stmt, 5);
   info->period = ct_store_column_text (stmt, 6);
   info->title = ct_store_column_text (stmt, 7);
   info->source_name = ct_store_column_text (stmt, 8);
@@ -301,7 +301,7 @@ count_reports (CtStore     *self,
                GHashTable  *by_id,
                GError     **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT report_id, count(*), count(indicator_id), sum(flags != 0)"
     " FROM observation GROUP BY report_id", error);
   g_autoptr(GArray) corrected = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -309,19 +309,19 @@ count_reports (CtStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ct_db_column_int64 (stmt, 0);
       CtReportInfo *info = g_hash_table_lookup (by_id, &id);
 
       if (info == NULL)
         continue;
-      info->n_observations = sqlite3_column_int (stmt, 1);
-      info->n_matched = sqlite3_column_int (stmt, 2);
-      info->n_flagged = sqlite3_column_int (stmt, 3);
+      info->n_observations = ct_db_column_int (stmt, 1);
+      info->n_matched = ct_db_column_int (stmt, 2);
+      info->n_flagged = ct_db_column_int (stmt, 3);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     goto fail;
 
   stmt = ct_store_prepare (self,
@@ -329,13 +329,13 @@ count_reports (CtStore     *self,
     " AND r.year = c.year AND r.period_folded = c.period_folded", error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ct_db_column_int64 (stmt, 0);
       g_array_append_val (corrected, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     goto fail;
 
   for (guint i = 0; i < corrected->len; i++)
@@ -383,21 +383,21 @@ ct_store_list_reports (CtStore  *self,
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
       CtReportInfo *info = read_report (stmt);
 
       g_ptr_array_add (reports, info);
       g_hash_table_insert (by_id, &info->id, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;
@@ -415,16 +415,16 @@ ct_store_get_report (CtStore  *self,
 {
   g_autoptr(CtReportInfo) info = NULL;
   g_autoptr(GPtrArray) obs = NULL;
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id"
     " WHERE r.id = ?1", error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, report_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, report_id);
+  if (ct_db_step (stmt) == CT_DB_ROW)
     info = read_report (stmt);
-  sqlite3_reset (stmt);
+  ct_db_reset (stmt);
   if (info == NULL)
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
@@ -455,7 +455,7 @@ ct_store_list_localities (CtStore  *self,
                           GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_locality_info_free);
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT l.id, l.name, l.level, l.province,"
     " (SELECT count(*) FROM report r WHERE r.locality_id = l.id)"
     " FROM locality l", error);
@@ -463,21 +463,21 @@ ct_store_list_localities (CtStore  *self,
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
       CtLocalityInfo *info = g_new0 (CtLocalityInfo, 1);
 
-      info->id = sqlite3_column_int64 (stmt, 0);
+      info->id = ct_db_column_int64 (stmt, 0);
       info->name = ct_store_column_text (stmt, 1);
       info->level = ct_store_column_text (stmt, 2);
       info->province = ct_store_column_text (stmt, 3);
       if (info->province != NULL && *info->province == '\0')
         g_clear_pointer (&info->province, g_free);
-      info->n_reports = sqlite3_column_int (stmt, 4);
+      info->n_reports = ct_db_column_int (stmt, 4);
       g_ptr_array_add (list, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;
@@ -491,7 +491,7 @@ indicator_info_new (CtStore           *self,
                     const CtIndicator *ind)
 {
   CtIndicatorInfo *info = g_new0 (CtIndicatorInfo, 1);
-  sqlite3_stmt *stmt = ct_store_prepare (self, "SELECT id FROM indicator WHERE code = ?1", NULL);
+  CtDbStmt *stmt = ct_store_prepare (self, "SELECT id FROM indicator WHERE code = ?1", NULL);
 
   info->code = g_strdup (ind->code);
   info->name = g_strdup (ind->name);
@@ -502,9 +502,9 @@ indicator_info_new (CtStore           *self,
   if (stmt != NULL)
     {
       ct_store_bind_text (stmt, 1, ind->code);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        info->id = sqlite3_column_int64 (stmt, 0);
-      sqlite3_reset (stmt);
+      if (ct_db_step (stmt) == CT_DB_ROW)
+        info->id = ct_db_column_int64 (stmt, 0);
+      ct_db_reset (stmt);
     }
   return info;
 }
@@ -517,7 +517,7 @@ ct_store_list_indicators (CtStore   *self,
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_indicator_info_free);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = ct_catalog_get_n_indicators (self->catalog);
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   gboolean links = TRUE;
   int rc;
 
@@ -528,11 +528,11 @@ ct_store_list_indicators (CtStore   *self,
     " WHERE field IN (?1, ?2))", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, CT_CORRECTION_INDICATOR);
-  sqlite3_bind_int (stmt, 2, CT_CORRECTION_NOT_INDICATOR);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    links = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
+  ct_db_bind_int (stmt, 1, CT_CORRECTION_INDICATOR);
+  ct_db_bind_int (stmt, 2, CT_CORRECTION_NOT_INDICATOR);
+  if (ct_db_step (stmt) == CT_DB_ROW)
+    links = ct_db_column_int (stmt, 0) != 0;
+  ct_db_reset (stmt);
 
   if (!links)
     {
@@ -541,11 +541,11 @@ ct_store_list_indicators (CtStore   *self,
         " GROUP BY i.code", error);
       if (stmt == NULL)
         return NULL;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
         g_hash_table_insert (counts, ct_store_column_text (stmt, 0),
-                             GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
+                             GUINT_TO_POINTER (ct_db_column_int (stmt, 1)));
+      ct_db_reset (stmt);
+      if (rc != CT_DB_DONE)
         {
           ct_store_set_error (self, error);
           return NULL;
@@ -625,14 +625,14 @@ ct_store_find_indicator (CtStore      *self,
 
 static CtStoredObservation *
 read_observation (CtStore      *self,
-                  sqlite3_stmt *stmt)
+                  CtDbStmt *stmt)
 {
   CtStoredObservation *so = g_new0 (CtStoredObservation, 1);
   CtObservation *obs = ct_observation_new ();
-  const gchar *kind = (const gchar *) sqlite3_column_text (stmt, 2);
+  const gchar *kind = ct_db_column_text (stmt, 2);
 
-  so->id = sqlite3_column_int64 (stmt, 0);
-  so->report_id = sqlite3_column_int64 (stmt, 1);
+  so->id = ct_db_column_int64 (stmt, 0);
+  so->report_id = ct_db_column_int64 (stmt, 1);
   so->obs = obs;
   obs->kind = g_strcmp0 (kind, ct_kind_to_string (CT_KIND_TARGET)) == 0
               ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
@@ -643,23 +643,23 @@ read_observation (CtStore      *self,
   obs->qualifier = ct_store_column_text (stmt, 7);
   obs->unit = ct_store_column_text (stmt, 8);
   obs->plan = ct_store_column_double (stmt, 9);
-  obs->basis = sqlite3_column_type (stmt, 10) == SQLITE_NULL
+  obs->basis = ct_db_column_is_null (stmt, 10)
                ? CT_BASIS_NONE
-               : ct_basis_from_string ((const gchar *) sqlite3_column_text (stmt, 10));
+               : ct_basis_from_string (ct_db_column_text (stmt, 10));
   obs->rate = ct_store_column_double (stmt, 11);
   obs->rate_computed = ct_store_column_double (stmt, 12);
   obs->yoy = ct_store_column_double (stmt, 13);
   obs->status = ct_store_column_text (stmt, 14);
-  obs->flags = sqlite3_column_int (stmt, 15);
-  obs->start = sqlite3_column_int64 (stmt, 16);
-  obs->end = sqlite3_column_int64 (stmt, 17);
-  obs->line = sqlite3_column_int (stmt, 18);
+  obs->flags = ct_db_column_int (stmt, 15);
+  obs->start = ct_db_column_int64 (stmt, 16);
+  obs->end = ct_db_column_int64 (stmt, 17);
+  obs->line = ct_db_column_int (stmt, 18);
   so->indicator_code = ct_store_column_text (stmt, 19);
   if (so->indicator_code == NULL)
     {
       /* A label the user linked after this report was imported. */
       const CtIndicator *ind = ct_catalog_lookup_user_alias (self->catalog,
-                                                             (const gchar *) sqlite3_column_text (stmt, 25));
+                                                             ct_db_column_text (stmt, 25));
       if (ind != NULL)
         so->indicator_code = g_strdup (ind->code);
     }
@@ -701,7 +701,7 @@ ct_store_query_observations (CtStore         *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_stored_observation_free);
   g_autoptr(GHashTable) corrections = ct_store_load_corrections (self, error);
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   int rc;
 
   if (corrections == NULL)
@@ -711,7 +711,7 @@ ct_store_query_observations (CtStore         *self,
     return NULL;
   if (bind != NULL)
     bind (stmt, bind_data);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
       CtStoredObservation *so = read_observation (self, stmt);
       GPtrArray *mine = g_hash_table_lookup (corrections, &so->id);
@@ -721,8 +721,8 @@ ct_store_query_observations (CtStore         *self,
       finish_observation (self, so);
       g_ptr_array_add (list, so);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;
@@ -731,10 +731,10 @@ ct_store_query_observations (CtStore         *self,
 }
 
 static void
-bind_one_id (sqlite3_stmt *stmt,
+bind_one_id (CtDbStmt *stmt,
              gpointer      data)
 {
-  sqlite3_bind_int64 (stmt, 1, *(gint64 *) data);
+  ct_db_bind_int64 (stmt, 1, *(gint64 *) data);
 }
 
 GPtrArray *
@@ -777,7 +777,7 @@ ct_store_get_source (CtStore  *self,
 {
   g_autoptr(CtStoredObservation) so = ct_store_get_observation (self, observation_id, error);
   g_autoptr(CtSourceSpan) span = NULL;
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   int rc;
 
   if (so == NULL)
@@ -787,10 +787,10 @@ ct_store_get_source (CtStore  *self,
     " JOIN report_text t ON t.report_id = r.id WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, so->report_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, so->report_id);
+  if (ct_db_step (stmt) != CT_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      ct_db_reset (stmt);
       ct_store_set_error (self, error);
       return NULL;
     }
@@ -798,9 +798,9 @@ ct_store_get_source (CtStore  *self,
   span->observation_id = observation_id;
   span->report_id = so->report_id;
   span->source_name = ct_store_column_text (stmt, 0);
-  span->text_len = sqlite3_column_bytes (stmt, 1);
-  span->text = g_strndup ((const gchar *) sqlite3_column_text (stmt, 1), span->text_len);
-  sqlite3_reset (stmt);
+  span->text_len = ct_db_column_bytes (stmt, 1);
+  span->text = g_strndup (ct_db_column_text (stmt, 1), span->text_len);
+  ct_db_reset (stmt);
 
   span->start = MIN (so->obs->start, span->text_len);
   span->end = CLAMP (so->obs->end, span->start, span->text_len);
@@ -820,17 +820,17 @@ ct_store_get_source (CtStore  *self,
     " AND id != ?4 ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, so->report_id);
-  sqlite3_bind_int64 (stmt, 2, span->block_start);
-  sqlite3_bind_int64 (stmt, 3, MAX (span->block_end, span->block_start + 1));
-  sqlite3_bind_int64 (stmt, 4, observation_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ct_db_bind_int64 (stmt, 1, so->report_id);
+  ct_db_bind_int64 (stmt, 2, span->block_start);
+  ct_db_bind_int64 (stmt, 3, MAX (span->block_end, span->block_start + 1));
+  ct_db_bind_int64 (stmt, 4, observation_id);
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ct_db_column_int64 (stmt, 0);
       g_array_append_val (span->siblings, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;

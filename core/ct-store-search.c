@@ -44,7 +44,7 @@ ct_store_search (CtStore      *self,
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_search_hit_free);
   g_autofree gchar *match = build_match (query);
-  sqlite3_stmt *stmt;
+  CtDbStmt *stmt;
   int rc;
 
   if (match == NULL)
@@ -66,24 +66,24 @@ ct_store_search (CtStore      *self,
   if (stmt == NULL)
     return NULL;
   ct_store_bind_text (stmt, 1, match);
-  sqlite3_bind_int (stmt, 2, limit > 0 ? limit : 200);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ct_db_bind_int (stmt, 2, limit > 0 ? limit : 200);
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
       CtSearchHit *hit = g_new0 (CtSearchHit, 1);
 
-      hit->report_id = sqlite3_column_int64 (stmt, 0);
+      hit->report_id = ct_db_column_int64 (stmt, 0);
       hit->locality = ct_store_column_text (stmt, 1);
-      hit->year = sqlite3_column_int (stmt, 2);
+      hit->year = ct_db_column_int (stmt, 2);
       hit->period = ct_store_column_text (stmt, 3);
-      hit->start = sqlite3_column_int64 (stmt, 4);
-      hit->end = sqlite3_column_int64 (stmt, 5);
-      hit->line = sqlite3_column_int (stmt, 6);
+      hit->start = ct_db_column_int64 (stmt, 4);
+      hit->end = ct_db_column_int64 (stmt, 5);
+      hit->line = ct_db_column_int (stmt, 6);
       hit->sentence = ct_store_column_text (stmt, 7);
-      hit->observation_id = sqlite3_column_int64 (stmt, 8);
+      hit->observation_id = ct_db_column_int64 (stmt, 8);
       g_ptr_array_add (hits, hit);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return NULL;

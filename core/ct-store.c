@@ -139,35 +139,47 @@ ct_store_set_error (CtStore  *self,
 {
   /* The common failures get a sentence of their own, in the user's
    * language; the rest keep SQLite's words inside a translated one. */
-  switch (sqlite3_errcode (self->db) & 0xff) /* the primary code of an extended one */
+  switch (ct_db_get_failure (self->db))
     {
-    case SQLITE_FULL:
+    case CT_DB_FAILURE_FULL:
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The disk holding the library “%s” is full; nothing was changed. "
                      "Free some space and try again."), self->path);
       break;
-    case SQLITE_READONLY:
+    case CT_DB_FAILURE_READONLY:
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” is read-only; nothing was changed. "
                      "Check the file’s permissions."), self->path);
       break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case CT_DB_FAILURE_BUSY:
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("Another program is writing to the library “%s”; nothing was changed. "
                      "Try again in a moment."), self->path);
       break;
-    case SQLITE_IOERR:
+    case CT_DB_FAILURE_IO:
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” could not be written (%s); nothing was changed. "
                      "Check that the disk is not full and the file is writable."),
-                   self->path, sqlite3_errmsg (self->db));
+                   self->path, ct_db_errmsg (self->db));
       break;
+    case CT_DB_FAILURE_CONNECTION:
+      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                   _("The connection to the library server was lost (%s); the last change "
+                     "was not saved. Check the network and open the library again."),
+                   ct_db_errmsg (self->db));
+      break;
+    case CT_DB_FAILURE_NONE:
+    case CT_DB_FAILURE_OTHER:
+    case CT_DB_FAILURE_NOT_DB:
+    case CT_DB_FAILURE_CORRUPT:
+    case CT_DB_FAILURE_CANT_OPEN:
+    case CT_DB_FAILURE_PERMISSION:
+    case CT_DB_FAILURE_UNIQUE:
     default:
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library database failed: %s. Check that the disk is not full "
                      "and the file is writable."),
-                   sqlite3_errmsg (self->db));
+                   ct_db_errmsg (self->db));
     }
 }
 
@@ -176,7 +188,7 @@ ct_store_exec (CtStore      *self,
                const gchar  *sql,
                GError      **error)
 {
-  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+  if (ct_db_exec (self->db, sql) != CT_DB_OK)
     {
       ct_store_set_error (self, error);
       return FALSE;
@@ -184,20 +196,20 @@ ct_store_exec (CtStore      *self,
   return TRUE;
 }
 
-sqlite3_stmt *
+CtDbStmt *
 ct_store_prepare (CtStore      *self,
                   const gchar  *sql,
                   GError      **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  CtDbStmt *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      ct_db_reset (stmt);
+      ct_db_clear_bindings (stmt);
       return stmt;
     }
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+  if (ct_db_prepare (self->db, sql, &stmt) != CT_DB_OK)
     {
       ct_store_set_error (self, error);
       return NULL;
@@ -208,13 +220,13 @@ ct_store_prepare (CtStore      *self,
 
 gboolean
 ct_store_step_done (CtStore      *self,
-                    sqlite3_stmt *stmt,
+                    CtDbStmt *stmt,
                     GError      **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = ct_db_step (stmt);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE && rc != CT_DB_ROW)
     {
       ct_store_set_error (self, error);
       return FALSE;
@@ -223,41 +235,41 @@ ct_store_step_done (CtStore      *self,
 }
 
 void
-ct_store_bind_double (sqlite3_stmt *stmt,
+ct_store_bind_double (CtDbStmt *stmt,
                       int           index,
                       gdouble       value)
 {
   if (isnan (value))
-    sqlite3_bind_null (stmt, index);
+    ct_db_bind_null (stmt, index);
   else
-    sqlite3_bind_double (stmt, index, value);
+    ct_db_bind_double (stmt, index, value);
 }
 
 void
-ct_store_bind_text (sqlite3_stmt *stmt,
+ct_store_bind_text (CtDbStmt *stmt,
                     int           index,
                     const gchar  *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, index);
+    ct_db_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    ct_db_bind_text (stmt, index, text, -1);
 }
 
 gdouble
-ct_store_column_double (sqlite3_stmt *stmt,
+ct_store_column_double (CtDbStmt *stmt,
                         int           column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (ct_db_column_is_null (stmt, column))
     return NAN;
-  return sqlite3_column_double (stmt, column);
+  return ct_db_column_double (stmt, column);
 }
 
 gchar *
-ct_store_column_text (sqlite3_stmt *stmt,
+ct_store_column_text (CtDbStmt *stmt,
                       int           column)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, column);
+  const gchar *text = ct_db_column_text (stmt, column);
 
   return text != NULL ? g_strdup ((const gchar *) text) : NULL;
 }
@@ -315,10 +327,10 @@ begin_migration (CtStore  *self,
 
   if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
     return -1;
-  if (ct_store_query_int (self, "PRAGMA user_version", &version) != SQLITE_OK)
+  if (ct_store_query_int (self, "PRAGMA user_version", &version) != CT_DB_OK)
     {
       ct_store_set_error (self, error);
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ct_db_exec (self->db, "ROLLBACK");
       return -1;
     }
   return version;
@@ -348,7 +360,7 @@ migrate (CtStore  *self,
       if (!ct_store_exec (self, migrations[v], error)
           || !ct_store_exec (self, bump, error))
         {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          ct_db_exec (self->db, "ROLLBACK");
           return FALSE;
         }
       if (!ct_store_exec (self, "COMMIT", error))
@@ -364,7 +376,7 @@ mark_library (CtStore  *self,
   g_autofree gchar *set = g_strdup_printf ("PRAGMA application_id = %d", CT_STORE_APPLICATION_ID);
   gint app_id = 0;
 
-  if (ct_store_query_int (self, "PRAGMA application_id", &app_id) == SQLITE_OK
+  if (ct_store_query_int (self, "PRAGMA application_id", &app_id) == CT_DB_OK
       && app_id == CT_STORE_APPLICATION_ID)
     return TRUE;
   return ct_store_exec (self, set, error);
@@ -390,7 +402,7 @@ sync_catalogue (CtStore  *self,
   for (guint i = 0; i < n; i++)
     {
       const CtIndicator *ind = ct_catalog_get_indicator (self->catalog, i);
-      sqlite3_stmt *stmt = ct_store_prepare (self, sql, error);
+      CtDbStmt *stmt = ct_store_prepare (self, sql, error);
 
       if (stmt == NULL)
         goto fail;
@@ -399,15 +411,15 @@ sync_catalogue (CtStore  *self,
       ct_store_bind_text (stmt, 3, ind->name_en);
       ct_store_bind_text (stmt, 4, ind->sector);
       ct_store_bind_text (stmt, 5, ind->unit);
-      sqlite3_bind_int (stmt, 6, ind->higher_is_better);
-      sqlite3_bind_int (stmt, 7, ind->index);
+      ct_db_bind_int (stmt, 6, ind->higher_is_better);
+      ct_db_bind_int (stmt, 7, ind->index);
       if (!ct_store_step_done (self, stmt, error))
         goto fail;
     }
   return ct_store_exec (self, "COMMIT", error);
 
 fail:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  ct_db_exec (self->db, "ROLLBACK");
   return FALSE;
 }
 
@@ -415,18 +427,18 @@ gboolean
 ct_store_load_aliases (CtStore  *self,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self,
+  CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT i.code, a.phrase FROM alias a JOIN indicator i ON i.id = a.indicator_id", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     ct_catalog_add_alias (self->catalog,
-                          (const gchar *) sqlite3_column_text (stmt, 0),
-                          (const gchar *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+                          ct_db_column_text (stmt, 0),
+                          ct_db_column_text (stmt, 1));
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE)
     {
       ct_store_set_error (self, error);
       return FALSE;
@@ -437,7 +449,7 @@ ct_store_load_aliases (CtStore  *self,
 static void
 finalize_statement (gpointer data)
 {
-  sqlite3_finalize (data);
+  ct_db_finalize (data);
 }
 
 /* Checks the file, sets the connection up and brings the schema to
@@ -466,7 +478,7 @@ prepare_library (CtStore  *self,
           && ct_store_exec (self, "PRAGMA wal_autocheckpoint = 8000", &local_error)
           && migrate (self, MIN (target, CT_STORE_SCHEMA_VERSION), &local_error))
         return TRUE;
-      if ((sqlite3_errcode (self->db) & 0xff) != SQLITE_BUSY || attempt >= OPEN_BUSY_RETRIES)
+      if (ct_db_get_failure (self->db) != CT_DB_FAILURE_BUSY || attempt >= OPEN_BUSY_RETRIES)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
@@ -502,21 +514,15 @@ ct_store_open_at_version (const gchar  *path,
         }
     }
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
+  if (ct_db_open_sqlite (path, CT_STORE_BUSY_TIMEOUT_MS, &self->db) != CT_DB_OK)
     {
       if (ct_store_explain_access (self, error))
         return NULL;
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” could not be opened: %s."),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+                   path, ct_db_errmsg (self->db));
       return NULL;
     }
-  sqlite3_extended_result_codes (self->db, 1);
-  /* Another connection (the import worker, a second process) may hold the
-   * write lock for the length of one report. */
-  sqlite3_busy_timeout (self->db, CT_STORE_BUSY_TIMEOUT_MS);
 
   if (!prepare_library (self, target, error))
     return NULL;
@@ -547,8 +553,7 @@ ct_store_close (CtStore *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    sqlite3_close (self->db);
+  g_clear_pointer (&self->db, ct_db_close);
   g_clear_pointer (&self->catalog, ct_catalog_free);
   g_free (self->path);
   g_free (self);
@@ -563,13 +568,13 @@ ct_store_get_path (CtStore *self)
 gboolean
 ct_store_is_empty (CtStore *self)
 {
-  sqlite3_stmt *stmt = ct_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM report)", NULL);
+  CtDbStmt *stmt = ct_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM report)", NULL);
   gboolean empty = TRUE;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    empty = sqlite3_column_int (stmt, 0) == 0;
+  if (stmt != NULL && ct_db_step (stmt) == CT_DB_ROW)
+    empty = ct_db_column_int (stmt, 0) == 0;
   if (stmt != NULL)
-    sqlite3_reset (stmt);
+    ct_db_reset (stmt);
   return empty;
 }
 

@@ -153,13 +153,13 @@ count_rows (CtStore     *store,
             const gchar *table)
 {
   g_autofree gchar *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
-  sqlite3_stmt *stmt = NULL;
+  CtDbStmt *stmt = NULL;
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (ct_db_prepare (store->db, sql, &stmt), ==, CT_DB_OK);
+  g_assert_cmpint (ct_db_step (stmt), ==, CT_DB_ROW);
+  n = ct_db_column_int64 (stmt, 0);
+  ct_db_finalize (stmt);
   return n;
 }
 
@@ -168,13 +168,13 @@ pragma_text (CtStore     *store,
              const gchar *pragma)
 {
   g_autofree gchar *sql = g_strdup_printf ("PRAGMA %s", pragma);
-  sqlite3_stmt *stmt = NULL;
+  CtDbStmt *stmt = NULL;
   gchar *value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  g_assert_cmpint (ct_db_prepare (store->db, sql, &stmt), ==, CT_DB_OK);
+  g_assert_cmpint (ct_db_step (stmt), ==, CT_DB_ROW);
+  value = g_strdup (ct_db_column_text (stmt, 0));
+  ct_db_finalize (stmt);
   return value;
 }
 
@@ -1070,16 +1070,16 @@ test_full_disk (void)
 
   {
     g_autoptr(CtStore) store = ct_store_open (db, &error);
-    sqlite3_stmt *stmt = NULL;
+    CtDbStmt *stmt = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpint (count_rows (store, "report"), ==, reports);
     g_assert_cmpint (count_rows (store, "observation"), ==, observations);
     g_assert_cmpint (count_rows (store, "sentence"), ==, sentences);
-    g_assert_cmpint (sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpstr ((const gchar *) sqlite3_column_text (stmt, 0), ==, "ok");
-    sqlite3_finalize (stmt);
+    g_assert_cmpint (ct_db_prepare (store->db, "PRAGMA integrity_check", &stmt), ==, CT_DB_OK);
+    g_assert_cmpint (ct_db_step (stmt), ==, CT_DB_ROW);
+    g_assert_cmpstr (ct_db_column_text (stmt, 0), ==, "ok");
+    ct_db_finalize (stmt);
   }
 }
 

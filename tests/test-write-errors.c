@@ -174,8 +174,8 @@ test_xlsx_name_not_utf8 (void)
   GHashTableIter iter;
   gpointer name, part;
 
-  g_assert_cmpint (sqlite3_exec (store->db, "UPDATE report SET source_name = CAST (X'64F46E672D73FF6E2E747874' AS TEXT)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (ct_db_exec (store->db, "UPDATE report SET source_name = CAST (X'64F46E672D73FF6E2E747874' AS TEXT)"),
+                   ==, CT_DB_OK);
   g_assert_true (ct_export_xlsx (store, NULL, xlsx, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (xlsx, &data, &len, NULL));
