@@ -19,6 +19,21 @@ ct_db_location_is_postgresql (const gchar *location)
          || g_str_has_prefix (location, "dbname=");
 }
 
+gchar *
+ct_db_location_without_password (const gchar *location)
+{
+  g_autoptr(GRegex) userinfo = NULL;
+  g_autoptr(GRegex) pair = NULL;
+  g_autofree gchar *step = NULL;
+
+  if (!ct_db_location_is_postgresql (location))
+    return g_strdup (location);
+  userinfo = g_regex_new ("^(postgres(?:ql)?://[^:@/?]*):[^@/?]*@", 0, 0, NULL);
+  pair = g_regex_new ("(^|[?&\\s])password=[^&\\s]*&?", 0, 0, NULL);
+  step = g_regex_replace (userinfo, location, -1, 0, "\\1@", 0, NULL);
+  return g_regex_replace (pair, step, -1, 0, "\\1", 0, NULL);
+}
+
 void
 ct_db_close (CtDb *db)
 {
@@ -49,6 +64,17 @@ ct_db_exec (CtDb        *db,
             const gchar *sql)
 {
   return db->engine->exec (db, sql);
+}
+
+/* The advisory lock's key: the library's application id ("CTie"). */
+#define WRITE_LOCK_KEY "1129609573"
+
+CtDbResult
+ct_db_begin_write (CtDb *db)
+{
+  if (db->kind == CT_DB_POSTGRESQL)
+    return ct_db_exec (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+  return ct_db_exec (db, "BEGIN IMMEDIATE");
 }
 
 gint64

@@ -59,6 +59,11 @@ typedef enum
  * "postgres://" URI, or a libpq "key=value" string such as "service=…"). */
 gboolean     ct_db_location_is_postgresql (const gchar *location);
 
+/* The location to show and remember: a password written into a URI
+ * ("postgresql://user:secret@host/db", "?password=…") or a "password=…"
+ * pair is left out. */
+gchar       *ct_db_location_without_password (const gchar *location);
+
 /* Opens a SQLite file (created when missing). Always returns a connection
  * object, which may be in a failed state: check the result, then read
  * ct_db_errmsg() / ct_db_get_failure() before ct_db_close(). */
@@ -78,6 +83,11 @@ const gchar *ct_db_errmsg          (CtDb         *db);
 /* Runs one or more statements without parameters or rows. */
 CtDbResult   ct_db_exec            (CtDb         *db,
                                     const gchar  *sql);
+/* Starts a transaction that will write. Writers take turns, as SQLite's
+ * BEGIN IMMEDIATE makes them: on PostgreSQL a transaction-scoped advisory
+ * lock, so that two imports of one report see each other's row instead of
+ * both writing it. End with ct_db_exec (db, "COMMIT") or "ROLLBACK". */
+CtDbResult   ct_db_begin_write     (CtDb         *db);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64       ct_db_changes         (CtDb         *db);
 /* The id the last INSERT gave to a row of a table with a generated id. */

@@ -557,6 +557,13 @@ read_observations (Build   *b,
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
                             ((CtReportInfo *) g_ptr_array_index (b->chosen, c))->id);
   g_string_append_c (ids, ']');
+  if (ct_db_get_kind (b->store->db) == CT_DB_POSTGRESQL)
+    return ct_store_query_observations (b->store,
+      "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+      " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+      " WHERE o.kind = 'achievement'"
+      " AND o.report_id IN (SELECT jsonb_array_elements_text (?1::jsonb)::bigint)"
+      " ORDER BY o.report_id, o.seq", bind_text, ids->str, error);
   return ct_store_query_observations (b->store,
     "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
     " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"

@@ -395,7 +395,7 @@ ct_store_set_correction (CtStore             *self,
   if (correction->field == CT_CORRECTION_INDICATOR)
     code = ct_catalog_lookup (self->catalog, correction->text)->code;
 
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ct_store_begin (self, error))
     return FALSE;
 
   stmt = ct_store_prepare (self,
@@ -463,7 +463,7 @@ ct_store_clear_correction (CtStore            *self,
 
   if (!find_slot (self, observation_id, &slot, error))
     return FALSE;
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ct_store_begin (self, error))
     return FALSE;
   if (!delete_field (self, &slot, field, error)
       || (field == CT_CORRECTION_INDICATOR && !prune_alias (self, slot.label_folded, error))

@@ -374,7 +374,7 @@ insert_observations (CtStore          *self,
       stmt = ct_store_prepare (self,
         "INSERT INTO observation (report_id, seq, indicator_id, kind, label, label_folded,"
         " section, value, value_high, qualifier, unit, plan, basis, rate, rate_computed,"
-        " yoy, status, flags, start, end, line, anchor, ordinal)"
+        " yoy, status, flags, start, \"end\", line, anchor, ordinal)"
         " VALUES (?1, ?2, (SELECT id FROM indicator WHERE code = ?3), ?4, ?5, ?6, ?7, ?8,"
         " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", error);
       if (stmt == NULL)
@@ -567,7 +567,7 @@ ct_store_import_document (CtStore                *self,
   if (ct_store_check_cancelled (cancellable, error))
     return NULL;
 
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ct_store_begin (self, error))
     return NULL;
 
   if (find_same_bytes (self, doc, probe, &local))

@@ -26,6 +26,9 @@ CtDbStmt *ct_store_prepare      (CtStore      *self,
                                      GError      **error);
 void          ct_store_set_error    (CtStore      *self,
                                      GError      **error);
+/* Starts a transaction that writes (writers take turns). */
+gboolean      ct_store_begin        (CtStore      *self,
+                                     GError      **error);
 gboolean      ct_store_exec         (CtStore      *self,
                                      const gchar  *sql,
                                      GError      **error);
@@ -120,6 +123,16 @@ void          ct_store_apply_corrections  (CtStoredObservation *so,
 
 /* Re-reads user aliases into the catalogue (after open and after links). */
 gboolean      ct_store_load_aliases       (CtStore  *self,
+                                           GError  **error);
+
+/* ct-store-pg.c: the PostgreSQL library's schema steps, version and check. */
+const gchar  *ct_store_pg_migration       (gint      version);
+CtDbResult    ct_store_pg_read_version    (CtStore  *self,
+                                           gint     *version);
+gboolean      ct_store_pg_write_version   (CtStore  *self,
+                                           gint      version,
+                                           GError  **error);
+gboolean      ct_store_pg_check_library   (CtStore  *self,
                                            GError  **error);
 
 G_END_DECLS

@@ -122,9 +122,13 @@ ct_store_index_sentences (CtStore          *self,
         {
           gsize start = block->start + g_array_index (spans, gsize, k);
           gsize end = block->start + g_array_index (spans, gsize, k + 1);
-          g_autofree gchar *folded = fold_for_index (doc->text + start, end - start);
+          gboolean pg = ct_db_get_kind (self->db) == CT_DB_POSTGRESQL;
+          /* PostgreSQL's parser neither folds diacritics nor 'đ': it gets
+           * the words folded as the search folds the user's. */
+          g_autofree gchar *folded = pg ? ct_catalog_fold_phrase_len (doc->text + start, end - start)
+                                        : fold_for_index (doc->text + start, end - start);
           CtDbStmt *stmt = ct_store_prepare (self,
-            "INSERT INTO sentence (report_id, start, end, line) VALUES (?1, ?2, ?3, ?4)", error);
+            "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
           gint64 id;
 
           if (stmt == NULL)
@@ -137,8 +141,11 @@ ct_store_index_sentences (CtStore          *self,
             return FALSE;
           id = ct_db_last_insert_id (self->db);
 
-          stmt = ct_store_prepare (self,
-            "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
+          stmt = pg ? ct_store_prepare (self,
+                        "INSERT INTO sentence_fts (id, folded) VALUES (?1, to_tsvector ('simple', ?2))",
+                        error)
+                    : ct_store_prepare (self,
+                        "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
           if (stmt == NULL)
             return FALSE;
           ct_db_bind_int64 (stmt, 1, id);
@@ -178,8 +185,11 @@ ct_store_delete_report_rows (CtStore  *self,
       return FALSE;
     }
 
-  /* A contentless index forgets a row only when told its exact words. */
-  stmt = ct_store_prepare (self, "SELECT id, start, end FROM sentence WHERE report_id = ?1", error);
+  /* A contentless index forgets a row only when told its exact words;
+   * PostgreSQL's index rows go with their sentences. */
+  if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+    goto delete_report;
+  stmt = ct_store_prepare (self, "SELECT id, start, \"end\" FROM sentence WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   ct_db_bind_int64 (stmt, 1, report_id);
@@ -213,6 +223,7 @@ ct_store_delete_report_rows (CtStore  *self,
         return FALSE;
     }
 
+delete_report:
   stmt = ct_store_prepare (self, "DELETE FROM report WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -225,7 +236,7 @@ ct_store_delete_report (CtStore  *self,
                         gint64    report_id,
                         GError  **error)
 {
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ct_store_begin (self, error))
     return FALSE;
   if (!ct_store_delete_report_rows (self, report_id, error)
       || !ct_store_exec (self,
@@ -302,7 +313,7 @@ count_reports (CtStore     *self,
                GError     **error)
 {
   CtDbStmt *stmt = ct_store_prepare (self,
-    "SELECT report_id, count(*), count(indicator_id), sum(flags != 0)"
+    "SELECT report_id, count(*), count(indicator_id), sum(CASE WHEN flags != 0 THEN 1 ELSE 0 END)"
     " FROM observation GROUP BY report_id", error);
   g_autoptr(GArray) corrected = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;

@@ -184,6 +184,18 @@ ct_store_set_error (CtStore  *self,
 }
 
 gboolean
+ct_store_begin (CtStore  *self,
+                GError  **error)
+{
+  if (ct_db_begin_write (self->db) != CT_DB_OK)
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 ct_store_exec (CtStore      *self,
                const gchar  *sql,
                GError      **error)
@@ -325,9 +337,15 @@ begin_migration (CtStore  *self,
 {
   gint version = -1;
 
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+  CtDbResult rc;
+
+  if (!ct_store_begin (self, error))
     return -1;
-  if (ct_store_query_int (self, "PRAGMA user_version", &version) != CT_DB_OK)
+  if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+    rc = ct_store_pg_read_version (self, &version);
+  else
+    rc = ct_store_query_int (self, "PRAGMA user_version", &version);
+  if (rc != CT_DB_OK)
     {
       ct_store_set_error (self, error);
       ct_db_exec (self->db, "ROLLBACK");
@@ -344,6 +362,7 @@ migrate (CtStore  *self,
   for (;;)
     {
       g_autofree gchar *bump = NULL;
+      gboolean pg = ct_db_get_kind (self->db) == CT_DB_POSTGRESQL;
       gint v = begin_migration (self, error);
 
       if (v < 0)
@@ -357,8 +376,8 @@ migrate (CtStore  *self,
        * (and libraries from before the id when they next upgrade). */
       bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                               v + 1, CT_STORE_APPLICATION_ID);
-      if (!ct_store_exec (self, migrations[v], error)
-          || !ct_store_exec (self, bump, error))
+      if (!ct_store_exec (self, pg ? ct_store_pg_migration (v) : migrations[v], error)
+          || (pg ? !ct_store_pg_write_version (self, v + 1, error) : !ct_store_exec (self, bump, error)))
         {
           ct_db_exec (self->db, "ROLLBACK");
           return FALSE;
@@ -376,6 +395,9 @@ mark_library (CtStore  *self,
   g_autofree gchar *set = g_strdup_printf ("PRAGMA application_id = %d", CT_STORE_APPLICATION_ID);
   gint app_id = 0;
 
+  /* A PostgreSQL library is marked with its version, in every step. */
+  if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+    return TRUE;
   if (ct_store_query_int (self, "PRAGMA application_id", &app_id) == CT_DB_OK
       && app_id == CT_STORE_APPLICATION_ID)
     return TRUE;
@@ -393,11 +415,12 @@ sync_catalogue (CtStore  *self,
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
     " ON CONFLICT (code) DO UPDATE SET name = ?2, name_en = ?3, sector = ?4,"
     " unit = ?5, higher_is_better = ?6, ord = ?7"
-    " WHERE name IS NOT ?2 OR name_en IS NOT ?3 OR sector IS NOT ?4"
-    " OR unit IS NOT ?5 OR higher_is_better IS NOT ?6 OR ord IS NOT ?7";
+    " WHERE indicator.name IS DISTINCT FROM ?2 OR indicator.name_en IS DISTINCT FROM ?3"
+    " OR indicator.sector IS DISTINCT FROM ?4 OR indicator.unit IS DISTINCT FROM ?5"
+    " OR indicator.higher_is_better IS DISTINCT FROM ?6 OR indicator.ord IS DISTINCT FROM ?7";
   guint n = ct_catalog_get_n_indicators (self->catalog);
 
-  if (!ct_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (!ct_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
@@ -466,6 +489,10 @@ prepare_library (CtStore  *self,
     {
       g_autoptr(GError) local_error = NULL;
 
+      if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+        return ct_store_pg_check_library (self, error)
+               && migrate (self, MIN (target, CT_STORE_SCHEMA_VERSION), error);
+
       /* Nothing is written before the file is known to be a library. */
       if (ct_store_check_library (self, &local_error)
           && ct_store_exec (self, "PRAGMA foreign_keys = ON", &local_error)
@@ -487,22 +514,31 @@ prepare_library (CtStore  *self,
     }
 }
 
-CtStore *
-ct_store_open_at_version (const gchar  *path,
-                          gint          target,
-                          GError      **error)
+/* A server's library: libpq finds the password (~/.pgpass, PGPASSWORD),
+ * so none is kept in self->path, which the window remembers. */
+static gboolean
+connect_server (CtStore      *self,
+                const gchar  *location,
+                GError      **error)
 {
-  g_autoptr(CtStore) self = g_new0 (CtStore, 1);
-  g_autofree gchar *dir = NULL;
-  g_return_val_if_fail (path != NULL, NULL);
+  if (ct_db_open_postgresql (location, &self->db) == CT_DB_OK)
+    return TRUE;
+  g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+               _("The library server “%s” could not be reached: %s. Check the address, "
+                 "your user name and password (in ~/.pgpass), and that the server is running."),
+               self->path, ct_db_errmsg (self->db));
+  return FALSE;
+}
 
-  self->path = g_strdup (path);
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                            finalize_statement);
-
+static gboolean
+open_file (CtStore      *self,
+           const gchar  *path,
+           GError      **error)
+{
   if (strcmp (path, ":memory:") != 0)
     {
-      dir = g_path_get_dirname (path);
+      g_autofree gchar *dir = g_path_get_dirname (path);
+
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
@@ -510,19 +546,37 @@ ct_store_open_at_version (const gchar  *path,
           g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                        _("The folder “%s” for the library could not be created: %s."),
                        dir, g_strerror (saved));
-          return NULL;
+          return FALSE;
         }
     }
 
   if (ct_db_open_sqlite (path, CT_STORE_BUSY_TIMEOUT_MS, &self->db) != CT_DB_OK)
     {
       if (ct_store_explain_access (self, error))
-        return NULL;
+        return FALSE;
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” could not be opened: %s."),
                    path, ct_db_errmsg (self->db));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
+
+CtStore *
+ct_store_open_at_version (const gchar  *path,
+                          gint          target,
+                          GError      **error)
+{
+  g_autoptr(CtStore) self = g_new0 (CtStore, 1);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = ct_db_location_without_password (path);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
+
+  if (ct_db_location_is_postgresql (path) ? !connect_server (self, path, error)
+                                          : !open_file (self, path, error))
+    return NULL;
 
   if (!prepare_library (self, target, error))
     return NULL;

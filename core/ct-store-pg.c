@@ -1,0 +1,199 @@
+/* ct-store-pg.c: a library in PostgreSQL — its schema, version and checks
+ *
+ * The same tables as the SQLite library (ct-store.c), in PostgreSQL's
+ * types: ids come from sequences (never reused, as AUTOINCREMENT), reals
+ * are double precision, the column "end" is quoted, and the full-text
+ * index is a tsvector of the folded words beside each sentence. The schema
+ * version and the library's mark live in the table chitieu_library, since
+ * PostgreSQL has no PRAGMA user_version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ct-store-private.h"
+#include "ct-error.h"
+#include "ct-i18n.h"
+
+/* pg_migrations[i] takes a library from version i to i + 1, step for step
+ * the SQLite migrations of ct-store.c. Never edit a released step. */
+static const gchar * const pg_migrations[] = {
+  /* 0 → 1: localities, reports, sections, catalogue, observations. */
+  "CREATE TABLE locality ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  name_folded TEXT NOT NULL,"
+  "  level TEXT NOT NULL DEFAULT '',"
+  "  province TEXT NOT NULL DEFAULT '',"
+  "  province_folded TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (name_folded, province_folded));"
+  "CREATE TABLE report ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  locality_id BIGINT NOT NULL REFERENCES locality (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  period TEXT NOT NULL,"
+  "  period_folded TEXT NOT NULL,"
+  "  title TEXT,"
+  "  issuer TEXT,"
+  "  report_date TEXT,"
+  "  source_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  format TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  imported_at TEXT NOT NULL,"
+  "  UNIQUE (locality_id, year, period_folded));"
+  "CREATE TABLE section ("
+  "  report_id BIGINT NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  idx INTEGER NOT NULL,"
+  "  parent INTEGER,"
+  "  label TEXT,"
+  "  title TEXT,"
+  "  level INTEGER NOT NULL,"
+  "  part TEXT NOT NULL,"
+  "  line INTEGER NOT NULL,"
+  "  PRIMARY KEY (report_id, idx));"
+  "CREATE TABLE indicator ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  code TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  name_en TEXT,"
+  "  sector TEXT,"
+  "  unit TEXT,"
+  "  higher_is_better INTEGER NOT NULL DEFAULT 1,"
+  "  ord INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE alias ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  indicator_id BIGINT NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  phrase TEXT NOT NULL,"
+  "  folded TEXT NOT NULL UNIQUE,"
+  "  source TEXT NOT NULL DEFAULT 'user');"
+  "CREATE TABLE observation ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  report_id BIGINT NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  indicator_id BIGINT REFERENCES indicator (id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL,"
+  "  label TEXT,"
+  "  label_folded TEXT,"
+  "  section TEXT,"
+  "  value DOUBLE PRECISION, value_high DOUBLE PRECISION, qualifier TEXT, unit TEXT,"
+  "  plan DOUBLE PRECISION, basis TEXT, rate DOUBLE PRECISION,"
+  "  rate_computed DOUBLE PRECISION, yoy DOUBLE PRECISION, status TEXT,"
+  "  flags INTEGER NOT NULL DEFAULT 0,"
+  "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, line INTEGER NOT NULL,"
+  "  anchor TEXT NOT NULL,"
+  "  ordinal INTEGER NOT NULL);"
+  "CREATE INDEX observation_report ON observation (report_id, seq);",
+
+  /* 1 → 2: sentences with a folded full-text index, and user corrections. */
+  "CREATE TABLE sentence ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  report_id BIGINT NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, line INTEGER NOT NULL);"
+  "CREATE INDEX sentence_report ON sentence (report_id, start);"
+  "CREATE TABLE sentence_fts ("
+  "  id BIGINT PRIMARY KEY REFERENCES sentence (id) ON DELETE CASCADE,"
+  "  folded TSVECTOR NOT NULL);"
+  "CREATE INDEX sentence_fts_folded ON sentence_fts USING GIN (folded);"
+  "CREATE TABLE correction ("
+  "  id BIGSERIAL PRIMARY KEY,"
+  "  locality_id BIGINT NOT NULL REFERENCES locality (id) ON DELETE CASCADE,"
+  "  year INTEGER NOT NULL,"
+  "  period_folded TEXT NOT NULL,"
+  "  anchor TEXT NOT NULL,"
+  "  ordinal INTEGER NOT NULL,"
+  "  field INTEGER NOT NULL,"
+  "  number DOUBLE PRECISION,"
+  "  text TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  label_folded TEXT,"
+  "  UNIQUE (locality_id, year, period_folded, anchor, ordinal, field));"
+  "CREATE INDEX observation_anchor ON observation (report_id, anchor, ordinal);",
+
+  /* 2 → 3: a report's text moves to a table of its own. */
+  "CREATE TABLE report_text ("
+  "  report_id BIGINT PRIMARY KEY REFERENCES report (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL);"
+  "INSERT INTO report_text (report_id, text) SELECT id, text FROM report;"
+  "ALTER TABLE report DROP COLUMN text;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);
+
+const gchar *
+ct_store_pg_migration (gint version)
+{
+  g_return_val_if_fail (version >= 0 && version < CT_STORE_SCHEMA_VERSION, NULL);
+  return pg_migrations[version];
+}
+
+/* Inside the migration's transaction: the mark table exists from then on. */
+CtDbResult
+ct_store_pg_read_version (CtStore *self,
+                          gint    *version)
+{
+  CtDbResult rc;
+
+  rc = ct_db_exec (self->db,
+                   "CREATE TABLE IF NOT EXISTS chitieu_library ("
+                   "  application_id INTEGER NOT NULL,"
+                   "  schema_version INTEGER NOT NULL)");
+  if (rc != CT_DB_OK)
+    return rc;
+  *version = 0;
+  rc = ct_store_query_int (self, "SELECT max (schema_version) FROM chitieu_library", version);
+  return rc;
+}
+
+gboolean
+ct_store_pg_write_version (CtStore  *self,
+                           gint      version,
+                           GError  **error)
+{
+  g_autofree gchar *sql = g_strdup_printf ("DELETE FROM chitieu_library;"
+                                           " INSERT INTO chitieu_library VALUES (%d, %d)",
+                                           CT_STORE_APPLICATION_ID, version);
+
+  return ct_store_exec (self, sql, error);
+}
+
+/* A database is ours when it is empty or holds our mark; its version then
+ * must be one this program knows. Nothing is written here. */
+gboolean
+ct_store_pg_check_library (CtStore  *self,
+                           GError  **error)
+{
+  gint tables = 0, marked = 0, app_id = 0, version = 0;
+
+  if (ct_store_query_int (self, "SELECT count (*) FROM information_schema.tables"
+                          " WHERE table_schema = current_schema ()", &tables) != CT_DB_OK
+      || ct_store_query_int (self, "SELECT count (*) FROM information_schema.tables"
+                             " WHERE table_schema = current_schema ()"
+                             " AND table_name = 'chitieu_library'", &marked) != CT_DB_OK)
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+  if (marked > 0
+      && (ct_store_query_int (self, "SELECT max (application_id) FROM chitieu_library", &app_id) != CT_DB_OK
+          || ct_store_query_int (self, "SELECT max (schema_version) FROM chitieu_library", &version) != CT_DB_OK))
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+  if ((marked == 0 && tables > 0) || (marked > 0 && app_id != CT_STORE_APPLICATION_ID && version > 0))
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY,
+                   _("The database “%s” holds tables of another program, not a Chỉ tiêu library; "
+                     "it was left unchanged. Give Chỉ tiêu an empty database of its own."),
+                   self->path);
+      return FALSE;
+    }
+  if (version > CT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CT_ERROR, CT_ERROR_SCHEMA_TOO_NEW,
+                   _("The library “%s” was written by a newer version of Chỉ tiêu "
+                     "(schema %d, this one knows %d). Update Chỉ tiêu to open it."),
+                   self->path, version, CT_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
