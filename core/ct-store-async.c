@@ -173,7 +173,7 @@ ct_store_import_async (CtStore              *self,
   /* Cancellation is reported as CT_ERROR_CANCELLED by the worker itself. */
   g_task_set_check_cancellable (task, FALSE);
   job = g_new0 (ImportJob, 1);
-  job->db_path = g_strdup (self->path);
+  job->db_path = g_strdup (self->location);
   job->requests = g_ptr_array_ref (requests);
   job->progress = progress;
   job->progress_data = progress_data;

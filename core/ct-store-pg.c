@@ -143,16 +143,15 @@ ct_store_pg_read_version (CtStore *self,
   return rc;
 }
 
-gboolean
-ct_store_pg_write_version (CtStore  *self,
-                           gint      version,
-                           GError  **error)
+CtDbResult
+ct_store_pg_write_version (CtStore *self,
+                           gint     version)
 {
   g_autofree gchar *sql = g_strdup_printf ("DELETE FROM chitieu_library;"
                                            " INSERT INTO chitieu_library VALUES (%d, %d)",
                                            CT_STORE_APPLICATION_ID, version);
 
-  return ct_store_exec (self, sql, error);
+  return ct_db_exec (self->db, sql);
 }
 
 /* A database is ours when it is empty or holds our mark; its version then
@@ -168,17 +167,11 @@ ct_store_pg_check_library (CtStore  *self,
       || ct_store_query_int (self, "SELECT count (*) FROM information_schema.tables"
                              " WHERE table_schema = current_schema ()"
                              " AND table_name = 'chitieu_library'", &marked) != CT_DB_OK)
-    {
-      ct_store_set_error (self, error);
-      return FALSE;
-    }
+    goto unreadable;
   if (marked > 0
       && (ct_store_query_int (self, "SELECT max (application_id) FROM chitieu_library", &app_id) != CT_DB_OK
           || ct_store_query_int (self, "SELECT max (schema_version) FROM chitieu_library", &version) != CT_DB_OK))
-    {
-      ct_store_set_error (self, error);
-      return FALSE;
-    }
+    goto unreadable;
   if ((marked == 0 && tables > 0) || (marked > 0 && app_id != CT_STORE_APPLICATION_ID && version > 0))
     {
       g_set_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY,
@@ -196,4 +189,11 @@ ct_store_pg_check_library (CtStore  *self,
       return FALSE;
     }
   return TRUE;
+
+unreadable:
+  g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+               _("The library “%s” on the server could not be read: %s. Check that your "
+                 "role may read this database."),
+               self->path, ct_db_errmsg (self->db));
+  return FALSE;
 }

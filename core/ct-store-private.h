@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 struct _CtStore
 {
   CtDb       *db;
-  gchar      *path;
+  gchar      *path;     /* shown and remembered: no password */
+  gchar      *location; /* as given, for the import worker's connection */
   CtCatalog  *catalog;
   GHashTable *statements; /* SQL text (static string) → CtDbStmt */
 };
@@ -129,9 +130,8 @@ gboolean      ct_store_load_aliases       (CtStore  *self,
 const gchar  *ct_store_pg_migration       (gint      version);
 CtDbResult    ct_store_pg_read_version    (CtStore  *self,
                                            gint     *version);
-gboolean      ct_store_pg_write_version   (CtStore  *self,
-                                           gint      version,
-                                           GError  **error);
+CtDbResult    ct_store_pg_write_version   (CtStore  *self,
+                                           gint      version);
 gboolean      ct_store_pg_check_library   (CtStore  *self,
                                            GError  **error);
 

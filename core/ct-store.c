@@ -355,6 +355,17 @@ begin_migration (CtStore  *self,
 }
 
 static gboolean
+write_pg_version (CtStore  *self,
+                  gint      version,
+                  GError  **error)
+{
+  if (ct_store_pg_write_version (self, version) == CT_DB_OK)
+    return TRUE;
+  ct_store_set_error (self, error);
+  return FALSE;
+}
+
+static gboolean
 migrate (CtStore  *self,
          gint      to,
          GError  **error)
@@ -377,7 +388,7 @@ migrate (CtStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                               v + 1, CT_STORE_APPLICATION_ID);
       if (!ct_store_exec (self, pg ? ct_store_pg_migration (v) : migrations[v], error)
-          || (pg ? !ct_store_pg_write_version (self, v + 1, error) : !ct_store_exec (self, bump, error)))
+          || (pg ? !write_pg_version (self, v + 1, error) : !ct_store_exec (self, bump, error)))
         {
           ct_db_exec (self->db, "ROLLBACK");
           return FALSE;
@@ -571,6 +582,7 @@ ct_store_open_at_version (const gchar  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = ct_db_location_without_password (path);
+  self->location = g_strdup (path);
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
 
@@ -610,6 +622,7 @@ ct_store_close (CtStore *self)
   g_clear_pointer (&self->db, ct_db_close);
   g_clear_pointer (&self->catalog, ct_catalog_free);
   g_free (self->path);
+  g_free (self->location);
   g_free (self);
 }
 

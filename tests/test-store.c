@@ -1,4 +1,8 @@
-/* test-store.c: the library in SQLite, with observations made by hand
+/* test-store.c: the library, with observations made by hand
+ *
+ * Runs on SQLite, and on PostgreSQL when CT_TEST_POSTGRESQL names a server
+ * (tests/with-postgresql.sh starts a private one): each test then gets a
+ * database of its own there.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,9 +10,11 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <json-glib/json-glib.h>
+#include <libpq-fe.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ct-store-compare.h"
 #include "ct-error.h"
@@ -17,12 +23,40 @@
 #include "ct-test-util.h"
 
 static guint db_counter;
+/* libpq's connection string of the test server (no dbname), or NULL. */
+static const gchar *pg_server;
+
+/* Runs SQL on the server's maintenance database. */
+static void
+pg_admin (const gchar *sql)
+{
+  g_autofree gchar *conninfo = g_strdup_printf ("%s dbname=postgres", pg_server);
+  PGconn *conn = PQconnectdb (conninfo);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
 
 static gchar *
 new_db_path (void)
 {
-  g_autofree gchar *name = g_strdup_printf ("lib-%u.db", ++db_counter);
+  g_autofree gchar *name = NULL;
 
+  if (pg_server != NULL)
+    {
+      g_autofree gchar *create = NULL;
+
+      name = g_strdup_printf ("lib_%d_%u", (int) getpid (), ++db_counter);
+      create = g_strdup_printf ("CREATE DATABASE %s", name);
+      pg_admin (create);
+      return g_strdup_printf ("%s dbname=%s", pg_server, name);
+    }
+  name = g_strdup_printf ("lib-%u.db", ++db_counter);
   return ct_test_tmp_path (name);
 }
 
@@ -178,20 +212,37 @@ pragma_text (CtStore     *store,
   return value;
 }
 
+/* The schema version, wherever the engine keeps it. */
+static gint
+schema_version (CtStore *store)
+{
+  g_autofree gchar *version = NULL;
+
+  if (pg_server != NULL)
+    return count_rows (store, "chitieu_library WHERE schema_version = "
+                       G_STRINGIFY (CT_STORE_SCHEMA_VERSION)) == 1
+           ? CT_STORE_SCHEMA_VERSION : -1;
+  version = pragma_text (store, "user_version");
+  return atoi (version);
+}
+
 static void
 test_open (void)
 {
   g_autofree gchar *path = new_db_path ();
   g_autoptr(CtStore) store = open_store (path);
   g_autoptr(GPtrArray) indicators = NULL;
-  g_autofree gchar *version = pragma_text (store, "user_version");
-  g_autofree gchar *journal = pragma_text (store, "journal_mode");
-  g_autofree gchar *fk = pragma_text (store, "foreign_keys");
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (atoi (version), ==, CT_STORE_SCHEMA_VERSION);
-  g_assert_cmpstr (journal, ==, "wal");
-  g_assert_cmpstr (fk, ==, "1");
+  g_assert_cmpint (schema_version (store), ==, CT_STORE_SCHEMA_VERSION);
+  if (pg_server == NULL)
+    {
+      g_autofree gchar *journal = pragma_text (store, "journal_mode");
+      g_autofree gchar *fk = pragma_text (store, "foreign_keys");
+
+      g_assert_cmpstr (journal, ==, "wal");
+      g_assert_cmpstr (fk, ==, "1");
+    }
   g_assert_true (ct_store_is_empty (store));
   g_assert_cmpstr (ct_store_get_path (store), ==, path);
 
@@ -280,8 +331,13 @@ test_migration (void)
   g_autofree gchar *version = NULL;
 
   g_assert_no_error (error);
-  version = pragma_text (old, "user_version");
-  g_assert_cmpstr (version, ==, "1");
+  if (pg_server == NULL)
+    {
+      version = pragma_text (old, "user_version");
+      g_assert_cmpstr (version, ==, "1");
+    }
+  else
+    g_assert_cmpint (count_rows (old, "chitieu_library WHERE schema_version = 1"), ==, 1);
   g_assert_true (ct_store_exec (old,
     "INSERT INTO locality (id, name, name_folded) VALUES (1, 'Nam Đông', 'nam dong');"
     "INSERT INTO report (locality_id, year, period, period_folded, source_name, sha256,"
@@ -291,9 +347,7 @@ test_migration (void)
   g_clear_pointer (&old, ct_store_close);
 
   store = open_store (path);
-  g_free (version);
-  version = pragma_text (store, "user_version");
-  g_assert_cmpint (atoi (version), ==, CT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (schema_version (store), ==, CT_STORE_SCHEMA_VERSION);
   reports = ct_store_list_reports (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reports->len, ==, 1);
@@ -1083,6 +1137,72 @@ test_full_disk (void)
   }
 }
 
+/* A library written by a newer program is refused, and left as it was. */
+static void
+test_pg_schema_too_new (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  CtStore *store = open_store (path);
+
+  g_assert_true (ct_store_exec (store, "UPDATE chitieu_library SET schema_version = 42", &error));
+  g_assert_no_error (error);
+  ct_store_close (store);
+
+  store = ct_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_SCHEMA_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "42"));
+  g_clear_error (&error);
+
+  store = ct_store_open_at_version (path, 1, &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_SCHEMA_TOO_NEW);
+}
+
+/* A database where another program keeps its tables is not touched. */
+static void
+test_pg_foreign_database (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  CtStore *store;
+  PGconn *conn = PQconnectdb (path);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQclear (PQexec (conn, "CREATE TABLE khach_hang (ten text)"));
+
+  store = ct_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_NOT_LIBRARY);
+
+  result = PQexec (conn, "SELECT count (*) FROM information_schema.tables"
+                   " WHERE table_schema = 'public'");
+  g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "1");
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A password typed into the address is used, never shown nor kept. */
+static void
+test_pg_no_password_kept (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autofree gchar *with_password = g_strdup_printf ("%s password=bi-mat", path);
+  g_autofree gchar *uri = NULL;
+  g_autoptr(CtStore) store = open_store (with_password);
+
+  g_assert_null (strstr (ct_store_get_path (store), "bi-mat"));
+  g_assert_nonnull (strstr (ct_store_get_path (store), "dbname="));
+
+  uri = ct_db_location_without_password ("postgresql://can-bo:bi-mat@so-ke-hoach/thu_vien?sslmode=require");
+  g_assert_cmpstr (uri, ==, "postgresql://can-bo@so-ke-hoach/thu_vien?sslmode=require");
+  g_free (uri);
+  uri = ct_db_location_without_password ("postgres://may-chu/thu_vien?password=bi-mat&port=5433");
+  g_assert_cmpstr (uri, ==, "postgres://may-chu/thu_vien?port=5433");
+}
+
 /* What a workbook or the library shows of where a report came from. */
 static void
 test_source_display_name (void)
@@ -1108,14 +1228,25 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   ct_test_tmpdir ();
+  pg_server = g_getenv ("CT_TEST_POSTGRESQL");
 
   g_test_add_func ("/store/open", test_open);
   g_test_add_func ("/store/source-display-name", test_source_display_name);
-  g_test_add_func ("/store/full-disk", test_full_disk);
-  g_test_add_func ("/store/full-disk/subprocess", test_full_disk_subprocess);
-  g_test_add_func ("/store/default-path", test_default_path);
-  g_test_add_func ("/store/schema-too-new", test_schema_too_new);
-  g_test_add_func ("/store/not-a-database", test_not_a_database);
+  if (pg_server != NULL)
+    {
+      g_test_add_func ("/store/postgresql/schema-too-new", test_pg_schema_too_new);
+      g_test_add_func ("/store/postgresql/foreign-database", test_pg_foreign_database);
+      g_test_add_func ("/store/postgresql/no-password-kept", test_pg_no_password_kept);
+    }
+  else
+    {
+      /* What only a file has: a size limit, a header, PRAGMAs. */
+      g_test_add_func ("/store/full-disk", test_full_disk);
+      g_test_add_func ("/store/full-disk/subprocess", test_full_disk_subprocess);
+      g_test_add_func ("/store/default-path", test_default_path);
+      g_test_add_func ("/store/schema-too-new", test_schema_too_new);
+      g_test_add_func ("/store/not-a-database", test_not_a_database);
+    }
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
