@@ -14,6 +14,7 @@
   { "export", N_("Write the comparison and its evidence to an Excel workbook"), ct_cli_export }, \
   { "extract", N_("Print the indicators measured in report files"), ct_cli_extract }, \
   { "import", N_("Store report files in the library"), ct_cli_import }, \
+  { "library", N_("Copy a library between a file and a PostgreSQL server"), ct_cli_library }, \
   { "list", N_("List the reports in the library"), ct_cli_list }, \
   { "locality", N_("Show a province, district or commune before and after 1 July 2025"), ct_cli_locality }, \
   { "remove", N_("Remove reports and their figures from the library"), ct_cli_remove }, \
@@ -26,6 +27,7 @@ int ct_cli_extract (int argc, char **argv);
 int ct_cli_inspect (int argc, char **argv);
 int ct_cli_compare (int argc, char **argv);
 int ct_cli_import (int argc, char **argv);
+int ct_cli_library (int argc, char **argv);
 int ct_cli_list (int argc, char **argv);
 int ct_cli_locality (int argc, char **argv);
 int ct_cli_remove (int argc, char **argv);

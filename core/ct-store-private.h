@@ -103,6 +103,12 @@ GPtrArray    *ct_store_query_observations (CtStore        *self,
 gboolean      ct_store_delete_report_rows (CtStore  *self,
                                            gint64    report_id,
                                            GError  **error);
+/* One sentence's words into the full-text index. */
+gboolean      ct_store_index_sentence     (CtStore          *self,
+                                           gint64            sentence_id,
+                                           const gchar      *text,
+                                           gsize             len,
+                                           GError          **error);
 /* The report's sentences for the FTS index (folded), with their rowids. */
 gboolean      ct_store_index_sentences    (CtStore          *self,
                                            gint64            report_id,

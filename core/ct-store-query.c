@@ -104,6 +104,31 @@ fold_for_index (const gchar *text,
 }
 
 gboolean
+ct_store_index_sentence (CtStore      *self,
+                         gint64        sentence_id,
+                         const gchar  *text,
+                         gsize         len,
+                         GError      **error)
+{
+  gboolean pg = ct_db_get_kind (self->db) == CT_DB_POSTGRESQL;
+  /* PostgreSQL's parser neither folds diacritics nor 'đ': it gets the
+   * words folded as the search folds the user's. */
+  g_autofree gchar *folded = pg ? ct_catalog_fold_phrase_len (text, len)
+                                : fold_for_index (text, len);
+  CtDbStmt *stmt = pg ? ct_store_prepare (self,
+                          "INSERT INTO sentence_fts (id, folded) VALUES (?1, to_tsvector ('simple', ?2))",
+                          error)
+                      : ct_store_prepare (self,
+                          "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ct_db_bind_int64 (stmt, 1, sentence_id);
+  ct_db_bind_text (stmt, 2, folded, -1);
+  return ct_store_step_done (self, stmt, error);
+}
+
+gboolean
 ct_store_index_sentences (CtStore          *self,
                           gint64            report_id,
                           const CtDocument *doc,
@@ -122,11 +147,6 @@ ct_store_index_sentences (CtStore          *self,
         {
           gsize start = block->start + g_array_index (spans, gsize, k);
           gsize end = block->start + g_array_index (spans, gsize, k + 1);
-          gboolean pg = ct_db_get_kind (self->db) == CT_DB_POSTGRESQL;
-          /* PostgreSQL's parser neither folds diacritics nor 'đ': it gets
-           * the words folded as the search folds the user's. */
-          g_autofree gchar *folded = pg ? ct_catalog_fold_phrase_len (doc->text + start, end - start)
-                                        : fold_for_index (doc->text + start, end - start);
           CtDbStmt *stmt = ct_store_prepare (self,
             "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
           gint64 id;
@@ -140,17 +160,7 @@ ct_store_index_sentences (CtStore          *self,
           if (!ct_store_step_done (self, stmt, error))
             return FALSE;
           id = ct_db_last_insert_id (self->db);
-
-          stmt = pg ? ct_store_prepare (self,
-                        "INSERT INTO sentence_fts (id, folded) VALUES (?1, to_tsvector ('simple', ?2))",
-                        error)
-                    : ct_store_prepare (self,
-                        "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
-          if (stmt == NULL)
-            return FALSE;
-          ct_db_bind_int64 (stmt, 1, id);
-          ct_db_bind_text (stmt, 2, folded, -1);
-          if (!ct_store_step_done (self, stmt, error))
+          if (!ct_store_index_sentence (self, id, doc->text + start, end - start, error))
             return FALSE;
         }
     }

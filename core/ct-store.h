@@ -1,4 +1,4 @@
-/* ct-store.h: the library of reports in SQLite
+/* ct-store.h: the library of reports, in SQLite or PostgreSQL
  *
  * One CtStore is one connection to one database file. It is not thread-safe:
  * use it from one thread at a time. The async import opens a second
@@ -193,6 +193,15 @@ GPtrArray   *ct_store_import_finish  (CtStore               *self,
 /* Imports the demo reports compiled into the program (resources/samples,
  * listed in its index.tsv with their metadata). Returns the number stored. */
 guint        ct_store_import_samples (CtStore               *self,
+                                      GCancellable          *cancellable,
+                                      GError               **error);
+
+/* Copies every report, observation, sentence and correction of from into
+ * to, between SQLite and PostgreSQL either way, keeping ids; to must hold
+ * no report nor correction yet (else CT_ERROR_INVALID_ARGUMENT and nothing
+ * is copied). One transaction: a failure leaves to as it was. */
+gboolean     ct_store_copy           (CtStore               *from,
+                                      CtStore               *to,
                                       GCancellable          *cancellable,
                                       GError               **error);
 
