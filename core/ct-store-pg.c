@@ -131,11 +131,18 @@ ct_store_pg_read_version (CtStore *self,
                           gint    *version)
 {
   CtDbResult rc;
+  gint marked = 0;
 
-  rc = ct_db_exec (self->db,
-                   "CREATE TABLE IF NOT EXISTS chitieu_library ("
-                   "  application_id INTEGER NOT NULL,"
-                   "  schema_version INTEGER NOT NULL)");
+  /* Created only when missing: a role that may only read opens the
+   * library too. */
+  rc = ct_store_query_int (self, "SELECT count (*) FROM information_schema.tables"
+                           " WHERE table_schema = current_schema ()"
+                           " AND table_name = 'chitieu_library'", &marked);
+  if (rc == CT_DB_OK && marked == 0)
+    rc = ct_db_exec (self->db,
+                     "CREATE TABLE chitieu_library ("
+                     "  application_id INTEGER NOT NULL,"
+                     "  schema_version INTEGER NOT NULL)");
   if (rc != CT_DB_OK)
     return rc;
   *version = 0;

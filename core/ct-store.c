@@ -147,9 +147,15 @@ ct_store_set_error (CtStore  *self,
                      "Free some space and try again."), self->path);
       break;
     case CT_DB_FAILURE_READONLY:
-      g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
-                   _("The library “%s” is read-only; nothing was changed. "
-                     "Check the file’s permissions."), self->path);
+      if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+        g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                     _("Your role on the library server may only read “%s”; nothing was "
+                       "changed. Ask the library’s administrator for the right to write."),
+                     self->path);
+      else
+        g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
+                     _("The library “%s” is read-only; nothing was changed. "
+                       "Check the file’s permissions."), self->path);
       break;
     case CT_DB_FAILURE_BUSY:
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
@@ -457,6 +463,24 @@ fail:
   return FALSE;
 }
 
+/* A role on a server that may only read cannot sync the catalogue: it
+ * still compares and exports with what the library holds. */
+static gboolean
+sync_or_read_only (CtStore  *self,
+                   GError  **error)
+{
+  gint may_write = 1;
+
+  if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL
+      && ct_store_query_int (self, "SELECT has_table_privilege ('indicator', 'INSERT')",
+                             &may_write) != CT_DB_OK)
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+  return may_write == 0 || sync_catalogue (self, error);
+}
+
 gboolean
 ct_store_load_aliases (CtStore  *self,
                        GError  **error)
@@ -599,7 +623,7 @@ ct_store_open_at_version (const gchar  *path,
   self->catalog = ct_catalog_new (error);
   if (self->catalog == NULL
       || !mark_library (self, error)
-      || !sync_catalogue (self, error)
+      || !sync_or_read_only (self, error)
       || !ct_store_load_aliases (self, error))
     return NULL;
 
