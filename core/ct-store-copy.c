@@ -65,11 +65,11 @@ static const CopyStep steps[] = {
     "INSERT INTO sentence (id, report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4, ?5)",
     "iiiii" },
   { "SELECT id, locality_id, year, period_folded, anchor, ordinal, field, number, text,"
-    " created_at, label_folded FROM correction ORDER BY id",
+    " created_at, label_folded, created_by FROM correction ORDER BY id",
     "INSERT INTO correction (id, locality_id, year, period_folded, anchor, ordinal, field,"
-    " number, text, created_at, label_folded)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    "iiittiidttt" },
+    " number, text, created_at, label_folded, created_by)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    "iiittiidtttt" },
 };
 
 /* The tables whose ids come from a sequence on PostgreSQL: after rows

@@ -37,6 +37,7 @@ ct_correction_copy (const CtCorrection *correction)
   CtCorrection *c = ct_correction_new (correction->field, correction->number, correction->text);
 
   c->created_at = g_strdup (correction->created_at);
+  c->created_by = g_strdup (correction->created_by);
   return c;
 }
 
@@ -47,6 +48,7 @@ ct_correction_free (CtCorrection *correction)
     return;
   g_free (correction->text);
   g_free (correction->created_at);
+  g_free (correction->created_by);
   g_free (correction);
 }
 
@@ -82,6 +84,7 @@ read_correction (CtDbStmt *stmt,
   c->number = ct_store_column_double (stmt, first + 1);
   c->text = ct_store_column_text (stmt, first + 2);
   c->created_at = ct_store_column_text (stmt, first + 3);
+  c->created_by = ct_store_column_text (stmt, first + 4);
   return c;
 }
 
@@ -92,7 +95,7 @@ ct_store_load_corrections (CtStore  *self,
   g_autoptr(GHashTable) map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                      (GDestroyNotify) g_ptr_array_unref);
   CtDbStmt *stmt = ct_store_prepare (self,
-    "SELECT o.id, c.field, c.number, c.text, c.created_at" SLOT_MATCH, error);
+    "SELECT o.id, c.field, c.number, c.text, c.created_at, c.created_by" SLOT_MATCH, error);
   int rc;
 
   if (stmt == NULL)
@@ -254,7 +257,7 @@ ct_store_get_correction (CtStore            *self,
   if (!find_slot (self, observation_id, &slot, error))
     return NULL;
   stmt = ct_store_prepare (self,
-    "SELECT field, number, text, created_at FROM correction WHERE locality_id = ?1"
+    "SELECT field, number, text, created_at, created_by FROM correction WHERE locality_id = ?1"
     " AND year = ?2 AND period_folded = ?3 AND anchor = ?4 AND ordinal = ?5 AND field = ?6",
     error);
   if (stmt == NULL)
@@ -280,7 +283,7 @@ ct_store_list_corrections (CtStore  *self,
   if (!find_slot (self, observation_id, &slot, error))
     return NULL;
   stmt = ct_store_prepare (self,
-    "SELECT field, number, text, created_at FROM correction WHERE locality_id = ?1"
+    "SELECT field, number, text, created_at, created_by FROM correction WHERE locality_id = ?1"
     " AND year = ?2 AND period_folded = ?3 AND anchor = ?4 AND ordinal = ?5 ORDER BY field",
     error);
   if (stmt == NULL)
@@ -400,9 +403,10 @@ ct_store_set_correction (CtStore             *self,
 
   stmt = ct_store_prepare (self,
     "INSERT INTO correction (locality_id, year, period_folded, anchor, ordinal, field,"
-    " number, text, created_at, label_folded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    " number, text, created_at, label_folded, created_by)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
     " ON CONFLICT (locality_id, year, period_folded, anchor, ordinal, field)"
-    " DO UPDATE SET number = ?7, text = ?8, created_at = ?9", error);
+    " DO UPDATE SET number = ?7, text = ?8, created_at = ?9, created_by = ?11", error);
   if (stmt == NULL)
     goto fail;
   bind_slot (stmt, &slot);
@@ -411,6 +415,9 @@ ct_store_set_correction (CtStore             *self,
   ct_store_bind_text (stmt, 8, code != NULL ? code : correction->text);
   ct_store_bind_text (stmt, 9, correction->created_at != NULL ? correction->created_at : now);
   ct_store_bind_text (stmt, 10, slot.label_folded);
+  /* Undo restores a correction with its first author. */
+  ct_store_bind_text (stmt, 11, correction->created_by != NULL ? correction->created_by
+                                                               : self->author);
   if (!ct_store_step_done (self, stmt, error))
     goto fail;
 

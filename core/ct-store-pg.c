@@ -114,6 +114,9 @@ static const gchar * const pg_migrations[] = {
   "  text TEXT NOT NULL);"
   "INSERT INTO report_text (report_id, text) SELECT id, text FROM report;"
   "ALTER TABLE report DROP COLUMN text;",
+
+  /* 3 → 4: who made a correction (the database role that wrote it). */
+  "ALTER TABLE correction ADD COLUMN created_by TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

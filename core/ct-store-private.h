@@ -16,6 +16,7 @@ struct _CtStore
   CtDb       *db;
   gchar      *path;     /* shown and remembered: no password */
   gchar      *location; /* as given, for the import worker's connection */
+  gchar      *author;   /* who this connection's corrections are by */
   CtCatalog  *catalog;
   GHashTable *statements; /* SQL text (static string) → CtDbStmt */
 };

@@ -119,6 +119,10 @@ static const gchar * const migrations[] = {
   "  text TEXT NOT NULL);"
   "INSERT INTO report_text (report_id, text) SELECT id, text FROM report;"
   "ALTER TABLE report DROP COLUMN text;",
+
+  /* 3 → 4: who made a correction, now that several people share a library
+   * on a server (the database role there, the OS user here). */
+  "ALTER TABLE correction ADD COLUMN created_by TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);
@@ -463,6 +467,33 @@ fail:
   return FALSE;
 }
 
+/* On a server the role is who people are known as; a file is written by
+ * whoever is logged in. */
+static gboolean
+find_author (CtStore  *self,
+             GError  **error)
+{
+  CtDbStmt *stmt;
+
+  if (ct_db_get_kind (self->db) != CT_DB_POSTGRESQL)
+    {
+      self->author = g_strdup (g_get_user_name ());
+      return TRUE;
+    }
+  stmt = ct_store_prepare (self, "SELECT current_user", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (ct_db_step (stmt) == CT_DB_ROW)
+    self->author = ct_store_column_text (stmt, 0);
+  ct_db_reset (stmt);
+  if (self->author == NULL)
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A role on a server that may only read cannot sync the catalogue: it
  * still compares and exports with what the library holds. */
 static gboolean
@@ -622,6 +653,7 @@ ct_store_open_at_version (const gchar  *path,
 
   self->catalog = ct_catalog_new (error);
   if (self->catalog == NULL
+      || !find_author (self, error)
       || !mark_library (self, error)
       || !sync_or_read_only (self, error)
       || !ct_store_load_aliases (self, error))
@@ -647,6 +679,7 @@ ct_store_close (CtStore *self)
   g_clear_pointer (&self->catalog, ct_catalog_free);
   g_free (self->path);
   g_free (self->location);
+  g_free (self->author);
   g_free (self);
 }
 

@@ -36,7 +36,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. Older databases are migrated
  * in place on open; newer ones are refused with CT_ERROR_SCHEMA_TOO_NEW. */
-#define CT_STORE_SCHEMA_VERSION 3
+#define CT_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of a Chỉ tiêu library ("CTie"): a SQLite file
  * without it that already holds tables belongs to another program and is
@@ -370,6 +370,9 @@ typedef struct
   gdouble            number;
   gchar             *text;
   gchar             *created_at; /* ISO 8601 UTC, filled by the store */
+  gchar             *created_by; /* who made it, filled by the store: the
+                                  * database role on a server, the OS user
+                                  * for a file; NULL before schema 4 */
 } CtCorrection;
 
 CtCorrection *ct_correction_new      (CtCorrectionField field,

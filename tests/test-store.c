@@ -1137,6 +1137,38 @@ test_full_disk (void)
   }
 }
 
+/* A correction says who made it: the role on a server, the OS user for a
+ * file; an undo that restores it keeps its first author. */
+static void
+test_correction_author (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtImportResult) first = NULL;
+  g_autoptr(CtCorrection) plan = ct_correction_new (CT_CORRECTION_PLAN, 5100, NULL);
+  g_autoptr(CtCorrection) got = NULL;
+  g_autoptr(CtCorrection) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  const gchar *expected = pg_server != NULL ? "chitieu" : g_get_user_name ();
+  gint64 grain;
+
+  first = import_report (store, "tac-gia.txt", report_a, "Phú Lộc", 2021, 9.5, "tỷ đồng", FALSE);
+  grain = observation_labelled (store, first->report_id, "Tổng sản lượng lương thực có hạt");
+  g_assert_true (ct_store_set_correction (store, grain, plan, &error));
+  g_assert_no_error (error);
+  got = ct_store_get_correction (store, grain, CT_CORRECTION_PLAN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->created_by, ==, expected);
+
+  restored = ct_correction_copy (got);
+  g_free (restored->created_by);
+  restored->created_by = g_strdup ("chuyen-vien-khac");
+  g_assert_true (ct_store_set_correction (store, grain, restored, &error));
+  g_clear_pointer (&got, ct_correction_free);
+  got = ct_store_get_correction (store, grain, CT_CORRECTION_PLAN, &error);
+  g_assert_cmpstr (got->created_by, ==, "chuyen-vien-khac");
+}
+
 /* A library written by a newer program is refused, and left as it was. */
 static void
 test_pg_schema_too_new (void)
@@ -1255,6 +1287,7 @@ main (int    argc,
   g_test_add_func ("/store/compare-by-year", test_compare_by_year);
   g_test_add_func ("/store/comparison-new", test_comparison_new);
   g_test_add_func ("/store/corrections", test_corrections);
+  g_test_add_func ("/store/correction-author", test_correction_author);
   g_test_add_func ("/store/search-source", test_search_and_source);
   g_test_add_func ("/store/samples", test_samples);
   g_test_add_func ("/store/import-async", test_import_async);
