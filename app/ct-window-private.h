@@ -37,6 +37,8 @@ struct _CtWindow
   GtkFileChooserNative *chooser;
   GArray            *pending_removal; /* gint64 report ids hidden, removed when the toast goes */
   AdwToast          *removal_toast;
+  guint              watch_id;     /* polls the library for others' changes */
+  gint64             data_version; /* the library's, when last listed */
 
   /* properties */
   gboolean           demo;         /* an empty library is filled with the samples */

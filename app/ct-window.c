@@ -13,6 +13,9 @@
 #include "ct-store-compare.h"
 #include "ct-window-private.h"
 
+/* How often the window asks the library whether someone else changed it. */
+#define WATCH_SECONDS 2
+
 G_DEFINE_FINAL_TYPE (CtWindow, ct_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -440,6 +443,25 @@ library_path (CtWindow *self)
   return ct_store_default_path ();
 }
 
+/* Someone else changed the library (a colleague on the server, another
+ * window, a command): list it again, as the user would after a restart. */
+static gboolean
+watch_library (gpointer user_data)
+{
+  CtWindow *self = CT_WINDOW (user_data);
+  gint64 version;
+
+  if (self->store == NULL || self->busy || self->exporting)
+    return G_SOURCE_CONTINUE;
+  version = ct_store_get_data_version (self->store);
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      ct_window_reload (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 open_store (CtWindow *self)
 {
@@ -454,6 +476,8 @@ open_store (CtWindow *self)
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return;
     }
+  self->data_version = ct_store_get_data_version (self->store);
+  self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_library, self);
 
   /* Only the demo library is filled with the fictional samples: a user's
    * own library starts empty, with the welcome page. */
@@ -635,6 +659,7 @@ ct_window_dispose (GObject *object)
   CtWindow *self = CT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   /* Closing the window ends the time to undo a removal; its toast, gone
    * with the window, must not list the library again. */
   self->removal_toast = NULL;

@@ -26,6 +26,7 @@ typedef struct
   CtDbFailure  failure;
   gint64       changes;
   guint        next_name;
+  gint64       others_commits; /* notices from other sessions received */
 } CtDbPg;
 
 typedef struct
@@ -119,6 +120,24 @@ static CtDbFailure
 pg_failure (CtDb *db)
 {
   return PG (db)->failure;
+}
+
+static gint64
+pg_data_version (CtDb *db)
+{
+  CtDbPg *self = PG (db);
+  PGnotify *notice;
+
+  /* Reads what has arrived on the socket, without waiting. */
+  if (!PQconsumeInput (self->conn))
+    return self->others_commits;
+  while ((notice = PQnotifies (self->conn)) != NULL)
+    {
+      if (notice->be_pid != PQbackendPID (self->conn))
+        self->others_commits++;
+      PQfreemem (notice);
+    }
+  return self->others_commits;
 }
 
 static CtDbResult
@@ -418,6 +437,7 @@ static const CtDbEngine pg_engine = {
   .close = pg_close,
   .errmsg = pg_errmsg,
   .failure = pg_failure,
+  .data_version = pg_data_version,
   .exec = pg_exec,
   .changes = pg_changes,
   .last_insert_id = pg_last_insert_id,
@@ -464,6 +484,8 @@ ct_db_open_postgresql (const gchar  *conninfo,
       return CT_DB_FAILED;
     }
   PQsetNoticeProcessor (db->conn, ignore_notice, NULL);
+  /* Other sessions' commits: see ct_db_data_version(). */
+  PQclear (PQexec (db->conn, "LISTEN chitieu_changed"));
   /* Text in and out is UTF-8, whatever the server's default. */
   if (PQsetClientEncoding (db->conn, "UTF8") != 0)
     {

@@ -13,6 +13,7 @@ typedef struct
   void         (*close)          (CtDb        *db);
   const gchar *(*errmsg)         (CtDb        *db);
   CtDbFailure  (*failure)        (CtDb        *db);
+  gint64       (*data_version)   (CtDb        *db);
   CtDbResult   (*exec)           (CtDb        *db,
                                   const gchar *sql);
   gint64       (*changes)        (CtDb        *db);

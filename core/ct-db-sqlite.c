@@ -95,6 +95,19 @@ sqlite_failure (CtDb *db)
     }
 }
 
+static gint64
+sqlite_data_version (CtDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (HANDLE (db), "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
 static CtDbResult
 sqlite_exec (CtDb        *db,
              const gchar *sql)
@@ -229,6 +242,7 @@ static const CtDbEngine sqlite_engine = {
   .close = sqlite_close,
   .errmsg = sqlite_errmsg,
   .failure = sqlite_failure,
+  .data_version = sqlite_data_version,
   .exec = sqlite_exec,
   .changes = sqlite_changes,
   .last_insert_id = sqlite_last_insert_id,

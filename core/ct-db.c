@@ -73,8 +73,16 @@ CtDbResult
 ct_db_begin_write (CtDb *db)
 {
   if (db->kind == CT_DB_POSTGRESQL)
-    return ct_db_exec (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ")");
+    /* The notice goes out at COMMIT only, to every window listening. */
+    return ct_db_exec (db, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK_KEY ");"
+                           " NOTIFY chitieu_changed");
   return ct_db_exec (db, "BEGIN IMMEDIATE");
+}
+
+gint64
+ct_db_data_version (CtDb *db)
+{
+  return db->engine->data_version (db);
 }
 
 gint64

@@ -88,6 +88,10 @@ CtDbResult   ct_db_exec            (CtDb         *db,
  * lock, so that two imports of one report see each other's row instead of
  * both writing it. End with ct_db_exec (db, "COMMIT") or "ROLLBACK". */
 CtDbResult   ct_db_begin_write     (CtDb         *db);
+/* A number that changes when another connection commits a write (SQLite's
+ * PRAGMA data_version; on PostgreSQL the notices that ct_db_begin_write()
+ * sends, received without blocking). Own writes leave it. */
+gint64       ct_db_data_version    (CtDb         *db);
 /* Rows changed by the last INSERT, UPDATE or DELETE. */
 gint64       ct_db_changes         (CtDb         *db);
 /* The id the last INSERT gave to a row of a table with a generated id. */

@@ -689,6 +689,12 @@ ct_store_get_path (CtStore *self)
   return self->path;
 }
 
+gint64
+ct_store_get_data_version (CtStore *self)
+{
+  return ct_db_data_version (self->db);
+}
+
 gboolean
 ct_store_is_empty (CtStore *self)
 {

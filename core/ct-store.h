@@ -61,6 +61,10 @@ CtStore     *ct_store_open           (const gchar  *path,
                                       GError      **error);
 void         ct_store_close          (CtStore      *self);
 const gchar *ct_store_get_path       (CtStore      *self);
+/* Changes when someone else (another process, another person on the
+ * server, the import worker) has changed the library since the last call
+ * that returned the same number: the window polls it to list again. */
+gint64       ct_store_get_data_version (CtStore    *self);
 /* TRUE when no report is stored (the window then imports the samples). */
 gboolean     ct_store_is_empty       (CtStore      *self);
 

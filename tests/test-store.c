@@ -1169,6 +1169,35 @@ test_correction_author (void)
   g_assert_cmpstr (got->created_by, ==, "chuyen-vien-khac");
 }
 
+/* A window's connection learns that someone else wrote, and only then. */
+static void
+test_others_changes (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) window = open_store (path);
+  g_autoptr(CtStore) colleague = open_store (path);
+  g_autoptr(CtImportResult) mine = NULL;
+  g_autoptr(CtImportResult) theirs = NULL;
+  g_autofree gchar *other_text = g_strconcat (report_a, "Họp giao ban tháng.\n", NULL);
+  gint64 seen = ct_store_get_data_version (window);
+  gint64 now = seen;
+
+  /* The window's own import is no news to it. */
+  mine = import_report (window, "cua-toi.txt", report_a, "Hương Trà", 2022, 7.5, "tỷ đồng", FALSE);
+  g_assert_cmpint (ct_store_get_data_version (window), ==, seen);
+
+  theirs = import_report (colleague, "cua-ban.txt", other_text, "Hương Thủy", 2022, 8.5,
+                          "tỷ đồng", FALSE);
+  /* A server's notice may take a moment to arrive. */
+  for (guint i = 0; i < 200 && now == seen; i++)
+    {
+      g_usleep (10 * 1000);
+      now = ct_store_get_data_version (window);
+    }
+  g_assert_cmpint (now, !=, seen);
+  g_assert_cmpint (ct_store_get_data_version (window), ==, now);
+}
+
 /* A library written by a newer program is refused, and left as it was. */
 static void
 test_pg_schema_too_new (void)
@@ -1288,6 +1317,7 @@ main (int    argc,
   g_test_add_func ("/store/comparison-new", test_comparison_new);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/correction-author", test_correction_author);
+  g_test_add_func ("/store/others-changes", test_others_changes);
   g_test_add_func ("/store/search-source", test_search_and_source);
   g_test_add_func ("/store/samples", test_samples);
   g_test_add_func ("/store/import-async", test_import_async);

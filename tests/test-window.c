@@ -208,6 +208,38 @@ test_first_start (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A colleague's import (another process) shows in the open window without
+ * a restart. */
+static void
+test_notices_others (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("shared.db");
+  g_autofree gchar *report = ct_test_tmp_path ("dong-nghiep.txt");
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *import[] = { "import", "--db", db, "--locality", "Phong Điền", "--province",
+                            "Huế", "--year", "2025", "--period", "cả năm", report, NULL };
+  CtWindow *window = open_window (app);
+  CtLibrarySidebar *sidebar = ct_window_get_sidebar (window);
+  gint64 deadline;
+
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 0);
+  g_assert_true (g_file_set_contents (report,
+    "BÁO CÁO TỔNG KẾT NĂM\nThu ngân sách nhà nước trên địa bàn đạt 812 tỷ đồng.\n", -1, NULL));
+  g_assert_cmpint (ct_test_run_chitieu (import, &out, &err), ==, 0);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (ct_library_sidebar_get_n_reports (sidebar) == 0 && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demo library (`chitieu --demo`, `make run`) is filled with the
  * fictional samples in a worker thread, and compares them at once. */
 static void
@@ -1189,6 +1221,7 @@ main (int   argc,
 
   g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/demo-library", test_demo_library);
+  g_test_add_func ("/window/notices-others", test_notices_others);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);
