@@ -286,6 +286,16 @@ on_import_chosen (GtkNativeDialog *chooser,
 }
 
 static void
+open_library_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  (void) action;
+  (void) param;
+  ct_window_ask_library (CT_WINDOW (user_data));
+}
+
+static void
 import_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
@@ -700,6 +710,7 @@ static const GActionEntry win_actions[] = {
   { "next-pane", next_pane_action, NULL, NULL, NULL, { 0 } },
   { "previous-pane", previous_pane_action, NULL, NULL, NULL, { 0 } },
   { "import", import_action, NULL, NULL, NULL, { 0 } },
+  { "open-library", open_library_action, NULL, NULL, NULL, { 0 } },
   { "export", export_action, NULL, NULL, NULL, { 0 } },
   { "correct", correct_action, NULL, NULL, NULL, { 0 } },
   { "undo", undo_action, NULL, NULL, NULL, { 0 } },

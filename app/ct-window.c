@@ -495,6 +495,40 @@ open_store (CtWindow *self)
   ct_window_reload (self);
 }
 
+gboolean
+ct_window_open_library (CtWindow    *self,
+                        const gchar *location)
+{
+  g_autoptr(GError) error = NULL;
+  CtStore *store;
+
+  g_return_val_if_fail (CT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  if (self->busy)
+    return FALSE;
+  store = ct_store_open (location, &error);
+  if (store == NULL)
+    {
+      ct_window_toast (self, error->message);
+      return FALSE;
+    }
+  /* Removals waiting for their undo toast belong to the old library. */
+  _ct_window_finish_removal (self);
+  g_clear_pointer (&self->undo, ct_undo_stack_free);
+  self->undo = ct_undo_stack_new ();
+  g_clear_pointer (&self->store, ct_store_close);
+  self->store = store;
+  self->data_version = ct_store_get_data_version (store);
+  if (self->watch_id == 0)
+    self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, watch_library, self);
+  ct_window_reload (self);
+  if (ct_store_is_empty (store))
+    gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  _ct_window_update_actions (self);
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Getters                                                            */
 /* ------------------------------------------------------------------ */

@@ -65,6 +65,16 @@ void              ct_window_set_comparable_only (CtWindow   *self,
                                                  gboolean    comparable_only);
 /* The comparison the table shows, or NULL. */
 CtComparison     *ct_window_get_comparison   (CtWindow      *self);
+/* Switches the window to the library at location (a file, or a
+ * postgresql:// address or libpq "service=…" string). When it cannot be
+ * opened, a toast says why and the window keeps its library; returns
+ * whether it switched. The undo history belongs to the old library and
+ * is dropped. */
+gboolean          ct_window_open_library     (CtWindow      *self,
+                                              const gchar   *location);
+/* Asks for a library's file or server address, then opens it
+ * (win.open-library, "Open Library…"). */
+void              ct_window_ask_library      (CtWindow      *self);
 /* Shows a message in the window's toast overlay. */
 void              ct_window_toast            (CtWindow      *self,
                                               const gchar   *message);

@@ -240,6 +240,40 @@ test_notices_others (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* "Open Library…" switches to another library; one that cannot be reached
+ * leaves the window on its own, with the reason in a toast. */
+static void
+test_open_library (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("rieng.db");
+  g_autofree gchar *other = ct_test_tmp_path ("phong.db");
+  g_autofree gchar *report = ct_test_tmp_path ("phong-ban.txt");
+  g_autofree gchar *out = NULL;
+  g_autofree gchar *err = NULL;
+  const gchar *import[] = { "import", "--db", other, "--locality", "Quảng Điền", "--province",
+                            "Huế", "--year", "2024", "--period", "cả năm", report, NULL };
+  CtWindow *window = open_window (app);
+  CtLibrarySidebar *sidebar = ct_window_get_sidebar (window);
+
+  g_assert_true (g_file_set_contents (report,
+    "BÁO CÁO NĂM\nTổng vốn đầu tư phát triển toàn xã hội đạt 1.250 tỷ đồng.\n", -1, NULL));
+  g_assert_cmpint (ct_test_run_chitieu (import, &out, &err), ==, 0);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 0);
+
+  g_assert_true (ct_window_open_library (window, other));
+  g_assert_cmpstr (ct_store_get_path (ct_window_get_store (window)), ==, other);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 1);
+
+  g_assert_false (ct_window_open_library (window, "postgresql:///khong_co?host=/khong/co/may-chu"));
+  g_assert_cmpstr (ct_store_get_path (ct_window_get_store (window)), ==, other);
+  g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 1);
+
+  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
+                                                                    "open-library")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The demo library (`chitieu --demo`, `make run`) is filled with the
  * fictional samples in a worker thread, and compares them at once. */
 static void
@@ -1222,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/demo-library", test_demo_library);
   g_test_add_func ("/window/notices-others", test_notices_others);
+  g_test_add_func ("/window/open-library", test_open_library);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);
