@@ -269,8 +269,26 @@ test_open_library (void)
   g_assert_cmpstr (ct_store_get_path (ct_window_get_store (window)), ==, other);
   g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, 1);
 
-  g_assert_true (g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (window),
-                                                                    "open-library")));
+  /* The dialog offers the current library's location to edit. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "open-library", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+    GtkWidget *dialog = NULL;
+    GtkWidget *entry;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w))
+          dialog = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (dialog);
+    entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, other);
+    shoot (dialog, "open-library.png");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
