@@ -128,6 +128,32 @@ ct_store_index_sentence (CtStore      *self,
   return ct_store_step_done (self, stmt, error);
 }
 
+/* A sentence and its words in one statement: on a server each statement
+ * is a round trip, and a report has hundreds of sentences. */
+static gboolean
+index_sentence_pg (CtStore           *self,
+                   gint64             report_id,
+                   const CtDocument  *doc,
+                   gsize              start,
+                   gsize              end,
+                   GError           **error)
+{
+  g_autofree gchar *folded = ct_catalog_fold_phrase_len (doc->text + start, end - start);
+  CtDbStmt *stmt = ct_store_prepare (self,
+    "WITH s AS (INSERT INTO sentence (report_id, start, \"end\", line)"
+    " VALUES (?1, ?2, ?3, ?4) RETURNING id)"
+    " INSERT INTO sentence_fts (id, folded) SELECT id, to_tsvector ('simple', ?5) FROM s", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ct_db_bind_int64 (stmt, 1, report_id);
+  ct_db_bind_int64 (stmt, 2, start);
+  ct_db_bind_int64 (stmt, 3, end);
+  ct_db_bind_int (stmt, 4, ct_document_line_at (doc, start));
+  ct_db_bind_text (stmt, 5, folded, -1);
+  return ct_store_step_done (self, stmt, error);
+}
+
 gboolean
 ct_store_index_sentences (CtStore          *self,
                           gint64            report_id,
@@ -147,10 +173,17 @@ ct_store_index_sentences (CtStore          *self,
         {
           gsize start = block->start + g_array_index (spans, gsize, k);
           gsize end = block->start + g_array_index (spans, gsize, k + 1);
-          CtDbStmt *stmt = ct_store_prepare (self,
-            "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
+          CtDbStmt *stmt;
           gint64 id;
 
+          if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+            {
+              if (!index_sentence_pg (self, report_id, doc, start, end, error))
+                return FALSE;
+              continue;
+            }
+          stmt = ct_store_prepare (self,
+            "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
           if (stmt == NULL)
             return FALSE;
           ct_db_bind_int64 (stmt, 1, report_id);
