@@ -128,29 +128,74 @@ ct_store_index_sentence (CtStore      *self,
   return ct_store_step_done (self, stmt, error);
 }
 
-/* A sentence and its words in one statement: on a server each statement
- * is a round trip, and a report has hundreds of sentences. */
-static gboolean
-index_sentence_pg (CtStore           *self,
-                   gint64             report_id,
-                   const CtDocument  *doc,
-                   gsize              start,
-                   gsize              end,
-                   GError           **error)
+/* Appends a text as an element of a PostgreSQL array literal ("{" so far). */
+static void
+append_array_text (GString     *array,
+                   const gchar *text)
 {
-  g_autofree gchar *folded = ct_catalog_fold_phrase_len (doc->text + start, end - start);
-  CtDbStmt *stmt = ct_store_prepare (self,
-    "WITH s AS (INSERT INTO sentence (report_id, start, \"end\", line)"
-    " VALUES (?1, ?2, ?3, ?4) RETURNING id)"
-    " INSERT INTO sentence_fts (id, folded) SELECT id, to_tsvector ('simple', ?5) FROM s", error);
+  if (array->len > 1)
+    g_string_append_c (array, ',');
+  g_string_append_c (array, '"');
+  for (const gchar *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"' || *c == '\\')
+        g_string_append_c (array, '\\');
+      g_string_append_c (array, *c);
+    }
+  g_string_append_c (array, '"');
+}
 
+/* All of a report's sentences and their words in one statement: on a
+ * server each statement is a round trip, and a report has hundreds of
+ * sentences. spans holds (start, end) byte pairs of the whole text. */
+static gboolean
+index_sentences_pg (CtStore           *self,
+                    gint64             report_id,
+                    const CtDocument  *doc,
+                    GArray            *spans,
+                    GError           **error)
+{
+  g_autoptr(GString) starts = g_string_new ("{");
+  g_autoptr(GString) ends = g_string_new ("{");
+  g_autoptr(GString) lines = g_string_new ("{");
+  g_autoptr(GString) words = g_string_new ("{");
+  CtDbStmt *stmt;
+
+  if (spans->len == 0)
+    return TRUE;
+  for (guint k = 0; k + 1 < spans->len; k += 2)
+    {
+      gsize start = g_array_index (spans, gsize, k);
+      gsize end = g_array_index (spans, gsize, k + 1);
+      g_autofree gchar *folded = ct_catalog_fold_phrase_len (doc->text + start, end - start);
+      const gchar *sep = k > 0 ? "," : "";
+
+      g_string_append_printf (starts, "%s%" G_GSIZE_FORMAT, sep, start);
+      g_string_append_printf (ends, "%s%" G_GSIZE_FORMAT, sep, end);
+      g_string_append_printf (lines, "%s%u", sep, ct_document_line_at (doc, start));
+      append_array_text (words, folded);
+    }
+  g_string_append_c (starts, '}');
+  g_string_append_c (ends, '}');
+  g_string_append_c (lines, '}');
+  g_string_append_c (words, '}');
+
+  /* A report's sentences start at different offsets: the start joins
+   * each new id to its words. */
+  stmt = ct_store_prepare (self,
+    "WITH s AS (INSERT INTO sentence (report_id, start, \"end\", line)"
+    "  SELECT ?1, a, b, c FROM unnest (?2::int[], ?3::int[], ?4::int[]) AS t (a, b, c)"
+    "  RETURNING id, start)"
+    " INSERT INTO sentence_fts (id, folded)"
+    " SELECT s.id, to_tsvector ('simple', w.words) FROM s"
+    " JOIN unnest (?2::int[], ?5::text[]) AS w (start, words) ON w.start = s.start", error);
   if (stmt == NULL)
     return FALSE;
   ct_db_bind_int64 (stmt, 1, report_id);
-  ct_db_bind_int64 (stmt, 2, start);
-  ct_db_bind_int64 (stmt, 3, end);
-  ct_db_bind_int (stmt, 4, ct_document_line_at (doc, start));
-  ct_db_bind_text (stmt, 5, folded, -1);
+  ct_db_bind_text (stmt, 2, starts->str, -1);
+  ct_db_bind_text (stmt, 3, ends->str, -1);
+  ct_db_bind_text (stmt, 4, lines->str, -1);
+  ct_db_bind_text (stmt, 5, words->str, -1);
   return ct_store_step_done (self, stmt, error);
 }
 
@@ -162,6 +207,26 @@ ct_store_index_sentences (CtStore          *self,
 {
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (gsize));
   guint n_blocks = ct_document_get_n_blocks (doc);
+
+  if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+    {
+      g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+      for (guint b = 0; b < n_blocks; b++)
+        {
+          const CtBlock *block = ct_document_get_block (doc, b);
+
+          g_array_set_size (spans, 0);
+          ct_store_split_sentences (doc->text + block->start, block->end - block->start, spans);
+          for (guint k = 0; k < spans->len; k++)
+            {
+              gsize at = block->start + g_array_index (spans, gsize, k);
+
+              g_array_append_val (all, at);
+            }
+        }
+      return index_sentences_pg (self, report_id, doc, all, error);
+    }
 
   for (guint b = 0; b < n_blocks; b++)
     {
@@ -176,12 +241,6 @@ ct_store_index_sentences (CtStore          *self,
           CtDbStmt *stmt;
           gint64 id;
 
-          if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
-            {
-              if (!index_sentence_pg (self, report_id, doc, start, end, error))
-                return FALSE;
-              continue;
-            }
           stmt = ct_store_prepare (self,
             "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
           if (stmt == NULL)

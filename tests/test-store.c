@@ -1179,8 +1179,12 @@ test_others_changes (void)
   g_autoptr(CtImportResult) mine = NULL;
   g_autoptr(CtImportResult) theirs = NULL;
   g_autofree gchar *other_text = g_strconcat (report_a, "Họp giao ban tháng.\n", NULL);
-  gint64 seen = ct_store_get_data_version (window);
-  gint64 now = seen;
+  gint64 seen, now;
+
+  /* The colleague's opening wrote (the catalogue): let its notice come. */
+  g_usleep (300 * 1000);
+  seen = ct_store_get_data_version (window);
+  now = seen;
 
   /* The window's own import is no news to it. */
   mine = import_report (window, "cua-toi.txt", report_a, "Hương Trà", 2022, 7.5, "tỷ đồng", FALSE);
