@@ -10,37 +10,48 @@
 
 #include <glib/gi18n.h>
 
-#include "ct-window.h"
+#include "ct-library-dialog.h"
+
+typedef struct
+{
+  CtLibraryChosenFunc chosen;
+  gpointer            user_data;
+} Ask;
 
 static void
 on_response (AdwMessageDialog *dialog,
              const gchar      *response,
              gpointer          user_data)
 {
-  CtWindow *window = CT_WINDOW (user_data);
+  Ask *ask = user_data;
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree gchar *location = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   if (g_strcmp0 (response, "open") == 0 && *location != '\0')
-    ct_window_open_library (window, location);
+    ask->chosen (location, ask->user_data);
 }
 
 void
-ct_window_ask_library (CtWindow *self)
+ct_library_dialog_ask (GtkWindow           *parent,
+                       const gchar         *current,
+                       CtLibraryChosenFunc  chosen,
+                       gpointer             user_data)
 {
   GtkWidget *dialog;
   GtkWidget *entry = gtk_entry_new ();
-  CtStore *store = ct_window_get_store (self);
+  Ask *ask = g_new0 (Ask, 1);
 
-  g_return_if_fail (CT_IS_WINDOW (self));
+  g_return_if_fail (chosen != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Library"),
+  ask->chosen = chosen;
+  ask->user_data = user_data;
+  dialog = adw_message_dialog_new (parent, _("Open Library"),
                                    _("The path of a library file, or the address of the "
                                      "department’s server, such as "
                                      "postgresql://user@server/chitieu. Passwords belong in "
                                      "~/.pgpass, not here."));
-  if (store != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), ct_store_get_path (store));
+  if (current != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), current);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -51,6 +62,7 @@ ct_window_ask_library (CtWindow *self)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_response), self);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_response), ask,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -17,6 +17,7 @@
 #include "ct-error.h"
 #include "ct-export-xlsx.h"
 #include "ct-import-dialog.h"
+#include "ct-library-dialog.h"
 #include "ct-print.h"
 #include "ct-print-table.h"
 #include "ct-store-compare.h"
@@ -286,13 +287,24 @@ on_import_chosen (GtkNativeDialog *chooser,
 }
 
 static void
+on_library_chosen (const gchar *location,
+                   gpointer     user_data)
+{
+  ct_window_open_library (CT_WINDOW (user_data), location);
+}
+
+static void
 open_library_action (GSimpleAction *action,
                      GVariant      *param,
                      gpointer       user_data)
 {
+  CtWindow *self = user_data;
+
   (void) action;
   (void) param;
-  ct_window_ask_library (CT_WINDOW (user_data));
+  ct_library_dialog_ask (GTK_WINDOW (self),
+                         self->store != NULL ? ct_store_get_path (self->store) : NULL,
+                         on_library_chosen, self);
 }
 
 static void

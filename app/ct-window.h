@@ -72,9 +72,6 @@ CtComparison     *ct_window_get_comparison   (CtWindow      *self);
  * is dropped. */
 gboolean          ct_window_open_library     (CtWindow      *self,
                                               const gchar   *location);
-/* Asks for a library's file or server address, then opens it
- * (win.open-library, "Open Library…"). */
-void              ct_window_ask_library      (CtWindow      *self);
 /* Shows a message in the window's toast overlay. */
 void              ct_window_toast            (CtWindow      *self,
                                               const gchar   *message);
