@@ -189,7 +189,9 @@ main (void)
   printf ("library: extract used %.2f s of CPU: %.1f MB/s of CPU\n", last_cpu, extract_bytes / 1e6 / last_cpu);
 
   /* import: every report, each its own locality */
-  db = g_build_filename (dir, "library.db", NULL);
+  /* CT_BENCH_LIBRARY keeps the library for profiling the queries after. */
+  db = g_getenv ("CT_BENCH_LIBRARY") != NULL ? g_strdup (g_getenv ("CT_BENCH_LIBRARY"))
+                                             : g_build_filename (dir, "library.db", NULL);
   store = ct_store_open (db, &error);
   if (store == NULL)
     g_error ("%s", error->message);
@@ -229,14 +231,15 @@ main (void)
 
   for (guint i = 0; i < paths->len; i++)
     g_unlink (g_ptr_array_index (paths, i));
-  {
-    g_autofree gchar *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree gchar *shm = g_strconcat (db, "-shm", NULL);
+  if (g_getenv ("CT_BENCH_LIBRARY") == NULL)
+    {
+      g_autofree gchar *wal = g_strconcat (db, "-wal", NULL);
+      g_autofree gchar *shm = g_strconcat (db, "-shm", NULL);
 
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+      g_unlink (db);
+      g_unlink (wal);
+      g_unlink (shm);
+    }
   g_rmdir (dir);
   return all_met ? 0 : 1;
 }
