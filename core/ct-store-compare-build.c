@@ -584,6 +584,12 @@ place_observations (Build     *b,
       ind = so->indicator_code != NULL ? ct_catalog_lookup (b->store->catalog, so->indicator_code) : NULL;
       if (so->indicator_code != NULL && ind == NULL)
         continue;
+      /* A figure with no row is not judged: judging reads its report's
+       * text, and a one-indicator comparison of a province's library would
+       * read every text for the few figures it shows. */
+      if (ind == NULL ? !b->query->include_unclassified
+                      : b->codes != NULL && !g_hash_table_contains (b->codes, ind->code))
+        continue;
       report = g_ptr_array_index (b->chosen, *col);
       if (!judge_figure (&b->judge, so, report->year, report->period, ind, &placed, error))
         return FALSE;

@@ -516,6 +516,56 @@ test_compare (void)
   g_clear_error (&error);
 }
 
+/* Every statement the list and a one-indicator comparison ran that reads
+ * observations finds its rows through an index: the library of a province
+ * holds hundreds of thousands, and a scan of the table is what made `list`
+ * and `compare` wait. A scan of an index that holds every column asked for
+ * (a covering index) reads a small part of the table's bytes and passes. */
+static void
+test_query_plans (void)
+{
+  gint64 ids[3];
+  g_autoptr(CtStore) store = comparison_library (ids);
+  g_autoptr(CtCompareQuery) q = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) cmp = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  const gchar *sql;
+  guint checked = 0;
+
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  q->indicator = g_strdup ("NS_THU");
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+
+  g_hash_table_iter_init (&iter, store->statements);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sql, NULL))
+    {
+      g_autofree gchar *explain = NULL;
+      sqlite3_stmt *plan = NULL;
+
+      if (strstr (sql, "FROM observation") == NULL)
+        continue;
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (sqlite3_prepare_v2 (store->db, explain, -1, &plan, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (plan) == SQLITE_ROW)
+        {
+          const gchar *detail = (const gchar *) sqlite3_column_text (plan, 3);
+          gboolean scans = g_str_has_prefix (detail, "SCAN o ") || g_str_equal (detail, "SCAN o") ||
+                           g_str_has_prefix (detail, "SCAN observation");
+
+          if (scans && strstr (detail, "COVERING INDEX") == NULL)
+            g_error ("%s\nreads every observation: %s", sql, detail);
+        }
+      sqlite3_finalize (plan);
+      checked++;
+    }
+  /* The counts of the list and the comparison's figures at least. */
+  g_assert_cmpuint (checked, >=, 2);
+}
+
 static void
 test_compare_by_year (void)
 {
@@ -1122,6 +1172,7 @@ main (int    argc,
   g_test_add_func ("/store/import-cancelled", test_cancelled_import_writes_nothing);
   g_test_add_func ("/store/compare", test_compare);
   g_test_add_func ("/store/compare-by-year", test_compare_by_year);
+  g_test_add_func ("/store/query-plans", test_query_plans);
   g_test_add_func ("/store/comparison-new", test_comparison_new);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/search-source", test_search_and_source);
