@@ -538,30 +538,103 @@ row_build_add (RowBuild     *rb,
   rb->count[column]++;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
-           gpointer      data)
+/* The statement's parameters: the chosen reports, and when the query asks
+ * for some indicators only, those codes, whether unclassified labels are
+ * wanted, and the figures a correction touches (one may give a figure its
+ * indicator), all as JSON arrays so the statement never changes. */
+typedef struct
 {
-  sqlite3_bind_text (stmt, 1, data, -1, SQLITE_TRANSIENT);
+  GString  *reports;
+  GString  *codes;        /* NULL: every indicator */
+  gboolean  unclassified;
+  GString  *corrected;
+} ReadFilter;
+
+static void
+bind_filter (sqlite3_stmt *stmt,
+             gpointer      data)
+{
+  const ReadFilter *f = data;
+
+  sqlite3_bind_text (stmt, 1, f->reports->str, -1, SQLITE_TRANSIENT);
+  if (f->codes != NULL)
+    sqlite3_bind_text (stmt, 2, f->codes->str, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, f->unclassified);
+  sqlite3_bind_text (stmt, 4, f->corrected->str, -1, SQLITE_TRANSIENT);
 }
 
-/* Only the columns' reports are read: their ids go in as one JSON array so
- * the statement stays the same whatever their number. */
+static GString *
+json_ids (GHashTable *corrections)
+{
+  GString *ids = g_string_new ("[");
+  GHashTableIter iter;
+  gint64 *id;
+
+  g_hash_table_iter_init (&iter, corrections);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *id);
+  g_string_append_c (ids, ']');
+  return ids;
+}
+
+/* Only the columns' reports are read, and of a one-indicator comparison
+ * only the figures that may reach its rows: SQLite skips the others
+ * before they are copied out (a province's library holds 100,000
+ * achievements; the row of one indicator, a few thousand). The filter
+ * only narrows what place_observations() would drop anyway. */
 static GPtrArray *
 read_observations (Build   *b,
                    GError **error)
 {
-  g_autoptr(GString) ids = g_string_new ("[");
+  g_autoptr(GHashTable) corrections = NULL;
+  ReadFilter f = { g_string_new ("["), NULL, b->query->include_unclassified, NULL };
+  GPtrArray *result = NULL;
 
   for (guint c = 0; c < b->chosen->len; c++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
+    g_string_append_printf (f.reports, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
                             ((CtReportInfo *) g_ptr_array_index (b->chosen, c))->id);
-  g_string_append_c (ids, ']');
-  return ct_store_query_observations (b->store,
-    "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-    " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-    " WHERE o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
-    " ORDER BY o.report_id, o.seq", bind_text, ids->str, error);
+  g_string_append_c (f.reports, ']');
+  if (b->codes != NULL)
+    {
+      GHashTableIter iter;
+      const gchar *code;
+
+      f.codes = g_string_new ("[");
+      g_hash_table_iter_init (&iter, b->codes);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
+        {
+          g_autofree gchar *quoted = g_strescape (code, NULL);
+
+          g_string_append_printf (f.codes, "%s\"%s\"", f.codes->len > 1 ? "," : "", quoted);
+        }
+      g_string_append_c (f.codes, ']');
+    }
+  corrections = ct_store_load_corrections (b->store, error);
+  if (corrections != NULL)
+    {
+      f.corrected = json_ids (corrections);
+      result = ct_store_query_observations (b->store, f.codes == NULL ?
+        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+        " WHERE o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+        " ORDER BY o.report_id, o.seq" :
+        /* The figures are found by indicator (observation_indicator),
+         * then kept when their report is a column. */
+        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+        " WHERE o.id IN (SELECT x.id FROM observation x WHERE x.indicator_id IN"
+        "                  (SELECT id FROM indicator WHERE code IN (SELECT value FROM json_each (?2)))"
+        "                UNION ALL SELECT x.id FROM observation x WHERE ?3 AND x.indicator_id IS NULL"
+        "                UNION ALL SELECT value FROM json_each (?4))"
+        " AND o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+        " ORDER BY o.report_id, o.seq", bind_filter, &f, error);
+    }
+  g_string_free (f.reports, TRUE);
+  if (f.codes != NULL)
+    g_string_free (f.codes, TRUE);
+  if (f.corrected != NULL)
+    g_string_free (f.corrected, TRUE);
+  return result;
 }
 
 static gboolean

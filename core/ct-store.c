@@ -122,8 +122,10 @@ static const gchar * const migrations[] = {
 
   /* 3 → 4: the list counts each report's figures from an index that holds
    * all it counts, not from the observation rows with their labels and
-   * sections (a province's library: 150,000 rows, most of its pages). */
-  "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);",
+   * sections (a province's library: 150,000 rows, most of its pages)… */
+  "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);"
+  /* … and a comparison of one indicator finds its figures by indicator. */
+  "CREATE INDEX observation_indicator ON observation (indicator_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);
