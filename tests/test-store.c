@@ -640,6 +640,52 @@ observation_labelled (CtStore     *store,
   g_assert_not_reached ();
 }
 
+/* A comparison of one indicator reads only that indicator's figures, yet a
+ * figure the user gave that indicator by a correction is among them: the
+ * indicator's rows are those of the whole comparison. */
+static void
+test_compare_one_indicator_corrected (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtImportResult) imported = NULL;
+  g_autoptr(CtCorrection) link = ct_correction_new (CT_CORRECTION_INDICATOR, NAN, "VH_THON");
+  g_autoptr(CtCompareQuery) all = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtCompareQuery) one = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) whole = NULL;
+  g_autoptr(CtComparison) filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+  gint64 meeting;
+
+  imported = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+  meeting = observation_labelled (store, imported->report_id, "Họp báo định kỳ");
+  g_assert_true (ct_store_set_correction (store, meeting, link, &error));
+  g_assert_no_error (error);
+
+  one->indicator = g_strdup ("VH_THON");
+  whole = ct_store_compare (store, all, &error);
+  g_assert_no_error (error);
+  filtered = ct_store_compare (store, one, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < ct_comparison_get_n_rows (whole); r++)
+    {
+      const CtCompareRow *row = ct_comparison_get_row (whole, r);
+      gint same = -1;
+
+      if (g_strcmp0 (row->code, "VH_THON") != 0)
+        continue;
+      for (guint f = 0; f < ct_comparison_get_n_rows (filtered); f++)
+        if (g_str_equal (ct_comparison_get_row (filtered, f)->name, row->name))
+          same = f;
+      g_assert_cmpint (same, >=, 0);
+      g_assert_cmpint (ct_comparison_get_cell (filtered, same, 0)->observation_id, ==,
+                       ct_comparison_get_cell (whole, r, 0)->observation_id);
+      found += ct_comparison_get_cell (whole, r, 0)->observation_id == meeting;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_corrections (void)
 {
@@ -1173,6 +1219,7 @@ main (int    argc,
   g_test_add_func ("/store/compare", test_compare);
   g_test_add_func ("/store/compare-by-year", test_compare_by_year);
   g_test_add_func ("/store/query-plans", test_query_plans);
+  g_test_add_func ("/store/compare-one-indicator-corrected", test_compare_one_indicator_corrected);
   g_test_add_func ("/store/comparison-new", test_comparison_new);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/search-source", test_search_and_source);
