@@ -345,7 +345,7 @@ load_report_text (Judge   *b,
   g_clear_pointer (&b->text, g_free);
   b->text_len = 0;
   b->text_report = report_id;
-  stmt = ct_store_prepare (b->store, "SELECT text FROM report_text WHERE report_id = ?1", error);
+  stmt = ct_store_prepare (b->store, "SELECT ct_unpack (text) FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, report_id);

@@ -447,7 +447,11 @@ insert_report (CtStore          *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, result->report_id);
-  sqlite3_bind_text (stmt, 2, doc->text, doc->text_len, SQLITE_STATIC);
+  if (!ct_store_bind_packed_text (stmt, 2, doc->text, doc->text_len))
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   return TRUE;

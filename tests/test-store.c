@@ -163,6 +163,21 @@ count_rows (CtStore     *store,
   return n;
 }
 
+/* The first column of the first row of @sql, as text. */
+static gchar *
+query_text (CtStore     *store,
+            const gchar *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gchar *value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
 static gchar *
 pragma_text (CtStore     *store,
              const gchar *pragma)
@@ -299,9 +314,17 @@ test_migration (void)
   g_assert_cmpuint (reports->len, ==, 1);
   g_assert_cmpstr (((CtReportInfo *) g_ptr_array_index (reports, 0))->locality, ==, "Nam Đông");
   g_assert_cmpint (count_rows (store, "correction"), ==, 0);
-  /* Version 3 keeps the text apart from the report row. */
+  /* Version 3 keeps the text apart from the report row, version 4 packs it. */
   g_assert_cmpint (count_rows (store, "report_text"), ==, 1);
+  {
+    g_autofree gchar *type = query_text (store, "SELECT typeof (text) FROM report_text");
+    g_autofree gchar *text = query_text (store, "SELECT ct_unpack (text) FROM report_text");
+
+    g_assert_cmpstr (type, ==, "blob");
+    g_assert_cmpstr (text, ==, "Nội dung");
+  }
 }
+
 
 static void
 test_import_statuses (void)
@@ -638,6 +661,37 @@ observation_labelled (CtStore     *store,
         return so->id;
     }
   g_assert_not_reached ();
+}
+
+/* A long report's text is stored once, packed to a fraction of its bytes,
+ * and comes back whole for its sources and its sentences for search. */
+static void
+test_text_packed (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GString) text = g_string_new (report_a);
+  g_autoptr(CtImportResult) imported = NULL;
+  g_autoptr(CtSourceSpan) span = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *stored = NULL;
+  gint64 grain;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Xóm %u trồng thêm %u cây keo trên đồi.\n", i, 40 + i % 7);
+  imported = import_report (store, "dai.txt", text->str, "Nam Đông", 2021, 11.327, "tỷ đồng", FALSE);
+  stored = query_text (store, "SELECT length (text) FROM report_text");
+  g_assert_cmpint (atoi (stored), <, text->len / 3);
+
+  grain = observation_labelled (store, imported->report_id, "Tổng sản lượng lương thực có hạt");
+  span = ct_store_get_source (store, grain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (span->text, ==, text->str);
+  hits = ct_store_search (store, "cay keo", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 5);
+  g_assert_true (g_str_has_prefix (((CtSearchHit *) g_ptr_array_index (hits, 0))->sentence, "Xóm "));
 }
 
 /* A comparison of one indicator reads only that indicator's figures, yet a
@@ -1213,6 +1267,7 @@ main (int    argc,
   g_test_add_func ("/store/schema-too-new", test_schema_too_new);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/migration", test_migration);
+  g_test_add_func ("/store/text-packed", test_text_packed);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
   g_test_add_func ("/store/import-cancelled", test_cancelled_import_writes_nothing);
