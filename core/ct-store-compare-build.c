@@ -216,6 +216,7 @@ typedef struct
   gint64            text_report;
   gchar            *text;
   gsize             text_len;
+  gboolean          text_whole;   /* else text holds a head of it */
 } Judge;
 
 typedef struct
@@ -332,28 +333,41 @@ add_catalog_rows (Build *b)
     }
 }
 
+/* Past a figure's end, what the judge reads: its clause runs at most 200
+ * bytes further (clause_end()), and the character there is whole. */
+#define JUDGE_READ_AHEAD 256
+
+/* The report's text up to @need bytes at least (or whole): texts are
+ * stored packed and a comparison shows a few figures of each report, so
+ * only the head that holds them is unpacked, twice as much at each miss. */
 static gboolean
 load_report_text (Judge   *b,
                   gint64   report_id,
+                  gsize    need,
                   GError **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
-  if (b->text_report == report_id)
+  if (b->text_report == report_id && (b->text_whole || b->text_len >= need))
     return TRUE;
+  if (b->text_report == report_id)
+    need = MAX (need, 2 * b->text_len);
   g_clear_pointer (&b->text, g_free);
   b->text_len = 0;
+  b->text_whole = FALSE;
   b->text_report = report_id;
-  stmt = ct_store_prepare (b->store, "SELECT ct_unpack (text) FROM report_text WHERE report_id = ?1", error);
+  stmt = ct_store_prepare (b->store, "SELECT ct_unpack_head (text, ?2) FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, report_id);
+  sqlite3_bind_int64 (stmt, 2, need);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       b->text_len = sqlite3_column_bytes (stmt, 0);
       b->text = g_strndup ((const gchar *) sqlite3_column_text (stmt, 0), b->text_len);
+      b->text_whole = b->text_len < need;
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -414,7 +428,7 @@ judge_figure (Judge                     *j,
   g_autofree gchar *paragraph = NULL;
   gdouble rate;
 
-  if (!load_report_text (j, so->report_id, error))
+  if (!load_report_text (j, so->report_id, o->end + JUDGE_READ_AHEAD, error))
     return FALSE;
   if (j->text != NULL && o->start <= o->end && o->end <= j->text_len
       && g_utf8_validate_len (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start, NULL))
@@ -829,7 +843,7 @@ ct_store_judge_observations (CtStore    *self,
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Judge judge = { self, NULL, 0, NULL, 0 };
+  Judge judge = { self, NULL, 0, NULL, 0, FALSE };
   gboolean ok = TRUE;
 
   judge.table = ct_qualifier_table_get_default (error);

@@ -105,6 +105,54 @@ sql_unpack (sqlite3_context  *ctx,
   sqlite3_result_text64 (ctx, text, len, g_free, SQLITE_UTF8);
 }
 
+/* ct_unpack_head (text, n): the first n bytes of a stored text (fewer when
+ * it is shorter; the last character may be cut). Inflating stops there:
+ * judging a figure needs the text up to a little after it, not a whole
+ * report for each report a comparison shows. */
+static void
+sql_unpack_head (sqlite3_context  *ctx,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  sqlite3_int64 want = sqlite3_value_int64 (argv[1]);
+  const guchar *data = sqlite3_value_blob (argv[0]);
+  gsize size = sqlite3_value_bytes (argv[0]);
+  z_stream z = { 0 };
+  guchar *text;
+  int rc;
+
+  (void) argc;
+  if (want < 0)
+    want = 0;
+  if (sqlite3_value_type (argv[0]) != SQLITE_BLOB)
+    {
+      sqlite3_result_text64 (ctx, (const gchar *) data, MIN (size, (gsize) want),
+                             SQLITE_TRANSIENT, SQLITE_UTF8);
+      return;
+    }
+  if (size < PACK_HEADER || memcmp (data, PACK_MAGIC, 4) != 0 || inflateInit (&z) != Z_OK)
+    {
+      sqlite3_result_error (ctx, "a report's stored text is damaged", -1);
+      return;
+    }
+  text = g_malloc (want + 1);
+  z.next_in = (Bytef *) data + PACK_HEADER;
+  z.avail_in = size - PACK_HEADER;
+  z.next_out = text;
+  z.avail_out = want;
+  do
+    rc = inflate (&z, Z_SYNC_FLUSH);
+  while (rc == Z_OK && z.avail_out > 0 && z.avail_in > 0);
+  inflateEnd (&z);
+  if (rc != Z_OK && rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && z.avail_out == 0))
+    {
+      g_free (text);
+      sqlite3_result_error (ctx, "a report's stored text is damaged", -1);
+      return;
+    }
+  sqlite3_result_text64 (ctx, (gchar *) text, z.total_out, g_free, SQLITE_UTF8);
+}
+
 static void
 sql_pack (sqlite3_context  *ctx,
           int               argc,
@@ -134,5 +182,6 @@ ct_store_register_text_functions (CtStore *self)
   int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
   return sqlite3_create_function (self->db, "ct_unpack", 1, flags, NULL, sql_unpack, NULL, NULL) == SQLITE_OK
+         && sqlite3_create_function (self->db, "ct_unpack_head", 2, flags, NULL, sql_unpack_head, NULL, NULL) == SQLITE_OK
          && sqlite3_create_function (self->db, "ct_pack", 1, flags, NULL, sql_pack, NULL, NULL) == SQLITE_OK;
 }
