@@ -207,7 +207,7 @@ main (int   argc,
            seconds < GOAL_SECONDS ? "PASS" : "FAIL");
   floor_cpu = zlib_floor (xlsx, &xml);
   g_print ("  zlib floor: its %.1f MB of XML through zlib alone take %.2f s of CPU; "
-           "the export takes %.1f× that\n", xml / 1e6, floor_cpu, cpu / MAX (floor_cpu, 1e-6));
+           "the export takes %.1f times that\n", xml / 1e6, floor_cpu, cpu / MAX (floor_cpu, 1e-6));
 
   g_unlink (xlsx);
   ct_store_close (g_steal_pointer (&store));
