@@ -17,6 +17,7 @@ struct _CtStore
   gchar      *path;
   CtCatalog  *catalog;
   GHashTable *statements; /* SQL text (static string) → sqlite3_stmt */
+  gboolean    in_batch;   /* ct_store_import_files() holds a transaction */
 };
 
 /* A prepared statement kept for the life of the connection, reset and with
