@@ -198,22 +198,168 @@ test_sort (void)
   g_autofree gchar *asc = NULL;
   g_autofree gchar *desc = NULL;
   g_autofree gchar *back = NULL;
+  guint column = 99;
+  GtkSortType order;
 
-  /* By the second district's figure: 40 ha before 3.100 tấn; the empty
-   * budget cell stays in its own sector. */
-  ct_compare_view_sort_by_column (view, 1, GTK_SORT_ASCENDING);
+  /* By the first district's achievement: grain at 60,1% before forest at
+   * 95%, although 2.703,5 tấn is the larger figure; the budget's empty
+   * cell stays in its own sector. */
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
   asc = shown_rows (view);
-  g_assert_cmpstr (asc, ==, "#Nông nghiệp NN_TRONG_RUNG NN_LUONG_THUC #Tài chính NS_THU");
+  g_assert_cmpstr (asc, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpint (order, ==, GTK_SORT_ASCENDING);
   ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
   desc = shown_rows (view);
-  g_assert_cmpstr (desc, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
-  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
-  g_free (desc);
-  desc = shown_rows (view);
   g_assert_cmpstr (desc, ==, "#Nông nghiệp NN_TRONG_RUNG NN_LUONG_THUC #Tài chính NS_THU");
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
   ct_compare_view_sort_by_column (view, -1, GTK_SORT_ASCENDING);
   back = shown_rows (view);
   g_assert_cmpstr (back, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+  g_assert_false (ct_compare_view_get_sort (view, NULL, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+blank_cells (CtCompareCell *cells,
+             guint          n)
+{
+  memset (cells, 0, n * sizeof *cells);
+  for (guint i = 0; i < n; i++)
+    {
+      cells[i].value = cells[i].value_high = cells[i].value_normalized = NAN;
+      cells[i].plan = cells[i].plan_normalized = NAN;
+      cells[i].rate = cells[i].rate_computed = cells[i].yoy = NAN;
+    }
+}
+
+static void
+set_cell (CtCompareCell *cell,
+          gint64         id,
+          gdouble        value,
+          const gchar   *unit,
+          gdouble        rate,
+          CtVerdict      verdict)
+{
+  cell->observation_id = id;
+  cell->value = cell->value_normalized = value;
+  cell->unit = (gchar *) unit;
+  cell->rate = rate;
+  cell->verdict = verdict;
+}
+
+/* One sector, five figures of one commune in five units and every
+ * verdict; the second commune has one figure. */
+static CtComparison *
+make_verdicts (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  static const gchar *codes[5] = { "T_CHE", "T_CAPHE", "T_PHI", "T_DE", "T_KHACH" };
+  static const gchar *names[5] = { "Sản lượng chè búp", "Cà phê trồng mới", "Thu phí chợ",
+                                   "Đàn dê", "Khách tham quan" };
+  static const gchar *units[5] = { "tấn", "ha", "tỷ đồng", "con", "lượt" };
+  CtCompareRow rows[5];
+  CtCompareColumn columns[2] = {
+    { 21, 1, (gchar *) "Đồi Cát · 6 tháng 2025", (gchar *) "Đồi Cát", (gchar *) "xã", NULL, 2025,
+      (gchar *) "6 tháng", NULL },
+    { 22, 2, (gchar *) "Làng Mới · 6 tháng 2025", (gchar *) "Làng Mới", (gchar *) "xã", NULL, 2025,
+      (gchar *) "6 tháng", NULL },
+  };
+  CtCompareCell cells[10];
+
+  memset (rows, 0, sizeof rows);
+  for (guint i = 0; i < 5; i++)
+    {
+      rows[i].code = (gchar *) codes[i];
+      rows[i].name = (gchar *) names[i];
+      rows[i].sector = (gchar *) "Kinh tế";
+      rows[i].unit = (gchar *) units[i];
+      rows[i].direction = CT_DIRECTION_HIGHER;
+      rows[i].n_values = 1;
+    }
+  blank_cells (cells, 10);
+  set_cell (&cells[0], 1, 900, "tấn", 90, CT_VERDICT_NEARLY_MET);
+  set_cell (&cells[2], 2, 12, "ha", 120, CT_VERDICT_MET);
+  set_cell (&cells[4], 3, 5, "tỷ đồng", 50, CT_VERDICT_NOT_MET);
+  set_cell (&cells[6], 4, 3000, "con", NAN, CT_VERDICT_NONE);
+  set_cell (&cells[8], 5, 4000, "lượt", 40, CT_VERDICT_BEHIND);
+  set_cell (&cells[1], 6, 700, "tấn", 70, CT_VERDICT_NOT_MET);
+  rows[0].n_values = 2;
+  return ct_comparison_new (query, rows, 5, columns, 2, cells);
+}
+
+static CtCompareView *
+make_verdict_view (GtkWidget **window)
+{
+  g_autoptr(CtComparison) comparison = make_verdicts ();
+  CtCompareView *view = CT_COMPARE_VIEW (ct_compare_view_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 900, 500);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
+  ct_compare_view_set_comparison (view, comparison);
+  return view;
+}
+
+/* Rates across units, empty last both ways, verdicts worst first. */
+static void
+test_sort_by_rate_and_verdict (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_verdict_view (&window);
+  g_autofree gchar *asc = NULL;
+  g_autofree gchar *desc = NULL;
+  g_autofree gchar *verdicts = NULL;
+  g_autofree gchar *verdicts_desc = NULL;
+
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  asc = shown_rows (view);
+  g_assert_cmpstr (asc, ==, "#Kinh tế T_KHACH T_PHI T_CHE T_CAPHE T_DE");
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
+  desc = shown_rows (view);
+  g_assert_cmpstr (desc, ==, "#Kinh tế T_CAPHE T_CHE T_PHI T_KHACH T_DE");
+
+  ct_compare_view_set_sort_key (view, CT_COMPARE_SORT_VERDICT);
+  g_assert_cmpint (ct_compare_view_get_sort_key (view), ==, CT_COMPARE_SORT_VERDICT);
+  verdicts_desc = shown_rows (view);
+  g_assert_cmpstr (verdicts_desc, ==, "#Kinh tế T_CAPHE T_CHE T_KHACH T_PHI T_DE");
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  verdicts = shown_rows (view);
+  g_assert_cmpstr (verdicts, ==, "#Kinh tế T_PHI T_KHACH T_CHE T_CAPHE T_DE");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_verdict_filter (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_verdict_view (&window);
+  g_autofree gchar *not_met = NULL;
+  g_autofree gchar *behind = NULL;
+  g_autofree gchar *searched = NULL;
+  g_autofree gchar *all = NULL;
+
+  /* Not met in either commune: the fee in the first, tea in the second. */
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_NOT_MET);
+  not_met = shown_rows (view);
+  g_assert_cmpstr (not_met, ==, "#Kinh tế T_CHE T_PHI");
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "2 chỉ tiêu · 2 báo cáo");
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_BEHIND);
+  behind = shown_rows (view);
+  g_assert_cmpstr (behind, ==, "#Kinh tế T_KHACH");
+  /* the filter and the search both hold */
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_NOT_MET);
+  ct_compare_view_set_search (view, "chè");
+  searched = shown_rows (view);
+  g_assert_cmpstr (searched, ==, "#Kinh tế T_CHE");
+  ct_compare_view_set_search (view, NULL);
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_NONE);
+  all = shown_rows (view);
+  g_assert_cmpstr (all, ==, "#Kinh tế T_CHE T_CAPHE T_PHI T_DE T_KHACH");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -411,6 +557,8 @@ main (int   argc,
   g_test_add_func ("/compare-view/cell-texts", test_cell_texts);
   g_test_add_func ("/compare-view/rows-and-search", test_rows_and_search);
   g_test_add_func ("/compare-view/sort", test_sort);
+  g_test_add_func ("/compare-view/sort-by-rate-and-verdict", test_sort_by_rate_and_verdict);
+  g_test_add_func ("/compare-view/verdict-filter", test_verdict_filter);
   g_test_add_func ("/compare-view/select-and-copy", test_select_and_copy);
   g_test_add_func ("/compare-view/drawn", test_drawn);
   g_test_add_func ("/compare-view/many-columns", test_many_columns);

@@ -9,74 +9,16 @@
 
 #include "ct-compare-cell.h"
 #include "ct-compare-item.h"
+#include "ct-compare-sort.h"
+#include "ct-compare-stats.h"
 #include "ct-compare-view.h"
 #include "ct-store-compare-reform.h"
 #include "ct-format.h"
 #include "ct-text.h"
 
-/* Every row of both views has the same height, so the two lists that share
- * one vertical adjustment stay aligned row for row. */
-#define ROW_HEIGHT         70
-#define HEADER_ROW_HEIGHT  30
-#define INDICATOR_WIDTH    300
-#define REPORT_WIDTH       190
-/* Report columns are virtual: the GtkColumnView holds at most this many
- * slot columns (enough for a wide screen), and scrolling sideways moves
- * which comparison columns they show. GtkColumnView in GTK 4.8 makes a cell
- * for every column of every row it keeps (up to some 200 rows), so 700 real
- * columns would be 140,000 widgets. */
-#define MAX_SLOTS          14
-
-struct _CtCompareView
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *search_entry;
-  GtkWidget          *summary_label;
-  GtkWidget          *reform_label;       /* columns straddle 1 July 2025 */
-  GtkWidget          *left_scroller;
-  GtkWidget          *right_scroller;
-  GtkWidget          *hscrollbar;
-  GtkAdjustment      *columns_adjustment; /* first comparison column shown */
-  guint               offset;
-  guint               n_slots;
-  GPtrArray          *slots;              /* ColumnData *, one per slot column */
-  GtkColumnView      *left_view;
-  GtkColumnView      *right_view;
-
-  CtComparison       *comparison;
-  GListStore         *items;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkMultiSelection  *selection;
-
-  gchar             **search_words;  /* folded */
-  gboolean            search_tones;  /* the query has Vietnamese letters: keep them */
-  gboolean            shared_only;
-  GHashTable         *matched_sectors;
-
-  GHashTable         *bound_cells;   /* GtkWidget * set: report cells on screen */
-  guint               sync_source;
-  guint               scroll_source;  /* idle bringing scroll_position into view */
-  guint               scroll_position;
-  guint               scroll_frames;   /* idle copying one vertical position to the other */
-  gboolean            sync_from_left;
-  gint                current_row;   /* comparison row, -1 for none */
-  gint                current_column;
-};
+#include "ct-compare-view-private.h"
 
 G_DEFINE_FINAL_TYPE (CtCompareView, ct_compare_view, GTK_TYPE_WIDGET)
-
-/* What a slot column's factory and sorter know: shared, reference counted. */
-typedef struct
-{
-  CtCompareView *view;
-  guint          column;      /* the slot */
-  guint          sort_column; /* the comparison column in the slot when its
-                               * header was clicked: scrolling sideways keeps
-                               * sorting by it */
-} ColumnData;
 
 enum {
   CELL_SELECTED,
@@ -110,7 +52,8 @@ row_visible (CtCompareView *self,
   for (guint i = 0; self->search_words != NULL && self->search_words[i] != NULL; i++)
     if (strstr (key, self->search_words[i]) == NULL)
       return FALSE;
-  return TRUE;
+  return ct_compare_row_has_verdict (ct_compare_item_get_comparison (item), ct_compare_item_get_row (item),
+                                     self->verdict_filter, NULL);
 }
 
 static gboolean
@@ -147,6 +90,19 @@ refilter (CtCompareView *self)
   update_summary (self);
 }
 
+void
+_ct_compare_view_refilter (CtCompareView *self)
+{
+  refilter (self);
+}
+
+/* The sort key changed: the same column, compared another way. */
+void
+_ct_compare_view_resort (CtCompareView *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
 /* Sector first, its heading before its rows: whatever the column sort,
  * rows never leave their sector. */
 static int
@@ -178,15 +134,8 @@ order_compare (gconstpointer a,
   return ox < oy ? GTK_ORDERING_SMALLER : ox > oy ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-static gdouble
-cell_sort_value (const CtCompareCell *cell)
-{
-  if (cell->observation_id == 0)
-    return NAN;
-  return isnan (cell->value_normalized) ? cell->value : cell->value_normalized;
-}
-
-/* Sorts by the figure of one report column; empty cells go last. */
+/* Sorts by the achievement rate or the verdict of one report column:
+ * figures in ha and in tỷ đồng are not comparable, their rates are. */
 static int
 column_compare (gconstpointer a,
                 gconstpointer b,
@@ -194,20 +143,24 @@ column_compare (gconstpointer a,
 {
   CtCompareItem *x = (CtCompareItem *) a, *y = (CtCompareItem *) b;
   ColumnData *data = user_data;
+  CtCompareView *self = data->view;
   guint column = data->sort_column;
-  CtComparison *comparison = ct_compare_item_get_comparison (x);
-  gdouble vx, vy;
+  CtComparison *comparison;
 
+  /* probe_sort(): the first slot asked is the primary sort column. */
+  if (self->probing)
+    {
+      if (self->probe_slot < 0)
+        self->probe_slot = (gint) data->column;
+      return GTK_ORDERING_SMALLER;
+    }
+  comparison = ct_compare_item_get_comparison (x);
   if (ct_compare_item_is_header (x) || ct_compare_item_is_header (y)
       || column >= ct_comparison_get_n_columns (comparison))
     return GTK_ORDERING_EQUAL;
-
-  vx = cell_sort_value (ct_comparison_get_cell (comparison, ct_compare_item_get_row (x), column));
-  vy = cell_sort_value (ct_comparison_get_cell (comparison, ct_compare_item_get_row (y), column));
-  if (isnan (vx) || isnan (vy))
-    return isnan (vx) == isnan (vy) ? GTK_ORDERING_EQUAL
-           : isnan (vx) ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-  return vx < vy ? GTK_ORDERING_SMALLER : vx > vy ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return ct_compare_sort_cells (ct_comparison_get_cell (comparison, ct_compare_item_get_row (x), column),
+                                ct_comparison_get_cell (comparison, ct_compare_item_get_row (y), column),
+                                self->sort_key, self->sort_descending);
 }
 
 static void
@@ -302,7 +255,9 @@ scroll_to_pending (GtkWidget     *widget,
   /* The first frame lays the rows out; the next ones can be trusted. */
   if (++self->scroll_frames < 2)
     return G_SOURCE_CONTINUE;
-  if (n > 0 && upper > page && self->scroll_position < n)
+  if (!isnan (self->restore_value))
+    gtk_adjustment_set_value (v, CLAMP (self->restore_value, 0, MAX (upper - page, 0)));
+  else if (n > 0 && upper > page && self->scroll_position < n)
     {
       y = self->scroll_position == 0 ? 0 : upper * self->scroll_position / n;
       if (y < value || y + ROW_HEIGHT > value + page)
@@ -323,6 +278,7 @@ static void
 scroll_to_position (CtCompareView *self,
                     guint          position)
 {
+  self->restore_value = NAN;
   self->scroll_position = position;
   self->scroll_frames = 0;
   if (self->scroll_source == 0)
@@ -580,22 +536,46 @@ on_table_pressed (GtkGestureClick *gesture,
   CtCompareView *self = user_data;
   GtkWidget *table = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *cell = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
-  gint row, column;
 
+  (void) x;
   while (cell != NULL && cell != table && !CT_IS_COMPARE_CELL (cell))
     cell = gtk_widget_get_parent (cell);
-  if (cell == NULL || !CT_IS_COMPARE_CELL (cell))
+  if (cell != NULL && CT_IS_COMPARE_CELL (cell))
+    _ct_compare_view_press_cell (self, cell, n_press);
+}
+
+gboolean
+_ct_compare_view_cell_position (CtCompareView *self,
+                                GtkWidget     *cell,
+                                guint         *row,
+                                guint         *column)
+{
+  gint r = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
+  guint c = (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + self->offset;
+
+  if (r < 0 || self->comparison == NULL || c >= ct_comparison_get_n_columns (self->comparison))
+    return FALSE;
+  *row = (guint) r;
+  *column = c;
+  return TRUE;
+}
+
+void
+_ct_compare_view_press_cell (CtCompareView *self,
+                             GtkWidget     *cell,
+                             gint           n_press)
+{
+  guint row, column;
+
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+  if (!_ct_compare_view_cell_position (self, cell, &row, &column))
     return;
-  row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + (gint) self->offset;
-  if (row < 0)
-    return;
-  /* Set the column before the row's selection changes, so the one
-   * ::cell-selected that follows names the cell clicked. */
-  self->current_column = column;
-  set_current (self, row, column, TRUE);
+  /* The cell becomes current before the list selects its row, so the one
+   * ::cell-selected names the cell clicked; another cell of the same row
+   * is a change of its own (the source pane follows it). */
+  set_current (self, (gint) row, (gint) column, TRUE);
   if (n_press == 2)
-    g_signal_emit (self, signals[CELL_ACTIVATED], 0, (guint) row, (guint) column);
+    g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
 
 static void
@@ -658,6 +638,17 @@ render_cell (CtCompareView *self,
       plan_text = g_strdup_printf ("%s%s+%u", plain != NULL ? plain : "", plain != NULL ? " · " : "",
                                    figure->n_more);
     }
+  /* Its place among the reports by achievement rate. */
+  {
+    g_autofree gchar *rank = _ct_compare_view_rank_text (self, (guint) ct_compare_item_get_row (item), index);
+
+    if (rank != NULL)
+      {
+        g_autofree gchar *plain = g_steal_pointer (&plan_text);
+
+        plan_text = g_strconcat (plain != NULL ? plain : "", plain != NULL ? " · " : "", rank, NULL);
+      }
+  }
 
   gtk_widget_set_size_request (cell, -1, ROW_HEIGHT);
   ct_compare_cell_set (CT_COMPARE_CELL (cell), value_text, plan_text, rate_text,
@@ -837,8 +828,50 @@ add_report_columns (CtCompareView *self)
   update_headers (self);
 }
 
+/* GtkColumnView in GTK 4.8 tells neither which column sorts nor which
+ * way: its sorter is asked to compare two stand-ins while every slot
+ * answers "smaller"; the first slot asked is the primary column, and an
+ * inverted answer means descending. */
+static void
+probe_sort (CtCompareView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->right_view);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->probing = TRUE;
+  self->probe_slot = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  self->probing = FALSE;
+  self->sort_descending = order == GTK_ORDERING_LARGER;
+  self->sort_column = self->probe_slot >= 0 ? (gint) self->offset + self->probe_slot : -1;
+}
+
+/* Keeps the place in the table across a new order: the current row stays
+ * in sight, or else the same stretch of the table. */
+static void
+keep_scroll_position (CtCompareView *self)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
+  gint position = self->current_row >= 0 ? position_of_row (self, self->current_row) : -1;
+
+  if (position >= 0)
+    {
+      scroll_to_position (self, (guint) position);
+    }
+  else
+    {
+      gdouble value = gtk_adjustment_get_value (v);
+
+      scroll_to_position (self, 0);
+      self->restore_value = value;
+    }
+}
+
 /* A header was clicked (or sort_by_column() called): each slot sorts by
- * the comparison column it shows now, and keeps to it while scrolling. */
+ * the comparison column it shows now, and keeps to it while scrolling.
+ * Connected before the sort model, which sorts once this returns. */
 static void
 on_sort_changed (GtkSorter       *sorter,
                  GtkSorterChange  change,
@@ -854,6 +887,18 @@ on_sort_changed (GtkSorter       *sorter,
 
       data->sort_column = self->offset + data->column;
     }
+  probe_sort (self);
+}
+
+/* After the sort model has sorted again. */
+static void
+on_sorted (GtkSorter       *sorter,
+           GtkSorterChange  change,
+           gpointer         user_data)
+{
+  (void) sorter;
+  (void) change;
+  keep_scroll_position (CT_COMPARE_VIEW (user_data));
 }
 
 /* The slots show other comparison columns: redraw the cells on screen in
@@ -1262,7 +1307,7 @@ copy_action (GtkWidget   *widget,
 {
   (void) action_name;
   (void) parameter;
-  ct_compare_view_copy (CT_COMPARE_VIEW (widget));
+  _ct_compare_view_copy_cell_or_rows (CT_COMPARE_VIEW (widget));
 }
 
 static void
@@ -1361,6 +1406,7 @@ ct_compare_view_dispose (GObject *object)
   if (self->scroll_source != 0 && self->right_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->right_view), self->scroll_source);
   self->scroll_source = 0;
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -1376,6 +1422,7 @@ ct_compare_view_finalize (GObject *object)
   CtCompareView *self = CT_COMPARE_VIEW (object);
 
   g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->matched_sectors, g_hash_table_unref);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
@@ -1416,6 +1463,7 @@ ct_compare_view_class_init (CtCompareViewClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.next-column", NULL, next_column_action);
   gtk_widget_class_install_action (widget_class, "compare.previous-column", NULL, previous_column_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "compare.copy", NULL);
+  _ct_compare_view_class_add_tools (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ct-compare-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1446,6 +1494,8 @@ ct_compare_view_init (CtCompareView *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->current_row = -1;
   self->current_column = -1;
+  self->sort_column = -1;
+  self->restore_value = NAN;
   self->matched_sectors = g_hash_table_new (NULL, NULL);
   self->bound_cells = g_hash_table_new (NULL, NULL);
   self->slots = g_ptr_array_new_with_free_func (g_rc_box_release);
@@ -1457,7 +1507,7 @@ ct_compare_view_init (CtCompareView *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                                   GTK_FILTER (self->filter));
-  sorter = gtk_multi_sorter_new ();
+  sorter = self->sorter = gtk_multi_sorter_new ();
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (sector_compare, NULL, NULL)));
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (sorter));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
@@ -1474,6 +1524,7 @@ ct_compare_view_init (CtCompareView *self)
   self->summary_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->summary_label, "dim-label");
   gtk_box_append (GTK_BOX (top), self->search_entry);
+  _ct_compare_view_add_tools (self, top);
   gtk_box_append (GTK_BOX (top), self->summary_label);
   gtk_widget_set_margin_start (top, 6);
   gtk_widget_set_margin_end (top, 6);
@@ -1501,6 +1552,7 @@ ct_compare_view_init (CtCompareView *self)
   gtk_column_view_column_set_fixed_width (column, INDICATOR_WIDTH);
   gtk_column_view_append_column (self->left_view, column);
   g_object_unref (column);
+  _ct_compare_view_add_totals_column (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->left_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
 
@@ -1513,6 +1565,7 @@ ct_compare_view_init (CtCompareView *self)
                     G_CALLBACK (on_sort_changed), self);
   gtk_multi_sorter_append (sorter, GTK_SORTER (g_object_ref (gtk_column_view_get_sorter (self->right_view))));
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (order_compare, NULL, NULL)));
+  g_signal_connect (sorter, "changed", G_CALLBACK (on_sorted), self);
   g_signal_connect (self->right_view, "activate", G_CALLBACK (on_activate), self);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1522,6 +1575,7 @@ ct_compare_view_init (CtCompareView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->right_view), GTK_EVENT_CONTROLLER (click));
+  _ct_compare_view_add_context_menu (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->right_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures by report"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -1556,7 +1610,7 @@ ct_compare_view_init (CtCompareView *self)
   g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)),
                     "changed", G_CALLBACK (on_right_width), self);
   self->hscrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->columns_adjustment);
-  gtk_widget_set_margin_start (self->hscrollbar, INDICATOR_WIDTH);
+  gtk_widget_set_margin_start (self->hscrollbar, INDICATOR_WIDTH + TOTALS_WIDTH);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->hscrollbar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reports shown"), -1);
   gtk_widget_set_parent (self->hscrollbar, GTK_WIDGET (self));

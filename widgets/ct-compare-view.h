@@ -7,8 +7,9 @@
  *
  * The current cell is (row, column) in the comparison's own indexes: Up and
  * Down move the row (the list's own keys), Left and Right the column, a
- * click picks both. Ctrl+C copies the selected rows (all rows when none is
- * selected) as tab-separated values for a spreadsheet.
+ * click picks both. Ctrl+C copies the current cell in words, or the
+ * selected rows (all rows when none is selected) as tab-separated values
+ * for a spreadsheet; the context menu offers both.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ct-compare-sort.h"
 #include "ct-store-compare.h"
 
 G_BEGIN_DECLS
@@ -47,10 +49,23 @@ const gchar  *ct_compare_view_get_summary    (CtCompareView *self);
  * filtering and sorting. */
 GListModel   *ct_compare_view_get_model      (CtCompareView *self);
 /* Sorts by a report column (comparison index), or back to catalogue order
- * with column -1. */
+ * with column -1: by the achievement rate, or the verdict (see
+ * ct_compare_view_set_sort_key()), never by raw figures in different
+ * units. The current row, or else the place in the table, stays in sight. */
 void          ct_compare_view_sort_by_column (CtCompareView *self,
                                               gint           column,
                                               GtkSortType    order);
+/* The column sorted by and its order; FALSE in catalogue order. */
+gboolean      ct_compare_view_get_sort       (CtCompareView *self,
+                                              guint         *column,
+                                              GtkSortType   *order);
+void          ct_compare_view_set_sort_key   (CtCompareView    *self,
+                                              CtCompareSortKey  key);
+CtCompareSortKey ct_compare_view_get_sort_key (CtCompareView   *self);
+/* Only the rows some shown report judges verdict (CT_VERDICT_NONE: all). */
+void          ct_compare_view_set_verdict_filter (CtCompareView *self,
+                                                  CtVerdict      verdict);
+CtVerdict     ct_compare_view_get_verdict_filter (CtCompareView *self);
 
 /* The comparison column in the first report slot (the view shows at most
  * 14 report columns at a time and scrolls through the rest). */
@@ -68,7 +83,18 @@ gboolean      ct_compare_view_select_cell    (CtCompareView *self,
 /* The selected rows, or every shown row when none is selected, as TSV with
  * a header line; numbers in Vietnamese format. */
 gchar        *ct_compare_view_get_tsv        (CtCompareView *self);
-/* Copies ct_compare_view_get_tsv() to the clipboard. */
+/* Copies ct_compare_view_get_tsv() to the clipboard (Ctrl+Shift+C, and
+ * Ctrl+C with several rows selected). */
 void          ct_compare_view_copy           (CtCompareView *self);
+/* The current cell in words, with its plan, rate and rank (Ctrl+C with
+ * one row, and the context menu); NULL without a current cell. */
+gchar        *ct_compare_view_get_cell_text  (CtCompareView *self);
+
+/* What a click on a drawn report cell does (the table's own gesture calls
+ * it, and tests): makes it current, emitting ::cell-selected when it is
+ * another cell, of the same row or not; n_press 2 activates it. */
+void          _ct_compare_view_press_cell    (CtCompareView *self,
+                                              GtkWidget     *cell,
+                                              gint           n_press);
 
 G_END_DECLS

@@ -1,0 +1,389 @@
+/* ct-compare-view-tools.c: sorting, filtering, totals, ranks and copying
+ * on the comparison table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ct-compare-cell.h"
+#include "ct-compare-item.h"
+#include "ct-compare-stats.h"
+#include "ct-compare-view-private.h"
+
+/* ------------------------------------------------------------------ */
+/* Sort and verdict controls                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+on_sort_key_selected (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      gpointer     user_data)
+{
+  (void) pspec;
+  ct_compare_view_set_sort_key (CT_COMPARE_VIEW (user_data),
+                                gtk_drop_down_get_selected (dropdown) == 1 ? CT_COMPARE_SORT_VERDICT
+                                                                           : CT_COMPARE_SORT_RATE);
+}
+
+static void
+on_verdict_selected (GtkDropDown *dropdown,
+                     GParamSpec  *pspec,
+                     gpointer     user_data)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  (void) pspec;
+  if (i < G_N_ELEMENTS (ct_compare_filter_verdicts))
+    ct_compare_view_set_verdict_filter (CT_COMPARE_VIEW (user_data), ct_compare_filter_verdicts[i]);
+}
+
+void
+_ct_compare_view_add_tools (CtCompareView *self,
+                            GtkWidget     *top)
+{
+  const gchar *keys[] = { _("Sort reports by rate"), _("Sort reports by verdict"), NULL };
+  g_auto(GStrv) verdicts = ct_compare_filter_names ();
+
+  self->sort_dropdown = gtk_drop_down_new_from_strings (keys);
+  gtk_widget_set_tooltip_text (self->sort_dropdown,
+                               _("What a click on a report's header sorts by: the achievement rate, or the verdict (not met first)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort report columns by"), -1);
+  g_signal_connect (self->sort_dropdown, "notify::selected", G_CALLBACK (on_sort_key_selected), self);
+
+  self->verdict_dropdown = gtk_drop_down_new_from_strings ((const gchar * const *) verdicts);
+  gtk_widget_set_tooltip_text (self->verdict_dropdown,
+                               _("Only the indicators some report judges so"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show indicators by verdict"), -1);
+  g_signal_connect (self->verdict_dropdown, "notify::selected", G_CALLBACK (on_verdict_selected), self);
+
+  gtk_box_append (GTK_BOX (top), self->sort_dropdown);
+  gtk_box_append (GTK_BOX (top), self->verdict_dropdown);
+}
+
+void
+ct_compare_view_set_sort_key (CtCompareView    *self,
+                              CtCompareSortKey  key)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (self->sort_key == key)
+    return;
+  self->sort_key = key;
+  g_signal_handlers_block_by_func (self->sort_dropdown, on_sort_key_selected, self);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->sort_dropdown), key == CT_COMPARE_SORT_VERDICT ? 1 : 0);
+  g_signal_handlers_unblock_by_func (self->sort_dropdown, on_sort_key_selected, self);
+  if (self->sort_column >= 0)
+    _ct_compare_view_resort (self);
+}
+
+CtCompareSortKey
+ct_compare_view_get_sort_key (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), CT_COMPARE_SORT_RATE);
+  return self->sort_key;
+}
+
+gboolean
+ct_compare_view_get_sort (CtCompareView *self,
+                          guint         *column,
+                          GtkSortType   *order)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), FALSE);
+
+  if (self->sort_column < 0)
+    return FALSE;
+  if (column != NULL)
+    *column = (guint) self->sort_column;
+  if (order != NULL)
+    *order = self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+  return TRUE;
+}
+
+void
+ct_compare_view_set_verdict_filter (CtCompareView *self,
+                                    CtVerdict      verdict)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (self->verdict_filter == verdict)
+    return;
+  self->verdict_filter = verdict;
+  for (guint i = 0; i < G_N_ELEMENTS (ct_compare_filter_verdicts); i++)
+    if (ct_compare_filter_verdicts[i] == verdict)
+      {
+        g_signal_handlers_block_by_func (self->verdict_dropdown, on_verdict_selected, self);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->verdict_dropdown), i);
+        g_signal_handlers_unblock_by_func (self->verdict_dropdown, on_verdict_selected, self);
+      }
+  _ct_compare_view_refilter (self);
+}
+
+CtVerdict
+ct_compare_view_get_verdict_filter (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), CT_VERDICT_NONE);
+  return self->verdict_filter;
+}
+
+/* ------------------------------------------------------------------ */
+/* Totals column                                                      */
+/* ------------------------------------------------------------------ */
+
+static void
+totals_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *value = gtk_label_new (NULL);
+  GtkWidget *rate = gtk_label_new (NULL);
+
+  (void) factory;
+  (void) user_data;
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (GtkWidget *label = value; label != NULL; label = label == value ? rate : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (rate, "caption");
+  gtk_widget_add_css_class (rate, "dim-label");
+  g_object_set_data (G_OBJECT (box), "ct-value", value);
+  g_object_set_data (G_OBJECT (box), "ct-rate", rate);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+totals_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  CtCompareView *self = user_data;
+  CtCompareItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *value = g_object_get_data (G_OBJECT (box), "ct-value");
+  GtkWidget *rate = g_object_get_data (G_OBJECT (box), "ct-rate");
+  g_autofree gchar *value_text = NULL;
+  g_autofree gchar *rate_text = NULL;
+  CtRowTotal total;
+
+  (void) factory;
+  if (!ct_compare_item_is_header (item))
+    {
+      CtComparison *comparison = ct_compare_item_get_comparison (item);
+      guint row = (guint) ct_compare_item_get_row (item);
+
+      ct_comparison_row_total (comparison, row, self->shown, &total);
+      value_text = ct_row_total_format_value (&total, ct_comparison_get_row (comparison, row));
+      rate_text = ct_row_total_format_rate (&total);
+    }
+  gtk_label_set_text (GTK_LABEL (value), value_text != NULL ? value_text : "");
+  gtk_label_set_text (GTK_LABEL (rate), rate_text != NULL ? rate_text : "");
+  gtk_widget_set_visible (rate, rate_text != NULL);
+  gtk_widget_set_size_request (box, -1, ct_compare_item_is_header (item) ? HEADER_ROW_HEIGHT : ROW_HEIGHT);
+  if (value_text != NULL)
+    {
+      g_autofree gchar *tip = g_strdup_printf ("%s%s%s", value_text, rate_text != NULL ? "\n" : "",
+                                               rate_text != NULL ? rate_text : "");
+
+      gtk_widget_set_tooltip_text (box, tip);
+    }
+  else
+    gtk_widget_set_tooltip_text (box, ct_compare_item_is_header (item) ? NULL
+                                 : _("No total: fewer than two figures, or reports of different periods or of the same locality"));
+}
+
+void
+_ct_compare_view_add_totals_column (CtCompareView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (totals_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (totals_bind), self);
+  /* TRANSLATORS: the column of sums (what adds up) and plain means (what does not) */
+  self->totals_column = gtk_column_view_column_new (_("Total or mean"), factory);
+  gtk_column_view_column_set_fixed_width (self->totals_column, TOTALS_WIDTH);
+  gtk_column_view_append_column (self->left_view, self->totals_column);
+  g_object_unref (self->totals_column);
+}
+
+/* The reports shown changed: the sums are over those only. */
+void
+_ct_compare_view_update_totals (CtCompareView *self)
+{
+  GtkListItemFactory *factory = gtk_column_view_column_get_factory (self->totals_column);
+
+  /* Setting the factory again re-binds every row on screen. */
+  g_object_ref (factory);
+  gtk_column_view_column_set_factory (self->totals_column, NULL);
+  gtk_column_view_column_set_factory (self->totals_column, factory);
+  g_object_unref (factory);
+}
+
+gchar *
+_ct_compare_view_rank_text (CtCompareView *self,
+                            guint          row,
+                            guint          column)
+{
+  guint n = 0;
+  guint rank = ct_comparison_rank (self->comparison, row, column, self->shown, &n);
+
+  return rank > 0 ? g_strdup_printf (_("rank %u/%u"), rank, n) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Copying a cell, and the context menu                               */
+/* ------------------------------------------------------------------ */
+
+gchar *
+ct_compare_view_get_cell_text (CtCompareView *self)
+{
+  guint row, column;
+
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+
+  if (self->comparison == NULL || !ct_compare_view_get_current_cell (self, &row, &column))
+    return NULL;
+  return ct_comparison_describe_cell (self->comparison, row, column, self->shown);
+}
+
+/* Ctrl+C: one row chosen with a current cell copies that cell as words;
+ * several rows, or none, copy the rows for a spreadsheet. */
+void
+_ct_compare_view_copy_cell_or_rows (CtCompareView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autofree gchar *text = NULL;
+
+  if (gtk_bitset_get_size (selected) <= 1)
+    text = ct_compare_view_get_cell_text (self);
+  if (text == NULL)
+    text = ct_compare_view_get_tsv (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+static void
+copy_cell_action (GtkWidget   *widget,
+                  const gchar *action_name,
+                  GVariant    *parameter)
+{
+  g_autofree gchar *text = ct_compare_view_get_cell_text (CT_COMPARE_VIEW (widget));
+
+  (void) action_name;
+  (void) parameter;
+  if (text != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
+copy_rows_action (GtkWidget   *widget,
+                  const gchar *action_name,
+                  GVariant    *parameter)
+{
+  (void) action_name;
+  (void) parameter;
+  ct_compare_view_copy (CT_COMPARE_VIEW (widget));
+}
+
+static GtkWidget *
+make_menu (CtCompareView *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *popover;
+
+  g_menu_append (menu, _("Copy Cell"), "compare.copy-cell");
+  g_menu_append (menu, _("Copy Rows"), "compare.copy-rows");
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self->right_view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  return popover;
+}
+
+static void
+popup_at (CtCompareView *self,
+          double         x,
+          double         y)
+{
+  if (self->context_menu == NULL)
+    self->context_menu = make_menu (self);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+/* A right click makes the cell under it current, then offers to copy it. */
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      gpointer         user_data)
+{
+  CtCompareView *self = user_data;
+  GtkWidget *table = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *cell = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
+
+  (void) n_press;
+  while (cell != NULL && cell != table && !CT_IS_COMPARE_CELL (cell))
+    cell = gtk_widget_get_parent (cell);
+  if (cell == NULL || !CT_IS_COMPARE_CELL (cell))
+    return;
+  {
+    guint row, column;
+
+    /* Selected too, so the menu's "Copy Rows" copies this row. */
+    if (!_ct_compare_view_cell_position (self, cell, &row, &column))
+      return;
+    ct_compare_view_select_cell (self, row, column);
+  }
+  popup_at (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Shift+F10 and the Menu key: the same menu at the current cell. */
+static void
+context_menu_action (GtkWidget   *widget,
+                     const gchar *action_name,
+                     GVariant    *parameter)
+{
+  CtCompareView *self = CT_COMPARE_VIEW (widget);
+  GtkWidget *view = GTK_WIDGET (self->right_view);
+
+  (void) action_name;
+  (void) parameter;
+  if (self->current_row < 0)
+    return;
+  popup_at (self, gtk_widget_get_width (view) / 3.0, gtk_widget_get_height (view) / 3.0);
+}
+
+void
+_ct_compare_view_add_context_menu (CtCompareView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->right_view), GTK_EVENT_CONTROLLER (click));
+}
+
+void
+_ct_compare_view_class_add_tools (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "compare.copy-cell", NULL, copy_cell_action);
+  gtk_widget_class_install_action (widget_class, "compare.copy-rows", NULL, copy_rows_action);
+  gtk_widget_class_install_action (widget_class, "compare.context-menu", NULL, context_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "compare.copy-rows", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "compare.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "compare.context-menu", NULL);
+}
