@@ -543,6 +543,132 @@ test_many_columns (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_cell (GtkWidget *widget,
+           gint       row,
+           gint       slot)
+{
+  if (CT_IS_COMPARE_CELL (widget)
+      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ct-row")) == row
+      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ct-slot")) == slot)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_cell (c, row, slot);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click on another cell of the current row is a new current cell: the
+ * window's source pane follows it. */
+static void
+test_click_same_row (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkWidget *cell;
+  guint row, column;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  g_signal_connect (view, "cell-selected", G_CALLBACK (on_cell_selected), seen);
+  cell = find_cell (GTK_WIDGET (view), 1, 0);
+  g_assert_nonnull (cell);
+  _ct_compare_view_press_cell (view, cell, 1);
+  g_assert_cmpuint (seen->len, ==, 2);
+  cell = find_cell (GTK_WIDGET (view), 1, 1);
+  g_assert_nonnull (cell);
+  _ct_compare_view_press_cell (view, cell, 1);
+  g_assert_cmpuint (seen->len, ==, 4);
+  g_assert_cmpuint (g_array_index (seen, guint, 2), ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint, 3), ==, 1);
+  g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
+  g_assert_cmpuint (column, ==, 1);
+  /* the same cell again is no change */
+  _ct_compare_view_press_cell (view, cell, 1);
+  g_assert_cmpuint (seen->len, ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_text_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gchar **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gchar *
+clipboard_text (GtkWidget *widget)
+{
+  gchar *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read, &text);
+  while (text == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+/* Ctrl+C on one cell: its words with the plan, the rate and the rank. */
+static void
+test_copy_cell (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *copied = NULL;
+  g_autofree gchar *rows = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  g_assert_null (ct_compare_view_get_cell_text (view));
+  g_assert_true (ct_compare_view_select_cell (view, 0, 0));
+  text = ct_compare_view_get_cell_text (view);
+  g_assert_cmpstr (text, ==, "Sản lượng lương thực có hạt — Nam Đông · 6 tháng đầu năm 2023: "
+                             "2.703,5 tấn; KH 4.500; 60,1% · chưa đạt; hạng 2/2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.copy", NULL));
+  copied = clipboard_text (GTK_WIDGET (view));
+  g_assert_cmpstr (copied, ==, text);
+  /* the rows, for a spreadsheet, on their own key */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.copy-rows", NULL));
+  rows = clipboard_text (GTK_WIDGET (view));
+  g_assert_true (g_str_has_prefix (rows, "Lĩnh vực\tChỉ tiêu"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The totals column sums what adds up and says what it computed; the
+ * cells carry their rank. */
+static void
+test_totals_and_ranks_drawn (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  collect_labels (GTK_WIDGET (view), labels);
+  /* grain adds up: 2.703,5 + 3.100 tấn; its plans are not in the row's
+   * unit here, so the rates' plain mean, (60,1 + 103,3) / 2, says what it is */
+  g_assert_nonnull (strstr (labels->str, "|Tổng 2 huyện: 5.803,5 tấn|"));
+  g_assert_nonnull (strstr (labels->str, "|Trung bình cộng các tỷ lệ đạt: 81,7%|"));
+  /* 103,3% is the better of the two */
+  g_assert_nonnull (strstr (labels->str, "|3.100 tấn|KH 3.000 · hạng 1/2|"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +687,9 @@ main (int   argc,
   g_test_add_func ("/compare-view/verdict-filter", test_verdict_filter);
   g_test_add_func ("/compare-view/select-and-copy", test_select_and_copy);
   g_test_add_func ("/compare-view/drawn", test_drawn);
+  g_test_add_func ("/compare-view/click-same-row", test_click_same_row);
+  g_test_add_func ("/compare-view/copy-cell", test_copy_cell);
+  g_test_add_func ("/compare-view/totals-and-ranks", test_totals_and_ranks_drawn);
   g_test_add_func ("/compare-view/many-columns", test_many_columns);
 
   return g_test_run ();
