@@ -669,6 +669,118 @@ test_totals_and_ranks_drawn (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+find_scrollers (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_scrollers (c, out);
+}
+
+static void
+spin_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 until = g_get_monotonic_time () + 20 * 1000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* Sixty figures with rates that run against the catalogue order. */
+static CtComparison *
+make_long (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  CtCompareRow rows[60];
+  CtCompareColumn column = { 31, 1, (gchar *) "Bến Đá · cả năm 2024", (gchar *) "Bến Đá", (gchar *) "xã",
+                             NULL, 2024, (gchar *) "cả năm", NULL };
+  CtCompareCell cells[60];
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  memset (rows, 0, sizeof rows);
+  blank_cells (cells, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("R%02u", i));
+      rows[i].code = rows[i].name = g_ptr_array_index (names, i);
+      rows[i].sector = (gchar *) "Kinh tế";
+      rows[i].unit = (gchar *) "ha";
+      rows[i].direction = CT_DIRECTION_HIGHER;
+      rows[i].n_values = 1;
+      set_cell (&cells[i], i + 1, i, "ha", 200 - i, CT_VERDICT_MET);
+    }
+  return ct_comparison_new (query, rows, 60, &column, 1, cells);
+}
+
+static gint
+shown_position (CtCompareView *view,
+                gint           row)
+{
+  GListModel *model = ct_compare_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (model, i);
+
+      if (ct_compare_item_get_row (item) == row)
+        return (gint) i;
+    }
+  return -1;
+}
+
+/* A new order keeps the reader's place: the same stretch of the table, or
+ * the current row in sight wherever it went. */
+static void
+test_sort_keeps_place (void)
+{
+  g_autoptr(CtComparison) comparison = make_long ();
+  GtkWidget *window = gtk_window_new ();
+  CtCompareView *view = CT_COMPARE_VIEW (ct_compare_view_new ());
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+  GtkAdjustment *v;
+  gdouble page, value, y;
+  gint position;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  ct_compare_view_set_comparison (view, comparison);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  spin_frames (10);
+  find_scrollers (GTK_WIDGET (view), scrollers);
+  /* the figures' scroller is the last one */
+  v = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, scrollers->len - 1));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, 2000);
+  gtk_adjustment_set_value (v, 1400);
+  spin_frames (10);
+  value = gtk_adjustment_get_value (v);
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  spin_frames (10);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (v) - value), <, 1);
+
+  /* R05 is current, near the bottom in ascending rate; sorted the other
+   * way it is near the top, and the table follows it there. */
+  g_assert_true (ct_compare_view_select_cell (view, 5, 0));
+  spin_frames (10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 1000);
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
+  spin_frames (10);
+  position = shown_position (view, 5);
+  g_assert_cmpint (position, <, 10);
+  page = gtk_adjustment_get_page_size (v);
+  value = gtk_adjustment_get_value (v);
+  y = gtk_adjustment_get_upper (v) * position / g_list_model_get_n_items (ct_compare_view_get_model (view));
+  g_assert_cmpfloat (y, >=, value - 1);
+  g_assert_cmpfloat (y, <=, value + page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +797,7 @@ main (int   argc,
   g_test_add_func ("/compare-view/sort", test_sort);
   g_test_add_func ("/compare-view/sort-by-rate-and-verdict", test_sort_by_rate_and_verdict);
   g_test_add_func ("/compare-view/verdict-filter", test_verdict_filter);
+  g_test_add_func ("/compare-view/sort-keeps-place", test_sort_keeps_place);
   g_test_add_func ("/compare-view/select-and-copy", test_select_and_copy);
   g_test_add_func ("/compare-view/drawn", test_drawn);
   g_test_add_func ("/compare-view/click-same-row", test_click_same_row);
