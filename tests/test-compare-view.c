@@ -781,6 +781,52 @@ test_sort_keeps_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A hidden report leaves the table, the copy, the totals and the ranks,
+ * and comes back. */
+static void
+test_hide_report (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autofree gchar *tsv = NULL;
+  g_autofree gchar *cell = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GArray) hidden = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  ct_compare_view_set_report_hidden (view, 12, TRUE);
+  g_assert_true (ct_compare_view_get_report_hidden (view, 12));
+  hidden = ct_compare_view_get_hidden_reports (view);
+  g_assert_cmpuint (hidden->len, ==, 1);
+  g_assert_cmpint (g_array_index (hidden, gint64, 0), ==, 12);
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "3 chỉ tiêu · 1 báo cáo");
+  tsv = ct_compare_view_get_tsv (view);
+  g_assert_cmpstr (tsv, ==,
+                   "Lĩnh vực\tChỉ tiêu\tĐơn vị\tNam Đông · 6 tháng đầu năm 2023\n"
+                   "Nông nghiệp\tSản lượng lương thực có hạt\ttấn\t2.703,5\n"
+                   "Nông nghiệp\tDiện tích trồng rừng\tha\t95\n"
+                   "Tài chính\tThu ngân sách\ttỷ đồng\t11,327\n");
+  /* the hidden column cannot be chosen; alone, a figure has no rank */
+  g_assert_false (ct_compare_view_select_cell (view, 0, 1));
+  g_assert_true (ct_compare_view_select_cell (view, 0, 0));
+  cell = ct_compare_view_get_cell_text (view);
+  g_assert_null (strstr (cell, "hạng"));
+  spin_frames (5);
+  collect_labels (GTK_WIDGET (view), labels);
+  g_assert_null (strstr (labels->str, "Tổng 2"));
+  g_assert_null (strstr (labels->str, "3.100 tấn"));
+  /* the last report shown stays */
+  ct_compare_view_set_report_hidden (view, 11, TRUE);
+  g_assert_false (ct_compare_view_get_report_hidden (view, 11));
+
+  ct_compare_view_set_report_hidden (view, 12, FALSE);
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "3 chỉ tiêu · 2 báo cáo");
+  g_assert_true (ct_compare_view_select_cell (view, 0, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/compare-view/copy-cell", test_copy_cell);
   g_test_add_func ("/compare-view/totals-and-ranks", test_totals_and_ranks_drawn);
   g_test_add_func ("/compare-view/many-columns", test_many_columns);
+  g_test_add_func ("/compare-view/hide-report", test_hide_report);
 
   return g_test_run ();
 }

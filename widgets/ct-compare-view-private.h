@@ -18,6 +18,10 @@
 #define INDICATOR_WIDTH    300
 #define REPORT_WIDTH       190
 #define TOTALS_WIDTH       190
+/* A report column shows its figure, plan and rate on three lines in this
+ * width at least, and grows up to the other to fill the table. */
+#define REPORT_MIN_WIDTH   150
+#define REPORT_MAX_WIDTH   360
 /* Report columns are virtual: the GtkColumnView holds at most this many
  * slot columns (enough for a wide screen), and scrolling sideways moves
  * which comparison columns they show. GtkColumnView in GTK 4.8 makes a cell
@@ -68,7 +72,13 @@ struct _CtCompareView
   gint                probe_slot;
   gdouble             restore_value;   /* vertical position to keep, NAN: none */
   gboolean           *shown;           /* n_columns flags: the columns not hidden */
+  GArray             *visible;         /* guint: the shown columns, in order */
+  GHashTable         *hidden_reports;  /* gint64 *: report ids hidden, kept across comparisons */
+  guint               report_width;
+  guint               width_source;
   GtkWidget          *context_menu;
+  GtkWidget          *reports_button;
+  GtkWidget          *reports_list;
 
   GHashTable         *bound_cells;   /* GtkWidget * set: report cells on screen */
   guint               sync_source;
@@ -107,6 +117,8 @@ void      _ct_compare_view_add_totals_column (CtCompareView *self);
 void      _ct_compare_view_add_context_menu (CtCompareView *self);
 void      _ct_compare_view_class_add_tools (GtkWidgetClass *widget_class);
 void      _ct_compare_view_update_totals   (CtCompareView *self);
+/* The reports menu lists the new comparison's columns. */
+void      _ct_compare_view_update_report_menu (CtCompareView *self);
 void      _ct_compare_view_copy_cell_or_rows (CtCompareView *self);
 /* "hạng 2/5" for a cell of the table, or NULL. */
 gchar    *_ct_compare_view_rank_text       (CtCompareView *self,

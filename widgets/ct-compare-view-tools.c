@@ -39,6 +39,73 @@ on_verdict_selected (GtkDropDown *dropdown,
     ct_compare_view_set_verdict_filter (CT_COMPARE_VIEW (user_data), ct_compare_filter_verdicts[i]);
 }
 
+/* ------------------------------------------------------------------ */
+/* The reports menu: hide and show columns                            */
+/* ------------------------------------------------------------------ */
+
+static void
+on_report_toggled (GtkCheckButton *check,
+                   gpointer        user_data)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (check), "ct-report-id");
+
+  ct_compare_view_set_report_hidden (CT_COMPARE_VIEW (user_data), *id,
+                                     !gtk_check_button_get_active (check));
+  /* The last report shown stays: its box is ticked again. */
+  g_signal_handlers_block_by_func (check, on_report_toggled, user_data);
+  gtk_check_button_set_active (check, !ct_compare_view_get_report_hidden (CT_COMPARE_VIEW (user_data), *id));
+  g_signal_handlers_unblock_by_func (check, on_report_toggled, user_data);
+}
+
+static void
+add_reports_button (CtCompareView *self,
+                    GtkWidget     *top)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  self->reports_list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->reports_list);
+  gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+
+  self->reports_button = gtk_menu_button_new ();
+  /* TRANSLATORS: the menu that hides and shows report columns */
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->reports_button), _("Columns"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->reports_button), popover);
+  gtk_widget_set_tooltip_text (self->reports_button, _("Hide or show reports in the table"));
+  gtk_box_append (GTK_BOX (top), self->reports_button);
+}
+
+void
+_ct_compare_view_update_report_menu (CtCompareView *self)
+{
+  GtkWidget *child;
+  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+
+  while ((child = gtk_widget_get_first_child (self->reports_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->reports_list), child);
+  for (guint c = 0; c < n; c++)
+    {
+      const CtCompareColumn *column = ct_comparison_get_column (self->comparison, c);
+      g_autofree gchar *title = column->title != NULL ? g_strdup (column->title)
+                                : g_strdup_printf ("%s · %s %d", column->locality,
+                                                   column->period != NULL ? column->period : "", column->year);
+      GtkWidget *check = gtk_check_button_new_with_label (title);
+
+      g_object_set_data_full (G_OBJECT (check), "ct-report-id",
+                              g_memdup2 (&column->report_id, sizeof column->report_id), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   !ct_compare_view_get_report_hidden (self, column->report_id));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_report_toggled), self);
+      gtk_box_append (GTK_BOX (self->reports_list), check);
+    }
+  gtk_widget_set_sensitive (self->reports_button, n > 1);
+}
+
 void
 _ct_compare_view_add_tools (CtCompareView *self,
                             GtkWidget     *top)
@@ -62,6 +129,7 @@ _ct_compare_view_add_tools (CtCompareView *self,
 
   gtk_box_append (GTK_BOX (top), self->sort_dropdown);
   gtk_box_append (GTK_BOX (top), self->verdict_dropdown);
+  add_reports_button (self, top);
 }
 
 void

@@ -29,6 +29,74 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ */
+/* Shown columns                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Hidden reports are left out of the slots: slot i shows the shown column
+ * at offset + i. */
+static guint
+n_shown (CtCompareView *self)
+{
+  return self->visible != NULL ? self->visible->len : 0;
+}
+
+/* The comparison column in a slot, or -1 past the last shown one. */
+static gint
+slot_column (CtCompareView *self,
+             guint          slot)
+{
+  if (self->visible == NULL || self->offset + slot >= self->visible->len)
+    return -1;
+  return (gint) g_array_index (self->visible, guint, self->offset + slot);
+}
+
+/* Where a comparison column is among the shown ones, or -1 when hidden. */
+static gint
+shown_index (CtCompareView *self,
+             gint           column)
+{
+  for (guint i = 0; column >= 0 && self->visible != NULL && i < self->visible->len; i++)
+    if (g_array_index (self->visible, guint, i) == (guint) column)
+      return (gint) i;
+  return -1;
+}
+
+static gint find_report (CtComparison *comparison,
+                         gint64        report_id);
+
+/* From the reports hidden by id: which columns show, in order. */
+static void
+update_shown (CtCompareView *self)
+{
+  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+
+  g_clear_pointer (&self->shown, g_free);
+  g_array_set_size (self->visible, 0);
+  self->shown = g_new0 (gboolean, MAX (n, 1));
+  for (guint c = 0; c < n; c++)
+    {
+      gint64 id = ct_comparison_get_column (self->comparison, c)->report_id;
+
+      self->shown[c] = !g_hash_table_contains (self->hidden_reports, &id);
+      if (self->shown[c])
+        g_array_append_val (self->visible, c);
+    }
+}
+
+/* How many of the row's figures are in shown columns. */
+static guint
+shown_values (CtCompareView *self,
+              CtComparison  *comparison,
+              guint          row)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_shown (self); i++)
+    n += ct_comparison_get_cell (comparison, row, g_array_index (self->visible, guint, i))->observation_id != 0;
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
 /* Model                                                              */
 /* ------------------------------------------------------------------ */
 
@@ -43,17 +111,19 @@ row_visible (CtCompareView *self,
   const gchar *key = self->search_tones ? ct_compare_item_get_search_key_tones (item)
                                         : ct_compare_item_get_search_key (item);
 
+  guint n_values;
+
   if (row->n_values == 0)
     return FALSE;
-  /* Comparable: at least two reports have it (or the only one does). */
-  if (self->shared_only
-      && row->n_values < MIN (2, ct_comparison_get_n_columns (ct_compare_item_get_comparison (item))))
+  n_values = shown_values (self, ct_compare_item_get_comparison (item), (guint) ct_compare_item_get_row (item));
+  /* Comparable: at least two shown reports have it (or the only one does). */
+  if (self->shared_only && n_values < MIN (2, n_shown (self)))
     return FALSE;
   for (guint i = 0; self->search_words != NULL && self->search_words[i] != NULL; i++)
     if (strstr (key, self->search_words[i]) == NULL)
       return FALSE;
   return ct_compare_row_has_verdict (ct_compare_item_get_comparison (item), ct_compare_item_get_row (item),
-                                     self->verdict_filter, NULL);
+                                     self->verdict_filter, self->shown);
 }
 
 static gboolean
@@ -209,7 +279,7 @@ update_cell_highlight (CtCompareView *self,
                        GtkWidget     *cell)
 {
   gint row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + (gint) self->offset;
+  gint column = slot_column (self, (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")));
 
   if (row == self->current_row && column == self->current_column)
     gtk_widget_add_css_class (cell, "current-cell");
@@ -313,9 +383,12 @@ visible_slots (CtCompareView *self)
 static void
 scroll_to_column (CtCompareView *self)
 {
-  guint column = (guint) self->current_column;
+  gint index = shown_index (self, self->current_column);
+  guint column = (guint) MAX (index, 0);
   guint page = visible_slots (self);
 
+  if (index < 0)
+    return;
   if (column < self->offset)
     gtk_adjustment_set_value (self->columns_adjustment, column);
   else if (column >= self->offset + page)
@@ -369,14 +442,14 @@ static void
 move_column (CtCompareView *self,
              gint           delta)
 {
-  guint n_columns;
-  gint column;
+  gint index, column;
 
-  if (self->comparison == NULL || self->current_row < 0)
+  if (self->comparison == NULL || self->current_row < 0 || n_shown (self) == 0)
     return;
-  n_columns = ct_comparison_get_n_columns (self->comparison);
-  column = CLAMP (self->current_column + delta, 0, (gint) n_columns - 1);
-  if (n_columns > 0 && column != self->current_column)
+  /* Among the shown reports only. */
+  index = CLAMP (shown_index (self, self->current_column) + delta, 0, (gint) n_shown (self) - 1);
+  column = (gint) g_array_index (self->visible, guint, index);
+  if (column != self->current_column)
     set_current (self, self->current_row, column, TRUE);
 }
 
@@ -551,12 +624,12 @@ _ct_compare_view_cell_position (CtCompareView *self,
                                 guint         *column)
 {
   gint r = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  guint c = (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + self->offset;
+  gint c = slot_column (self, (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")));
 
-  if (r < 0 || self->comparison == NULL || c >= ct_comparison_get_n_columns (self->comparison))
+  if (r < 0 || c < 0 || self->comparison == NULL)
     return FALSE;
   *row = (guint) r;
-  *column = c;
+  *column = (guint) c;
   return TRUE;
 }
 
@@ -602,7 +675,8 @@ render_cell (CtCompareView *self,
              guint          slot)
 {
   CtComparison *comparison = ct_compare_item_get_comparison (item);
-  guint index = self->offset + slot;
+  gint shown_column = slot_column (self, slot);
+  guint index = shown_column >= 0 ? (guint) shown_column : G_MAXUINT;
   const CtCompareRow *row;
   const CtCompareColumn *column;
   const CtCompareCell *figure;
@@ -787,8 +861,9 @@ update_headers (CtCompareView *self)
   for (guint slot = 0; slot < g_list_model_get_n_items (columns); slot++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, slot);
-      g_autofree gchar *title = self->offset + slot < n ? column_header (self->comparison, self->offset + slot)
-                                                        : NULL;
+      gint shown_column = slot_column (self, slot);
+      g_autofree gchar *title = shown_column >= 0 && (guint) shown_column < n
+                                ? column_header (self->comparison, (guint) shown_column) : NULL;
 
       gtk_column_view_column_set_title (column, title != NULL ? title : "");
     }
@@ -817,7 +892,8 @@ add_report_columns (CtCompareView *self)
       g_signal_connect (factory, "teardown", G_CALLBACK (report_teardown), data);
 
       column = gtk_column_view_column_new (NULL, factory);
-      gtk_column_view_column_set_fixed_width (column, REPORT_WIDTH);
+      gtk_column_view_column_set_fixed_width (column, (int) self->report_width);
+      gtk_column_view_column_set_visible (column, i < n_shown (self));
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, g_rc_box_acquire (data), g_rc_box_release));
       gtk_column_view_column_set_sorter (column, sorter);
       data->sort_column = i;
@@ -845,7 +921,7 @@ probe_sort (CtCompareView *self)
   order = gtk_sorter_compare (sorter, a, b);
   self->probing = FALSE;
   self->sort_descending = order == GTK_ORDERING_LARGER;
-  self->sort_column = self->probe_slot >= 0 ? (gint) self->offset + self->probe_slot : -1;
+  self->sort_column = self->probe_slot >= 0 ? slot_column (self, (guint) self->probe_slot) : -1;
 }
 
 /* Keeps the place in the table across a new order: the current row stays
@@ -885,7 +961,9 @@ on_sort_changed (GtkSorter       *sorter,
     {
       ColumnData *data = g_ptr_array_index (self->slots, i);
 
-      data->sort_column = self->offset + data->column;
+      gint column = slot_column (self, data->column);
+
+      data->sort_column = column >= 0 ? (guint) column : G_MAXUINT;
     }
   probe_sort (self);
 }
@@ -904,18 +982,28 @@ on_sorted (GtkSorter       *sorter,
 /* The slots show other comparison columns: redraw the cells on screen in
  * place (no rows are rebuilt), rename the headers, and sort again when a
  * slot's column is the sort key. */
+static void redraw_cells (CtCompareView *self);
+
 static void
 on_columns_scrolled (GtkAdjustment *adjustment,
                      gpointer       user_data)
 {
   CtCompareView *self = user_data;
   guint offset = (guint) MAX (0, (gint) (gtk_adjustment_get_value (adjustment) + 0.5));
-  GHashTableIter iter;
-  gpointer cell;
 
   if (offset == self->offset)
     return;
   self->offset = offset;
+  redraw_cells (self);
+}
+
+/* The cells on screen show their slot's column again. */
+static void
+redraw_cells (CtCompareView *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
   g_hash_table_iter_init (&iter, self->bound_cells);
   while (g_hash_table_iter_next (&iter, &cell, NULL))
     {
@@ -929,19 +1017,59 @@ on_columns_scrolled (GtkAdjustment *adjustment,
   update_headers (self);
 }
 
+/* The report columns share the width: as many as fit at REPORT_MIN_WIDTH
+ * or more, each as wide as the room allows up to REPORT_MAX_WIDTH, so two
+ * reports do not leave the table half empty and five fit a laptop. */
+static guint
+report_width_for (guint n,
+                  int   width)
+{
+  guint fit;
+
+  if (n == 0 || width <= 0)
+    return REPORT_WIDTH;
+  fit = MAX (1, (guint) width / REPORT_MIN_WIDTH);
+  return CLAMP ((guint) width / MIN (n, MIN (fit, MAX_SLOTS)), REPORT_MIN_WIDTH, REPORT_MAX_WIDTH);
+}
+
+static gboolean
+apply_report_width (gpointer user_data)
+{
+  CtCompareView *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->right_view);
+
+  self->width_source = 0;
+  for (guint slot = 0; slot < g_list_model_get_n_items (columns); slot++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, slot);
+
+      gtk_column_view_column_set_fixed_width (column, (int) self->report_width);
+      gtk_column_view_column_set_visible (column, slot < n_shown (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* How many whole report columns fit: the page of the columns scrollbar. */
 static void
 update_columns_page (CtCompareView *self)
 {
-  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+  guint n = n_shown (self);
   int width = gtk_widget_get_width (self->right_scroller);
-  guint page = width > 0 ? MAX (1, (guint) width / REPORT_WIDTH) : MIN (n, 1);
+  guint report_width = report_width_for (n, width);
+  guint page = width > 0 ? MAX (1, (guint) width / report_width) : MIN (n, 1);
 
   page = MIN (page, MAX (self->n_slots, 1));
   gtk_adjustment_configure (self->columns_adjustment,
                             MIN (gtk_adjustment_get_value (self->columns_adjustment), (gdouble) n),
                             0, MAX (n, 1), 1, MAX (page, 1), MIN (page, MAX (n, 1)));
   gtk_widget_set_visible (self->hscrollbar, n > page);
+  /* Columns are resized after this allocation, not in the middle of it. */
+  if (report_width != self->report_width)
+    {
+      self->report_width = report_width;
+      if (self->width_source == 0)
+        self->width_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_report_width, self, NULL);
+    }
 }
 
 static void
@@ -988,7 +1116,7 @@ update_summary (CtCompareView *self)
 
           n_rows += !ct_compare_item_is_header (item) && row_visible (self, item);
         }
-      n_columns = ct_comparison_get_n_columns (self->comparison);
+      n_columns = n_shown (self);
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_rows), n_rows);
   {
@@ -1014,16 +1142,35 @@ static void on_search_changed (GtkSearchEntry *entry,
 /* Public API                                                         */
 /* ------------------------------------------------------------------ */
 
+/* The column of a report in the new comparison, or -1. */
+static gint
+find_report (CtComparison *comparison,
+             gint64        report_id)
+{
+  for (guint c = 0; comparison != NULL && c < ct_comparison_get_n_columns (comparison); c++)
+    if (ct_comparison_get_column (comparison, c)->report_id == report_id)
+      return (gint) c;
+  return -1;
+}
+
 void
 ct_compare_view_set_comparison (CtCompareView *self,
                                 CtComparison  *comparison)
 {
+  gint64 sort_report = 0;
+  gboolean descending = self->sort_descending;
+
   g_return_if_fail (CT_IS_COMPARE_VIEW (self));
 
+  /* A refresh (after a correction, or the library changing) keeps the
+   * order by the same report when it is still there. */
+  if (self->comparison != NULL && self->sort_column >= 0)
+    sort_report = ct_comparison_get_column (self->comparison, (guint) self->sort_column)->report_id;
   if (comparison != NULL)
     ct_comparison_ref (comparison);
   g_clear_pointer (&self->comparison, ct_comparison_unref);
   self->comparison = comparison;
+  update_shown (self);
 
   self->current_row = -1;
   self->current_column = -1;
@@ -1050,6 +1197,10 @@ ct_compare_view_set_comparison (CtCompareView *self,
     gtk_label_set_text (GTK_LABEL (self->reform_label), reform != NULL ? reform : "");
     gtk_widget_set_visible (self->reform_label, reform != NULL);
   }
+  _ct_compare_view_update_report_menu (self);
+  if (find_report (comparison, sort_report) >= 0)
+    ct_compare_view_sort_by_column (self, find_report (comparison, sort_report),
+                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   /* A new table starts at its first heading (the list would otherwise keep
    * its scroll position, or start at the first selectable row). */
   scroll_to_position (self, 0);
@@ -1152,12 +1303,14 @@ ct_compare_view_sort_by_column (CtCompareView *self,
   g_return_if_fail (CT_IS_COMPARE_VIEW (self));
 
   columns = gtk_column_view_get_columns (self->right_view);
-  if (self->comparison != NULL && column >= 0 && (guint) column < ct_comparison_get_n_columns (self->comparison))
+  if (self->comparison != NULL && shown_index (self, column) >= 0)
     {
+      guint index = (guint) shown_index (self, column);
+
       /* Sorting is by a slot: show the column in the first one. */
-      if ((guint) column < self->offset || (guint) column >= self->offset + self->n_slots)
-        gtk_adjustment_set_value (self->columns_adjustment, column);
-      col = g_list_model_get_item (columns, (guint) column - self->offset);
+      if (index < self->offset || index >= self->offset + self->n_slots)
+        gtk_adjustment_set_value (self->columns_adjustment, index);
+      col = g_list_model_get_item (columns, index - self->offset);
     }
   gtk_column_view_sort_by_column (self->right_view, col, order);
 }
@@ -1166,7 +1319,7 @@ guint
 ct_compare_view_get_first_column (CtCompareView *self)
 {
   g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
-  return self->offset;
+  return (guint) MAX (slot_column (self, 0), 0);
 }
 
 gboolean
@@ -1196,7 +1349,8 @@ ct_compare_view_select_cell (CtCompareView *self,
 
   if (self->comparison == NULL
       || row >= ct_comparison_get_n_rows (self->comparison)
-      || column >= ct_comparison_get_n_columns (self->comparison))
+      || column >= ct_comparison_get_n_columns (self->comparison)
+      || !self->shown[column])
     return FALSE;
   position = position_of_row (self, (gint) row);
   if (position < 0)
@@ -1211,6 +1365,64 @@ ct_compare_view_select_cell (CtCompareView *self,
     set_current (self, (gint) row, (gint) column, TRUE);
   scroll_to_position (self, (guint) position);
   return TRUE;
+}
+
+void
+ct_compare_view_set_report_hidden (CtCompareView *self,
+                                   gint64         report_id,
+                                   gboolean       hidden)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (hidden == g_hash_table_contains (self->hidden_reports, &report_id))
+    return;
+  /* The table keeps one report at least. */
+  if (hidden && n_shown (self) == 1 && self->comparison != NULL
+      && shown_index (self, find_report (self->comparison, report_id)) == 0)
+    return;
+  if (hidden)
+    g_hash_table_add (self->hidden_reports, g_memdup2 (&report_id, sizeof report_id));
+  else
+    g_hash_table_remove (self->hidden_reports, &report_id);
+  if (self->comparison == NULL)
+    return;
+
+  update_shown (self);
+  self->offset = MIN (self->offset, n_shown (self) > 0 ? n_shown (self) - 1 : 0);
+  g_signal_handlers_block_by_func (self->columns_adjustment, on_columns_scrolled, self);
+  gtk_adjustment_set_value (self->columns_adjustment, self->offset);
+  g_signal_handlers_unblock_by_func (self->columns_adjustment, on_columns_scrolled, self);
+  /* The current cell moves off a column that is gone. */
+  if (self->current_column >= 0 && shown_index (self, self->current_column) < 0)
+    set_current (self, n_shown (self) > 0 ? self->current_row : -1,
+                 n_shown (self) > 0 ? (gint) g_array_index (self->visible, guint, 0) : -1, TRUE);
+  update_columns_page (self);
+  apply_report_width (self);
+  redraw_cells (self);
+  refilter (self);
+  _ct_compare_view_update_totals (self);
+}
+
+gboolean
+ct_compare_view_get_report_hidden (CtCompareView *self,
+                                   gint64         report_id)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), FALSE);
+  return g_hash_table_contains (self->hidden_reports, &report_id);
+}
+
+GArray *
+ct_compare_view_get_hidden_reports (CtCompareView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), ids);
+  g_hash_table_iter_init (&iter, self->hidden_reports);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  return ids;
 }
 
 static void
@@ -1250,8 +1462,11 @@ ct_compare_view_get_tsv (CtCompareView *self)
   append_tsv_field (out, _("Unit"));
   for (guint c = 0; c < n_columns; c++)
     {
-      g_autofree gchar *title = column_title (ct_comparison_get_column (self->comparison, c));
+      g_autofree gchar *title = NULL;
 
+      if (!self->shown[c])
+        continue;
+      title = column_title (ct_comparison_get_column (self->comparison, c));
       g_string_append_c (out, '\t');
       append_tsv_field (out, title);
     }
@@ -1275,6 +1490,9 @@ ct_compare_view_get_tsv (CtCompareView *self)
           const CtCompareCell *cell = ct_comparison_get_cell (self->comparison,
                                                               ct_compare_item_get_row (item), c);
 
+          /* Hidden reports stay out of what is copied. */
+          if (!self->shown[c])
+            continue;
           g_string_append_c (out, '\t');
           /* The number alone, so the spreadsheet reads it as a number. */
           if (cell->observation_id != 0 && !isnan (cell->value))
@@ -1403,6 +1621,7 @@ ct_compare_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->width_source, g_source_remove);
   if (self->scroll_source != 0 && self->right_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->right_view), self->scroll_source);
   self->scroll_source = 0;
@@ -1423,6 +1642,8 @@ ct_compare_view_finalize (GObject *object)
 
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->hidden_reports, g_hash_table_unref);
   g_clear_pointer (&self->matched_sectors, g_hash_table_unref);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
@@ -1499,6 +1720,9 @@ ct_compare_view_init (CtCompareView *self)
   self->matched_sectors = g_hash_table_new (NULL, NULL);
   self->bound_cells = g_hash_table_new (NULL, NULL);
   self->slots = g_ptr_array_new_with_free_func (g_rc_box_release);
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hidden_reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->report_width = REPORT_WIDTH;
   self->columns_adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
   g_signal_connect (self->columns_adjustment, "value-changed", G_CALLBACK (on_columns_scrolled), self);
 

@@ -67,6 +67,17 @@ void          ct_compare_view_set_verdict_filter (CtCompareView *self,
                                                   CtVerdict      verdict);
 CtVerdict     ct_compare_view_get_verdict_filter (CtCompareView *self);
 
+/* Hides or shows a report's column (by report id, so it stays hidden in
+ * the next comparison that has it). Totals, ranks, the verdict filter,
+ * "comparable only" and copying count the shown columns only. */
+void          ct_compare_view_set_report_hidden (CtCompareView *self,
+                                                 gint64         report_id,
+                                                 gboolean       hidden);
+gboolean      ct_compare_view_get_report_hidden (CtCompareView *self,
+                                                 gint64         report_id);
+/* A new array of the hidden report ids (gint64). */
+GArray       *ct_compare_view_get_hidden_reports (CtCompareView *self);
+
 /* The comparison column in the first report slot (the view shows at most
  * 14 report columns at a time and scrolls through the rest). */
 guint         ct_compare_view_get_first_column (CtCompareView *self);
