@@ -402,6 +402,44 @@ find_column (CtComparison *comparison,
   return -1;
 }
 
+/* The five seeds side by side at three window sizes: the report columns
+ * fill the table and all five fit from 1400 px. */
+static void
+table_sizes (CtApplication *app,
+             GArray        *ids)
+{
+  static const gint sizes[3][2] = { { 1024, 700 }, { 1400, 900 }, { 1920, 1080 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      CtWindow *window = ct_window_new (app);
+      CtCompareView *view = ct_window_get_compare_view (window);
+      guint on_screen, width;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_paint (GTK_WIDGET (window));
+      ct_library_sidebar_select_reports (ct_window_get_sidebar (window), (gint64 *) ids->data, 5);
+      spin (50);
+      wait_for_paint (GTK_WIDGET (window));
+      on_screen = ct_compare_view_get_columns_on_screen (view);
+      width = ct_compare_view_get_report_width (view);
+      g_test_message ("%dx%d: %u reports on screen, %u px each", sizes[i][0], sizes[i][1], on_screen, width);
+      if (sizes[i][0] >= 1400)
+        g_assert_cmpuint (on_screen, ==, 5);
+      else
+        g_assert_cmpuint (on_screen, >=, 2);
+      /* the columns take the room: less than one column's width is left */
+      g_assert_cmpuint (on_screen * width + width, >, (guint) gtk_widget_get_width (GTK_WIDGET (view)) - 300 - 190 - 40);
+      {
+        g_autofree gchar *name = g_strdup_printf ("compare-five-%dx%d.png", sizes[i][0], sizes[i][1]);
+
+        shoot (GTK_WIDGET (window), name);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_seeds_compare_and_source (void)
 {
@@ -551,6 +589,7 @@ test_seeds_compare_and_source (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+  table_sizes (app, ids);
 }
 
 static CtCorrectionDialog *

@@ -16,11 +16,12 @@
 #define ROW_HEIGHT         70
 #define HEADER_ROW_HEIGHT  30
 #define INDICATOR_WIDTH    300
+#define INDICATOR_MIN_WIDTH 200
 #define REPORT_WIDTH       190
-#define TOTALS_WIDTH       190
+#define TOTALS_WIDTH       170
 /* A report column shows its figure, plan and rate on three lines in this
  * width at least, and grows up to the other to fill the table. */
-#define REPORT_MIN_WIDTH   150
+#define REPORT_MIN_WIDTH   140
 #define REPORT_MAX_WIDTH   360
 /* Report columns are virtual: the GtkColumnView holds at most this many
  * slot columns (enough for a wide screen), and scrolling sideways moves
@@ -75,6 +76,8 @@ struct _CtCompareView
   GArray             *visible;         /* guint: the shown columns, in order */
   GHashTable         *hidden_reports;  /* gint64 *: report ids hidden, kept across comparisons */
   guint               report_width;
+  guint               indicator_width;
+  GtkColumnViewColumn *indicator_column;
   guint               width_source;
   GtkWidget          *context_menu;
   GtkWidget          *reports_button;

@@ -280,15 +280,45 @@ _ct_compare_view_add_totals_column (CtCompareView *self)
   /* TRANSLATORS: the column of sums (what adds up) and plain means (what does not) */
   self->totals_column = gtk_column_view_column_new (_("Total or mean"), factory);
   gtk_column_view_column_set_fixed_width (self->totals_column, TOTALS_WIDTH);
+  /* The view keeps its own reference: the column comes and goes. */
   gtk_column_view_append_column (self->left_view, self->totals_column);
-  g_object_unref (self->totals_column);
 }
 
-/* The reports shown changed: the sums are over those only. */
+/* Whether some row has a total: columns of one locality over the years,
+ * or of different periods, have none, and the column then gives its room
+ * to the reports. */
+static gboolean
+any_total (CtCompareView *self)
+{
+  guint n = self->comparison != NULL ? ct_comparison_get_n_rows (self->comparison) : 0;
+
+  for (guint row = 0; row < n; row++)
+    {
+      CtRowTotal total;
+
+      ct_comparison_row_total (self->comparison, row, self->shown, &total);
+      if (total.kind != CT_ROW_TOTAL_NONE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The comparison or the reports shown changed: the sums are over those
+ * only. */
 void
 _ct_compare_view_update_totals (CtCompareView *self)
 {
   GtkListItemFactory *factory = gtk_column_view_column_get_factory (self->totals_column);
+
+  /* Removed rather than hidden: GtkColumnView 4.8 keeps a hidden
+   * column's width in its own. */
+  if (any_total (self) != (gtk_column_view_column_get_column_view (self->totals_column) != NULL))
+    {
+      if (any_total (self))
+        gtk_column_view_append_column (self->left_view, self->totals_column);
+      else
+        gtk_column_view_remove_column (self->left_view, self->totals_column);
+    }
 
   /* Setting the factory again re-binds every row on screen. */
   g_object_ref (factory);

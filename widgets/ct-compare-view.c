@@ -976,7 +976,8 @@ on_sorted (GtkSorter       *sorter,
 {
   (void) sorter;
   (void) change;
-  keep_scroll_position (CT_COMPARE_VIEW (user_data));
+  if (CT_COMPARE_VIEW (user_data)->right_scroller != NULL)
+    keep_scroll_position (CT_COMPARE_VIEW (user_data));
 }
 
 /* The slots show other comparison columns: redraw the cells on screen in
@@ -1020,6 +1021,14 @@ redraw_cells (CtCompareView *self)
 /* The report columns share the width: as many as fit at REPORT_MIN_WIDTH
  * or more, each as wide as the room allows up to REPORT_MAX_WIDTH, so two
  * reports do not leave the table half empty and five fit a laptop. */
+/* The pinned columns give room on a small screen: the indicator's names
+ * wrap on two lines from a fifth of the table's width. */
+static guint
+indicator_width_for (int table_width)
+{
+  return CLAMP (table_width / 5, INDICATOR_MIN_WIDTH, INDICATOR_WIDTH);
+}
+
 static guint
 report_width_for (guint n,
                   int   width)
@@ -1036,9 +1045,15 @@ static gboolean
 apply_report_width (gpointer user_data)
 {
   CtCompareView *self = user_data;
-  GListModel *columns = gtk_column_view_get_columns (self->right_view);
+  GListModel *columns;
 
   self->width_source = 0;
+  if (self->right_view == NULL)
+    return G_SOURCE_REMOVE;
+  columns = gtk_column_view_get_columns (self->right_view);
+  gtk_column_view_column_set_fixed_width (self->indicator_column, (int) self->indicator_width);
+  gtk_widget_set_margin_start (self->hscrollbar, (int) self->indicator_width
+                               + (gtk_column_view_column_get_column_view (self->totals_column) != NULL ? TOTALS_WIDTH : 0));
   for (guint slot = 0; slot < g_list_model_get_n_items (columns); slot++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, slot);
@@ -1054,9 +1069,10 @@ static void
 update_columns_page (CtCompareView *self)
 {
   guint n = n_shown (self);
-  int width = gtk_widget_get_width (self->right_scroller);
+  int width = self->right_view != NULL ? gtk_widget_get_width (self->right_scroller) : 0;
   guint report_width = report_width_for (n, width);
   guint page = width > 0 ? MAX (1, (guint) width / report_width) : MIN (n, 1);
+  guint indicator_width = indicator_width_for (gtk_widget_get_width (GTK_WIDGET (self)));
 
   page = MIN (page, MAX (self->n_slots, 1));
   gtk_adjustment_configure (self->columns_adjustment,
@@ -1064,9 +1080,11 @@ update_columns_page (CtCompareView *self)
                             0, MAX (n, 1), 1, MAX (page, 1), MIN (page, MAX (n, 1)));
   gtk_widget_set_visible (self->hscrollbar, n > page);
   /* Columns are resized after this allocation, not in the middle of it. */
-  if (report_width != self->report_width)
+  if (self->right_view != NULL
+      && (report_width != self->report_width || indicator_width != self->indicator_width))
     {
       self->report_width = report_width;
+      self->indicator_width = indicator_width;
       if (self->width_source == 0)
         self->width_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_report_width, self, NULL);
     }
@@ -1198,6 +1216,8 @@ ct_compare_view_set_comparison (CtCompareView *self,
     gtk_widget_set_visible (self->reform_label, reform != NULL);
   }
   _ct_compare_view_update_report_menu (self);
+  _ct_compare_view_update_totals (self);
+  apply_report_width (self);
   if (find_report (comparison, sort_report) >= 0)
     ct_compare_view_sort_by_column (self, find_report (comparison, sort_report),
                                     descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
@@ -1397,10 +1417,24 @@ ct_compare_view_set_report_hidden (CtCompareView *self,
     set_current (self, n_shown (self) > 0 ? self->current_row : -1,
                  n_shown (self) > 0 ? (gint) g_array_index (self->visible, guint, 0) : -1, TRUE);
   update_columns_page (self);
-  apply_report_width (self);
   redraw_cells (self);
   refilter (self);
   _ct_compare_view_update_totals (self);
+  apply_report_width (self);
+}
+
+guint
+ct_compare_view_get_columns_on_screen (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
+  return MIN (visible_slots (self), n_shown (self));
+}
+
+guint
+ct_compare_view_get_report_width (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
+  return self->report_width;
 }
 
 gboolean
@@ -1626,8 +1660,21 @@ ct_compare_view_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->right_view), self->scroll_source);
   self->scroll_source = 0;
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  if (self->right_scroller != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sorter, self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->right_view), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->left_scroller)), self);
+      self->right_scroller = self->left_scroller = NULL;
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* The adjustments may still call: nothing is laid out any more. */
+  self->right_view = NULL;
+  self->left_view = NULL;
+  g_clear_handle_id (&self->width_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_pointer (&self->comparison, ct_comparison_unref);
@@ -1648,6 +1695,7 @@ ct_compare_view_finalize (GObject *object)
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_object (&self->columns_adjustment);
+  g_clear_object (&self->totals_column);
 
   G_OBJECT_CLASS (ct_compare_view_parent_class)->finalize (object);
 }
@@ -1700,10 +1748,35 @@ make_view (CtCompareView *self)
   return view;
 }
 
+/* The search field, the sort and verdict menus, the reports menu and the
+ * counter, above the table. */
+static void
+add_top_bar (CtCompareView *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  self->search_entry = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
+  g_object_set (self->search_entry, "placeholder-text", _("Search indicators"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search indicators"), -1);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  self->summary_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->summary_label, "dim-label");
+  gtk_box_append (GTK_BOX (top), self->search_entry);
+  _ct_compare_view_add_tools (self, top);
+  gtk_box_append (GTK_BOX (top), self->summary_label);
+  gtk_widget_set_margin_start (top, 6);
+  gtk_widget_set_margin_end (top, 6);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_widget_set_margin_bottom (top, 6);
+  gtk_widget_set_parent (top, GTK_WIDGET (self));
+}
+
 static void
 ct_compare_view_init (CtCompareView *self)
 {
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *table = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkListItemFactory *factory;
   GtkColumnViewColumn *column;
@@ -1737,24 +1810,7 @@ ct_compare_view_init (CtCompareView *self)
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
 
-  /* Search bar */
-  self->search_entry = gtk_search_entry_new ();
-  gtk_widget_set_hexpand (self->search_entry, TRUE);
-  g_object_set (self->search_entry, "placeholder-text", _("Search indicators"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search indicators"), -1);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  self->summary_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->summary_label, "dim-label");
-  gtk_box_append (GTK_BOX (top), self->search_entry);
-  _ct_compare_view_add_tools (self, top);
-  gtk_box_append (GTK_BOX (top), self->summary_label);
-  gtk_widget_set_margin_start (top, 6);
-  gtk_widget_set_margin_end (top, 6);
-  gtk_widget_set_margin_top (top, 6);
-  gtk_widget_set_margin_bottom (top, 6);
-  gtk_widget_set_parent (top, GTK_WIDGET (self));
+  add_top_bar (self);
 
   /* Above the table, where it is read before any figure. */
   self->reform_label = gtk_label_new (NULL);
@@ -1775,6 +1831,8 @@ ct_compare_view_init (CtCompareView *self)
   column = gtk_column_view_column_new (_("Indicator"), factory);
   gtk_column_view_column_set_fixed_width (column, INDICATOR_WIDTH);
   gtk_column_view_append_column (self->left_view, column);
+  self->indicator_column = column;
+  self->indicator_width = INDICATOR_WIDTH;
   g_object_unref (column);
   _ct_compare_view_add_totals_column (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->left_view),

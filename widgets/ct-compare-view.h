@@ -75,6 +75,9 @@ void          ct_compare_view_set_report_hidden (CtCompareView *self,
                                                  gboolean       hidden);
 gboolean      ct_compare_view_get_report_hidden (CtCompareView *self,
                                                  gint64         report_id);
+/* How many report columns fit side by side now, and their width. */
+guint         ct_compare_view_get_columns_on_screen (CtCompareView *self);
+guint         ct_compare_view_get_report_width (CtCompareView *self);
 /* A new array of the hidden report ids (gint64). */
 GArray       *ct_compare_view_get_hidden_reports (CtCompareView *self);
 
