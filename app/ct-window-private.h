@@ -43,6 +43,7 @@ struct _CtWindow
   gboolean           busy;         /* the samples are being imported */
   gboolean           exporting;    /* a workbook is being written */
   gboolean           comparable_only;
+  gboolean           state_restored; /* the saved comparison was applied (or there was none) */
 };
 
 void     _ct_window_actions_init       (CtWindow *self);
@@ -55,6 +56,11 @@ void     _ct_window_set_exporting      (CtWindow *self,
 /* TRUE while @report_id is removed but can still be brought back. */
 gboolean _ct_window_is_pending_removal (CtWindow *self,
                                         gint64    report_id);
+/* ct-window-state.c: the comparison saved beside the library, applied
+ * once the library is listed and saved when the window closes. */
+void     _ct_window_restore_state      (CtWindow  *self);
+gboolean _ct_window_save_state         (CtWindow  *self,
+                                        GError   **error);
 /* Removes for good the reports whose removal can no longer be undone. */
 void     _ct_window_finish_removal     (CtWindow *self);
 

@@ -426,6 +426,7 @@ on_samples_imported (GObject      *source,
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     ct_window_toast (self, error->message);
   ct_window_reload (self);
+  _ct_window_restore_state (self);
 }
 
 /* The demo library lives beside the user's, never in it ($CHITIEU_DB,
@@ -469,6 +470,7 @@ open_store (CtWindow *self)
       return;
     }
   ct_window_reload (self);
+  _ct_window_restore_state (self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -635,6 +637,14 @@ ct_window_dispose (GObject *object)
   CtWindow *self = CT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  /* While the widgets still say what was shown. */
+  if (self->compare_view != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_ct_window_save_state (self, &error))
+        g_warning ("The comparison could not be saved: %s", error->message);
+    }
   /* Closing the window ends the time to undo a removal; its toast, gone
    * with the window, must not list the library again. */
   self->removal_toast = NULL;

@@ -234,6 +234,73 @@ test_demo_library (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gint find_column (CtComparison *comparison,
+                         gint64        report_id);
+
+static GtkPaned *
+table_pane (CtWindow *window)
+{
+  return GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (ct_window_get_compare_view (window)), GTK_TYPE_PANED));
+}
+
+/* The comparison as it was left comes back in the next window: the
+ * reports chosen, the hidden one, the sort, the verdict filter,
+ * "comparable only" and the table's height; a state file that is not one
+ * is set aside. */
+static void
+test_state_across_restarts (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("state.db");
+  g_autofree gchar *state = g_strconcat (db, ".view.ini", NULL);
+  CtWindow *window = open_window_full (app, TRUE);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
+  gint64 ids[2];
+  g_autoptr(GArray) chosen = NULL;
+  g_autoptr(GArray) hidden = NULL;
+  CtCompareView *view;
+  guint column;
+  GtkSortType order;
+
+  g_assert_cmpuint (reports->len, >=, 2);
+  ids[0] = ((CtReportInfo *) g_ptr_array_index (reports, 0))->id;
+  ids[1] = ((CtReportInfo *) g_ptr_array_index (reports, 1))->id;
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), ids, 2);
+  view = ct_window_get_compare_view (window);
+  ct_compare_view_set_report_hidden (view, ids[1], TRUE);
+  ct_compare_view_set_sort_key (view, CT_COMPARE_SORT_VERDICT);
+  ct_compare_view_sort_by_column (view, find_column (ct_compare_view_get_comparison (view), ids[0]),
+                                  GTK_SORT_DESCENDING);
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_MET);
+  ct_window_set_comparable_only (window, TRUE);
+  gtk_paned_set_position (table_pane (window), 333);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_file_test (state, G_FILE_TEST_EXISTS));
+
+  window = open_window_full (app, TRUE);
+  view = ct_window_get_compare_view (window);
+  chosen = ct_library_sidebar_get_selected_reports (ct_window_get_sidebar (window));
+  g_assert_cmpuint (chosen->len, ==, 2);
+  hidden = ct_compare_view_get_hidden_reports (view);
+  g_assert_cmpuint (hidden->len, ==, 1);
+  g_assert_cmpint (g_array_index (hidden, gint64, 0), ==, ids[1]);
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpint (ct_comparison_get_column (ct_compare_view_get_comparison (view), column)->report_id, ==, ids[0]);
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
+  g_assert_cmpint (ct_compare_view_get_sort_key (view), ==, CT_COMPARE_SORT_VERDICT);
+  g_assert_cmpint (ct_compare_view_get_verdict_filter (view), ==, CT_VERDICT_MET);
+  g_assert_true (ct_window_get_comparable_only (window));
+  g_assert_cmpint (gtk_paned_get_position (table_pane (window)), ==, 333);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_set_contents (state, "\x01 not [a key file", -1, NULL));
+  window = open_window_full (app, TRUE);
+  view = ct_window_get_compare_view (window);
+  g_assert_cmpint (ct_compare_view_get_verdict_filter (view), ==, CT_VERDICT_NONE);
+  g_assert_false (ct_window_get_comparable_only (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -1228,6 +1295,7 @@ main (int   argc,
 
   g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/demo-library", test_demo_library);
+  g_test_add_func ("/window/state-across-restarts", test_state_across_restarts);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);

@@ -1279,6 +1279,13 @@ ct_compare_view_set_search (CtCompareView *self,
   refilter (self);
 }
 
+const gchar *
+ct_compare_view_get_search (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
 void
 ct_compare_view_set_shared_only (CtCompareView *self,
                                  gboolean       shared_only)

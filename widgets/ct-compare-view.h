@@ -36,6 +36,7 @@ CtComparison *ct_compare_view_get_comparison (CtCompareView *self);
  * word of text (accents and đ ignored); a sector stays with its rows. */
 void          ct_compare_view_set_search     (CtCompareView *self,
                                               const gchar   *text);
+const gchar  *ct_compare_view_get_search     (CtCompareView *self);
 /* Only the indicators that can be compared: those at least two report
  * columns have a figure for. Rows no report has are never shown. */
 void          ct_compare_view_set_shared_only (CtCompareView *self,
