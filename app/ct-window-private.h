@@ -56,6 +56,9 @@ void     _ct_window_set_exporting      (CtWindow *self,
 /* TRUE while @report_id is removed but can still be brought back. */
 gboolean _ct_window_is_pending_removal (CtWindow *self,
                                         gint64    report_id);
+/* Shows a sentence found by full-text search (ct-search-dialog). */
+gboolean _ct_window_show_hit           (CtWindow          *self,
+                                        const CtSearchHit *hit);
 /* ct-window-state.c: the comparison saved beside the library, applied
  * once the library is listed and saved when the window closes. */
 void     _ct_window_restore_state      (CtWindow  *self);

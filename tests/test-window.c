@@ -19,6 +19,7 @@
 #include "ct-compare-item.h"
 #include "ct-correction-dialog.h"
 #include "ct-help-window.h"
+#include "ct-search-dialog.h"
 #include "ct-library-item.h"
 #include "ct-import-dialog.h"
 #include "ct-locale.h"
@@ -298,6 +299,58 @@ test_state_across_restarts (void)
   view = ct_window_get_compare_view (window);
   g_assert_cmpint (ct_compare_view_get_verdict_filter (view), ==, CT_VERDICT_NONE);
   g_assert_false (ct_window_get_comparable_only (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Sentences of every report: a word of a stored figure's sentence finds
+ * it; choosing a sentence opens it in the source pane. */
+static void
+test_find_sentences (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("find.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  CtStore *store = ct_window_get_store (window);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (store, NULL);
+  g_autoptr(GPtrArray) observations = NULL;
+  g_autoptr(CtSourceSpan) span = NULL;
+  g_autofree gchar *clause = NULL;
+  g_autofree gchar *highlighted = NULL;
+  g_auto(GStrv) words = NULL;
+  const gchar *word = NULL;
+  CtSearchDialog *dialog;
+  gsize start, end;
+
+  g_assert_cmpuint (reports->len, >, 0);
+  observations = ct_store_list_observations (store, ((CtReportInfo *) g_ptr_array_index (reports, 0))->id, NULL);
+  g_assert_nonnull (observations);
+  g_assert_cmpuint (observations->len, >, 0);
+  span = ct_store_get_source (store, ((CtStoredObservation *) g_ptr_array_index (observations, 0))->id, NULL);
+  clause = g_strndup (span->text + span->start, span->end - span->start);
+  /* its longest word */
+  words = g_strsplit_set (clause, " ,.;:()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (word == NULL || g_utf8_strlen (words[i], -1) > g_utf8_strlen (word, -1))
+      word = words[i];
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "find-sentences"));
+
+  dialog = ct_search_dialog_new (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ct_search_dialog_set_query (dialog, "   ");
+  g_assert_cmpuint (ct_search_dialog_get_n_hits (dialog), ==, 0);
+  ct_search_dialog_set_query (dialog, word);
+  g_assert_cmpuint (ct_search_dialog_get_n_hits (dialog), >, 0);
+  g_assert_nonnull (strstr (ct_search_dialog_get_hit_sentence (dialog, 0), word));
+  shoot (GTK_WIDGET (dialog), "find-in-reports.png");
+  g_assert_true (ct_search_dialog_activate_hit (dialog, 0));
+  g_assert_false (ct_search_dialog_activate_hit (dialog, 100000));
+  highlighted = ct_source_view_get_highlighted (ct_window_get_source_view (window), &start, &end);
+  g_assert_nonnull (highlighted);
+  g_assert_nonnull (strstr (ct_search_dialog_get_hit_sentence (dialog, 0), word));
+  ct_search_dialog_set_query (dialog, "zzqxj khôngcótừnày");
+  g_assert_cmpuint (ct_search_dialog_get_n_hits (dialog), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1296,6 +1349,7 @@ main (int   argc,
   g_test_add_func ("/window/first-start", test_first_start);
   g_test_add_func ("/window/demo-library", test_demo_library);
   g_test_add_func ("/window/state-across-restarts", test_state_across_restarts);
+  g_test_add_func ("/window/find-sentences", test_find_sentences);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);
