@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "ct-search-dialog.h"
-#include "ct-window-private.h"
 
 /* As the command line's default: enough to scan, few enough to read. */
 #define MAX_HITS 100
@@ -16,7 +15,7 @@ struct _CtSearchDialog
 {
   AdwWindow   parent_instance;
 
-  CtWindow   *window;   /* weak */
+  CtStore    *store;    /* the window's: the dialog goes with it */
   GtkWidget  *entry;
   GtkWidget  *list;
   GtkWidget  *status;
@@ -24,6 +23,13 @@ struct _CtSearchDialog
 };
 
 G_DEFINE_FINAL_TYPE (CtSearchDialog, ct_search_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  HIT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GtkWidget *
 hit_row (const CtSearchHit *hit)
@@ -58,8 +64,6 @@ ct_search_dialog_set_query (CtSearchDialog *self,
   g_autofree gchar *count = NULL;
   g_autofree gchar *trimmed = NULL;
   GtkWidget *child;
-  CtStore *store;
-
   g_return_if_fail (CT_IS_SEARCH_DIALOG (self));
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), query) != 0)
@@ -67,14 +71,13 @@ ct_search_dialog_set_query (CtSearchDialog *self,
   while ((child = gtk_widget_get_first_child (self->list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->list), child);
   g_clear_pointer (&self->hits, g_ptr_array_unref);
-  store = self->window != NULL ? ct_window_get_store (self->window) : NULL;
   trimmed = g_strstrip (g_strdup (query != NULL ? query : ""));
-  if (trimmed[0] == '\0' || store == NULL)
+  if (trimmed[0] == '\0' || self->store == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->status), _("Type words of the sentence you look for."));
       return;
     }
-  self->hits = ct_store_search (store, query, MAX_HITS, &error);
+  self->hits = ct_store_search (self->store, query, MAX_HITS, &error);
   if (self->hits == NULL)
     {
       gtk_label_set_text (GTK_LABEL (self->status), error->message);
@@ -109,11 +112,14 @@ gboolean
 ct_search_dialog_activate_hit (CtSearchDialog *self,
                                guint           i)
 {
+  gboolean shown = FALSE;
+
   g_return_val_if_fail (CT_IS_SEARCH_DIALOG (self), FALSE);
 
-  if (self->hits == NULL || i >= self->hits->len || self->window == NULL)
+  if (self->hits == NULL || i >= self->hits->len)
     return FALSE;
-  return _ct_window_show_hit (self->window, g_ptr_array_index (self->hits, i));
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, g_ptr_array_index (self->hits, i), &shown);
+  return shown;
 }
 
 static void
@@ -148,7 +154,7 @@ ct_search_dialog_dispose (GObject *object)
 {
   CtSearchDialog *self = CT_SEARCH_DIALOG (object);
 
-  g_clear_weak_pointer (&self->window);
+  self->store = NULL;
   g_clear_pointer (&self->hits, g_ptr_array_unref);
   G_OBJECT_CLASS (ct_search_dialog_parent_class)->dispose (object);
 }
@@ -159,6 +165,15 @@ ct_search_dialog_class_init (CtSearchDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ct_search_dialog_dispose;
+  /**
+   * CtSearchDialog::hit-activated:
+   * @hit: the CtSearchHit chosen (borrowed)
+   *
+   * A sentence was chosen; the handler shows it and says whether it could.
+   */
+  signals[HIT_ACTIVATED] = g_signal_new ("hit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, g_signal_accumulator_first_wins, NULL, NULL,
+                                         G_TYPE_BOOLEAN, 1, G_TYPE_POINTER);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -201,13 +216,14 @@ ct_search_dialog_init (CtSearchDialog *self)
 }
 
 CtSearchDialog *
-ct_search_dialog_new (CtWindow *window)
+ct_search_dialog_new (GtkWindow *parent,
+                      CtStore   *store)
 {
   CtSearchDialog *self = g_object_new (CT_TYPE_SEARCH_DIALOG,
-                                       "transient-for", window,
-                                       "hide-on-close", FALSE,
+                                       "transient-for", parent,
+                                       "destroy-with-parent", TRUE,
                                        NULL);
 
-  g_set_weak_pointer (&self->window, window);
+  self->store = store;
   return self;
 }

@@ -2,8 +2,9 @@
  *
  * The window's side of `chitieu search`: a search field over the library's
  * full-text index, the matching sentences listed with their locality, period
- * and year, best first; choosing one shows it in the source pane (its
- * figure's cell too, when the sentence holds one).
+ * and year, best first; choosing one emits ::hit-activated, which the
+ * window answers by showing it in the source pane (its figure's cell too,
+ * when the sentence holds one).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +12,7 @@
 
 #include <adwaita.h>
 
-#include "ct-window.h"
+#include "ct-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CtSearchDialog, ct_search_dialog, CT, SEARCH_DIALOG, AdwWindow)
 
-CtSearchDialog *ct_search_dialog_new        (CtWindow       *window);
+/* store: the parent window's library; the dialog is destroyed with the
+ * window, before the store is closed. */
+CtSearchDialog *ct_search_dialog_new        (GtkWindow      *parent,
+                                             CtStore        *store);
 /* Searches at once (typing searches after a pause). */
 void            ct_search_dialog_set_query  (CtSearchDialog *self,
                                              const gchar    *query);

@@ -706,7 +706,8 @@ find_sentences_action (GSimpleAction *action,
   (void) param;
   if (self->store == NULL)
     return;
-  dialog = ct_search_dialog_new (self);
+  dialog = ct_search_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "hit-activated", G_CALLBACK (_ct_window_show_hit), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

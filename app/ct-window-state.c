@@ -159,7 +159,7 @@ apply_state (CtWindow *self,
                                                                                     : CT_COMPARE_SORT_RATE);
   ct_compare_view_set_verdict_filter (self->compare_view, verdict_from_string (verdict));
   ct_compare_view_set_search (self->compare_view, search);
-  ct_window_set_comparable_only (self, g_key_file_get_boolean (file, GROUP, "comparable-only", NULL));
+  g_object_set (self, "comparable-only", g_key_file_get_boolean (file, GROUP, "comparable-only", NULL), NULL);
   /* Choosing the reports builds the comparison the sort applies to. */
   if (chosen->len > 0)
     ct_library_sidebar_select_reports (self->sidebar, (gint64 *) chosen->data, chosen->len);
@@ -186,7 +186,8 @@ _ct_window_restore_state (CtWindow *self)
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error))
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        ct_window_toast (self, _("The comparison saved last time cannot be read; the window starts afresh."));
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("The comparison saved last time cannot be read; the window starts afresh.")));
       return;
     }
   apply_state (self, file);

@@ -1,8 +1,10 @@
 /* ct-compare-view-private.h: what the comparison view's files share
  *
  * ct-compare-view.c holds the table (model, slots, scrolling, the current
- * cell); ct-compare-view-tools.c what is built on it: the sort and verdict
- * controls, the totals column, ranks, copying a cell and the context menu.
+ * cell); ct-compare-view-actions.c what the reader does to it (the sort and
+ * verdict controls, the Columns menu, copying a cell, the context menu), as
+ * one unit with it; ct-compare-totals.c the totals column and the ranks,
+ * which only read the view's state.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -113,16 +115,18 @@ gboolean  _ct_compare_view_cell_position   (CtCompareView *self,
                                             guint         *row,
                                             guint         *column);
 
-/* ct-compare-view-tools.c */
+/* ct-compare-view-actions.c */
 void      _ct_compare_view_add_tools       (CtCompareView *self,
                                             GtkWidget     *top);
-void      _ct_compare_view_add_totals_column (CtCompareView *self);
 void      _ct_compare_view_add_context_menu (CtCompareView *self);
 void      _ct_compare_view_class_add_tools (GtkWidgetClass *widget_class);
-void      _ct_compare_view_update_totals   (CtCompareView *self);
 /* The reports menu lists the new comparison's columns. */
 void      _ct_compare_view_update_report_menu (CtCompareView *self);
 void      _ct_compare_view_copy_cell_or_rows (CtCompareView *self);
+
+/* ct-compare-totals.c */
+void      _ct_compare_view_add_totals_column (CtCompareView *self);
+void      _ct_compare_view_update_totals   (CtCompareView *self);
 /* "hạng 2/5" for a cell of the table, or NULL. */
 gchar    *_ct_compare_view_rank_text       (CtCompareView *self,
                                             guint          row,
