@@ -619,6 +619,19 @@ clipboard_text (GtkWidget *widget)
   return text;
 }
 
+static gboolean
+find_visible_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_visible (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_visible_popover (c))
+      return TRUE;
+  return FALSE;
+}
+
+static void spin_frames (guint n);
+
 /* Ctrl+C on one cell: its words with the plan, the rate and the rank. */
 static void
 test_copy_cell (void)
@@ -639,6 +652,10 @@ test_copy_cell (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.copy", NULL));
   copied = clipboard_text (GTK_WIDGET (view));
   g_assert_cmpstr (copied, ==, text);
+  /* Shift+F10 offers the same on the current cell */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.context-menu", NULL));
+  spin_frames (3);
+  g_assert_true (find_visible_popover (GTK_WIDGET (view)));
   /* the rows, for a spreadsheet, on their own key */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.copy-rows", NULL));
   rows = clipboard_text (GTK_WIDGET (view));

@@ -1666,6 +1666,8 @@ ct_compare_view_dispose (GObject *object)
   if (self->scroll_source != 0 && self->right_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->right_view), self->scroll_source);
   self->scroll_source = 0;
+  if (self->context_menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->context_menu));
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   if (self->right_scroller != NULL)
     {
