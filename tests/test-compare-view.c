@@ -798,6 +798,27 @@ test_sort_keeps_place (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_widgets (c, type, out);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
 /* A hidden report leaves the table, the copy, the totals and the ranks,
  * and comes back. */
 static void
@@ -840,6 +861,24 @@ test_hide_report (void)
   ct_compare_view_set_report_hidden (view, 12, FALSE);
   g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "3 chỉ tiêu · 2 báo cáo");
   g_assert_true (ct_compare_view_select_cell (view, 0, 1));
+
+  /* The Columns menu lists the reports; unticking one hides it. */
+  {
+    GtkWidget *button = find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    spin_frames (3);
+    collect_widgets (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                     GTK_TYPE_CHECK_BUTTON, checks);
+    g_assert_cmpuint (checks->len, ==, 2);
+    g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, 1)), ==,
+                     "Hạ Lang · 6 tháng đầu năm 2023");
+    gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+    g_assert_true (ct_compare_view_get_report_hidden (view, 12));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -58,6 +58,9 @@ on_report_toggled (GtkCheckButton *check,
   g_signal_handlers_unblock_by_func (check, on_report_toggled, user_data);
 }
 
+static void fill_report_menu (GtkPopover *popover,
+                              gpointer    user_data);
+
 static void
 add_reports_button (CtCompareView *self,
                     GtkWidget     *top)
@@ -72,6 +75,7 @@ add_reports_button (CtCompareView *self,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->reports_list);
   gtk_popover_set_child (GTK_POPOVER (popover), scroller);
+  g_signal_connect (popover, "show", G_CALLBACK (fill_report_menu), self);
 
   self->reports_button = gtk_menu_button_new ();
   /* TRANSLATORS: the menu that hides and shows report columns */
@@ -81,12 +85,17 @@ add_reports_button (CtCompareView *self,
   gtk_box_append (GTK_BOX (top), self->reports_button);
 }
 
-void
-_ct_compare_view_update_report_menu (CtCompareView *self)
+/* Filled when it opens: a table of 700 reports would otherwise build 700
+ * check buttons at every refresh. */
+static void
+fill_report_menu (GtkPopover *popover,
+                  gpointer    user_data)
 {
+  CtCompareView *self = user_data;
   GtkWidget *child;
   guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
 
+  (void) popover;
   while ((child = gtk_widget_get_first_child (self->reports_list)) != NULL)
     gtk_box_remove (GTK_BOX (self->reports_list), child);
   for (guint c = 0; c < n; c++)
@@ -104,7 +113,17 @@ _ct_compare_view_update_report_menu (CtCompareView *self)
       g_signal_connect (check, "toggled", G_CALLBACK (on_report_toggled), self);
       gtk_box_append (GTK_BOX (self->reports_list), check);
     }
-  gtk_widget_set_sensitive (self->reports_button, n > 1);
+}
+
+void
+_ct_compare_view_update_report_menu (CtCompareView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->reports_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->reports_list), child);
+  gtk_widget_set_sensitive (self->reports_button,
+                            self->comparison != NULL && ct_comparison_get_n_columns (self->comparison) > 1);
 }
 
 void

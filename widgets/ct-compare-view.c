@@ -10,7 +10,6 @@
 #include "ct-compare-cell.h"
 #include "ct-compare-item.h"
 #include "ct-compare-sort.h"
-#include "ct-compare-stats.h"
 #include "ct-compare-view.h"
 #include "ct-store-compare-reform.h"
 #include "ct-format.h"
