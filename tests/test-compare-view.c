@@ -220,6 +220,15 @@ test_sort (void)
   g_assert_cmpstr (back, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
   g_assert_false (ct_compare_view_get_sort (view, NULL, NULL));
 
+  /* From the keyboard, through the cell's menu: by the current cell's report */
+  g_assert_true (ct_compare_view_select_cell (view, 1, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.sort", "s", "down"));
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.sort", "s", "none"));
+  g_assert_false (ct_compare_view_get_sort (view, NULL, NULL));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -271,14 +271,38 @@ copy_rows_action (GtkWidget   *widget,
   ct_compare_view_copy (CT_COMPARE_VIEW (widget));
 }
 
+/* The header's click, from the keyboard: sort by the current cell's
+ * report ("up": worst first), or back to the catalogue's order. */
+static void
+sort_action (GtkWidget   *widget,
+             const gchar *action_name,
+             GVariant    *parameter)
+{
+  CtCompareView *self = CT_COMPARE_VIEW (widget);
+  const gchar *how = g_variant_get_string (parameter, NULL);
+
+  (void) action_name;
+  if (g_strcmp0 (how, "none") == 0)
+    ct_compare_view_sort_by_column (self, -1, GTK_SORT_ASCENDING);
+  else if (self->current_column >= 0)
+    ct_compare_view_sort_by_column (self, self->current_column,
+                                    g_strcmp0 (how, "down") == 0 ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+}
+
 static GtkWidget *
 make_menu (CtCompareView *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   GtkWidget *popover;
 
+  g_autoptr(GMenu) sort = g_menu_new ();
+
   g_menu_append (menu, _("Copy Cell"), "compare.copy-cell");
   g_menu_append (menu, _("Copy Rows"), "compare.copy-rows");
+  g_menu_append (sort, _("Sort by This Report, Lowest First"), "compare.sort::up");
+  g_menu_append (sort, _("Sort by This Report, Highest First"), "compare.sort::down");
+  g_menu_append (sort, _("Catalogue Order"), "compare.sort::none");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (sort));
   popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_widget_set_parent (popover, GTK_WIDGET (self->right_view));
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
@@ -359,6 +383,7 @@ _ct_compare_view_class_add_tools (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "compare.copy-cell", NULL, copy_cell_action);
   gtk_widget_class_install_action (widget_class, "compare.copy-rows", NULL, copy_rows_action);
   gtk_widget_class_install_action (widget_class, "compare.context-menu", NULL, context_menu_action);
+  gtk_widget_class_install_action (widget_class, "compare.sort", "s", sort_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "compare.copy-rows", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "compare.context-menu", NULL);
