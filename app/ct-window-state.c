@@ -173,6 +173,31 @@ apply_state (CtWindow *self,
     }
 }
 
+/* Without a saved height, the table takes the larger part of the window
+ * once its height is known (the template's 400 px suit a laptop, and left
+ * a 1080 px screen mostly to the source). */
+static gboolean
+size_table_pane (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  int height = gtk_widget_get_height (widget);
+
+  (void) clock;
+  (void) user_data;
+  if (height <= 0)
+    return G_SOURCE_CONTINUE;
+  gtk_paned_set_position (GTK_PANED (widget), MAX (400, height * 11 / 20));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+default_panes (CtWindow *self)
+{
+  if (pane (self, 1) != NULL)
+    gtk_widget_add_tick_callback (GTK_WIDGET (pane (self, 1)), size_table_pane, NULL, NULL);
+}
+
 void
 _ct_window_restore_state (CtWindow *self)
 {
@@ -185,6 +210,7 @@ _ct_window_restore_state (CtWindow *self)
   self->state_restored = TRUE;
   if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &error))
     {
+      default_panes (self);
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         adw_toast_overlay_add_toast (self->toast_overlay,
                                      adw_toast_new (_("The comparison saved last time cannot be read; the window starts afresh.")));

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "ct-application.h"
@@ -549,9 +550,15 @@ table_sizes (CtApplication *app,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      CtWindow *window = ct_window_new (app);
-      CtCompareView *view = ct_window_get_compare_view (window);
+      g_autofree gchar *state = g_strconcat (ct_store_default_path (), ".view.ini", NULL);
+      CtWindow *window;
+      CtCompareView *view;
       guint on_screen, width;
+
+      /* each size as on a first start, without the last window's panes */
+      g_unlink (state);
+      window = ct_window_new (app);
+      view = ct_window_get_compare_view (window);
 
       gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
       gtk_window_present (GTK_WINDOW (window));
