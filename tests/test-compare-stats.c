@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "ct-compare-stats.h"
@@ -201,6 +202,83 @@ test_ranks_and_words (void)
   g_assert_cmpstr (none, ==, "Thu nhập mỗi người — Đèo Gió · cả năm 2024: không có số liệu");
 }
 
+/* Three invented communes' half-year reports, imported into a new library
+ * and compared as the window compares them. */
+static const gchar *const commune_reports[3][2] = {
+  { "Suối Bạc", "Diện tích ngô gieo trồng được 120/100 ha, bằng 120% kế hoạch.\n"
+                "Độ che phủ của rừng trên địa bàn xã đạt 40%, kế hoạch 42%.\n" },
+  { "Đèo Gió", "Diện tích ngô gieo trồng được 30/50 ha, bằng 60% kế hoạch.\n"
+               "Độ che phủ của rừng trên địa bàn xã đạt 60%, kế hoạch 62%.\n" },
+  { "Bãi Cát", "Diện tích ngô gieo trồng được 50/50 ha, bằng 100% kế hoạch.\n"
+               "Độ che phủ của rừng trên địa bàn xã đạt 50%, kế hoạch 50%.\n" },
+};
+
+static void
+test_invented_library (void)
+{
+  g_autofree gchar *db = ct_test_tmp_path ("communes.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) comparison = NULL;
+  g_autofree gchar *value = NULL;
+  g_autofree gchar *rate = NULL;
+  g_autofree gchar *cover = NULL;
+  CtRowTotal total;
+  gint row;
+
+  g_unlink (db);
+  store = ct_store_open (db, &error);
+  g_assert_no_error (error);
+  query->report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("xa-%u.txt", i);
+      g_autofree gchar *path = ct_test_tmp_path (name);
+      g_autofree gchar *text = g_strdup_printf ("ỦY BAN NHÂN DÂN XÃ %s\n\nBÁO CÁO\n"
+                                                "Kết quả 6 tháng đầu năm 2024\n\n1. Nông, lâm nghiệp\n%s",
+                                                commune_reports[i][0], commune_reports[i][1]);
+      g_autoptr(CtImportOptions) options = ct_import_options_new ();
+      g_autoptr(GPtrArray) results = NULL;
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      options->locality = g_strdup (commune_reports[i][0]);
+      options->level = g_strdup ("xã");
+      options->province = g_strdup ("Lào Cai");
+      options->year = 2024;
+      options->period = g_strdup ("6 tháng đầu năm");
+      results = ct_store_import_file (store, path, options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (results->len, ==, 1);
+      g_array_append_val (query->report_ids, ((CtImportResult *) g_ptr_array_index (results, 0))->report_id);
+    }
+  comparison = ct_store_compare (store, query, &error);
+  g_assert_no_error (error);
+
+  /* Maize area adds up: 200 of 200 ha planned, the rate of the sums 100%
+   * (the three rates' mean would be 93,3%). */
+  row = ct_comparison_find_row (comparison, "NN_DT_NGO");
+  g_assert_cmpint (row, >=, 0);
+  ct_comparison_row_total (comparison, (guint) row, NULL, &total);
+  g_assert_cmpint (total.kind, ==, CT_ROW_TOTAL_SUM);
+  g_assert_cmpfloat_with_epsilon (total.value, 200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (total.rate, 100, 1e-9);
+  value = ct_row_total_format_value (&total, ct_comparison_get_row (comparison, (guint) row));
+  g_assert_cmpstr (value, ==, "Tổng 3 xã: 200 ha");
+  rate = ct_row_total_format_rate (&total);
+  g_assert_true (g_str_has_prefix (rate, "Tỷ lệ của tổng: 100%"));
+  g_assert_cmpuint (ct_comparison_rank (comparison, (guint) row, 0, NULL, NULL), ==, 1);
+
+  /* Forest cover is a rate: a plain mean of 40, 60 and 50%, said to be one. */
+  row = ct_comparison_find_row (comparison, "LN_CHE_PHU");
+  g_assert_cmpint (row, >=, 0);
+  ct_comparison_row_total (comparison, (guint) row, NULL, &total);
+  g_assert_cmpint (total.kind, ==, CT_ROW_TOTAL_MEAN);
+  g_assert_cmpfloat_with_epsilon (total.value, 50, 1e-9);
+  cover = ct_row_total_format_value (&total, ct_comparison_get_row (comparison, (guint) row));
+  g_assert_cmpstr (cover, ==, "Trung bình cộng các tỷ lệ, 3 xã: 50%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,5 +297,6 @@ main (int   argc,
   g_test_add_func ("/compare-stats/means", test_means);
   g_test_add_func ("/compare-stats/years", test_years_do_not_add);
   g_test_add_func ("/compare-stats/ranks", test_ranks_and_words);
+  g_test_add_func ("/compare-stats/invented-library", test_invented_library);
   return g_test_run ();
 }
