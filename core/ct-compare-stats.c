@@ -82,15 +82,19 @@ report_months (CtComparison   *comparison,
   return 0;
 }
 
-/* The sums, the plans' sum and the mean rate of the figures taken. */
+/* The sums, the plans' sum and the mean rate of the figures taken; span
+ * gets the span their plans share (a year's plan in a half-year report is
+ * judged against the share of the year gone), CT_PLAN_SPAN_OTHER when
+ * they differ. */
 static gboolean
 add_figures (CtComparison   *comparison,
              guint           row,
              const gboolean *shown,
-             CtRowTotal     *total)
+             CtRowTotal     *total,
+             CtPlanSpan     *span)
 {
   gdouble sum = 0, plans = 0, rates = 0;
-  gboolean every_plan = TRUE;
+  gboolean every_plan = TRUE, first_plan = TRUE;
 
   for (guint c = 0; c < ct_comparison_get_n_columns (comparison); c++)
     {
@@ -108,7 +112,14 @@ add_figures (CtComparison   *comparison,
       if (isnan (cell->plan_normalized))
         every_plan = FALSE;
       else
-        plans += cell->plan_normalized;
+        {
+          plans += cell->plan_normalized;
+          if (!first_plan && *span != cell->qualifiers.plan_span)
+            *span = CT_PLAN_SPAN_OTHER;
+          else if (first_plan)
+            *span = cell->qualifiers.plan_span;
+          first_plan = FALSE;
+        }
       rate = ct_compare_cell_get_rate (cell);
       if (!isnan (rate))
         {
@@ -129,6 +140,7 @@ ct_comparison_row_total (CtComparison   *comparison,
                          CtRowTotal     *total)
 {
   const CtCompareRow *r;
+  CtPlanSpan span = CT_PLAN_SPAN_NONE;
 
   g_return_if_fail (comparison != NULL && total != NULL);
   g_return_if_fail (row < ct_comparison_get_n_rows (comparison));
@@ -136,7 +148,7 @@ ct_comparison_row_total (CtComparison   *comparison,
   *total = (CtRowTotal) { CT_ROW_TOTAL_NONE, 0, NAN, NAN, NAN, CT_VERDICT_NONE, NAN, 0, NULL };
   r = ct_comparison_get_row (comparison, row);
   if (!columns_combine (comparison, row, shown, &total->level)
-      || !add_figures (comparison, row, shown, total)
+      || !add_figures (comparison, row, shown, total, &span)
       || total->n_figures < 2)
     {
       total->n_figures = 0;
@@ -152,7 +164,7 @@ ct_comparison_row_total (CtComparison   *comparison,
       if (!isnan (total->plan) && total->plan > 0)
         {
           CtFigureRule rule = { r->direction, r->measure, CT_FIGURE_KIND_ACHIEVEMENT,
-                                r->qualifiers.plan_span, report_months (comparison, shown) };
+                                span, report_months (comparison, shown) };
 
           total->rate = total->value / total->plan * 100;
           total->verdict = ct_figure_judge (total->rate, &rule);

@@ -206,10 +206,13 @@ test_ranks_and_words (void)
  * and compared as the window compares them. */
 static const gchar *const commune_reports[3][2] = {
   { "Suối Bạc", "Diện tích ngô gieo trồng được 120/100 ha, bằng 120% kế hoạch.\n"
+                "Sản lượng lương thực có hạt ước đạt 300/600 tấn, bằng 50% kế hoạch năm.\n"
                 "Độ che phủ của rừng trên địa bàn xã đạt 40%, kế hoạch 42%.\n" },
   { "Đèo Gió", "Diện tích ngô gieo trồng được 30/50 ha, bằng 60% kế hoạch.\n"
+               "Sản lượng lương thực có hạt ước đạt 200/500 tấn, bằng 40% kế hoạch năm.\n"
                "Độ che phủ của rừng trên địa bàn xã đạt 60%, kế hoạch 62%.\n" },
   { "Bãi Cát", "Diện tích ngô gieo trồng được 50/50 ha, bằng 100% kế hoạch.\n"
+               "Sản lượng lương thực có hạt ước đạt 500/900 tấn, bằng 55,6% kế hoạch năm.\n"
                "Độ che phủ của rừng trên địa bàn xã đạt 50%, kế hoạch 50%.\n" },
 };
 
@@ -268,6 +271,17 @@ test_invented_library (void)
   rate = ct_row_total_format_rate (&total);
   g_assert_true (g_str_has_prefix (rate, "Tỷ lệ của tổng: 100%"));
   g_assert_cmpuint (ct_comparison_rank (comparison, (guint) row, 0, NULL, NULL), ==, 1);
+
+  /* Grain at mid-year against the year's plans: 1.000 of 2.000 tấn, on
+   * track as each commune's own figure is judged, not "not met". */
+  row = ct_comparison_find_row (comparison, "NN_LUONG_THUC");
+  g_assert_cmpint (row, >=, 0);
+  ct_comparison_row_total (comparison, (guint) row, NULL, &total);
+  g_assert_cmpint (total.kind, ==, CT_ROW_TOTAL_SUM);
+  g_assert_cmpfloat_with_epsilon (total.value, 1000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (total.rate, 50, 1e-9);
+  g_assert_cmpint (ct_comparison_get_cell (comparison, (guint) row, 0)->verdict, ==, CT_VERDICT_ON_TRACK);
+  g_assert_cmpint (total.verdict, ==, CT_VERDICT_ON_TRACK);
 
   /* Forest cover is a rate: a plain mean of 40, 60 and 50%, said to be one. */
   row = ct_comparison_find_row (comparison, "LN_CHE_PHU");
