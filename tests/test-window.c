@@ -550,7 +550,8 @@ table_sizes (CtApplication *app,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree gchar *state = g_strconcat (ct_store_default_path (), ".view.ini", NULL);
+      g_autofree gchar *library = ct_store_default_path ();
+      g_autofree gchar *state = g_strconcat (library, ".view.ini", NULL);
       CtWindow *window;
       CtCompareView *view;
       guint on_screen, width;
