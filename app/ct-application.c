@@ -239,6 +239,7 @@ ct_application_startup (GApplication *app)
   static const gchar *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const gchar *correct_accels[] = { "F2", NULL };
   static const gchar *find_accels[] = { "<Control>f", NULL };
+  static const gchar *find_sentences_accels[] = { "<Control><Shift>f", NULL };
   static const gchar *shared_accels[] = { "<Control><Shift>s", NULL };
   static const gchar *all_accels[] = { "<Control><Shift>a", NULL };
 
@@ -258,6 +259,7 @@ ct_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.correct", correct_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find", find_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.find-sentences", find_sentences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.shared-only", shared_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.compare-all", all_accels);
 }

@@ -20,6 +20,7 @@
 #include "ct-library-dialog.h"
 #include "ct-print.h"
 #include "ct-print-table.h"
+#include "ct-search-dialog.h"
 #include "ct-store-compare.h"
 #include "ct-window-private.h"
 
@@ -714,7 +715,26 @@ print_table_action (GSimpleAction *action,
     ct_print_table (GTK_WINDOW (self), comparison);
 }
 
+/* Ctrl+Shift+F: sentences of every report, as `chitieu search`. */
+static void
+find_sentences_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  CtWindow *self = user_data;
+  CtSearchDialog *dialog;
+
+  (void) action;
+  (void) param;
+  if (self->store == NULL)
+    return;
+  dialog = ct_search_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "hit-activated", G_CALLBACK (_ct_window_show_hit), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry win_actions[] = {
+  { "find-sentences", find_sentences_action, NULL, NULL, NULL, { 0 } },
   { "print", print_action, NULL, NULL, NULL, { 0 } },
   { "print-table", print_table_action, NULL, NULL, NULL, { 0 } },
   { "remove-reports", remove_reports_action, NULL, NULL, NULL, { 0 } },

@@ -45,6 +45,7 @@ struct _CtWindow
   gboolean           busy;         /* the samples are being imported */
   gboolean           exporting;    /* a workbook is being written */
   gboolean           comparable_only;
+  gboolean           state_restored; /* the saved comparison was applied (or there was none) */
 };
 
 void     _ct_window_actions_init       (CtWindow *self);
@@ -57,6 +58,14 @@ void     _ct_window_set_exporting      (CtWindow *self,
 /* TRUE while @report_id is removed but can still be brought back. */
 gboolean _ct_window_is_pending_removal (CtWindow *self,
                                         gint64    report_id);
+/* Shows a sentence found by full-text search (ct-search-dialog). */
+gboolean _ct_window_show_hit           (CtWindow          *self,
+                                        const CtSearchHit *hit);
+/* ct-window-state.c: the comparison saved beside the library, applied
+ * once the library is listed and saved when the window closes. */
+void     _ct_window_restore_state      (CtWindow  *self);
+gboolean _ct_window_save_state         (CtWindow  *self,
+                                        GError   **error);
 /* Removes for good the reports whose removal can no longer be undone. */
 void     _ct_window_finish_removal     (CtWindow *self);
 

@@ -266,6 +266,41 @@ _ct_window_show_source (CtWindow *self,
   return TRUE;
 }
 
+/* A sentence found in the reports: its figure's cell and source when it
+ * holds one, else the sentence itself in its report's text. */
+gboolean
+_ct_window_show_hit (CtWindow          *self,
+                     const CtSearchHit *hit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) observations = NULL;
+  g_autoptr(CtSourceSpan) span = NULL;
+  g_autofree gchar *title = NULL;
+
+  if (hit->observation_id != 0)
+    return ct_window_show_observation (self, hit->observation_id);
+  /* The report's text comes with any of its figures' sources. */
+  observations = ct_store_list_observations (self->store, hit->report_id, &error);
+  if (observations != NULL && observations->len > 0)
+    span = ct_store_get_source (self->store,
+                                ((CtStoredObservation *) g_ptr_array_index (observations, 0))->id, &error);
+  if (span == NULL)
+    {
+      ct_window_toast (self, error != NULL ? error->message
+                                           : _("This report’s text is not kept in the library; import it again to read it here."));
+      return FALSE;
+    }
+  span->observation_id = 0;
+  span->start = span->block_start = hit->start;
+  span->end = span->block_end = hit->end;
+  span->line = hit->line;
+  g_clear_pointer (&span->section, g_free);
+  g_array_set_size (span->siblings, 0);
+  title = report_title (self, hit->report_id);
+  ct_source_view_set_source (self->source_view, span, observations, title);
+  return TRUE;
+}
+
 gint64
 ct_window_get_current_observation (CtWindow *self)
 {
@@ -429,6 +464,7 @@ on_samples_imported (GObject      *source,
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     ct_window_toast (self, error->message);
   ct_window_reload (self);
+  _ct_window_restore_state (self);
 }
 
 /* The demo library lives beside the user's, never in it ($CHITIEU_DB,
@@ -493,6 +529,7 @@ open_store (CtWindow *self)
       return;
     }
   ct_window_reload (self);
+  _ct_window_restore_state (self);
 }
 
 gboolean
@@ -694,6 +731,14 @@ ct_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  /* While the widgets still say what was shown. */
+  if (self->compare_view != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_ct_window_save_state (self, &error))
+        g_warning ("The comparison could not be saved: %s", error->message);
+    }
   /* Closing the window ends the time to undo a removal; its toast, gone
    * with the window, must not list the library again. */
   self->removal_toast = NULL;

@@ -155,6 +155,9 @@ add_phrase (CtCatalog         *self,
  * no verdict), in CtDirection's order; the measure column in CtMeasure's. */
 static const gchar * const direction_names[] = { "unknown", "higher", "lower", NULL };
 static const gchar * const measure_names[] = { "flow", "level", NULL };
+/* Across localities; an empty column is "none": never sum what is not
+ * known to add up. */
+static const gchar * const across_names[] = { "none", "sum", NULL };
 
 static GPtrArray *
 split_list (const gchar *column,
@@ -201,12 +204,15 @@ parse_row (CtCatalog          *self,
   gchar **cols = row->cols;
   CtIndicator *ind;
   g_autofree gchar *code_key = NULL;
-  guint direction, measure = CT_MEASURE_FLOW;
+  guint direction, measure = CT_MEASURE_FLOW, across = 0;
 
   if (!ct_data_row_choice (table, row, 5, direction_names, &direction, error))
     return FALSE;
   if (*ct_data_row_text (row, 7) != '\0'
       && !ct_data_row_choice (table, row, 7, measure_names, &measure, error))
+    return FALSE;
+  if (*ct_data_row_text (row, 10) != '\0'
+      && !ct_data_row_choice (table, row, 10, across_names, &across, error))
     return FALSE;
   code_key = g_ascii_strdown (cols[0], -1);
   if (g_hash_table_contains (self->by_code, code_key))
@@ -226,6 +232,7 @@ parse_row (CtCatalog          *self,
   ind->direction = direction;
   ind->higher_is_better = direction != CT_DIRECTION_LOWER;
   ind->measure = measure;
+  ind->additive = across == 1;
   ind->index = self->indicators->len;
   ind->aliases = split_list (ct_data_row_text (row, 6), FALSE);
   ind->qualifiers = parse_qualifiers (ct_data_row_text (row, 8));
@@ -246,7 +253,7 @@ ct_catalog_new_from_data (const gchar          *tsv,
                           GError              **error)
 {
   g_autoptr(CtCatalog) self = g_new0 (CtCatalog, 1);
-  g_autoptr(CtDataTable) table = ct_data_table_parse ("indicators.tsv", tsv, len, 6, 10, error);
+  g_autoptr(CtDataTable) table = ct_data_table_parse ("indicators.tsv", tsv, len, 6, 11, error);
 
   if (table == NULL)
     return NULL;

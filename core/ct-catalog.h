@@ -2,8 +2,8 @@
  *
  * The catalogue is resources/data/indicators.tsv: one row per indicator with
  * its code, Vietnamese and English names, sector, unit, direction, alias
- * phrases, flow or level, the qualifiers that split its rows and its
- * exclusion phrases. A label matches an indicator when every word of
+ * phrases, flow or level, the qualifiers that split its rows, its
+ * exclusion phrases and whether its figures add up across localities. A label matches an indicator when every word of
  * one of its phrases occurs in the label in order (folded: no tones, marks or
  * case, đ = d; at most a few other words between them) and the units measure
  * the same thing. Among matches the longest phrase wins, then the tighter
@@ -47,6 +47,7 @@ typedef struct
   gboolean   higher_is_better; /* direction != CT_DIRECTION_LOWER */
   CtDirection direction;
   CtMeasure  measure;
+  gboolean   additive;  /* the figures of several localities add up */
   guint      index;     /* position in the catalogue (row order) */
   GPtrArray *aliases;   /* gchar *, as written in the catalogue */
   GPtrArray *excludes;  /* gchar *, folded: a label holding one never maps here */

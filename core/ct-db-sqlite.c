@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-db-private.h"
+#include "ct-db-sqlite.h"
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -282,4 +283,16 @@ ct_db_open_sqlite (const gchar  *path,
    * write lock for the length of one report. */
   sqlite3_busy_timeout (db->handle, busy_timeout_ms);
   return CT_DB_OK;
+}
+
+sqlite3 *
+ct_db_sqlite_handle (CtDb *db)
+{
+  return db != NULL && db->kind == CT_DB_SQLITE ? HANDLE (db) : NULL;
+}
+
+sqlite3_stmt *
+ct_db_sqlite_stmt_handle (CtDbStmt *stmt)
+{
+  return stmt != NULL && stmt->db->kind == CT_DB_SQLITE ? STMT (stmt) : NULL;
 }

@@ -81,8 +81,16 @@ take_markers (CtRawPara *p)
   while (p->text[i] != '\0')
     {
       const gchar *s = p->text + i;
-      gunichar c = g_utf8_get_char (s);
+      gunichar c;
       gchar d;
+
+      /* Markers open with '[' or are superscripts, never other ASCII. */
+      if ((guchar) *s < 0x80 && *s != '[')
+        {
+          i++;
+          continue;
+        }
+      c = g_utf8_get_char (s);
 
       if (s[0] == '[' && (g_str_has_prefix (s, "[footnoteRef:") || s[1] == '^'))
         {

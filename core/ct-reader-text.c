@@ -36,6 +36,15 @@ strip_markdown (const gchar *line,
 
   while (*p != '\0')
     {
+      /* Text between markers, nearly all of a line, is copied in runs. */
+      gsize run = strcspn (p, "*_\\");
+
+      if (run > 0)
+        {
+          g_string_append_len (out, p, run);
+          p += run;
+          continue;
+        }
       if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
         {
           strong++;

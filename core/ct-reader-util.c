@@ -155,41 +155,46 @@ ct_reader_clean_line (const gchar *text,
                       gssize       len)
 {
   g_autofree gchar *nfc = ct_text_normalize_nfc (text, len, NULL);
-  GString *out;
   gboolean space = TRUE; /* drops leading spaces */
+  gchar *out;
+  gsize o = 0;
 
   if (nfc == NULL)
     nfc = g_utf8_make_valid (text, len);
-  out = g_string_sized_new (strlen (nfc));
+  /* The line only shrinks: written in place of a GString, byte by byte. */
+  out = g_malloc (strlen (nfc) + 1);
 
   for (const gchar *p = nfc, *next; *p != '\0'; p = next)
     {
       gunichar c;
 
-      next = g_utf8_next_char (p);
       /* Plain letters and digits, most of any report, copy as they are. */
       if ((guchar) *p > ' ' && (guchar) *p < 0x80)
         {
-          g_string_append_c (out, *p);
+          out[o++] = *p;
+          next = p + 1;
           space = FALSE;
           continue;
         }
+      next = g_utf8_next_char (p);
       c = g_utf8_get_char (p);
       if (is_invisible (c) || (c < 0x20 && c != '\t' && c != '\v' && c != '\f'))
         continue;
       if (c == ' ' || is_odd_space (c))
         {
           if (!space)
-            g_string_append_c (out, ' ');
+            out[o++] = ' ';
           space = TRUE;
           continue;
         }
-      g_string_append_len (out, p, next - p);
+      memcpy (out + o, p, next - p);
+      o += next - p;
       space = FALSE;
     }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
+  if (o > 0 && out[o - 1] == ' ')
+    o--;
+  out[o] = '\0';
+  return out;
 }
 
 /* The roles of document-words.tsv, in CtDocumentWords order. */

@@ -216,6 +216,7 @@ typedef struct
   gint64            text_report;
   gchar            *text;
   gsize             text_len;
+  gboolean          text_whole;   /* else text holds a head of it */
 } Judge;
 
 typedef struct
@@ -332,28 +333,41 @@ add_catalog_rows (Build *b)
     }
 }
 
+/* Past a figure's end, what the judge reads: its clause runs at most 200
+ * bytes further (clause_end()), and the character there is whole. */
+#define JUDGE_READ_AHEAD 256
+
+/* The report's text up to @need bytes at least (or whole): texts are
+ * stored packed and a comparison shows a few figures of each report, so
+ * only the head that holds them is unpacked, twice as much at each miss. */
 static gboolean
 load_report_text (Judge   *b,
                   gint64   report_id,
+                  gsize    need,
                   GError **error)
 {
   CtDbStmt *stmt;
   int rc;
 
-  if (b->text_report == report_id)
+  if (b->text_report == report_id && (b->text_whole || b->text_len >= need))
     return TRUE;
+  if (b->text_report == report_id)
+    need = MAX (need, 2 * b->text_len);
   g_clear_pointer (&b->text, g_free);
   b->text_len = 0;
+  b->text_whole = FALSE;
   b->text_report = report_id;
-  stmt = ct_store_prepare (b->store, "SELECT text FROM report_text WHERE report_id = ?1", error);
+  stmt = ct_store_prepare (b->store, "SELECT ct_unpack_head (text, ?2) FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   ct_db_bind_int64 (stmt, 1, report_id);
+  ct_db_bind_int64 (stmt, 2, need);
   rc = ct_db_step (stmt);
   if (rc == CT_DB_ROW)
     {
       b->text_len = ct_db_column_bytes (stmt, 0);
       b->text = g_strndup (ct_db_column_text (stmt, 0), b->text_len);
+      b->text_whole = b->text_len < need;
     }
   ct_db_reset (stmt);
   if (rc != CT_DB_ROW && rc != CT_DB_DONE)
@@ -414,7 +428,7 @@ judge_figure (Judge                     *j,
   g_autofree gchar *paragraph = NULL;
   gdouble rate;
 
-  if (!load_report_text (j, so->report_id, error))
+  if (!load_report_text (j, so->report_id, o->end + JUDGE_READ_AHEAD, error))
     return FALSE;
   if (j->text != NULL && o->start <= o->end && o->end <= j->text_len
       && g_utf8_validate_len (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start, NULL))
@@ -540,35 +554,121 @@ row_build_add (RowBuild     *rb,
 
 static void
 bind_text (CtDbStmt *stmt,
-           gpointer      data)
+           gpointer  data)
 {
   ct_db_bind_text (stmt, 1, data, -1);
 }
 
-/* Only the columns' reports are read: their ids go in as one JSON array so
- * the statement stays the same whatever their number. */
+/* The statement's parameters: the chosen reports, and when the query asks
+ * for some indicators only, those codes, whether unclassified labels are
+ * wanted, and the figures a correction touches (one may give a figure its
+ * indicator), all as JSON arrays so the statement never changes. */
+typedef struct
+{
+  GString  *reports;
+  GString  *codes;        /* NULL: every indicator */
+  gboolean  unclassified;
+  GString  *corrected;
+} ReadFilter;
+
+static void
+bind_filter (CtDbStmt *stmt,
+             gpointer  data)
+{
+  const ReadFilter *f = data;
+
+  ct_db_bind_text (stmt, 1, f->reports->str, -1);
+  if (f->codes != NULL)
+    ct_db_bind_text (stmt, 2, f->codes->str, -1);
+  ct_db_bind_int (stmt, 3, f->unclassified);
+  ct_db_bind_text (stmt, 4, f->corrected->str, -1);
+}
+
+static GString *
+json_ids (GHashTable *corrections)
+{
+  GString *ids = g_string_new ("[");
+  GHashTableIter iter;
+  gint64 *id;
+
+  g_hash_table_iter_init (&iter, corrections);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *id);
+  g_string_append_c (ids, ']');
+  return ids;
+}
+
+/* Only the columns' reports are read, and of a one-indicator comparison
+ * only the figures that may reach its rows: SQLite skips the others
+ * before they are copied out (a province's library holds 100,000
+ * achievements; the row of one indicator, a few thousand). The filter
+ * only narrows what place_observations() would drop anyway. */
 static GPtrArray *
 read_observations (Build   *b,
                    GError **error)
 {
-  g_autoptr(GString) ids = g_string_new ("[");
+  g_autoptr(GHashTable) corrections = NULL;
+  ReadFilter f = { g_string_new ("["), NULL, b->query->include_unclassified, NULL };
+  GPtrArray *result = NULL;
 
   for (guint c = 0; c < b->chosen->len; c++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
+    g_string_append_printf (f.reports, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
                             ((CtReportInfo *) g_ptr_array_index (b->chosen, c))->id);
-  g_string_append_c (ids, ']');
+  g_string_append_c (f.reports, ']');
+  /* PostgreSQL reads every figure of the chosen reports: the narrowing
+   * below is written in SQLite's JSON functions, and only saves time. */
   if (ct_db_get_kind (b->store->db) == CT_DB_POSTGRESQL)
-    return ct_store_query_observations (b->store,
-      "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-      " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-      " WHERE o.kind = 'achievement'"
-      " AND o.report_id IN (SELECT jsonb_array_elements_text (?1::jsonb)::bigint)"
-      " ORDER BY o.report_id, o.seq", bind_text, ids->str, error);
-  return ct_store_query_observations (b->store,
-    "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-    " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-    " WHERE o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
-    " ORDER BY o.report_id, o.seq", bind_text, ids->str, error);
+    {
+      result = ct_store_query_observations (b->store,
+        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+        " WHERE o.kind = 'achievement'"
+        " AND o.report_id IN (SELECT jsonb_array_elements_text (?1::jsonb)::bigint)"
+        " ORDER BY o.report_id, o.seq", bind_text, f.reports->str, error);
+      g_string_free (f.reports, TRUE);
+      return result;
+    }
+  if (b->codes != NULL)
+    {
+      GHashTableIter iter;
+      const gchar *code;
+
+      f.codes = g_string_new ("[");
+      g_hash_table_iter_init (&iter, b->codes);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
+        {
+          g_autofree gchar *quoted = g_strescape (code, NULL);
+
+          g_string_append_printf (f.codes, "%s\"%s\"", f.codes->len > 1 ? "," : "", quoted);
+        }
+      g_string_append_c (f.codes, ']');
+    }
+  corrections = ct_store_load_corrections (b->store, error);
+  if (corrections != NULL)
+    {
+      f.corrected = json_ids (corrections);
+      result = ct_store_query_observations (b->store, f.codes == NULL ?
+        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+        " WHERE o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+        " ORDER BY o.report_id, o.seq" :
+        /* The figures are found by indicator (observation_indicator),
+         * then kept when their report is a column. */
+        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
+        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
+        " WHERE o.id IN (SELECT x.id FROM observation x WHERE x.indicator_id IN"
+        "                  (SELECT id FROM indicator WHERE code IN (SELECT value FROM json_each (?2)))"
+        "                UNION ALL SELECT x.id FROM observation x WHERE ?3 AND x.indicator_id IS NULL"
+        "                UNION ALL SELECT value FROM json_each (?4))"
+        " AND o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+        " ORDER BY o.report_id, o.seq", bind_filter, &f, error);
+    }
+  g_string_free (f.reports, TRUE);
+  if (f.codes != NULL)
+    g_string_free (f.codes, TRUE);
+  if (f.corrected != NULL)
+    g_string_free (f.corrected, TRUE);
+  return result;
 }
 
 static gboolean
@@ -590,6 +690,12 @@ place_observations (Build     *b,
         continue;
       ind = so->indicator_code != NULL ? ct_catalog_lookup (b->store->catalog, so->indicator_code) : NULL;
       if (so->indicator_code != NULL && ind == NULL)
+        continue;
+      /* A figure with no row is not judged: judging reads its report's
+       * text, and a one-indicator comparison of a province's library would
+       * read every text for the few figures it shows. */
+      if (ind == NULL ? !b->query->include_unclassified
+                      : b->codes != NULL && !g_hash_table_contains (b->codes, ind->code))
         continue;
       report = g_ptr_array_index (b->chosen, *col);
       if (!judge_figure (&b->judge, so, report->year, report->period, ind, &placed, error))
@@ -757,7 +863,7 @@ ct_store_judge_observations (CtStore    *self,
 {
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  Judge judge = { self, NULL, 0, NULL, 0 };
+  Judge judge = { self, NULL, 0, NULL, 0, FALSE };
   gboolean ok = TRUE;
 
   judge.table = ct_qualifier_table_get_default (error);

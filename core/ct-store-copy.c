@@ -43,8 +43,8 @@ static const CopyStep steps[] = {
     " report_date, source_name, sha256, format, imported_at)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "iiittttttttt" },
-  { "SELECT report_id, text FROM report_text ORDER BY report_id",
-    "INSERT INTO report_text (report_id, text) VALUES (?1, ?2)",
+  { "SELECT report_id, ct_unpack (text) FROM report_text ORDER BY report_id",
+    "INSERT INTO report_text (report_id, text) VALUES (?1, ct_pack (?2))",
     "it" },
   { "SELECT report_id, idx, parent, label, title, level, part, line FROM section"
     " ORDER BY report_id, idx",
@@ -142,7 +142,7 @@ index_sentences (CtStore  *to,
                  GError  **error)
 {
   CtDbStmt *read = ct_store_prepare (to,
-    "SELECT s.id, t.text, s.start, s.\"end\" FROM sentence s"
+    "SELECT s.id, ct_unpack (t.text), s.start, s.\"end\" FROM sentence s"
     " JOIN report_text t ON t.report_id = s.report_id ORDER BY s.id", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);

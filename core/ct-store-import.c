@@ -447,7 +447,11 @@ insert_report (CtStore          *self,
   if (stmt == NULL)
     return FALSE;
   ct_db_bind_int64 (stmt, 1, result->report_id);
-  ct_db_bind_text (stmt, 2, doc->text, doc->text_len);
+  if (!ct_store_bind_packed_text (stmt, 2, doc->text, doc->text_len))
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   return TRUE;
@@ -510,6 +514,23 @@ apply_overrides (CtImportResult        *result,
     result->year = options->year;
 }
 
+/* A document is written in a transaction of its own, or, inside a batch
+ * of ct_store_import_files(), in a savepoint of the batch's transaction:
+ * either way a document that fails leaves nothing behind. */
+static gboolean
+document_begin (CtStore  *self,
+                GError  **error)
+{
+  return self->in_batch ? ct_store_exec (self, "SAVEPOINT document", error)
+                        : ct_store_begin (self, error);
+}
+
+static void
+document_rollback (CtStore *self)
+{
+  ct_db_exec (self->db, self->in_batch ? "ROLLBACK TO document; RELEASE document" : "ROLLBACK");
+}
+
 CtImportResult *
 ct_store_import_document (CtStore                *self,
                           CtDocument             *doc,
@@ -567,7 +588,7 @@ ct_store_import_document (CtStore                *self,
   if (ct_store_check_cancelled (cancellable, error))
     return NULL;
 
-  if (!ct_store_begin (self, error))
+  if (!document_begin (self, error))
     return NULL;
 
   if (find_same_bytes (self, doc, probe, &local))
@@ -575,7 +596,7 @@ ct_store_import_document (CtStore                *self,
       if (!replace)
         {
           /* Stored by someone else since the check above. */
-          ct_db_exec (self->db, "ROLLBACK");
+          document_rollback (self);
           probe->source_name = g_strdup (doc->source_name);
           probe->status = CT_IMPORT_UNCHANGED;
           if (!count_report (self, probe, error))
@@ -604,7 +625,7 @@ ct_store_import_document (CtStore                *self,
       if (!replace)
         {
           /* Not merged silently: nothing is written, the caller asks. */
-          ct_db_exec (self->db, "ROLLBACK");
+          document_rollback (self);
           result->status = CT_IMPORT_CONFLICT;
           result->report_id = existing;
           if (!count_report (self, result, error))
@@ -625,12 +646,12 @@ ct_store_import_document (CtStore                *self,
 
   if (ct_store_check_cancelled (cancellable, error))
     goto fail;
-  if (!ct_store_exec (self, "COMMIT", error))
+  if (!ct_store_exec (self, self->in_batch ? "RELEASE document" : "COMMIT", error))
     goto fail;
   return g_steal_pointer (&result);
 
 fail:
-  ct_db_exec (self->db, "ROLLBACK");
+  document_rollback (self);
   return NULL;
 }
 

@@ -115,7 +115,20 @@ static const gchar * const pg_migrations[] = {
   "INSERT INTO report_text (report_id, text) SELECT id, text FROM report;"
   "ALTER TABLE report DROP COLUMN text;",
 
-  /* 3 → 4: who made a correction (the database role that wrote it). */
+  /* 3 → 4: the indexes of the list and of a one-indicator comparison. The
+   * server compresses long values itself (TOAST), so texts stay plain and
+   * the SQLite library's ct_pack/ct_unpack functions give them back as they
+   * are: the statements that read texts are the same on both engines. */
+  "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);"
+  "CREATE INDEX observation_indicator ON observation (indicator_id);"
+  "CREATE FUNCTION ct_pack (t TEXT) RETURNS TEXT"
+  "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT t';"
+  "CREATE FUNCTION ct_unpack (t TEXT) RETURNS TEXT"
+  "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT t';"
+  "CREATE FUNCTION ct_unpack_head (t TEXT, n BIGINT) RETURNS TEXT"
+  "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS 'SELECT t';",
+
+  /* 4 → 5: who made a correction (the database role that wrote it). */
   "ALTER TABLE correction ADD COLUMN created_by TEXT;",
 };
 

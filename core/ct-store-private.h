@@ -19,6 +19,7 @@ struct _CtStore
   gchar      *author;   /* who this connection's corrections are by */
   CtCatalog  *catalog;
   GHashTable *statements; /* SQL text (static string) → CtDbStmt */
+  gboolean    in_batch;   /* ct_store_import_files() holds a transaction */
 };
 
 /* A prepared statement kept for the life of the connection, reset and with
@@ -52,6 +53,14 @@ gchar        *ct_store_column_text  (CtDbStmt *stmt,
                                      int           column);
 
 gchar        *ct_store_now_iso      (void);
+
+/* ct-store-text.c: report texts are stored packed (zlib); SQL reads them
+ * through ct_unpack (text), which also passes plain older texts through. */
+gboolean      ct_store_bind_packed_text        (CtDbStmt     *stmt,
+                                                int           index,
+                                                const gchar  *text,
+                                                gsize         len);
+gboolean      ct_store_register_text_functions (CtStore      *self);
 
 /* ct-store-open.c: refuses, untouched, a file that is not a library or
  * that cannot be read, with a message saying which (foreign, damaged,

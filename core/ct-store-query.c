@@ -270,7 +270,7 @@ ct_store_delete_report_rows (CtStore  *self,
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  stmt = ct_store_prepare (self, "SELECT text FROM report_text WHERE report_id = ?1", error);
+  stmt = ct_store_prepare (self, "SELECT ct_unpack (text) FROM report_text WHERE report_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   ct_db_bind_int64 (stmt, 1, report_id);
@@ -896,7 +896,7 @@ ct_store_get_source (CtStore  *self,
   if (so == NULL)
     return NULL;
 
-  stmt = ct_store_prepare (self, "SELECT r.source_name, t.text FROM report r"
+  stmt = ct_store_prepare (self, "SELECT r.source_name, ct_unpack (t.text) FROM report r"
     " JOIN report_text t ON t.report_id = r.id WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;

@@ -81,7 +81,7 @@ prepare_search (CtStore  *self,
       " ORDER BY ts_rank (f.folded, to_tsquery ('simple', ?1)) DESC, s.report_id, s.start LIMIT ?2", error);
   return ct_store_prepare (self,
     "SELECT s.report_id, l.name, r.year, r.period, s.start, s.end, s.line,"
-    " CAST (substr (CAST (t.text AS BLOB), s.start + 1, s.end - s.start) AS TEXT),"
+    " CAST (substr (CAST (ct_unpack (t.text) AS BLOB), s.start + 1, s.end - s.start) AS TEXT),"
     " (SELECT o.id FROM observation o WHERE o.report_id = s.report_id"
     "  AND o.start >= s.start AND o.start < s.end ORDER BY o.seq LIMIT 1)"
     " FROM sentence_fts f JOIN sentence s ON s.id = f.rowid"

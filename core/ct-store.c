@@ -120,7 +120,16 @@ static const gchar * const migrations[] = {
   "INSERT INTO report_text (report_id, text) SELECT id, text FROM report;"
   "ALTER TABLE report DROP COLUMN text;",
 
-  /* 3 → 4: who made a correction, now that several people share a library
+  /* 3 → 4: the list counts each report's figures from an index that holds
+   * all it counts, not from the observation rows with their labels and
+   * sections (a province's library: 150,000 rows, most of its pages)… */
+  "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);"
+  /* … and a comparison of one indicator finds its figures by indicator. */
+  "CREATE INDEX observation_indicator ON observation (indicator_id);"
+  /* … and the texts are packed (ct-store-text.c): a third of the library. */
+  "UPDATE report_text SET text = ct_pack (text);",
+
+  /* 4 → 5: who made a correction, now that several people share a library
    * on a server (the database role there, the OS user here). */
   "ALTER TABLE correction ADD COLUMN created_by TEXT;",
 };
@@ -623,6 +632,11 @@ open_file (CtStore      *self,
       g_set_error (error, CT_ERROR, CT_ERROR_DATABASE,
                    _("The library “%s” could not be opened: %s."),
                    path, ct_db_errmsg (self->db));
+      return FALSE;
+    }
+  if (!ct_store_register_text_functions (self))
+    {
+      ct_store_set_error (self, error);
       return FALSE;
     }
   return TRUE;

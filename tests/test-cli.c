@@ -187,6 +187,75 @@ test_chart_ambiguous_indicator (void)
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
 }
 
+static gint
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const gchar * const *) a, *(const gchar * const *) b);
+}
+
+/* The output of list and compare on the library DB. */
+static gchar *
+library_output (const gchar *db)
+{
+  const gchar *list[] = { "list", "--db", db, NULL };
+  const gchar *compare[] = { "compare", "--db", db, "--format", "jsonl", NULL };
+  g_autofree gchar *listed = NULL;
+  g_autofree gchar *compared = NULL;
+
+  g_assert_cmpint (ct_test_run_chitieu (list, &listed, NULL), ==, 0);
+  g_assert_cmpint (ct_test_run_chitieu (compare, &compared, NULL), ==, 0);
+  return g_strconcat (listed, compared, NULL);
+}
+
+/* One command importing every real report (read and extracted on worker
+ * threads, written in batches) makes the library that one command per
+ * report makes: the same ids, rows and comparison, byte for byte. */
+static void
+test_import_batch_same_as_one_by_one (void)
+{
+  g_autofree gchar *seeds = g_build_filename (ct_test_shared_dir (), "seeds", NULL);
+  g_autofree gchar *together = ct_test_tmp_path ("together.db");
+  g_autofree gchar *apart = ct_test_tmp_path ("apart.db");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (seeds, 0, NULL);
+  g_autofree gchar *out_together = NULL;
+  g_autofree gchar *out_apart = NULL;
+  const gchar *name;
+
+  if (dir == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (files, g_build_filename (seeds, name, NULL));
+  g_ptr_array_sort (files, compare_paths);
+  g_assert_cmpuint (files->len, >=, 2);
+
+  g_ptr_array_add (args, (gpointer) "import");
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, together);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (files, i));
+  g_ptr_array_add (args, NULL);
+  /* A report that names no locality fails in both ways alike. */
+  ct_test_run_chitieu ((const gchar * const *) args->pdata, NULL, NULL);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const gchar *one[] = { "import", "--db", apart, g_ptr_array_index (files, i), NULL };
+
+      ct_test_run_chitieu (one, NULL, NULL);
+    }
+
+  out_together = library_output (together);
+  out_apart = library_output (apart);
+  g_assert_cmpuint (strlen (out_together), >, 1000);
+  g_assert_cmpstr (out_together, ==, out_apart);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/cli/help-vi", test_help_in_vietnamese);
   g_test_add_func ("/cli/remove", test_remove);
   g_test_add_func ("/cli/chart-ambiguous-indicator", test_chart_ambiguous_indicator);
+  g_test_add_func ("/cli/import-batch-same-as-one-by-one", test_import_batch_same_as_one_by_one);
   g_test_add_func ("/cli/extract-text-numbers", test_extract_text_numbers);
   g_test_add_func ("/cli/export-extension", test_export_extension);
   g_test_add_func ("/cli/import-names-flags", test_import_names_flags);

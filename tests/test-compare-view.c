@@ -198,22 +198,177 @@ test_sort (void)
   g_autofree gchar *asc = NULL;
   g_autofree gchar *desc = NULL;
   g_autofree gchar *back = NULL;
+  guint column = 99;
+  GtkSortType order;
 
-  /* By the second district's figure: 40 ha before 3.100 tấn; the empty
-   * budget cell stays in its own sector. */
-  ct_compare_view_sort_by_column (view, 1, GTK_SORT_ASCENDING);
+  /* By the first district's achievement: grain at 60,1% before forest at
+   * 95%, although 2.703,5 tấn is the larger figure; the budget's empty
+   * cell stays in its own sector. */
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
   asc = shown_rows (view);
-  g_assert_cmpstr (asc, ==, "#Nông nghiệp NN_TRONG_RUNG NN_LUONG_THUC #Tài chính NS_THU");
+  g_assert_cmpstr (asc, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpint (order, ==, GTK_SORT_ASCENDING);
   ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
   desc = shown_rows (view);
-  g_assert_cmpstr (desc, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
-  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
-  g_free (desc);
-  desc = shown_rows (view);
   g_assert_cmpstr (desc, ==, "#Nông nghiệp NN_TRONG_RUNG NN_LUONG_THUC #Tài chính NS_THU");
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
   ct_compare_view_sort_by_column (view, -1, GTK_SORT_ASCENDING);
   back = shown_rows (view);
   g_assert_cmpstr (back, ==, "#Nông nghiệp NN_LUONG_THUC NN_TRONG_RUNG #Tài chính NS_THU");
+  g_assert_false (ct_compare_view_get_sort (view, NULL, NULL));
+
+  /* From the keyboard, through the cell's menu: by the current cell's report */
+  g_assert_true (ct_compare_view_select_cell (view, 1, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.sort", "s", "down"));
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.sort", "s", "none"));
+  g_assert_false (ct_compare_view_get_sort (view, NULL, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+blank_cells (CtCompareCell *cells,
+             guint          n)
+{
+  memset (cells, 0, n * sizeof *cells);
+  for (guint i = 0; i < n; i++)
+    {
+      cells[i].value = cells[i].value_high = cells[i].value_normalized = NAN;
+      cells[i].plan = cells[i].plan_normalized = NAN;
+      cells[i].rate = cells[i].rate_computed = cells[i].yoy = NAN;
+    }
+}
+
+static void
+set_cell (CtCompareCell *cell,
+          gint64         id,
+          gdouble        value,
+          const gchar   *unit,
+          gdouble        rate,
+          CtVerdict      verdict)
+{
+  cell->observation_id = id;
+  cell->value = cell->value_normalized = value;
+  cell->unit = (gchar *) unit;
+  cell->rate = rate;
+  cell->verdict = verdict;
+}
+
+/* One sector, five figures of one commune in five units and every
+ * verdict; the second commune has one figure. */
+static CtComparison *
+make_verdicts (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  static const gchar *codes[5] = { "T_CHE", "T_CAPHE", "T_PHI", "T_DE", "T_KHACH" };
+  static const gchar *names[5] = { "Sản lượng chè búp", "Cà phê trồng mới", "Thu phí chợ",
+                                   "Đàn dê", "Khách tham quan" };
+  static const gchar *units[5] = { "tấn", "ha", "tỷ đồng", "con", "lượt" };
+  CtCompareRow rows[5];
+  CtCompareColumn columns[2] = {
+    { 21, 1, (gchar *) "Đồi Cát · 6 tháng 2025", (gchar *) "Đồi Cát", (gchar *) "xã", NULL, 2025,
+      (gchar *) "6 tháng", NULL },
+    { 22, 2, (gchar *) "Làng Mới · 6 tháng 2025", (gchar *) "Làng Mới", (gchar *) "xã", NULL, 2025,
+      (gchar *) "6 tháng", NULL },
+  };
+  CtCompareCell cells[10];
+
+  memset (rows, 0, sizeof rows);
+  for (guint i = 0; i < 5; i++)
+    {
+      rows[i].code = (gchar *) codes[i];
+      rows[i].name = (gchar *) names[i];
+      rows[i].sector = (gchar *) "Kinh tế";
+      rows[i].unit = (gchar *) units[i];
+      rows[i].direction = CT_DIRECTION_HIGHER;
+      rows[i].n_values = 1;
+    }
+  blank_cells (cells, 10);
+  set_cell (&cells[0], 1, 900, "tấn", 90, CT_VERDICT_NEARLY_MET);
+  set_cell (&cells[2], 2, 12, "ha", 120, CT_VERDICT_MET);
+  set_cell (&cells[4], 3, 5, "tỷ đồng", 50, CT_VERDICT_NOT_MET);
+  set_cell (&cells[6], 4, 3000, "con", NAN, CT_VERDICT_NONE);
+  set_cell (&cells[8], 5, 4000, "lượt", 40, CT_VERDICT_BEHIND);
+  set_cell (&cells[1], 6, 700, "tấn", 70, CT_VERDICT_NOT_MET);
+  rows[0].n_values = 2;
+  return ct_comparison_new (query, rows, 5, columns, 2, cells);
+}
+
+static CtCompareView *
+make_verdict_view (GtkWidget **window)
+{
+  g_autoptr(CtComparison) comparison = make_verdicts ();
+  CtCompareView *view = CT_COMPARE_VIEW (ct_compare_view_new ());
+
+  *window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (*window), 900, 500);
+  gtk_window_set_child (GTK_WINDOW (*window), GTK_WIDGET (view));
+  ct_compare_view_set_comparison (view, comparison);
+  return view;
+}
+
+/* Rates across units, empty last both ways, verdicts worst first. */
+static void
+test_sort_by_rate_and_verdict (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_verdict_view (&window);
+  g_autofree gchar *asc = NULL;
+  g_autofree gchar *desc = NULL;
+  g_autofree gchar *verdicts = NULL;
+  g_autofree gchar *verdicts_desc = NULL;
+
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  asc = shown_rows (view);
+  g_assert_cmpstr (asc, ==, "#Kinh tế T_KHACH T_PHI T_CHE T_CAPHE T_DE");
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
+  desc = shown_rows (view);
+  g_assert_cmpstr (desc, ==, "#Kinh tế T_CAPHE T_CHE T_PHI T_KHACH T_DE");
+
+  ct_compare_view_set_sort_key (view, CT_COMPARE_SORT_VERDICT);
+  g_assert_cmpint (ct_compare_view_get_sort_key (view), ==, CT_COMPARE_SORT_VERDICT);
+  verdicts_desc = shown_rows (view);
+  g_assert_cmpstr (verdicts_desc, ==, "#Kinh tế T_CAPHE T_CHE T_KHACH T_PHI T_DE");
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  verdicts = shown_rows (view);
+  g_assert_cmpstr (verdicts, ==, "#Kinh tế T_PHI T_KHACH T_CHE T_CAPHE T_DE");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_verdict_filter (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_verdict_view (&window);
+  g_autofree gchar *not_met = NULL;
+  g_autofree gchar *behind = NULL;
+  g_autofree gchar *searched = NULL;
+  g_autofree gchar *all = NULL;
+
+  /* Not met in either commune: the fee in the first, tea in the second. */
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_NOT_MET);
+  not_met = shown_rows (view);
+  g_assert_cmpstr (not_met, ==, "#Kinh tế T_CHE T_PHI");
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "2 chỉ tiêu · 2 báo cáo");
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_BEHIND);
+  behind = shown_rows (view);
+  g_assert_cmpstr (behind, ==, "#Kinh tế T_KHACH");
+  /* the filter and the search both hold */
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_NOT_MET);
+  ct_compare_view_set_search (view, "chè");
+  searched = shown_rows (view);
+  g_assert_cmpstr (searched, ==, "#Kinh tế T_CHE");
+  ct_compare_view_set_search (view, NULL);
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_NONE);
+  all = shown_rows (view);
+  g_assert_cmpstr (all, ==, "#Kinh tế T_CHE T_CAPHE T_PHI T_DE T_KHACH");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -397,6 +552,346 @@ test_many_columns (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_cell (GtkWidget *widget,
+           gint       row,
+           gint       slot)
+{
+  if (CT_IS_COMPARE_CELL (widget)
+      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ct-row")) == row
+      && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ct-slot")) == slot)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_cell (c, row, slot);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click on another cell of the current row is a new current cell: the
+ * window's source pane follows it. */
+static void
+test_click_same_row (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkWidget *cell;
+  guint row, column;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  g_signal_connect (view, "cell-selected", G_CALLBACK (on_cell_selected), seen);
+  cell = find_cell (GTK_WIDGET (view), 1, 0);
+  g_assert_nonnull (cell);
+  _ct_compare_view_press_cell (view, cell, 1);
+  g_assert_cmpuint (seen->len, ==, 2);
+  cell = find_cell (GTK_WIDGET (view), 1, 1);
+  g_assert_nonnull (cell);
+  _ct_compare_view_press_cell (view, cell, 1);
+  g_assert_cmpuint (seen->len, ==, 4);
+  g_assert_cmpuint (g_array_index (seen, guint, 2), ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint, 3), ==, 1);
+  g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
+  g_assert_cmpuint (column, ==, 1);
+  /* the same cell again is no change */
+  _ct_compare_view_press_cell (view, cell, 1);
+  g_assert_cmpuint (seen->len, ==, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+on_text_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gchar **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gchar *
+clipboard_text (GtkWidget *widget)
+{
+  gchar *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, on_text_read, &text);
+  while (text == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+static gboolean
+find_visible_popover (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_visible (widget))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (find_visible_popover (c))
+      return TRUE;
+  return FALSE;
+}
+
+static void spin_frames (guint n);
+
+/* Ctrl+C on one cell: its words with the plan, the rate and the rank. */
+static void
+test_copy_cell (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *copied = NULL;
+  g_autofree gchar *rows = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  g_assert_null (ct_compare_view_get_cell_text (view));
+  g_assert_true (ct_compare_view_select_cell (view, 0, 0));
+  text = ct_compare_view_get_cell_text (view);
+  g_assert_cmpstr (text, ==, "Sản lượng lương thực có hạt — Nam Đông · 6 tháng đầu năm 2023: "
+                             "2.703,5 tấn; KH 4.500; 60,1% · chưa đạt; hạng 2/2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.copy", NULL));
+  copied = clipboard_text (GTK_WIDGET (view));
+  g_assert_cmpstr (copied, ==, text);
+  /* Shift+F10 offers the same on the current cell */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.context-menu", NULL));
+  spin_frames (3);
+  g_assert_true (find_visible_popover (GTK_WIDGET (view)));
+  /* the rows, for a spreadsheet, on their own key */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "compare.copy-rows", NULL));
+  rows = clipboard_text (GTK_WIDGET (view));
+  g_assert_true (g_str_has_prefix (rows, "Lĩnh vực\tChỉ tiêu"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The totals column sums what adds up and says what it computed; the
+ * cells carry their rank. */
+static void
+test_totals_and_ranks_drawn (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  collect_labels (GTK_WIDGET (view), labels);
+  /* grain adds up: 2.703,5 + 3.100 tấn; its plans are not in the row's
+   * unit here, so the rates' plain mean, (60,1 + 103,3) / 2, says what it is */
+  g_assert_nonnull (strstr (labels->str, "|Tổng 2 huyện: 5.803,5 tấn|"));
+  g_assert_nonnull (strstr (labels->str, "|Trung bình cộng các tỷ lệ đạt: 81,7%|"));
+  /* 103,3% is the better of the two */
+  g_assert_nonnull (strstr (labels->str, "|3.100 tấn|KH 3.000 · hạng 1/2|"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+find_scrollers (GtkWidget *widget,
+                GPtrArray *out)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_scrollers (c, out);
+}
+
+static void
+spin_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 until = g_get_monotonic_time () + 20 * 1000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* Sixty figures with rates that run against the catalogue order. */
+static CtComparison *
+make_long (void)
+{
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  CtCompareRow rows[60];
+  CtCompareColumn column = { 31, 1, (gchar *) "Bến Đá · cả năm 2024", (gchar *) "Bến Đá", (gchar *) "xã",
+                             NULL, 2024, (gchar *) "cả năm", NULL };
+  CtCompareCell cells[60];
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  memset (rows, 0, sizeof rows);
+  blank_cells (cells, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("R%02u", i));
+      rows[i].code = rows[i].name = g_ptr_array_index (names, i);
+      rows[i].sector = (gchar *) "Kinh tế";
+      rows[i].unit = (gchar *) "ha";
+      rows[i].direction = CT_DIRECTION_HIGHER;
+      rows[i].n_values = 1;
+      set_cell (&cells[i], i + 1, i, "ha", 200 - i, CT_VERDICT_MET);
+    }
+  return ct_comparison_new (query, rows, 60, &column, 1, cells);
+}
+
+static gint
+shown_position (CtCompareView *view,
+                gint           row)
+{
+  GListModel *model = ct_compare_view_get_model (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CtCompareItem) item = g_list_model_get_item (model, i);
+
+      if (ct_compare_item_get_row (item) == row)
+        return (gint) i;
+    }
+  return -1;
+}
+
+/* A new order keeps the reader's place: the same stretch of the table, or
+ * the current row in sight wherever it went. */
+static void
+test_sort_keeps_place (void)
+{
+  g_autoptr(CtComparison) comparison = make_long ();
+  GtkWidget *window = gtk_window_new ();
+  CtCompareView *view = CT_COMPARE_VIEW (ct_compare_view_new ());
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+  GtkAdjustment *v;
+  gdouble page, value, y;
+  gint position;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  ct_compare_view_set_comparison (view, comparison);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  spin_frames (10);
+  find_scrollers (GTK_WIDGET (view), scrollers);
+  /* the figures' scroller is the last one */
+  v = gtk_scrolled_window_get_vadjustment (g_ptr_array_index (scrollers, scrollers->len - 1));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >, 2000);
+  gtk_adjustment_set_value (v, 1400);
+  spin_frames (10);
+  value = gtk_adjustment_get_value (v);
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_ASCENDING);
+  spin_frames (10);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (v) - value), <, 1);
+
+  /* R05 is current, near the bottom in ascending rate; sorted the other
+   * way it is near the top, and the table follows it there. */
+  g_assert_true (ct_compare_view_select_cell (view, 5, 0));
+  spin_frames (10);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), >, 1000);
+  ct_compare_view_sort_by_column (view, 0, GTK_SORT_DESCENDING);
+  spin_frames (10);
+  position = shown_position (view, 5);
+  g_assert_cmpint (position, <, 10);
+  page = gtk_adjustment_get_page_size (v);
+  value = gtk_adjustment_get_value (v);
+  y = gtk_adjustment_get_upper (v) * position / g_list_model_get_n_items (ct_compare_view_get_model (view));
+  g_assert_cmpfloat (y, >=, value - 1);
+  g_assert_cmpfloat (y, <=, value + page);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_widgets (c, type, out);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/* A hidden report leaves the table, the copy, the totals and the ranks,
+ * and comes back. */
+static void
+test_hide_report (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autofree gchar *tsv = NULL;
+  g_autofree gchar *cell = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GArray) hidden = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  ct_compare_view_set_report_hidden (view, 12, TRUE);
+  g_assert_true (ct_compare_view_get_report_hidden (view, 12));
+  hidden = ct_compare_view_get_hidden_reports (view);
+  g_assert_cmpuint (hidden->len, ==, 1);
+  g_assert_cmpint (g_array_index (hidden, gint64, 0), ==, 12);
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "3 chỉ tiêu · 1 báo cáo");
+  tsv = ct_compare_view_get_tsv (view);
+  g_assert_cmpstr (tsv, ==,
+                   "Lĩnh vực\tChỉ tiêu\tĐơn vị\tNam Đông · 6 tháng đầu năm 2023\n"
+                   "Nông nghiệp\tSản lượng lương thực có hạt\ttấn\t2.703,5\n"
+                   "Nông nghiệp\tDiện tích trồng rừng\tha\t95\n"
+                   "Tài chính\tThu ngân sách\ttỷ đồng\t11,327\n");
+  /* the hidden column cannot be chosen; alone, a figure has no rank */
+  g_assert_false (ct_compare_view_select_cell (view, 0, 1));
+  g_assert_true (ct_compare_view_select_cell (view, 0, 0));
+  cell = ct_compare_view_get_cell_text (view);
+  g_assert_null (strstr (cell, "hạng"));
+  spin_frames (5);
+  collect_labels (GTK_WIDGET (view), labels);
+  g_assert_null (strstr (labels->str, "Tổng 2"));
+  g_assert_null (strstr (labels->str, "3.100 tấn"));
+  /* the last report shown stays */
+  ct_compare_view_set_report_hidden (view, 11, TRUE);
+  g_assert_false (ct_compare_view_get_report_hidden (view, 11));
+
+  ct_compare_view_set_report_hidden (view, 12, FALSE);
+  g_assert_cmpstr (ct_compare_view_get_summary (view), ==, "3 chỉ tiêu · 2 báo cáo");
+  g_assert_true (ct_compare_view_select_cell (view, 0, 1));
+
+  /* The Columns menu lists the reports; unticking one hides it. */
+  {
+    GtkWidget *button = find_widget (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+    g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    spin_frames (3);
+    collect_widgets (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                     GTK_TYPE_CHECK_BUTTON, checks);
+    g_assert_cmpuint (checks->len, ==, 2);
+    g_assert_cmpstr (gtk_check_button_get_label (g_ptr_array_index (checks, 1)), ==,
+                     "Hạ Lang · 6 tháng đầu năm 2023");
+    gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+    g_assert_true (ct_compare_view_get_report_hidden (view, 12));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,9 +906,16 @@ main (int   argc,
   g_test_add_func ("/compare-view/cell-texts", test_cell_texts);
   g_test_add_func ("/compare-view/rows-and-search", test_rows_and_search);
   g_test_add_func ("/compare-view/sort", test_sort);
+  g_test_add_func ("/compare-view/sort-by-rate-and-verdict", test_sort_by_rate_and_verdict);
+  g_test_add_func ("/compare-view/verdict-filter", test_verdict_filter);
+  g_test_add_func ("/compare-view/sort-keeps-place", test_sort_keeps_place);
   g_test_add_func ("/compare-view/select-and-copy", test_select_and_copy);
   g_test_add_func ("/compare-view/drawn", test_drawn);
+  g_test_add_func ("/compare-view/click-same-row", test_click_same_row);
+  g_test_add_func ("/compare-view/copy-cell", test_copy_cell);
+  g_test_add_func ("/compare-view/totals-and-ranks", test_totals_and_ranks_drawn);
   g_test_add_func ("/compare-view/many-columns", test_many_columns);
+  g_test_add_func ("/compare-view/hide-report", test_hide_report);
 
   return g_test_run ();
 }

@@ -197,6 +197,21 @@ count_rows (CtStore     *store,
   return n;
 }
 
+/* The first column of the first row of @sql, as text. */
+static gchar *
+query_text (CtStore     *store,
+            const gchar *sql)
+{
+  CtDbStmt *stmt = NULL;
+  gchar *value;
+
+  g_assert_cmpint (ct_db_prepare (store->db, sql, &stmt), ==, CT_DB_OK);
+  g_assert_cmpint (ct_db_step (stmt), ==, CT_DB_ROW);
+  value = g_strdup (ct_db_column_text (stmt, 0));
+  ct_db_finalize (stmt);
+  return value;
+}
+
 static gchar *
 pragma_text (CtStore     *store,
              const gchar *pragma)
@@ -353,9 +368,22 @@ test_migration (void)
   g_assert_cmpuint (reports->len, ==, 1);
   g_assert_cmpstr (((CtReportInfo *) g_ptr_array_index (reports, 0))->locality, ==, "Nam Đông");
   g_assert_cmpint (count_rows (store, "correction"), ==, 0);
-  /* Version 3 keeps the text apart from the report row. */
+  /* Version 3 keeps the text apart from the report row, version 4 packs it
+   * (on SQLite: the server compresses long values itself). */
   g_assert_cmpint (count_rows (store, "report_text"), ==, 1);
+  {
+    g_autofree gchar *text = query_text (store, "SELECT ct_unpack (text) FROM report_text");
+
+    g_assert_cmpstr (text, ==, "Nội dung");
+    if (pg_server == NULL)
+      {
+        g_autofree gchar *type = query_text (store, "SELECT typeof (text) FROM report_text");
+
+        g_assert_cmpstr (type, ==, "blob");
+      }
+  }
 }
+
 
 static void
 test_import_statuses (void)
@@ -570,6 +598,56 @@ test_compare (void)
   g_clear_error (&error);
 }
 
+/* Every statement the list and a one-indicator comparison ran that reads
+ * observations finds its rows through an index: the library of a province
+ * holds hundreds of thousands, and a scan of the table is what made `list`
+ * and `compare` wait. A scan of an index that holds every column asked for
+ * (a covering index) reads a small part of the table's bytes and passes. */
+static void
+test_query_plans (void)
+{
+  gint64 ids[3];
+  g_autoptr(CtStore) store = comparison_library (ids);
+  g_autoptr(CtCompareQuery) q = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) cmp = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  const gchar *sql;
+  guint checked = 0;
+
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  q->indicator = g_strdup ("NS_THU");
+  cmp = ct_store_compare (store, q, &error);
+  g_assert_no_error (error);
+
+  g_hash_table_iter_init (&iter, store->statements);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sql, NULL))
+    {
+      g_autofree gchar *explain = NULL;
+      CtDbStmt *plan = NULL;
+
+      if (strstr (sql, "FROM observation") == NULL)
+        continue;
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (ct_db_prepare (store->db, explain, &plan), ==, CT_DB_OK);
+      while (ct_db_step (plan) == CT_DB_ROW)
+        {
+          const gchar *detail = ct_db_column_text (plan, 3);
+          gboolean scans = g_str_has_prefix (detail, "SCAN o ") || g_str_equal (detail, "SCAN o") ||
+                           g_str_has_prefix (detail, "SCAN observation");
+
+          if (scans && strstr (detail, "COVERING INDEX") == NULL)
+            g_error ("%s\nreads every observation: %s", sql, detail);
+        }
+      ct_db_finalize (plan);
+      checked++;
+    }
+  /* The counts of the list and the comparison's figures at least. */
+  g_assert_cmpuint (checked, >=, 2);
+}
+
 static void
 test_compare_by_year (void)
 {
@@ -642,6 +720,83 @@ observation_labelled (CtStore     *store,
         return so->id;
     }
   g_assert_not_reached ();
+}
+
+/* A long report's text is stored once, packed to a fraction of its bytes,
+ * and comes back whole for its sources and its sentences for search. */
+static void
+test_text_packed (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GString) text = g_string_new (report_a);
+  g_autoptr(CtImportResult) imported = NULL;
+  g_autoptr(CtSourceSpan) span = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *stored = NULL;
+  gint64 grain;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "Xóm %u trồng thêm %u cây keo trên đồi.\n", i, 40 + i % 7);
+  imported = import_report (store, "dai.txt", text->str, "Nam Đông", 2021, 11.327, "tỷ đồng", FALSE);
+  stored = query_text (store, "SELECT length (text) FROM report_text");
+  g_assert_cmpint (atoi (stored), <, text->len / 3);
+
+  grain = observation_labelled (store, imported->report_id, "Tổng sản lượng lương thực có hạt");
+  span = ct_store_get_source (store, grain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (span->text, ==, text->str);
+  hits = ct_store_search (store, "cay keo", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 5);
+  g_assert_true (g_str_has_prefix (((CtSearchHit *) g_ptr_array_index (hits, 0))->sentence, "Xóm "));
+}
+
+/* A comparison of one indicator reads only that indicator's figures, yet a
+ * figure the user gave that indicator by a correction is among them: the
+ * indicator's rows are those of the whole comparison. */
+static void
+test_compare_one_indicator_corrected (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(CtImportResult) imported = NULL;
+  g_autoptr(CtCorrection) link = ct_correction_new (CT_CORRECTION_INDICATOR, NAN, "VH_THON");
+  g_autoptr(CtCompareQuery) all = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtCompareQuery) one = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) whole = NULL;
+  g_autoptr(CtComparison) filtered = NULL;
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+  gint64 meeting;
+
+  imported = import_report (store, "a.txt", report_a, "Nam Đông", 2020, 11.327, "tỷ đồng", FALSE);
+  meeting = observation_labelled (store, imported->report_id, "Họp báo định kỳ");
+  g_assert_true (ct_store_set_correction (store, meeting, link, &error));
+  g_assert_no_error (error);
+
+  one->indicator = g_strdup ("VH_THON");
+  whole = ct_store_compare (store, all, &error);
+  g_assert_no_error (error);
+  filtered = ct_store_compare (store, one, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < ct_comparison_get_n_rows (whole); r++)
+    {
+      const CtCompareRow *row = ct_comparison_get_row (whole, r);
+      gint same = -1;
+
+      if (g_strcmp0 (row->code, "VH_THON") != 0)
+        continue;
+      for (guint f = 0; f < ct_comparison_get_n_rows (filtered); f++)
+        if (g_str_equal (ct_comparison_get_row (filtered, f)->name, row->name))
+          same = f;
+      g_assert_cmpint (same, >=, 0);
+      g_assert_cmpint (ct_comparison_get_cell (filtered, same, 0)->observation_id, ==,
+                       ct_comparison_get_cell (whole, r, 0)->observation_id);
+      found += ct_comparison_get_cell (whole, r, 0)->observation_id == meeting;
+    }
+  g_assert_cmpuint (found, ==, 1);
 }
 
 static void
@@ -1311,6 +1466,10 @@ main (int    argc,
       g_test_add_func ("/store/default-path", test_default_path);
       g_test_add_func ("/store/schema-too-new", test_schema_too_new);
       g_test_add_func ("/store/not-a-database", test_not_a_database);
+      /* SQLite's packed texts and its query planner; the server keeps
+       * texts plain (it compresses them itself). */
+      g_test_add_func ("/store/text-packed", test_text_packed);
+      g_test_add_func ("/store/query-plans", test_query_plans);
     }
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
@@ -1318,6 +1477,7 @@ main (int    argc,
   g_test_add_func ("/store/import-cancelled", test_cancelled_import_writes_nothing);
   g_test_add_func ("/store/compare", test_compare);
   g_test_add_func ("/store/compare-by-year", test_compare_by_year);
+  g_test_add_func ("/store/compare-one-indicator-corrected", test_compare_one_indicator_corrected);
   g_test_add_func ("/store/comparison-new", test_comparison_new);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/correction-author", test_correction_author);

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
 
 #include "ct-application.h"
@@ -19,6 +20,7 @@
 #include "ct-compare-item.h"
 #include "ct-correction-dialog.h"
 #include "ct-help-window.h"
+#include "ct-search-dialog.h"
 #include "ct-library-item.h"
 #include "ct-import-dialog.h"
 #include "ct-locale.h"
@@ -318,6 +320,142 @@ test_demo_library (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gint find_column (CtComparison *comparison,
+                         gint64        report_id);
+
+static GtkPaned *
+table_pane (CtWindow *window)
+{
+  return GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (ct_window_get_compare_view (window)), GTK_TYPE_PANED));
+}
+
+/* The comparison as it was left comes back in the next window: the
+ * reports chosen, the hidden one, the sort, the verdict filter,
+ * "comparable only" and the table's height; a state file that is not one
+ * is set aside. */
+static void
+test_state_across_restarts (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("state.db");
+  g_autofree gchar *state = g_strconcat (db, ".view.ini", NULL);
+  CtWindow *window = open_window_full (app, TRUE);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (ct_window_get_store (window), NULL);
+  gint64 ids[2];
+  g_autoptr(GArray) chosen = NULL;
+  g_autoptr(GArray) hidden = NULL;
+  CtCompareView *view;
+  guint column;
+  GtkSortType order;
+
+  g_assert_cmpuint (reports->len, >=, 2);
+  ids[0] = ((CtReportInfo *) g_ptr_array_index (reports, 0))->id;
+  ids[1] = ((CtReportInfo *) g_ptr_array_index (reports, 1))->id;
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), ids, 2);
+  view = ct_window_get_compare_view (window);
+  ct_compare_view_set_report_hidden (view, ids[1], TRUE);
+  ct_compare_view_set_sort_key (view, CT_COMPARE_SORT_VERDICT);
+  ct_compare_view_sort_by_column (view, find_column (ct_compare_view_get_comparison (view), ids[0]),
+                                  GTK_SORT_DESCENDING);
+  ct_compare_view_set_verdict_filter (view, CT_VERDICT_MET);
+  ct_window_set_comparable_only (window, TRUE);
+  gtk_paned_set_position (table_pane (window), 333);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (g_file_test (state, G_FILE_TEST_EXISTS));
+
+  window = open_window_full (app, TRUE);
+  view = ct_window_get_compare_view (window);
+  chosen = ct_library_sidebar_get_selected_reports (ct_window_get_sidebar (window));
+  g_assert_cmpuint (chosen->len, ==, 2);
+  hidden = ct_compare_view_get_hidden_reports (view);
+  g_assert_cmpuint (hidden->len, ==, 1);
+  g_assert_cmpint (g_array_index (hidden, gint64, 0), ==, ids[1]);
+  g_assert_true (ct_compare_view_get_sort (view, &column, &order));
+  g_assert_cmpint (ct_comparison_get_column (ct_compare_view_get_comparison (view), column)->report_id, ==, ids[0]);
+  g_assert_cmpint (order, ==, GTK_SORT_DESCENDING);
+  g_assert_cmpint (ct_compare_view_get_sort_key (view), ==, CT_COMPARE_SORT_VERDICT);
+  g_assert_cmpint (ct_compare_view_get_verdict_filter (view), ==, CT_VERDICT_MET);
+  g_assert_true (ct_window_get_comparable_only (window));
+  g_assert_cmpint (gtk_paned_get_position (table_pane (window)), ==, 333);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_set_contents (state, "\x01 not [a key file", -1, NULL));
+  window = open_window_full (app, TRUE);
+  view = ct_window_get_compare_view (window);
+  g_assert_cmpint (ct_compare_view_get_verdict_filter (view), ==, CT_VERDICT_NONE);
+  g_assert_false (ct_window_get_comparable_only (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static CtSearchDialog *
+find_search_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (CT_IS_SEARCH_DIALOG (w))
+        return CT_SEARCH_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Sentences of every report: a word of a stored figure's sentence finds
+ * it; choosing a sentence opens it in the source pane. */
+static void
+test_find_sentences (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("find.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  CtStore *store = ct_window_get_store (window);
+  g_autoptr(GPtrArray) reports = ct_store_list_reports (store, NULL);
+  g_autoptr(GPtrArray) observations = NULL;
+  g_autoptr(CtSourceSpan) span = NULL;
+  g_autofree gchar *clause = NULL;
+  g_autofree gchar *highlighted = NULL;
+  g_auto(GStrv) words = NULL;
+  const gchar *word = NULL;
+  CtSearchDialog *dialog;
+  gsize start, end;
+
+  g_assert_cmpuint (reports->len, >, 0);
+  observations = ct_store_list_observations (store, ((CtReportInfo *) g_ptr_array_index (reports, 0))->id, NULL);
+  g_assert_nonnull (observations);
+  g_assert_cmpuint (observations->len, >, 0);
+  span = ct_store_get_source (store, ((CtStoredObservation *) g_ptr_array_index (observations, 0))->id, NULL);
+  clause = g_strndup (span->text + span->start, span->end - span->start);
+  /* its longest word */
+  words = g_strsplit_set (clause, " ,.;:()", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (word == NULL || g_utf8_strlen (words[i], -1) > g_utf8_strlen (word, -1))
+      word = words[i];
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "find-sentences"));
+
+  /* as the window's action opens it */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "find-sentences", NULL);
+  dialog = find_search_dialog ();
+  g_assert_nonnull (dialog);
+  ct_search_dialog_set_query (dialog, "   ");
+  g_assert_cmpuint (ct_search_dialog_get_n_hits (dialog), ==, 0);
+  ct_search_dialog_set_query (dialog, word);
+  g_assert_cmpuint (ct_search_dialog_get_n_hits (dialog), >, 0);
+  g_assert_nonnull (strstr (ct_search_dialog_get_hit_sentence (dialog, 0), word));
+  shoot (GTK_WIDGET (dialog), "find-in-reports.png");
+  g_assert_true (ct_search_dialog_activate_hit (dialog, 0));
+  g_assert_false (ct_search_dialog_activate_hit (dialog, 100000));
+  highlighted = ct_source_view_get_highlighted (ct_window_get_source_view (window), &start, &end);
+  g_assert_nonnull (highlighted);
+  g_assert_nonnull (strstr (ct_search_dialog_get_hit_sentence (dialog, 0), word));
+  ct_search_dialog_set_query (dialog, "zzqxj khôngcótừnày");
+  g_assert_cmpuint (ct_search_dialog_get_n_hits (dialog), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -486,6 +624,51 @@ find_column (CtComparison *comparison,
   return -1;
 }
 
+/* The five seeds side by side at three window sizes: the report columns
+ * fill the table and all five fit from 1400 px. */
+static void
+table_sizes (CtApplication *app,
+             GArray        *ids)
+{
+  static const gint sizes[3][2] = { { 1024, 700 }, { 1400, 900 }, { 1920, 1080 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree gchar *library = ct_store_default_path ();
+      g_autofree gchar *state = g_strconcat (library, ".view.ini", NULL);
+      CtWindow *window;
+      CtCompareView *view;
+      guint on_screen, width;
+
+      /* each size as on a first start, without the last window's panes */
+      g_unlink (state);
+      window = ct_window_new (app);
+      view = ct_window_get_compare_view (window);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i][0], sizes[i][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_paint (GTK_WIDGET (window));
+      ct_library_sidebar_select_reports (ct_window_get_sidebar (window), (gint64 *) ids->data, 5);
+      spin (50);
+      wait_for_paint (GTK_WIDGET (window));
+      on_screen = ct_compare_view_get_columns_on_screen (view);
+      width = ct_compare_view_get_report_width (view);
+      g_test_message ("%dx%d: %u reports on screen, %u px each", sizes[i][0], sizes[i][1], on_screen, width);
+      if (sizes[i][0] >= 1400)
+        g_assert_cmpuint (on_screen, ==, 5);
+      else
+        g_assert_cmpuint (on_screen, >=, 2);
+      /* the columns take the room: less than one column's width is left */
+      g_assert_cmpuint (on_screen * width + width, >, (guint) gtk_widget_get_width (GTK_WIDGET (view)) - 300 - 190 - 40);
+      {
+        g_autofree gchar *name = g_strdup_printf ("compare-five-%dx%d.png", sizes[i][0], sizes[i][1]);
+
+        shoot (GTK_WIDGET (window), name);
+      }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 static void
 test_seeds_compare_and_source (void)
 {
@@ -635,6 +818,7 @@ test_seeds_compare_and_source (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
+  table_sizes (app, ids);
 }
 
 static CtCorrectionDialog *
@@ -1275,6 +1459,8 @@ main (int   argc,
   g_test_add_func ("/window/demo-library", test_demo_library);
   g_test_add_func ("/window/notices-others", test_notices_others);
   g_test_add_func ("/window/open-library", test_open_library);
+  g_test_add_func ("/window/state-across-restarts", test_state_across_restarts);
+  g_test_add_func ("/window/find-sentences", test_find_sentences);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);

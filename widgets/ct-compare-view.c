@@ -9,74 +9,15 @@
 
 #include "ct-compare-cell.h"
 #include "ct-compare-item.h"
+#include "ct-compare-sort.h"
 #include "ct-compare-view.h"
 #include "ct-store-compare-reform.h"
 #include "ct-format.h"
 #include "ct-text.h"
 
-/* Every row of both views has the same height, so the two lists that share
- * one vertical adjustment stay aligned row for row. */
-#define ROW_HEIGHT         70
-#define HEADER_ROW_HEIGHT  30
-#define INDICATOR_WIDTH    300
-#define REPORT_WIDTH       190
-/* Report columns are virtual: the GtkColumnView holds at most this many
- * slot columns (enough for a wide screen), and scrolling sideways moves
- * which comparison columns they show. GtkColumnView in GTK 4.8 makes a cell
- * for every column of every row it keeps (up to some 200 rows), so 700 real
- * columns would be 140,000 widgets. */
-#define MAX_SLOTS          14
-
-struct _CtCompareView
-{
-  GtkWidget           parent_instance;
-
-  GtkWidget          *search_entry;
-  GtkWidget          *summary_label;
-  GtkWidget          *reform_label;       /* columns straddle 1 July 2025 */
-  GtkWidget          *left_scroller;
-  GtkWidget          *right_scroller;
-  GtkWidget          *hscrollbar;
-  GtkAdjustment      *columns_adjustment; /* first comparison column shown */
-  guint               offset;
-  guint               n_slots;
-  GPtrArray          *slots;              /* ColumnData *, one per slot column */
-  GtkColumnView      *left_view;
-  GtkColumnView      *right_view;
-
-  CtComparison       *comparison;
-  GListStore         *items;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel   *sort_model;
-  GtkMultiSelection  *selection;
-
-  gchar             **search_words;  /* folded */
-  gboolean            search_tones;  /* the query has Vietnamese letters: keep them */
-  gboolean            shared_only;
-  GHashTable         *matched_sectors;
-
-  GHashTable         *bound_cells;   /* GtkWidget * set: report cells on screen */
-  guint               sync_source;
-  guint               scroll_source;  /* idle bringing scroll_position into view */
-  guint               scroll_position;
-  guint               scroll_frames;   /* idle copying one vertical position to the other */
-  gboolean            sync_from_left;
-  gint                current_row;   /* comparison row, -1 for none */
-  gint                current_column;
-};
+#include "ct-compare-view-private.h"
 
 G_DEFINE_FINAL_TYPE (CtCompareView, ct_compare_view, GTK_TYPE_WIDGET)
-
-/* What a slot column's factory and sorter know: shared, reference counted. */
-typedef struct
-{
-  CtCompareView *view;
-  guint          column;      /* the slot */
-  guint          sort_column; /* the comparison column in the slot when its
-                               * header was clicked: scrolling sideways keeps
-                               * sorting by it */
-} ColumnData;
 
 enum {
   CELL_SELECTED,
@@ -85,6 +26,74 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------ */
+/* Shown columns                                                      */
+/* ------------------------------------------------------------------ */
+
+/* Hidden reports are left out of the slots: slot i shows the shown column
+ * at offset + i. */
+static guint
+n_shown (CtCompareView *self)
+{
+  return self->visible != NULL ? self->visible->len : 0;
+}
+
+/* The comparison column in a slot, or -1 past the last shown one. */
+static gint
+slot_column (CtCompareView *self,
+             guint          slot)
+{
+  if (self->visible == NULL || self->offset + slot >= self->visible->len)
+    return -1;
+  return (gint) g_array_index (self->visible, guint, self->offset + slot);
+}
+
+/* Where a comparison column is among the shown ones, or -1 when hidden. */
+static gint
+shown_index (CtCompareView *self,
+             gint           column)
+{
+  for (guint i = 0; column >= 0 && self->visible != NULL && i < self->visible->len; i++)
+    if (g_array_index (self->visible, guint, i) == (guint) column)
+      return (gint) i;
+  return -1;
+}
+
+static gint find_report (CtComparison *comparison,
+                         gint64        report_id);
+
+/* From the reports hidden by id: which columns show, in order. */
+static void
+update_shown (CtCompareView *self)
+{
+  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
+
+  g_clear_pointer (&self->shown, g_free);
+  g_array_set_size (self->visible, 0);
+  self->shown = g_new0 (gboolean, MAX (n, 1));
+  for (guint c = 0; c < n; c++)
+    {
+      gint64 id = ct_comparison_get_column (self->comparison, c)->report_id;
+
+      self->shown[c] = !g_hash_table_contains (self->hidden_reports, &id);
+      if (self->shown[c])
+        g_array_append_val (self->visible, c);
+    }
+}
+
+/* How many of the row's figures are in shown columns. */
+static guint
+shown_values (CtCompareView *self,
+              CtComparison  *comparison,
+              guint          row)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_shown (self); i++)
+    n += ct_comparison_get_cell (comparison, row, g_array_index (self->visible, guint, i))->observation_id != 0;
+  return n;
+}
 
 /* ------------------------------------------------------------------ */
 /* Model                                                              */
@@ -101,16 +110,19 @@ row_visible (CtCompareView *self,
   const gchar *key = self->search_tones ? ct_compare_item_get_search_key_tones (item)
                                         : ct_compare_item_get_search_key (item);
 
+  guint n_values;
+
   if (row->n_values == 0)
     return FALSE;
-  /* Comparable: at least two reports have it (or the only one does). */
-  if (self->shared_only
-      && row->n_values < MIN (2, ct_comparison_get_n_columns (ct_compare_item_get_comparison (item))))
+  n_values = shown_values (self, ct_compare_item_get_comparison (item), (guint) ct_compare_item_get_row (item));
+  /* Comparable: at least two shown reports have it (or the only one does). */
+  if (self->shared_only && n_values < MIN (2, n_shown (self)))
     return FALSE;
   for (guint i = 0; self->search_words != NULL && self->search_words[i] != NULL; i++)
     if (strstr (key, self->search_words[i]) == NULL)
       return FALSE;
-  return TRUE;
+  return ct_compare_row_has_verdict (ct_compare_item_get_comparison (item), ct_compare_item_get_row (item),
+                                     self->verdict_filter, self->shown);
 }
 
 static gboolean
@@ -147,6 +159,19 @@ refilter (CtCompareView *self)
   update_summary (self);
 }
 
+void
+_ct_compare_view_refilter (CtCompareView *self)
+{
+  refilter (self);
+}
+
+/* The sort key changed: the same column, compared another way. */
+void
+_ct_compare_view_resort (CtCompareView *self)
+{
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
 /* Sector first, its heading before its rows: whatever the column sort,
  * rows never leave their sector. */
 static int
@@ -178,15 +203,8 @@ order_compare (gconstpointer a,
   return ox < oy ? GTK_ORDERING_SMALLER : ox > oy ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-static gdouble
-cell_sort_value (const CtCompareCell *cell)
-{
-  if (cell->observation_id == 0)
-    return NAN;
-  return isnan (cell->value_normalized) ? cell->value : cell->value_normalized;
-}
-
-/* Sorts by the figure of one report column; empty cells go last. */
+/* Sorts by the achievement rate or the verdict of one report column:
+ * figures in ha and in tỷ đồng are not comparable, their rates are. */
 static int
 column_compare (gconstpointer a,
                 gconstpointer b,
@@ -194,20 +212,24 @@ column_compare (gconstpointer a,
 {
   CtCompareItem *x = (CtCompareItem *) a, *y = (CtCompareItem *) b;
   ColumnData *data = user_data;
+  CtCompareView *self = data->view;
   guint column = data->sort_column;
-  CtComparison *comparison = ct_compare_item_get_comparison (x);
-  gdouble vx, vy;
+  CtComparison *comparison;
 
+  /* probe_sort(): the first slot asked is the primary sort column. */
+  if (self->probing)
+    {
+      if (self->probe_slot < 0)
+        self->probe_slot = (gint) data->column;
+      return GTK_ORDERING_SMALLER;
+    }
+  comparison = ct_compare_item_get_comparison (x);
   if (ct_compare_item_is_header (x) || ct_compare_item_is_header (y)
       || column >= ct_comparison_get_n_columns (comparison))
     return GTK_ORDERING_EQUAL;
-
-  vx = cell_sort_value (ct_comparison_get_cell (comparison, ct_compare_item_get_row (x), column));
-  vy = cell_sort_value (ct_comparison_get_cell (comparison, ct_compare_item_get_row (y), column));
-  if (isnan (vx) || isnan (vy))
-    return isnan (vx) == isnan (vy) ? GTK_ORDERING_EQUAL
-           : isnan (vx) ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
-  return vx < vy ? GTK_ORDERING_SMALLER : vx > vy ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return ct_compare_sort_cells (ct_comparison_get_cell (comparison, ct_compare_item_get_row (x), column),
+                                ct_comparison_get_cell (comparison, ct_compare_item_get_row (y), column),
+                                self->sort_key, self->sort_descending);
 }
 
 static void
@@ -256,7 +278,7 @@ update_cell_highlight (CtCompareView *self,
                        GtkWidget     *cell)
 {
   gint row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  gint column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + (gint) self->offset;
+  gint column = slot_column (self, (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")));
 
   if (row == self->current_row && column == self->current_column)
     gtk_widget_add_css_class (cell, "current-cell");
@@ -302,7 +324,9 @@ scroll_to_pending (GtkWidget     *widget,
   /* The first frame lays the rows out; the next ones can be trusted. */
   if (++self->scroll_frames < 2)
     return G_SOURCE_CONTINUE;
-  if (n > 0 && upper > page && self->scroll_position < n)
+  if (!isnan (self->restore_value))
+    gtk_adjustment_set_value (v, CLAMP (self->restore_value, 0, MAX (upper - page, 0)));
+  else if (n > 0 && upper > page && self->scroll_position < n)
     {
       y = self->scroll_position == 0 ? 0 : upper * self->scroll_position / n;
       if (y < value || y + ROW_HEIGHT > value + page)
@@ -323,6 +347,7 @@ static void
 scroll_to_position (CtCompareView *self,
                     guint          position)
 {
+  self->restore_value = NAN;
   self->scroll_position = position;
   self->scroll_frames = 0;
   if (self->scroll_source == 0)
@@ -357,9 +382,12 @@ visible_slots (CtCompareView *self)
 static void
 scroll_to_column (CtCompareView *self)
 {
-  guint column = (guint) self->current_column;
+  gint index = shown_index (self, self->current_column);
+  guint column = (guint) MAX (index, 0);
   guint page = visible_slots (self);
 
+  if (index < 0)
+    return;
   if (column < self->offset)
     gtk_adjustment_set_value (self->columns_adjustment, column);
   else if (column >= self->offset + page)
@@ -413,14 +441,14 @@ static void
 move_column (CtCompareView *self,
              gint           delta)
 {
-  guint n_columns;
-  gint column;
+  gint index, column;
 
-  if (self->comparison == NULL || self->current_row < 0)
+  if (self->comparison == NULL || self->current_row < 0 || n_shown (self) == 0)
     return;
-  n_columns = ct_comparison_get_n_columns (self->comparison);
-  column = CLAMP (self->current_column + delta, 0, (gint) n_columns - 1);
-  if (n_columns > 0 && column != self->current_column)
+  /* Among the shown reports only. */
+  index = CLAMP (shown_index (self, self->current_column) + delta, 0, (gint) n_shown (self) - 1);
+  column = (gint) g_array_index (self->visible, guint, index);
+  if (column != self->current_column)
     set_current (self, self->current_row, column, TRUE);
 }
 
@@ -580,22 +608,46 @@ on_table_pressed (GtkGestureClick *gesture,
   CtCompareView *self = user_data;
   GtkWidget *table = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *cell = gtk_widget_pick (table, x, y, GTK_PICK_DEFAULT);
-  gint row, column;
 
+  (void) x;
   while (cell != NULL && cell != table && !CT_IS_COMPARE_CELL (cell))
     cell = gtk_widget_get_parent (cell);
-  if (cell == NULL || !CT_IS_COMPARE_CELL (cell))
+  if (cell != NULL && CT_IS_COMPARE_CELL (cell))
+    _ct_compare_view_press_cell (self, cell, n_press);
+}
+
+gboolean
+_ct_compare_view_cell_position (CtCompareView *self,
+                                GtkWidget     *cell,
+                                guint         *row,
+                                guint         *column)
+{
+  gint r = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
+  gint c = slot_column (self, (guint) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")));
+
+  if (r < 0 || c < 0 || self->comparison == NULL)
+    return FALSE;
+  *row = (guint) r;
+  *column = (guint) c;
+  return TRUE;
+}
+
+void
+_ct_compare_view_press_cell (CtCompareView *self,
+                             GtkWidget     *cell,
+                             gint           n_press)
+{
+  guint row, column;
+
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+  if (!_ct_compare_view_cell_position (self, cell, &row, &column))
     return;
-  row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-row"));
-  column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ct-slot")) + (gint) self->offset;
-  if (row < 0)
-    return;
-  /* Set the column before the row's selection changes, so the one
-   * ::cell-selected that follows names the cell clicked. */
-  self->current_column = column;
-  set_current (self, row, column, TRUE);
+  /* The cell becomes current before the list selects its row, so the one
+   * ::cell-selected names the cell clicked; another cell of the same row
+   * is a change of its own (the source pane follows it). */
+  set_current (self, (gint) row, (gint) column, TRUE);
   if (n_press == 2)
-    g_signal_emit (self, signals[CELL_ACTIVATED], 0, (guint) row, (guint) column);
+    g_signal_emit (self, signals[CELL_ACTIVATED], 0, row, column);
 }
 
 static void
@@ -622,7 +674,8 @@ render_cell (CtCompareView *self,
              guint          slot)
 {
   CtComparison *comparison = ct_compare_item_get_comparison (item);
-  guint index = self->offset + slot;
+  gint shown_column = slot_column (self, slot);
+  guint index = shown_column >= 0 ? (guint) shown_column : G_MAXUINT;
   const CtCompareRow *row;
   const CtCompareColumn *column;
   const CtCompareCell *figure;
@@ -658,6 +711,17 @@ render_cell (CtCompareView *self,
       plan_text = g_strdup_printf ("%s%s+%u", plain != NULL ? plain : "", plain != NULL ? " · " : "",
                                    figure->n_more);
     }
+  /* Its place among the reports by achievement rate. */
+  {
+    g_autofree gchar *rank = _ct_compare_view_rank_text (self, (guint) ct_compare_item_get_row (item), index);
+
+    if (rank != NULL)
+      {
+        g_autofree gchar *plain = g_steal_pointer (&plan_text);
+
+        plan_text = g_strconcat (plain != NULL ? plain : "", plain != NULL ? " · " : "", rank, NULL);
+      }
+  }
 
   gtk_widget_set_size_request (cell, -1, ROW_HEIGHT);
   ct_compare_cell_set (CT_COMPARE_CELL (cell), value_text, plan_text, rate_text,
@@ -796,8 +860,9 @@ update_headers (CtCompareView *self)
   for (guint slot = 0; slot < g_list_model_get_n_items (columns); slot++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, slot);
-      g_autofree gchar *title = self->offset + slot < n ? column_header (self->comparison, self->offset + slot)
-                                                        : NULL;
+      gint shown_column = slot_column (self, slot);
+      g_autofree gchar *title = shown_column >= 0 && (guint) shown_column < n
+                                ? column_header (self->comparison, (guint) shown_column) : NULL;
 
       gtk_column_view_column_set_title (column, title != NULL ? title : "");
     }
@@ -826,7 +891,8 @@ add_report_columns (CtCompareView *self)
       g_signal_connect (factory, "teardown", G_CALLBACK (report_teardown), data);
 
       column = gtk_column_view_column_new (NULL, factory);
-      gtk_column_view_column_set_fixed_width (column, REPORT_WIDTH);
+      gtk_column_view_column_set_fixed_width (column, (int) self->report_width);
+      gtk_column_view_column_set_visible (column, i < n_shown (self));
       sorter = GTK_SORTER (gtk_custom_sorter_new (column_compare, g_rc_box_acquire (data), g_rc_box_release));
       gtk_column_view_column_set_sorter (column, sorter);
       data->sort_column = i;
@@ -837,8 +903,50 @@ add_report_columns (CtCompareView *self)
   update_headers (self);
 }
 
+/* GtkColumnView in GTK 4.8 tells neither which column sorts nor which
+ * way: its sorter is asked to compare two stand-ins while every slot
+ * answers "smaller"; the first slot asked is the primary column, and an
+ * inverted answer means descending. */
+static void
+probe_sort (CtCompareView *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->right_view);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  self->probing = TRUE;
+  self->probe_slot = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  self->probing = FALSE;
+  self->sort_descending = order == GTK_ORDERING_LARGER;
+  self->sort_column = self->probe_slot >= 0 ? slot_column (self, (guint) self->probe_slot) : -1;
+}
+
+/* Keeps the place in the table across a new order: the current row stays
+ * in sight, or else the same stretch of the table. */
+static void
+keep_scroll_position (CtCompareView *self)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller));
+  gint position = self->current_row >= 0 ? position_of_row (self, self->current_row) : -1;
+
+  if (position >= 0)
+    {
+      scroll_to_position (self, (guint) position);
+    }
+  else
+    {
+      gdouble value = gtk_adjustment_get_value (v);
+
+      scroll_to_position (self, 0);
+      self->restore_value = value;
+    }
+}
+
 /* A header was clicked (or sort_by_column() called): each slot sorts by
- * the comparison column it shows now, and keeps to it while scrolling. */
+ * the comparison column it shows now, and keeps to it while scrolling.
+ * Connected before the sort model, which sorts once this returns. */
 static void
 on_sort_changed (GtkSorter       *sorter,
                  GtkSorterChange  change,
@@ -852,25 +960,50 @@ on_sort_changed (GtkSorter       *sorter,
     {
       ColumnData *data = g_ptr_array_index (self->slots, i);
 
-      data->sort_column = self->offset + data->column;
+      gint column = slot_column (self, data->column);
+
+      data->sort_column = column >= 0 ? (guint) column : G_MAXUINT;
     }
+  probe_sort (self);
+}
+
+/* After the sort model has sorted again. */
+static void
+on_sorted (GtkSorter       *sorter,
+           GtkSorterChange  change,
+           gpointer         user_data)
+{
+  (void) sorter;
+  (void) change;
+  if (CT_COMPARE_VIEW (user_data)->right_scroller != NULL)
+    keep_scroll_position (CT_COMPARE_VIEW (user_data));
 }
 
 /* The slots show other comparison columns: redraw the cells on screen in
  * place (no rows are rebuilt), rename the headers, and sort again when a
  * slot's column is the sort key. */
+static void redraw_cells (CtCompareView *self);
+
 static void
 on_columns_scrolled (GtkAdjustment *adjustment,
                      gpointer       user_data)
 {
   CtCompareView *self = user_data;
   guint offset = (guint) MAX (0, (gint) (gtk_adjustment_get_value (adjustment) + 0.5));
-  GHashTableIter iter;
-  gpointer cell;
 
   if (offset == self->offset)
     return;
   self->offset = offset;
+  redraw_cells (self);
+}
+
+/* The cells on screen show their slot's column again. */
+static void
+redraw_cells (CtCompareView *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
   g_hash_table_iter_init (&iter, self->bound_cells);
   while (g_hash_table_iter_next (&iter, &cell, NULL))
     {
@@ -884,19 +1017,76 @@ on_columns_scrolled (GtkAdjustment *adjustment,
   update_headers (self);
 }
 
+/* The report columns share the width: as many as fit at REPORT_MIN_WIDTH
+ * or more, each as wide as the room allows up to REPORT_MAX_WIDTH, so two
+ * reports do not leave the table half empty and five fit a laptop. */
+/* The pinned columns give room on a small screen: the indicator's names
+ * wrap on two lines from a fifth of the table's width. */
+static guint
+indicator_width_for (int table_width)
+{
+  return CLAMP (table_width / 5, INDICATOR_MIN_WIDTH, INDICATOR_WIDTH);
+}
+
+static guint
+report_width_for (guint n,
+                  int   width)
+{
+  guint fit;
+
+  if (n == 0 || width <= 0)
+    return REPORT_WIDTH;
+  fit = MAX (1, (guint) width / REPORT_MIN_WIDTH);
+  return CLAMP ((guint) width / MIN (n, MIN (fit, MAX_SLOTS)), REPORT_MIN_WIDTH, REPORT_MAX_WIDTH);
+}
+
+static gboolean
+apply_report_width (gpointer user_data)
+{
+  CtCompareView *self = user_data;
+  GListModel *columns;
+
+  self->width_source = 0;
+  if (self->right_view == NULL)
+    return G_SOURCE_REMOVE;
+  columns = gtk_column_view_get_columns (self->right_view);
+  gtk_column_view_column_set_fixed_width (self->indicator_column, (int) self->indicator_width);
+  gtk_widget_set_margin_start (self->hscrollbar, (int) self->indicator_width
+                               + (gtk_column_view_column_get_column_view (self->totals_column) != NULL ? TOTALS_WIDTH : 0));
+  for (guint slot = 0; slot < g_list_model_get_n_items (columns); slot++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, slot);
+
+      gtk_column_view_column_set_fixed_width (column, (int) self->report_width);
+      gtk_column_view_column_set_visible (column, slot < n_shown (self));
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* How many whole report columns fit: the page of the columns scrollbar. */
 static void
 update_columns_page (CtCompareView *self)
 {
-  guint n = self->comparison != NULL ? ct_comparison_get_n_columns (self->comparison) : 0;
-  int width = gtk_widget_get_width (self->right_scroller);
-  guint page = width > 0 ? MAX (1, (guint) width / REPORT_WIDTH) : MIN (n, 1);
+  guint n = n_shown (self);
+  int width = self->right_view != NULL ? gtk_widget_get_width (self->right_scroller) : 0;
+  guint report_width = report_width_for (n, width);
+  guint page = width > 0 ? MAX (1, (guint) width / report_width) : MIN (n, 1);
+  guint indicator_width = indicator_width_for (gtk_widget_get_width (GTK_WIDGET (self)));
 
   page = MIN (page, MAX (self->n_slots, 1));
   gtk_adjustment_configure (self->columns_adjustment,
                             MIN (gtk_adjustment_get_value (self->columns_adjustment), (gdouble) n),
                             0, MAX (n, 1), 1, MAX (page, 1), MIN (page, MAX (n, 1)));
   gtk_widget_set_visible (self->hscrollbar, n > page);
+  /* Columns are resized after this allocation, not in the middle of it. */
+  if (self->right_view != NULL
+      && (report_width != self->report_width || indicator_width != self->indicator_width))
+    {
+      self->report_width = report_width;
+      self->indicator_width = indicator_width;
+      if (self->width_source == 0)
+        self->width_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, apply_report_width, self, NULL);
+    }
 }
 
 static void
@@ -943,7 +1133,7 @@ update_summary (CtCompareView *self)
 
           n_rows += !ct_compare_item_is_header (item) && row_visible (self, item);
         }
-      n_columns = ct_comparison_get_n_columns (self->comparison);
+      n_columns = n_shown (self);
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u indicator", "%u indicators", n_rows), n_rows);
   {
@@ -969,16 +1159,35 @@ static void on_search_changed (GtkSearchEntry *entry,
 /* Public API                                                         */
 /* ------------------------------------------------------------------ */
 
+/* The column of a report in the new comparison, or -1. */
+static gint
+find_report (CtComparison *comparison,
+             gint64        report_id)
+{
+  for (guint c = 0; comparison != NULL && c < ct_comparison_get_n_columns (comparison); c++)
+    if (ct_comparison_get_column (comparison, c)->report_id == report_id)
+      return (gint) c;
+  return -1;
+}
+
 void
 ct_compare_view_set_comparison (CtCompareView *self,
                                 CtComparison  *comparison)
 {
+  gint64 sort_report = 0;
+  gboolean descending = self->sort_descending;
+
   g_return_if_fail (CT_IS_COMPARE_VIEW (self));
 
+  /* A refresh (after a correction, or the library changing) keeps the
+   * order by the same report when it is still there. */
+  if (self->comparison != NULL && self->sort_column >= 0)
+    sort_report = ct_comparison_get_column (self->comparison, (guint) self->sort_column)->report_id;
   if (comparison != NULL)
     ct_comparison_ref (comparison);
   g_clear_pointer (&self->comparison, ct_comparison_unref);
   self->comparison = comparison;
+  update_shown (self);
 
   self->current_row = -1;
   self->current_column = -1;
@@ -1005,6 +1214,12 @@ ct_compare_view_set_comparison (CtCompareView *self,
     gtk_label_set_text (GTK_LABEL (self->reform_label), reform != NULL ? reform : "");
     gtk_widget_set_visible (self->reform_label, reform != NULL);
   }
+  _ct_compare_view_update_report_menu (self);
+  _ct_compare_view_update_totals (self);
+  apply_report_width (self);
+  if (find_report (comparison, sort_report) >= 0)
+    ct_compare_view_sort_by_column (self, find_report (comparison, sort_report),
+                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
   /* A new table starts at its first heading (the list would otherwise keep
    * its scroll position, or start at the first selectable row). */
   scroll_to_position (self, 0);
@@ -1063,6 +1278,13 @@ ct_compare_view_set_search (CtCompareView *self,
   refilter (self);
 }
 
+const gchar *
+ct_compare_view_get_search (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
 void
 ct_compare_view_set_shared_only (CtCompareView *self,
                                  gboolean       shared_only)
@@ -1107,12 +1329,14 @@ ct_compare_view_sort_by_column (CtCompareView *self,
   g_return_if_fail (CT_IS_COMPARE_VIEW (self));
 
   columns = gtk_column_view_get_columns (self->right_view);
-  if (self->comparison != NULL && column >= 0 && (guint) column < ct_comparison_get_n_columns (self->comparison))
+  if (self->comparison != NULL && shown_index (self, column) >= 0)
     {
+      guint index = (guint) shown_index (self, column);
+
       /* Sorting is by a slot: show the column in the first one. */
-      if ((guint) column < self->offset || (guint) column >= self->offset + self->n_slots)
-        gtk_adjustment_set_value (self->columns_adjustment, column);
-      col = g_list_model_get_item (columns, (guint) column - self->offset);
+      if (index < self->offset || index >= self->offset + self->n_slots)
+        gtk_adjustment_set_value (self->columns_adjustment, index);
+      col = g_list_model_get_item (columns, index - self->offset);
     }
   gtk_column_view_sort_by_column (self->right_view, col, order);
 }
@@ -1121,7 +1345,7 @@ guint
 ct_compare_view_get_first_column (CtCompareView *self)
 {
   g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
-  return self->offset;
+  return (guint) MAX (slot_column (self, 0), 0);
 }
 
 gboolean
@@ -1151,7 +1375,8 @@ ct_compare_view_select_cell (CtCompareView *self,
 
   if (self->comparison == NULL
       || row >= ct_comparison_get_n_rows (self->comparison)
-      || column >= ct_comparison_get_n_columns (self->comparison))
+      || column >= ct_comparison_get_n_columns (self->comparison)
+      || !self->shown[column])
     return FALSE;
   position = position_of_row (self, (gint) row);
   if (position < 0)
@@ -1166,6 +1391,78 @@ ct_compare_view_select_cell (CtCompareView *self,
     set_current (self, (gint) row, (gint) column, TRUE);
   scroll_to_position (self, (guint) position);
   return TRUE;
+}
+
+void
+ct_compare_view_set_report_hidden (CtCompareView *self,
+                                   gint64         report_id,
+                                   gboolean       hidden)
+{
+  g_return_if_fail (CT_IS_COMPARE_VIEW (self));
+
+  if (hidden == g_hash_table_contains (self->hidden_reports, &report_id))
+    return;
+  /* The table keeps one report at least. */
+  if (hidden && n_shown (self) == 1 && self->comparison != NULL
+      && shown_index (self, find_report (self->comparison, report_id)) == 0)
+    return;
+  if (hidden)
+    g_hash_table_add (self->hidden_reports, g_memdup2 (&report_id, sizeof report_id));
+  else
+    g_hash_table_remove (self->hidden_reports, &report_id);
+  if (self->comparison == NULL)
+    return;
+
+  update_shown (self);
+  self->offset = MIN (self->offset, n_shown (self) > 0 ? n_shown (self) - 1 : 0);
+  g_signal_handlers_block_by_func (self->columns_adjustment, on_columns_scrolled, self);
+  gtk_adjustment_set_value (self->columns_adjustment, self->offset);
+  g_signal_handlers_unblock_by_func (self->columns_adjustment, on_columns_scrolled, self);
+  /* The current cell moves off a column that is gone. */
+  if (self->current_column >= 0 && shown_index (self, self->current_column) < 0)
+    set_current (self, n_shown (self) > 0 ? self->current_row : -1,
+                 n_shown (self) > 0 ? (gint) g_array_index (self->visible, guint, 0) : -1, TRUE);
+  update_columns_page (self);
+  redraw_cells (self);
+  refilter (self);
+  _ct_compare_view_update_totals (self);
+  apply_report_width (self);
+}
+
+guint
+ct_compare_view_get_columns_on_screen (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
+  return MIN (visible_slots (self), n_shown (self));
+}
+
+guint
+ct_compare_view_get_report_width (CtCompareView *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), 0);
+  return self->report_width;
+}
+
+gboolean
+ct_compare_view_get_report_hidden (CtCompareView *self,
+                                   gint64         report_id)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), FALSE);
+  return g_hash_table_contains (self->hidden_reports, &report_id);
+}
+
+GArray *
+ct_compare_view_get_hidden_reports (CtCompareView *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (CT_IS_COMPARE_VIEW (self), ids);
+  g_hash_table_iter_init (&iter, self->hidden_reports);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+  return ids;
 }
 
 static void
@@ -1205,8 +1502,11 @@ ct_compare_view_get_tsv (CtCompareView *self)
   append_tsv_field (out, _("Unit"));
   for (guint c = 0; c < n_columns; c++)
     {
-      g_autofree gchar *title = column_title (ct_comparison_get_column (self->comparison, c));
+      g_autofree gchar *title = NULL;
 
+      if (!self->shown[c])
+        continue;
+      title = column_title (ct_comparison_get_column (self->comparison, c));
       g_string_append_c (out, '\t');
       append_tsv_field (out, title);
     }
@@ -1230,6 +1530,9 @@ ct_compare_view_get_tsv (CtCompareView *self)
           const CtCompareCell *cell = ct_comparison_get_cell (self->comparison,
                                                               ct_compare_item_get_row (item), c);
 
+          /* Hidden reports stay out of what is copied. */
+          if (!self->shown[c])
+            continue;
           g_string_append_c (out, '\t');
           /* The number alone, so the spreadsheet reads it as a number. */
           if (cell->observation_id != 0 && !isnan (cell->value))
@@ -1262,7 +1565,7 @@ copy_action (GtkWidget   *widget,
 {
   (void) action_name;
   (void) parameter;
-  ct_compare_view_copy (CT_COMPARE_VIEW (widget));
+  _ct_compare_view_copy_cell_or_rows (CT_COMPARE_VIEW (widget));
 }
 
 static void
@@ -1358,11 +1661,28 @@ ct_compare_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->width_source, g_source_remove);
   if (self->scroll_source != 0 && self->right_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->right_view), self->scroll_source);
   self->scroll_source = 0;
+  if (self->context_menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->context_menu));
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
+  if (self->right_scroller != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sorter, self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->right_view), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)), self);
+      g_signal_handlers_disconnect_by_data (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->left_scroller)), self);
+      self->right_scroller = self->left_scroller = NULL;
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* The adjustments may still call: nothing is laid out any more. */
+  self->right_view = NULL;
+  self->left_view = NULL;
+  g_clear_handle_id (&self->width_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
   g_clear_pointer (&self->comparison, ct_comparison_unref);
@@ -1376,10 +1696,14 @@ ct_compare_view_finalize (GObject *object)
   CtCompareView *self = CT_COMPARE_VIEW (object);
 
   g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->hidden_reports, g_hash_table_unref);
   g_clear_pointer (&self->matched_sectors, g_hash_table_unref);
   g_clear_pointer (&self->bound_cells, g_hash_table_unref);
   g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_object (&self->columns_adjustment);
+  g_clear_object (&self->totals_column);
 
   G_OBJECT_CLASS (ct_compare_view_parent_class)->finalize (object);
 }
@@ -1416,6 +1740,7 @@ ct_compare_view_class_init (CtCompareViewClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.next-column", NULL, next_column_action);
   gtk_widget_class_install_action (widget_class, "compare.previous-column", NULL, previous_column_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "compare.copy", NULL);
+  _ct_compare_view_class_add_tools (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ct-compare-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1431,10 +1756,35 @@ make_view (CtCompareView *self)
   return view;
 }
 
+/* The search field, the sort and verdict menus, the reports menu and the
+ * counter, above the table. */
+static void
+add_top_bar (CtCompareView *self)
+{
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  self->search_entry = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->search_entry, TRUE);
+  g_object_set (self->search_entry, "placeholder-text", _("Search indicators"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search indicators"), -1);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  self->summary_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->summary_label, "dim-label");
+  gtk_box_append (GTK_BOX (top), self->search_entry);
+  _ct_compare_view_add_tools (self, top);
+  gtk_box_append (GTK_BOX (top), self->summary_label);
+  gtk_widget_set_margin_start (top, 6);
+  gtk_widget_set_margin_end (top, 6);
+  gtk_widget_set_margin_top (top, 6);
+  gtk_widget_set_margin_bottom (top, 6);
+  gtk_widget_set_parent (top, GTK_WIDGET (self));
+}
+
 static void
 ct_compare_view_init (CtCompareView *self)
 {
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *table = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkListItemFactory *factory;
   GtkColumnViewColumn *column;
@@ -1446,9 +1796,14 @@ ct_compare_view_init (CtCompareView *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->current_row = -1;
   self->current_column = -1;
+  self->sort_column = -1;
+  self->restore_value = NAN;
   self->matched_sectors = g_hash_table_new (NULL, NULL);
   self->bound_cells = g_hash_table_new (NULL, NULL);
   self->slots = g_ptr_array_new_with_free_func (g_rc_box_release);
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->hidden_reports = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->report_width = REPORT_WIDTH;
   self->columns_adjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 1, 1, 1, 1));
   g_signal_connect (self->columns_adjustment, "value-changed", G_CALLBACK (on_columns_scrolled), self);
 
@@ -1457,29 +1812,13 @@ ct_compare_view_init (CtCompareView *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                                   GTK_FILTER (self->filter));
-  sorter = gtk_multi_sorter_new ();
+  sorter = self->sorter = gtk_multi_sorter_new ();
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (sector_compare, NULL, NULL)));
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), GTK_SORTER (sorter));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
 
-  /* Search bar */
-  self->search_entry = gtk_search_entry_new ();
-  gtk_widget_set_hexpand (self->search_entry, TRUE);
-  g_object_set (self->search_entry, "placeholder-text", _("Search indicators"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search indicators"), -1);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  self->summary_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->summary_label, "dim-label");
-  gtk_box_append (GTK_BOX (top), self->search_entry);
-  gtk_box_append (GTK_BOX (top), self->summary_label);
-  gtk_widget_set_margin_start (top, 6);
-  gtk_widget_set_margin_end (top, 6);
-  gtk_widget_set_margin_top (top, 6);
-  gtk_widget_set_margin_bottom (top, 6);
-  gtk_widget_set_parent (top, GTK_WIDGET (self));
+  add_top_bar (self);
 
   /* Above the table, where it is read before any figure. */
   self->reform_label = gtk_label_new (NULL);
@@ -1500,7 +1839,10 @@ ct_compare_view_init (CtCompareView *self)
   column = gtk_column_view_column_new (_("Indicator"), factory);
   gtk_column_view_column_set_fixed_width (column, INDICATOR_WIDTH);
   gtk_column_view_append_column (self->left_view, column);
+  self->indicator_column = column;
+  self->indicator_width = INDICATOR_WIDTH;
   g_object_unref (column);
+  _ct_compare_view_add_totals_column (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->left_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Indicators"), -1);
 
@@ -1513,6 +1855,7 @@ ct_compare_view_init (CtCompareView *self)
                     G_CALLBACK (on_sort_changed), self);
   gtk_multi_sorter_append (sorter, GTK_SORTER (g_object_ref (gtk_column_view_get_sorter (self->right_view))));
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (order_compare, NULL, NULL)));
+  g_signal_connect (sorter, "changed", G_CALLBACK (on_sorted), self);
   g_signal_connect (self->right_view, "activate", G_CALLBACK (on_activate), self);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1522,6 +1865,7 @@ ct_compare_view_init (CtCompareView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_table_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->right_view), GTK_EVENT_CONTROLLER (click));
+  _ct_compare_view_add_context_menu (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->right_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures by report"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -1556,7 +1900,7 @@ ct_compare_view_init (CtCompareView *self)
   g_signal_connect (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->right_scroller)),
                     "changed", G_CALLBACK (on_right_width), self);
   self->hscrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->columns_adjustment);
-  gtk_widget_set_margin_start (self->hscrollbar, INDICATOR_WIDTH);
+  gtk_widget_set_margin_start (self->hscrollbar, INDICATOR_WIDTH + TOTALS_WIDTH);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->hscrollbar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reports shown"), -1);
   gtk_widget_set_parent (self->hscrollbar, GTK_WIDGET (self));

@@ -1,0 +1,24 @@
+/* main-window.c: the application, `chitieu` without a command
+ *
+ * The `chitieu` executable (main.c) runs the command line and executes this
+ * one when the window is wanted, so only the window pays for loading GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ct-application.h"
+#include "ct-locale.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(CtApplication) app = NULL;
+  int status;
+
+  ct_locale_init ();
+  app = ct_application_new ();
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : ct_application_get_exit_status (app);
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `chitieu COMMAND` must start without loading the GTK stack: the command-line
+# executable may not need GTK, GDK or libadwaita, even through another
+# library. The loader lists what the executable would load, without running it.
+set -euo pipefail
+bin=$1
+libs=$(LD_TRACE_LOADED_OBJECTS=1 "$bin")
+if echo "$libs" | grep -E 'libgtk|libadwaita|libgdk|libgraphene'; then
+  echo "$bin loads the toolkit above; only chitieu-window may"
+  exit 1
+fi
+echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit"
