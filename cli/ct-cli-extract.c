@@ -56,6 +56,12 @@ print_jsonl (const gchar         *file,
   ct_cli_json_add_string (b, "file", file);
   json_builder_set_member_name (b, "line");
   json_builder_add_int_value (b, obs->line);
+  /* Only files with pages (PDF, scans) say which; text output stays as it was. */
+  if (ct_document_page_of_line (doc, obs->line) > 0)
+    {
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, ct_document_page_of_line (doc, obs->line));
+    }
   json_builder_set_member_name (b, "start");
   json_builder_add_int_value (b, obs->start);
   json_builder_set_member_name (b, "end");

@@ -38,11 +38,11 @@ static const CopyStep steps[] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     "ittttt" },
   { "SELECT id, locality_id, year, period, period_folded, title, issuer, report_date,"
-    " source_name, sha256, format, imported_at FROM report ORDER BY id",
+    " source_name, sha256, format, imported_at, page_lines FROM report ORDER BY id",
     "INSERT INTO report (id, locality_id, year, period, period_folded, title, issuer,"
-    " report_date, source_name, sha256, format, imported_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-    "iiittttttttt" },
+    " report_date, source_name, sha256, format, imported_at, page_lines)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    "iiitttttttttt" },
   { "SELECT report_id, ct_unpack (text) FROM report_text ORDER BY report_id",
     "INSERT INTO report_text (report_id, text) VALUES (?1, ct_pack (?2))",
     "it" },

@@ -411,6 +411,20 @@ insert_observations (CtStore          *self,
   return TRUE;
 }
 
+/* The first line of each page, "1,48,97"; NULL for formats without pages. */
+static gchar *
+join_page_lines (const CtDocument *doc)
+{
+  GString *joined;
+
+  if (doc->page_lines == NULL || doc->page_lines->len == 0)
+    return NULL;
+  joined = g_string_new (NULL);
+  for (guint i = 0; i < doc->page_lines->len; i++)
+    g_string_append_printf (joined, "%s%u", i > 0 ? "," : "", g_array_index (doc->page_lines, guint, i));
+  return g_string_free (joined, FALSE);
+}
+
 static gboolean
 insert_report (CtStore          *self,
                const CtDocument *doc,
@@ -421,10 +435,11 @@ insert_report (CtStore          *self,
   g_autofree gchar *period_folded = ct_store_fold_key (result->period);
   g_autofree gchar *now = ct_store_now_iso ();
   g_autofree gchar *source_name = ct_store_source_display_name (doc->source_name);
+  g_autofree gchar *page_lines = join_page_lines (doc);
   CtDbStmt *stmt = ct_store_prepare (self,
     "INSERT INTO report (locality_id, year, period, period_folded, title, issuer,"
-    " report_date, source_name, sha256, format, imported_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+    " report_date, source_name, sha256, format, imported_at, page_lines)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -439,6 +454,7 @@ insert_report (CtStore          *self,
   ct_store_bind_text (stmt, 9, doc->sha256);
   ct_store_bind_text (stmt, 10, ct_file_format_to_string (doc->format));
   ct_store_bind_text (stmt, 11, now);
+  ct_store_bind_text (stmt, 12, page_lines);
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   result->report_id = ct_db_last_insert_id (self->db);

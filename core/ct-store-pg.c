@@ -130,6 +130,9 @@ static const gchar * const pg_migrations[] = {
 
   /* 4 → 5: who made a correction (the database role that wrote it). */
   "ALTER TABLE correction ADD COLUMN created_by TEXT;",
+
+  /* 5 → 6: the first line of each page of a PDF or a scan. */
+  "ALTER TABLE report ADD COLUMN page_lines TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

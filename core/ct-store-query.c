@@ -75,6 +75,7 @@ ct_source_span_free (CtSourceSpan *span)
   g_free (span->source_name);
   g_free (span->text);
   g_free (span->section);
+  g_free (span->page_lines);
   g_clear_pointer (&span->siblings, g_array_unref);
   g_free (span);
 }
@@ -883,6 +884,28 @@ ct_store_get_observation (CtStore  *self,
   return g_ptr_array_steal_index (list, 0);
 }
 
+/* The page whose first line is the last at or before the span's line. */
+guint
+ct_source_span_get_page (const CtSourceSpan *span)
+{
+  g_auto(GStrv) firsts = NULL;
+  guint page = 0;
+
+  g_return_val_if_fail (span != NULL, 0);
+  if (span->page_lines == NULL || *span->page_lines == '\0')
+    return 0;
+  firsts = g_strsplit (span->page_lines, ",", -1);
+  for (guint i = 0; firsts[i] != NULL; i++)
+    {
+      guint64 first = 0;
+
+      if (!g_ascii_string_to_unsigned (firsts[i], 10, 1, G_MAXUINT, &first, NULL) || first > span->line)
+        break;
+      page = i + 1;
+    }
+  return page;
+}
+
 CtSourceSpan *
 ct_store_get_source (CtStore  *self,
                      gint64    observation_id,
@@ -896,7 +919,7 @@ ct_store_get_source (CtStore  *self,
   if (so == NULL)
     return NULL;
 
-  stmt = ct_store_prepare (self, "SELECT r.source_name, ct_unpack (t.text) FROM report r"
+  stmt = ct_store_prepare (self, "SELECT r.source_name, ct_unpack (t.text), r.page_lines FROM report r"
     " JOIN report_text t ON t.report_id = r.id WHERE r.id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -913,6 +936,7 @@ ct_store_get_source (CtStore  *self,
   span->source_name = ct_store_column_text (stmt, 0);
   span->text_len = ct_db_column_bytes (stmt, 1);
   span->text = g_strndup (ct_db_column_text (stmt, 1), span->text_len);
+  span->page_lines = ct_db_column_is_null (stmt, 2) ? NULL : g_strdup (ct_db_column_text (stmt, 2));
   ct_db_reset (stmt);
 
   span->start = MIN (so->obs->start, span->text_len);

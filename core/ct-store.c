@@ -132,6 +132,10 @@ static const gchar * const migrations[] = {
   /* 4 → 5: who made a correction, now that several people share a library
    * on a server (the database role there, the OS user here). */
   "ALTER TABLE correction ADD COLUMN created_by TEXT;",
+
+  /* 5 → 6: the first line of each page of a PDF or a scan ("1,48,97"), so
+   * a figure's source says its page as well as its line. */
+  "ALTER TABLE report ADD COLUMN page_lines TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);

@@ -36,7 +36,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. Older databases are migrated
  * in place on open; newer ones are refused with CT_ERROR_SCHEMA_TOO_NEW. */
-#define CT_STORE_SCHEMA_VERSION 5
+#define CT_STORE_SCHEMA_VERSION 6
 
 /* PRAGMA application_id of a Chỉ tiêu library ("CTie"): a SQLite file
  * without it that already holds tables belongs to another program and is
@@ -354,9 +354,12 @@ typedef struct
   guint    line;          /* source line */
   gchar   *section;       /* heading path, may be NULL */
   GArray  *siblings;      /* gint64: other observations of the paragraph, text order */
+  gchar   *page_lines;    /* first line of each page, "1,48,97"; NULL without pages */
 } CtSourceSpan;
 
 void         ct_source_span_free     (CtSourceSpan *span);
+/* The 1-based page of a PDF or scan that span->line is on; 0 without pages. */
+guint        ct_source_span_get_page (const CtSourceSpan *span);
 CtSourceSpan *ct_store_get_source    (CtStore      *self,
                                       gint64        observation_id,
                                       GError      **error);

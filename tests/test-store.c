@@ -722,6 +722,57 @@ observation_labelled (CtStore     *store,
   g_assert_not_reached ();
 }
 
+/* A figure read from a PDF or a scan names its page: the store keeps the
+ * first line of every page, and a text report has none. */
+static void
+test_source_page (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  /* Three pages: lines 1–2, 3–4 and 5–6. */
+  g_autoptr(CtDocument) doc = make_doc ("in.pdf",
+    "BÁO CÁO tình hình 6 tháng đầu năm\n"
+    "Họp giao ban 2 cuộc.\n"
+    "Trồng rừng tập trung được 35,5/50 ha, đạt 71% kế hoạch.\n"
+    "Trang tiếp theo.\n"
+    "Tổng thu ngân sách trên địa bàn 8,4 tỷ đồng, đạt 52% dự toán.\n"
+    "Hết.\n");
+  g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+  g_autoptr(CtImportOptions) options = options_for ("Bình Liêu", 2024, FALSE);
+  g_autoptr(CtImportResult) pdf = NULL;
+  g_autoptr(CtImportResult) text = NULL;
+  g_autoptr(CtSourceSpan) first = NULL;
+  g_autoptr(CtSourceSpan) last = NULL;
+  g_autoptr(CtSourceSpan) plain = NULL;
+  const guint firsts[] = { 1, 3, 5 };
+
+  doc->format = CT_FILE_FORMAT_PDF;
+  doc->page_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_vals (doc->page_lines, firsts, G_N_ELEMENTS (firsts));
+  g_ptr_array_add (obs, obs_at (doc, "2 cuộc", "Họp giao ban", 2, "cuộc", NAN, NAN));
+  g_ptr_array_add (obs, obs_at (doc, "35,5/50 ha", "Trồng rừng tập trung", 35.5, "ha", 50, 71));
+  g_ptr_array_add (obs, obs_at (doc, "8,4 tỷ đồng", "Tổng thu ngân sách", 8.4, "tỷ đồng", NAN, 52));
+  pdf = ct_store_import_document (store, doc, obs, options, NULL, &error);
+  g_assert_no_error (error);
+
+  first = ct_store_get_source (store, observation_labelled (store, pdf->report_id, "Họp giao ban"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_source_span_get_page (first), ==, 1);
+  last = ct_store_get_source (store, observation_labelled (store, pdf->report_id, "Tổng thu ngân sách"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (last->line, ==, 5);
+  g_assert_cmpuint (ct_source_span_get_page (last), ==, 3);
+  /* The window shows a sentence found by search at its own line. */
+  last->line = 4;
+  g_assert_cmpuint (ct_source_span_get_page (last), ==, 2);
+
+  text = import_report (store, "a.txt", report_a, "Nam Đông", 2021, 11.327, "tỷ đồng", FALSE);
+  plain = ct_store_get_source (store, observation_labelled (store, text->report_id, "Thu ngân sách"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ct_source_span_get_page (plain), ==, 0);
+}
+
 /* A long report's text is stored once, packed to a fraction of its bytes,
  * and comes back whole for its sources and its sentences for search. */
 static void
@@ -1473,6 +1524,7 @@ main (int    argc,
     }
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
+  g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
   g_test_add_func ("/store/import-cancelled", test_cancelled_import_writes_nothing);
   g_test_add_func ("/store/compare", test_compare);

@@ -203,6 +203,7 @@ span_copy (const CtSourceSpan *span)
   copy->source_name = g_strdup (span->source_name);
   copy->text = g_strndup (span->text, span->text_len);
   copy->section = g_strdup (span->section);
+  copy->page_lines = g_strdup (span->page_lines);
   copy->siblings = span->siblings != NULL ? g_array_copy (span->siblings)
                                           : g_array_new (FALSE, FALSE, sizeof (gint64));
   return copy;
@@ -367,11 +368,16 @@ ct_source_view_set_source (CtSourceView       *self,
 
   {
     g_autofree gchar *header = NULL;
+    guint page = ct_source_span_get_page (self->span);
 
-    if (title != NULL)
-      header = g_strdup_printf (_("%s, line %u"), title, self->span->line);
+    if (title == NULL)
+      title = self->span->source_name;
+    /* A PDF's or a scan's line counts over the whole file; the page is
+     * what the official finds on paper. */
+    if (page > 0)
+      header = g_strdup_printf (_("%s, page %u, line %u"), title, page, self->span->line);
     else
-      header = g_strdup_printf (_("%s, line %u"), self->span->source_name, self->span->line);
+      header = g_strdup_printf (_("%s, line %u"), title, self->span->line);
     gtk_label_set_text (GTK_LABEL (self->title_label), header);
   }
   gtk_label_set_text (GTK_LABEL (self->section_label),
