@@ -51,16 +51,17 @@ print_jsonl (const gchar         *file,
   g_auto(GStrv) flags = ct_flags_to_strv (obs->flags);
   g_autofree gchar *text = clause_text (doc, obs);
   g_autofree gchar *line = NULL;
+  guint page = ct_document_page_of_line (doc, obs->line);
 
   json_builder_begin_object (b);
   ct_cli_json_add_string (b, "file", file);
   json_builder_set_member_name (b, "line");
   json_builder_add_int_value (b, obs->line);
   /* Only files with pages (PDF, scans) say which; text output stays as it was. */
-  if (ct_document_page_of_line (doc, obs->line) > 0)
+  if (page > 0)
     {
       json_builder_set_member_name (b, "page");
-      json_builder_add_int_value (b, ct_document_page_of_line (doc, obs->line));
+      json_builder_add_int_value (b, page);
     }
   json_builder_set_member_name (b, "start");
   json_builder_add_int_value (b, obs->start);

@@ -14,8 +14,8 @@
 
 #include "ct-import-dialog.h"
 #include "ct-scan-writer.h"
-#include "ct-screenshot.h"
 #include "ct-store.h"
+#include "ct-test-shot.h"
 #include "ct-test-util.h"
 
 static const gchar * const pages[] = {
@@ -51,27 +51,6 @@ wait_page_or_flag (CtImportDialog *dialog,
       g_main_context_iteration (NULL, TRUE);
     }
   return NULL;
-}
-
-/* With CT_SCREENSHOT_DIR set, saves what the user sees there. */
-static void
-maybe_shoot (GtkWidget   *widget,
-             const gchar *name)
-{
-  const gchar *dir = g_getenv ("CT_SCREENSHOT_DIR");
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree gchar *path = NULL;
-
-  if (dir == NULL)
-    return;
-  /* Lets the window draw what it was just told. */
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  texture = ct_screenshot_render (widget);
-  g_assert_nonnull (texture);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -120,13 +99,13 @@ test_cancel_scan (void)
   g_assert_nonnull (first);
   g_assert_cmpstr (first, ==, "Reading the scan by OCR: page 1 of 3");
   g_assert_true (ct_import_dialog_get_busy (dialog));
-  maybe_shoot (GTK_WIDGET (dialog), "import-scan-page.png");
+  ct_test_maybe_shoot (GTK_WIDGET (dialog), "import-scan-page.png");
   ct_import_dialog_cancel (dialog);
   wait_flag (&detected);
   g_assert_false (ct_import_dialog_get_busy (dialog));
   g_assert_nonnull (strstr (ct_import_dialog_get_status (dialog, 0), "nothing was stored"));
   g_assert_false (ct_import_dialog_can_import (dialog));
-  maybe_shoot (GTK_WIDGET (dialog), "import-scan-cancelled.png");
+  ct_test_maybe_shoot (GTK_WIDGET (dialog), "import-scan-cancelled.png");
   ct_import_dialog_start (dialog);
   g_assert_true (ct_store_is_empty (store));
   gtk_window_destroy (GTK_WINDOW (dialog));

@@ -17,8 +17,8 @@
 #include "ct-import-dialog.h"
 #include "ct-library-item.h"
 #include "ct-library-sidebar.h"
-#include "ct-screenshot.h"
 #include "ct-store.h"
+#include "ct-test-shot.h"
 #include "ct-test-util.h"
 
 static void
@@ -37,26 +37,6 @@ wait_flag (gboolean *flag)
   while (!*flag && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (*flag);
-}
-
-/* With CT_SCREENSHOT_DIR set, saves what the user sees there. */
-static void
-maybe_shoot (GtkWidget   *widget,
-             const gchar *name)
-{
-  const gchar *dir = g_getenv ("CT_SCREENSHOT_DIR");
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree gchar *path = NULL;
-
-  if (dir == NULL)
-    return;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  texture = ct_screenshot_render (widget);
-  g_assert_nonnull (texture);
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static gchar *
@@ -111,7 +91,7 @@ test_import_asks_province (void)
   g_assert_false (ct_import_dialog_get_busy (dialog));
   g_assert_cmpstr (ct_import_dialog_get_status (dialog, 0), !=, "");
   g_assert_true (ct_store_is_empty (store));
-  maybe_shoot (GTK_WIDGET (dialog), "import-shared-name.png");
+  ct_test_maybe_shoot (GTK_WIDGET (dialog), "import-shared-name.png");
 
   gtk_editable_set_text (ct_import_dialog_get_field (dialog, 0, CT_IMPORT_FIELD_PROVINCE), "Bến Tre");
   ct_import_dialog_start (dialog);
@@ -249,7 +229,7 @@ test_table_note (void)
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_visible (label));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 300);
-  maybe_shoot (view, "compare-reform-note.png");
+  ct_test_maybe_shoot (view, "compare-reform-note.png");
 
   ct_compare_view_set_comparison (CT_COMPARE_VIEW (view), before);
   g_assert_false (gtk_widget_get_visible (label));
