@@ -22,6 +22,8 @@
 #include "ct-chart-compare.h"
 #include "ct-chart-export.h"
 #include "ct-cli-commands.h"
+#include "ct-cli-library.h"
+#include "ct-db.h"
 #include "ct-store-compare.h"
 #include "ct-error.h"
 #include "ct-store.h"
@@ -331,20 +333,18 @@ ct_cli_chart (int    argc,
 
   if (args.db == NULL)
     args.db = ct_store_default_path ();
-  /* Opening would create an empty library: say what is wrong instead. */
-  if (!g_file_test (args.db, G_FILE_TEST_EXISTS))
+  /* Opening a missing file would create an empty library: say what is
+   * wrong instead. A server's library is not a file; the server says. */
+  if (!ct_db_location_is_postgresql (args.db) && !g_file_test (args.db, G_FILE_TEST_EXISTS))
     {
       g_printerr ("chitieu: ");
       g_printerr (_("There is no library at “%s”; import reports first with “chitieu import FILE…”."), args.db);
       g_printerr ("\n");
       return CT_CLI_EXIT_FAILED;
     }
-  store = ct_store_open (args.db, &error);
+  store = ct_cli_open_library (args.db);
   if (store == NULL)
-    {
-      ct_cli_print_error (error);
-      return CT_CLI_EXIT_FAILED;
-    }
+    return CT_CLI_EXIT_FAILED;
 
   built = build_chart (store, &args, years, report_ids, &error);
   if (built == NULL)

@@ -119,6 +119,20 @@ views (const gchar *path)
   return g_strconcat (a, "\n---\n", b, "\n---\n", c, NULL);
 }
 
+/* The chart a user draws of one indicator, as SVG text. */
+static gchar *
+chart_svg (const gchar *path,
+           const gchar *name)
+{
+  g_autofree gchar *svg = ct_test_tmp_path (name);
+  const gchar *chart[] = { "chart", "--db", path, "-i", "NN_LUONG_THUC", "-o", svg, NULL };
+  g_autofree gchar *out = run_ok (chart);
+  gchar *data = NULL;
+
+  g_assert_true (g_file_get_contents (svg, &data, NULL, NULL));
+  return data;
+}
+
 /* Every part of the workbook but docProps/core.xml, which holds the time
  * the workbook was written. */
 static GHashTable *
@@ -182,6 +196,8 @@ test_round_trip (void)
   g_autofree gchar *view_back = NULL;
   g_autoptr(GHashTable) book_first = NULL;
   g_autoptr(GHashTable) book_back = NULL;
+  g_autofree gchar *chart_first = NULL;
+  g_autofree gchar *chart_server = NULL;
 
   fill_library (first);
   out1 = run_ok (there);
@@ -199,6 +215,11 @@ test_round_trip (void)
   book_first = workbook_parts (first, "dau.xlsx");
   book_back = workbook_parts (back, "ve.xlsx");
   assert_same_parts (book_first, book_back);
+
+  /* The chart is drawn from the server's library as from the file. */
+  chart_first = chart_svg (first, "dau.svg");
+  chart_server = chart_svg (server, "so.svg");
+  g_assert_cmpstr (chart_server, ==, chart_first);
 }
 
 /* A library that already holds reports is not copied into, nor changed. */
