@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ct-cli-commands.h"
+#include "ct-cli-library.h"
 #include "ct-store-compare.h"
 #include "ct-export-xlsx.h"
 #include "ct-store.h"
@@ -57,14 +58,9 @@ ct_cli_export (int    argc,
       return CT_CLI_EXIT_USAGE;
     }
 
-  if (db == NULL)
-    db = ct_store_default_path ();
-  store = ct_store_open (db, &error);
+  store = ct_cli_open_library (db);
   if (store == NULL)
-    {
-      ct_cli_print_error (error);
-      return CT_CLI_EXIT_FAILED;
-    }
+    return CT_CLI_EXIT_FAILED;
 
   options->query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
   options->query->year = year;
