@@ -238,6 +238,59 @@ build_chart (CtStore          *store,
   return g_steal_pointer (&chart);
 }
 
+/* The options, checked before the library is opened; prints what is wrong. */
+static gboolean
+check_args (const ChartArgs *args,
+            gboolean         extra_arguments,
+            GArray          *years,
+            GArray          *report_ids,
+            CtChartFormat   *format)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (extra_arguments)
+    {
+      g_printerr ("chitieu: %s\n", _("The chart command takes only options; see --help."));
+      return FALSE;
+    }
+  if (args->indicators == NULL || args->indicators[0] == NULL || args->output == NULL)
+    {
+      g_printerr ("chitieu: %s\n", _("Give the indicator with --indicator and the file with --output, such as --output chart.png."));
+      return FALSE;
+    }
+  if (!parse_ids ((const gchar * const *) args->years, years, 1900, 2200))
+    {
+      g_printerr ("chitieu: %s\n", _("A year must be a number such as 2023."));
+      return FALSE;
+    }
+  if (args->width < 0 || args->height < 0 || args->dpi < 0)
+    {
+      g_printerr ("chitieu: %s\n", _("Sizes and resolutions are positive numbers, such as --width 1200 --dpi 192."));
+      return FALSE;
+    }
+  if (years->len > 1 && g_strv_length (args->indicators) > 1)
+    {
+      g_printerr ("chitieu: %s\n", _("Group the bars by year or by indicator, not both: give several --year or several --indicator."));
+      return FALSE;
+    }
+  {
+    const gchar *pieces[] = { args->reports, NULL };
+
+    if (!parse_ids (pieces, report_ids, 1, G_MAXINT64))
+      {
+        g_printerr ("chitieu: %s\n", _("Reports are given by their numbers, as “chitieu list” shows them: --reports 1,4,7."));
+        return FALSE;
+      }
+  }
+  /* Checked before any work, so a typo never leaves a half-made file. */
+  if (!ct_chart_format_from_path (args->output, format, &error))
+    {
+      ct_cli_print_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 ct_cli_chart (int    argc,
               char **argv)
@@ -290,46 +343,8 @@ ct_cli_chart (int    argc,
                              _("Draw the achievement rates of one indicator as a bar chart "
                                "in a PNG, SVG or PDF file.")))
     return CT_CLI_EXIT_USAGE;
-  if (argc > 1)
-    {
-      g_printerr ("chitieu: %s\n", _("The chart command takes only options; see --help."));
-      return CT_CLI_EXIT_USAGE;
-    }
-  if (args.indicators == NULL || args.indicators[0] == NULL || args.output == NULL)
-    {
-      g_printerr ("chitieu: %s\n", _("Give the indicator with --indicator and the file with --output, such as --output chart.png."));
-      return CT_CLI_EXIT_USAGE;
-    }
-  if (!parse_ids ((const gchar * const *) args.years, years, 1900, 2200))
-    {
-      g_printerr ("chitieu: %s\n", _("A year must be a number such as 2023."));
-      return CT_CLI_EXIT_USAGE;
-    }
-  if (args.width < 0 || args.height < 0 || args.dpi < 0)
-    {
-      g_printerr ("chitieu: %s\n", _("Sizes and resolutions are positive numbers, such as --width 1200 --dpi 192."));
-      return CT_CLI_EXIT_USAGE;
-    }
-  if (years->len > 1 && g_strv_length (args.indicators) > 1)
-    {
-      g_printerr ("chitieu: %s\n", _("Group the bars by year or by indicator, not both: give several --year or several --indicator."));
-      return CT_CLI_EXIT_USAGE;
-    }
-  {
-    const gchar *pieces[] = { args.reports, NULL };
-
-    if (!parse_ids (pieces, report_ids, 1, G_MAXINT64))
-      {
-        g_printerr ("chitieu: %s\n", _("Reports are given by their numbers, as “chitieu list” shows them: --reports 1,4,7."));
-        return CT_CLI_EXIT_USAGE;
-      }
-  }
-  /* Checked before any work, so a typo never leaves a half-made file. */
-  if (!ct_chart_format_from_path (args.output, &format, &error))
-    {
-      ct_cli_print_error (error);
-      return CT_CLI_EXIT_USAGE;
-    }
+  if (!check_args (&args, argc > 1, years, report_ids, &format))
+    return CT_CLI_EXIT_USAGE;
 
   if (args.db == NULL)
     args.db = ct_store_default_path ();
