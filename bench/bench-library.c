@@ -27,8 +27,7 @@
 
 #include "ct-store.h"
 
-#define N_REPORTS       2000
-#define N_EXTRACT       1000
+#define N_REPORTS       2000   /* CT_BENCH_REPORTS=N makes fewer, for profiling */
 #define N_REPEAT        5
 #define GOAL_EXTRACT    25.0   /* MB/s */
 #define GOAL_IMPORT     10.0   /* s */
@@ -157,18 +156,22 @@ main (void)
   g_autoptr(GTimer) timer = NULL;
   GRand *rand = g_rand_new_with_seed (2025);
   guint64 total = 0, extract_bytes = 0;
+  guint n_reports, n_extract;
   gdouble seconds;
   GStatBuf st;
   CtStore *store;
 
   if (dir == NULL)
     g_error ("%s", error->message);
+  n_reports = g_getenv ("CT_BENCH_REPORTS") != NULL ? (guint) atoi (g_getenv ("CT_BENCH_REPORTS")) : N_REPORTS;
+  n_reports = CLAMP (n_reports, 2, N_REPORTS);
+  n_extract = n_reports / 2;
   if (seeds->len == 0)
     {
       printf ("library: skipped, no seeds in %s/seeds\n", CT_SHARED_DIR);
       return 0;
     }
-  for (guint i = 0; i < N_REPORTS; i++)
+  for (guint i = 0; i < n_reports; i++)
     {
       g_autofree gchar *name = g_strdup_printf ("bao-cao-%04u.txt", i);
       g_autofree gchar *text = vary (g_ptr_array_index (seeds, i % seeds->len), i, rand);
@@ -177,7 +180,7 @@ main (void)
       if (!g_file_set_contents (path, text, -1, &error))
         g_error ("%s", error->message);
       total += strlen (text);
-      if (i < N_EXTRACT)
+      if (i < n_extract)
         extract_bytes += strlen (text);
       g_ptr_array_add (paths, path);
     }
@@ -187,7 +190,7 @@ main (void)
   g_ptr_array_add (argv, (gpointer) CT_CHITIEU_BIN);
   g_ptr_array_add (argv, (gpointer) "extract");
   g_ptr_array_add (argv, (gpointer) "--format=jsonl");
-  for (guint i = 0; i < N_EXTRACT; i++)
+  for (guint i = 0; i < n_extract; i++)
     g_ptr_array_add (argv, g_ptr_array_index (paths, i));
   g_ptr_array_add (argv, NULL);
   seconds = run ((gchar **) argv->pdata);
@@ -243,7 +246,7 @@ main (void)
   if (g_stat (db, &st) == 0)
     report ("size", st.st_size / (gdouble) total, "×text", st.st_size <= GOAL_SIZE * total, "≤ 1.5");
   printf ("library: %u reports, %.1f MB of text (%u copies of %u seeds)\n",
-          N_REPORTS, total / 1e6, N_REPORTS / seeds->len, seeds->len);
+          n_reports, total / 1e6, n_reports / seeds->len, seeds->len);
 
   for (guint i = 0; i < paths->len; i++)
     g_unlink (g_ptr_array_index (paths, i));
