@@ -15,9 +15,11 @@
  * file: the import dialog reads a file to fill its row and the import
  * reads it again, and a scan must not take its minutes twice.
  *
+ * Built into the loadable engine module, not the core (ct-reader-engine.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-reader-private.h"
+#include "ct-reader-engine.h"
 #include "ct-reader-layout.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
@@ -103,34 +105,6 @@ has_digit (const gchar *text)
     if (g_ascii_isdigit (*text))
       return TRUE;
   return FALSE;
-}
-
-/* The Roman numbering that opens a line, as Tesseract misreads it now and
- * then below 300 dpi: "L." or "|." for "I.", "Il." or "IL." for "II.".
- * Read as a letter, "L." would close part B of a report and open a part
- * L. A lone "l." is left alone: it is as often a misread "1.". Returns the
- * numbering to use, or NULL to keep the word. */
-gchar *
-ct_reader_ocr_fix_numbering (const gchar *word)
-{
-  gsize len = strlen (word);
-  gboolean capital = FALSE;
-  gchar *fixed;
-
-  if (len < 2 || len > 5 || word[len - 1] != '.' || g_str_equal (word, "l."))
-    return NULL;
-  for (gsize i = 0; i + 1 < len; i++)
-    {
-      if (word[i] != 'I' && word[i] != 'l' && word[i] != 'L' && word[i] != '|')
-        return NULL;
-      capital |= word[i] == 'I' || word[i] == 'L' || word[i] == '|';
-    }
-  if (!capital || strspn (word, "I") == len - 1)
-    return NULL;
-  fixed = g_strdup (word);
-  for (gsize i = 0; i + 1 < len; i++)
-    fixed[i] = 'I';
-  return fixed;
 }
 
 /* Tesseract asks this between words: a cancelled read stops mid-page. */
@@ -421,11 +395,11 @@ ocr_document (GBytes                 *bytes,
 }
 
 GPtrArray *
-ct_reader_ocr_pages (GBytes                 *bytes,
-                     const gchar            *source_name,
-                     const CtReaderProgress *progress,
-                     GCancellable           *cancellable,
-                     GError                **error)
+ct_reader_engine_ocr_pages (GBytes                 *bytes,
+                            const gchar            *source_name,
+                            const CtReaderProgress *progress,
+                            GCancellable           *cancellable,
+                            GError                **error)
 {
   g_autofree gchar *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   GPtrArray *pages = kept_pages (checksum);
@@ -441,10 +415,10 @@ ct_reader_ocr_pages (GBytes                 *bytes,
 
 /* A photo or scan saved as an image (PNG, JPEG, TIFF): one page. */
 GPtrArray *
-ct_reader_ocr_image (GBytes       *bytes,
-                     const gchar  *source_name,
-                     GCancellable *cancellable,
-                     GError      **error)
+ct_reader_engine_ocr_image (GBytes       *bytes,
+                            const gchar  *source_name,
+                            GCancellable *cancellable,
+                            GError      **error)
 {
   gsize len;
   const guint8 *data = g_bytes_get_data (bytes, &len);

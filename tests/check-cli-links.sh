@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `chitieu COMMAND` must start without loading the GTK stack: the command-line
 # executable may not need GTK, GDK or libadwaita, even through another
-# library. The loader lists what the executable would load, without running it.
+# library; nor poppler, Tesseract or Leptonica, which the core opens in its
+# PDF module only when a PDF or a scan is read. The loader lists what the
+# executable would load, without running it.
 set -euo pipefail
 bin=$1
 libs=$(LD_TRACE_LOADED_OBJECTS=1 "$bin")
@@ -9,4 +11,8 @@ if echo "$libs" | grep -E 'libgtk|libadwaita|libgdk|libgraphene'; then
   echo "$bin loads the toolkit above; only chitieu-window may"
   exit 1
 fi
-echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit"
+if echo "$libs" | grep -E 'libpoppler|libtesseract|liblept'; then
+  echo "$bin loads the PDF or OCR libraries above; only the module libchitieu-pdf may"
+  exit 1
+fi
+echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit, no PDF or OCR engine"

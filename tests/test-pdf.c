@@ -440,6 +440,37 @@ test_damaged_pdf (void)
   g_assert_nonnull (strstr (error->message, "hỏng.pdf"));
 }
 
+/* Without its PDF module the program says how to get it back, every time,
+ * and reads nothing. The module is opened once per process: a child runs
+ * with the folder it is looked for in empty. */
+static void
+test_without_module (void)
+{
+  g_autofree gchar *pdf_path = NULL;
+  g_autofree gchar *empty = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  pdf_path = ct_test_tmp_path ("không-module.pdf");
+  empty = ct_test_tmp_path ("no-module");
+  write_pdf (pdf_path);
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
+  g_setenv ("CHITIEU_MODULE_DIR", empty, TRUE);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) docs = ct_reader_read_file (pdf_path, NULL, &error);
+
+      g_assert_null (docs);
+      g_assert_error (error, CT_ERROR, CT_ERROR_MISSING_PROGRAM);
+      g_assert_nonnull (strstr (error->message, "chitieu-pdf"));
+    }
+}
+
 static const gchar rtf[] =
   "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Liberation Serif;}}\n"
   "\\pard\\b I. K\\u7870?T QU\\u7842?\\b0\\par\n"
@@ -498,6 +529,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf/text-layer", test_text_layer);
   g_test_add_func ("/pdf/damaged", test_damaged_pdf);
+  g_test_add_func ("/pdf/without-module", test_without_module);
   g_test_add_func ("/pdf/ocr-words-stay-text", test_ocr_words_stay_text);
   g_test_add_func ("/pdf/scan", test_scan);
   g_test_add_func ("/pdf/scan-without-ocr-data", test_scan_without_data);

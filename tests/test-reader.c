@@ -606,6 +606,45 @@ test_text_fold (void)
   }
 }
 
+static gboolean
+mapped (const gchar *library)
+{
+  g_autofree gchar *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, library) != NULL;
+}
+
+/* Reading a text report maps neither poppler nor Tesseract (two thirds of
+ * a command's start-up); the first PDF brings in the module that has them,
+ * even one too damaged to read. A child, since a test before may have read
+ * a PDF. */
+static void
+test_pdf_engine_on_demand (void)
+{
+  static const gchar broken[] = "%PDF-1.4\n%%EOF\n";
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(CtDocument) doc = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  doc = read_string ("Tổng thu ngân sách trên địa bàn ước đạt 212 tỷ đồng.\n", -1);
+  g_assert_nonnull (doc);
+  g_assert_false (mapped ("libpoppler"));
+  g_assert_false (mapped ("libtesseract"));
+  g_assert_false (mapped ("libchitieu-pdf"));
+  bytes = g_bytes_new_static (broken, sizeof broken - 1);
+  docs = ct_reader_read_bytes (bytes, "hư.pdf", NULL, NULL);
+  g_assert_null (docs);
+  g_assert_true (mapped ("libchitieu-pdf"));
+  g_assert_true (mapped ("libpoppler"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +653,7 @@ main (int   argc,
   ct_test_tmpdir ();
 
   g_test_add_func ("/reader/normalisation", test_normalisation);
+  g_test_add_func ("/reader/pdf-engine-on-demand", test_pdf_engine_on_demand);
   g_test_add_func ("/reader/text-fold", test_text_fold);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
