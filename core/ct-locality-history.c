@@ -67,10 +67,11 @@ by_code (gconstpointer a,
   return strcmp (x->code, y->code);
 }
 
-GPtrArray *
-ct_locality_successors (const CtLocality *self)
+/* @self's successors in @gz, the gazetteer it belongs to. */
+static GPtrArray *
+successors_in (const CtGazetteer *gz,
+               const CtLocality  *self)
 {
-  const CtGazetteer *gz = ct_gazetteer_get ();
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GPtrArray *out = g_ptr_array_new ();
 
@@ -85,6 +86,12 @@ ct_locality_successors (const CtLocality *self)
         add_mapped (gz, gz->by_old, FALSE, i, seen, out);
   g_ptr_array_sort (out, by_code);
   return out;
+}
+
+GPtrArray *
+ct_locality_successors (const CtLocality *self)
+{
+  return successors_in (ct_gazetteer_get (), self);
 }
 
 GPtrArray *
@@ -122,16 +129,23 @@ ct_locality_is_split (const CtLocality *self)
   return next->len > 1;
 }
 
-const CtLocality *
-ct_locality_current_province (const CtLocality *self)
+static const CtLocality *
+current_province_in (const CtGazetteer *gz,
+                     const CtLocality  *self)
 {
   const CtLocality *province = ct_locality_get_province (self);
   g_autoptr(GPtrArray) next = NULL;
 
   if (province == NULL || ct_locality_is_after_reform (province))
     return province;
-  next = ct_locality_successors (province);
+  next = successors_in (gz, province);
   return next->len > 0 ? g_ptr_array_index (next, 0) : NULL;
+}
+
+const CtLocality *
+ct_locality_current_province (const CtLocality *self)
+{
+  return current_province_in (ct_gazetteer_get (), self);
 }
 
 const CtLocality *
@@ -153,25 +167,24 @@ ct_locality_province_at (const CtLocality *self,
   return province;
 }
 
-const CtLocality *
-ct_locality_province_now (const gchar  *province,
-                          const gchar  *when,
-                          gchar       **former)
+static const CtLocality *
+province_now (const gchar  *province,
+              const gchar  *when,
+              gchar       **former)
 {
-  const CtGazetteer *gz = ct_gazetteer_get ();
-  const CtLocality *named = province != NULL ? ct_gazetteer_find_province (gz, province, when) : NULL;
-  const CtLocality *now = named != NULL ? ct_locality_current_province (named) : NULL;
+  const CtGazetteer *gz = ct_gazetteer_get_provinces ();
+  const CtLocality *named = ct_gazetteer_find_province (gz, province, when);
+  const CtLocality *now = named != NULL ? current_province_in (gz, named) : NULL;
   g_autofree gchar *named_key = NULL;
   g_autofree gchar *now_key = NULL;
   g_autoptr(GDate) end = NULL;
 
-  if (former != NULL)
-    *former = NULL;
+  *former = NULL;
   if (now == NULL)
     return NULL;
   named_key = ct_locality_key (named->name, -1);
   now_key = ct_locality_key (now->name, -1);
-  if (former == NULL || g_str_equal (named_key, now_key) || named->valid_to == NULL)
+  if (g_str_equal (named_key, now_key) || named->valid_to == NULL)
     return now;
 
   /* The former name held until the day before the month shown. */
@@ -186,6 +199,55 @@ ct_locality_province_now (const gchar  *province,
                                  g_date_get_month (end), g_date_get_year (end));
     }
   return now;
+}
+
+typedef struct
+{
+  const CtLocality *now;
+  gchar            *former;
+} ProvinceNow;
+
+static void
+province_now_free (gpointer data)
+{
+  ProvinceNow *answer = data;
+
+  g_free (answer->former);
+  g_free (answer);
+}
+
+/* A library lists thousands of reports from a few provinces and dates:
+ * each question is answered once per process. The answers point into the
+ * provinces' gazetteer, which never changes. */
+const CtLocality *
+ct_locality_province_now (const gchar  *province,
+                          const gchar  *when,
+                          gchar       **former)
+{
+  static GMutex lock;
+  static GHashTable *answers;
+  g_autofree gchar *key = NULL;
+  ProvinceNow *answer;
+
+  if (former != NULL)
+    *former = NULL;
+  if (province == NULL)
+    return NULL;
+  key = g_strconcat (province, "\x1f", when != NULL ? when : "", NULL);
+  g_mutex_lock (&lock);
+  if (answers == NULL)
+    answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, province_now_free);
+  answer = g_hash_table_lookup (answers, key);
+  if (answer == NULL)
+    {
+      answer = g_new0 (ProvinceNow, 1);
+      answer->now = province_now (province, when, &answer->former);
+      g_hash_table_insert (answers, g_steal_pointer (&key), answer);
+    }
+  g_mutex_unlock (&lock);
+  if (former != NULL)
+    *former = g_strdup (answer->former);
+  return answer->now;
 }
 
 /* -1 before the reform, 1 after, 0 when WHEN cannot say ("2025"). */

@@ -40,6 +40,14 @@ struct _CtGazetteer
   GPtrArray    *types;       /* CtLocalityType */
 };
 
+/* The provinces alone (June and July 2025, retired names, their map), a
+ * gazetteer of its own loaded on first call: what ct_locality_province_now()
+ * needs, at a fraction of the whole load. Its units are not the whole
+ * gazetteer's: ask only this one about them. */
+const CtGazetteer *ct_gazetteer_get_provinces (void);
+/* The whole gazetteer if some question has loaded it, else NULL. */
+const CtGazetteer *ct_gazetteer_peek          (void);
+
 /* Tones, case, spaces and punctuation folded away: "Thừa Thiên - Huế" →
  * "thuathienhue", "Hoà" = "Hòa", "Ea M' Doal" = "Ea M'Doal". */
 gchar *ct_locality_key         (const gchar *name,

@@ -127,7 +127,10 @@ gboolean           ct_locality_is_split        (const CtLocality  *self);
  * PROVINCE is the name the report gives, WHEN its date or year. When the
  * report's name is another, FORMER gets it with the month it ended ("Thừa
  * Thiên Huế trước 1/2025"; free it with g_free()), else NULL. Returns NULL
- * when no province has that name. */
+ * when no province has that name. The unit comes from a gazetteer of the
+ * provinces alone, which this loads instead of the whole one: use its
+ * names, type and dates; ask ct_gazetteer_find_province() for the unit to
+ * follow through the reform. */
 const CtLocality  *ct_locality_province_now     (const gchar      *province,
                                                  const gchar      *when,
                                                  gchar           **former);

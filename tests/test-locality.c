@@ -9,6 +9,7 @@
 #include "ct-document.h"
 #include "ct-error.h"
 #include "ct-locality.h"
+#include "ct-locality-private.h"
 #include "ct-reader.h"
 #include "ct-chart-compare.h"
 #include "ct-export-xlsx.h"
@@ -549,6 +550,37 @@ test_cli_inspect_choices (void)
   g_assert_nonnull (strstr (out, "  one of     An Giang, Cà Mau\n"));
 }
 
+/* A library's list asks, for each report, which province its province is
+ * part of now: that takes the provinces alone, not the 24,000 units with
+ * the communes, and the same answer each time it is asked again. A child,
+ * since other tests load the whole gazetteer. */
+static void
+test_province_now_alone (void)
+{
+  g_autofree gchar *former = NULL;
+  g_autofree gchar *again = NULL;
+  const CtLocality *now;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  now = ct_locality_province_now ("tỉnh Quảng Nam", "2024-12-05", &former);
+  g_assert_nonnull (now);
+  g_assert_cmpstr (now->name, ==, "Đà Nẵng");
+  g_assert_cmpstr (former, ==, "Quảng Nam before 7/2025");
+  g_assert_null (ct_gazetteer_peek ());
+  g_assert_true (ct_locality_province_now ("Quang Nam", "2024-12-05", NULL) == now);
+  g_assert_true (ct_locality_province_now ("tỉnh Quảng Nam", "2024-12-05", &again) == now);
+  g_assert_cmpstr (again, ==, former);
+  g_assert_null (ct_locality_province_now ("Xứ Đoài", "2024", NULL));
+  g_assert_null (ct_gazetteer_peek ());
+  g_assert_nonnull (ct_gazetteer_get ());
+  g_assert_nonnull (ct_gazetteer_peek ());
+}
+
 int
 main (int    argc,
       char **argv)
@@ -559,6 +591,7 @@ main (int    argc,
   g_test_add_func ("/locality/validity", test_validity);
   g_test_add_func ("/locality/resolve", test_resolve);
   g_test_add_func ("/locality/current-province", test_current_province);
+  g_test_add_func ("/locality/province-now-alone", test_province_now_alone);
   g_test_add_func ("/locality/successors", test_successors);
   g_test_add_func ("/locality/retired-successors", test_retired_successors);
   g_test_add_func ("/locality/reform-note", test_reform_note);
