@@ -606,6 +606,40 @@ test_text_fold (void)
   }
 }
 
+/* The fold's table fills a block of characters the first time one of
+ * them is folded: threads meeting new blocks at once, and characters on
+ * both sides of a block's edge, fold as ICU does. In a child, so no block
+ * is filled before the threads start. */
+static const gchar edges[] = "ÿĀ ǿȀ ỹἀ ⁰ ⿕ Ⴀ";
+
+static gpointer
+fold_edges (gpointer data)
+{
+  (void) data;
+  return ct_text_fold (edges, -1);
+}
+
+static void
+test_text_fold_blocks (void)
+{
+  GThread *threads[4];
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("fold", fold_edges, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autofree gchar *folded = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (folded, ==, "ya øa yα ⁰ ⿕ ⴀ");
+    }
+}
+
 static gboolean
 mapped (const gchar *library)
 {
@@ -655,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/reader/normalisation", test_normalisation);
   g_test_add_func ("/reader/pdf-engine-on-demand", test_pdf_engine_on_demand);
   g_test_add_func ("/reader/text-fold", test_text_fold);
+  g_test_add_func ("/reader/text-fold-blocks", test_text_fold_blocks);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
   g_test_add_func ("/reader/inline-footnotes", test_inline_footnotes);
