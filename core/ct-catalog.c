@@ -336,6 +336,25 @@ ct_catalog_new (GError **error)
   return ct_catalog_new_from_data (data, len, unit_dimension, error);
 }
 
+/* Raised when the columns a library keeps of the catalogue change meaning
+ * while indicators.tsv does not (a new column read, a parse rule changed). */
+#define CATALOG_FORM 1
+
+gchar *
+ct_catalog_checksum (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (CATALOG_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 form = CATALOG_FORM;
+  gsize len = 0;
+  const guchar *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+
+  g_checksum_update (sum, &form, 1);
+  if (data != NULL)
+    g_checksum_update (sum, data, len);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 void
 ct_catalog_free (CtCatalog *self)
 {

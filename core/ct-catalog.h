@@ -66,6 +66,9 @@ typedef const gchar *(*CtUnitDimensionFunc) (const gchar *unit);
 
 /* The catalogue compiled into the program, units judged by ct-unit. */
 CtCatalog         *ct_catalog_new             (GError      **error);
+/* A checksum of the program's catalogue as ct_catalog_new() reads it: a
+ * library that stored it needs no sync of its indicator rows (ct-store.c). */
+gchar             *ct_catalog_checksum        (void);
 /* From TSV text (same columns as indicators.tsv); dimension_func may be NULL
  * (then only identical unit spellings count as the same dimension). */
 CtCatalog         *ct_catalog_new_from_data   (const gchar  *tsv,

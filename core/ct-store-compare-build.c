@@ -152,7 +152,7 @@ indicator_filter (CtStore      *self,
   if (filter == NULL || *filter == '\0')
     return NULL;
   codes = g_hash_table_new (g_str_hash, g_str_equal);
-  exact = ct_catalog_find (self->catalog, filter);
+  exact = ct_catalog_find (ct_store_get_catalog (self), filter);
   if (exact != NULL)
     {
       g_hash_table_add (codes, exact->code);
@@ -163,10 +163,10 @@ indicator_filter (CtStore      *self,
    * them ("lúa" is not "luân"), one in plain letters matches any marks. */
   tones = !g_str_is_ascii (filter);
   needle = tones ? ct_text_fold_tones (filter, -1) : ct_catalog_fold_phrase (filter);
-  n = ct_catalog_get_n_indicators (self->catalog);
+  n = ct_catalog_get_n_indicators (ct_store_get_catalog (self));
   for (guint i = 0; i < n; i++)
     {
-      const CtIndicator *ind = ct_catalog_get_indicator (self->catalog, i);
+      const CtIndicator *ind = ct_catalog_get_indicator (ct_store_get_catalog (self), i);
       g_autofree gchar *name = tones ? ct_text_fold_tones (ind->name, -1) : ct_catalog_fold_phrase (ind->name);
       g_autofree gchar *name_en = ct_catalog_fold_phrase (ind->name_en);
 
@@ -318,11 +318,11 @@ row_from_indicator (CtCompareRow      *row,
 static void
 add_catalog_rows (Build *b)
 {
-  guint n_catalog = ct_catalog_get_n_indicators (b->store->catalog);
+  guint n_catalog = ct_catalog_get_n_indicators (ct_store_get_catalog (b->store));
 
   for (guint i = 0; i < n_catalog; i++)
     {
-      const CtIndicator *ind = ct_catalog_get_indicator (b->store->catalog, i);
+      const CtIndicator *ind = ct_catalog_get_indicator (ct_store_get_catalog (b->store), i);
       RowBuild *rb;
 
       if (b->codes != NULL && !g_hash_table_contains (b->codes, ind->code))
@@ -688,7 +688,7 @@ place_observations (Build     *b,
       placed.so = so;
       if (col == NULL || so->not_indicator || so->obs->kind != CT_KIND_ACHIEVEMENT)
         continue;
-      ind = so->indicator_code != NULL ? ct_catalog_lookup (b->store->catalog, so->indicator_code) : NULL;
+      ind = so->indicator_code != NULL ? ct_catalog_lookup (ct_store_get_catalog (b->store), so->indicator_code) : NULL;
       if (so->indicator_code != NULL && ind == NULL)
         continue;
       /* A figure with no row is not judged: judging reads its report's
@@ -883,7 +883,7 @@ ct_store_judge_observations (CtStore    *self,
       CtStoredObservation *so = g_ptr_array_index (observations, i);
       const CtReportInfo *r = g_hash_table_lookup (by_id, &so->report_id);
       const CtIndicator *ind = so->indicator_code != NULL
-                               ? ct_catalog_lookup (self->catalog, so->indicator_code) : NULL;
+                               ? ct_catalog_lookup (ct_store_get_catalog (self), so->indicator_code) : NULL;
       Placed placed = { 0 };
 
       if (r == NULL)

@@ -334,7 +334,7 @@ prune_alias (CtStore      *self,
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   if (ct_db_changes (self->db) > 0)
-    ct_catalog_remove_alias (self->catalog, label_folded);
+    ct_catalog_remove_alias (ct_store_get_catalog (self), label_folded);
   return TRUE;
 }
 
@@ -361,7 +361,7 @@ validate (CtStore             *self,
         }
       return TRUE;
     case CT_CORRECTION_INDICATOR:
-      if (ct_catalog_lookup (self->catalog, c->text) == NULL)
+      if (ct_catalog_lookup (ct_store_get_catalog (self), c->text) == NULL)
         {
           g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
                        _("No indicator has the code “%s”. Choose one from the catalogue."),
@@ -396,7 +396,7 @@ ct_store_set_correction (CtStore             *self,
       || !find_slot (self, observation_id, &slot, error))
     return FALSE;
   if (correction->field == CT_CORRECTION_INDICATOR)
-    code = ct_catalog_lookup (self->catalog, correction->text)->code;
+    code = ct_catalog_lookup (ct_store_get_catalog (self), correction->text)->code;
 
   if (!ct_store_begin (self, error))
     return FALSE;
@@ -452,7 +452,7 @@ ct_store_set_correction (CtStore             *self,
   if (!ct_store_exec (self, "COMMIT", error))
     goto fail;
   if (code != NULL && slot.label_folded != NULL)
-    ct_catalog_add_alias (self->catalog, code, slot.label_folded);
+    ct_catalog_add_alias (ct_store_get_catalog (self), code, slot.label_folded);
   return TRUE;
 
 fail:

@@ -346,7 +346,7 @@ insert_observations (CtStore          *self,
     {
       const CtObservation *obs = g_ptr_array_index (observations, i);
       const CtIndicator *ind;
-      const gchar *label_folded = ct_catalog_fold_label (self->catalog, obs->label);
+      const gchar *label_folded = ct_catalog_fold_label (ct_store_get_catalog (self), obs->label);
       g_autofree gchar *anchor = NULL;
       gint block = ct_document_block_at (doc, obs->start);
       guint ordinal;
@@ -369,7 +369,7 @@ insert_observations (CtStore          *self,
       ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (ordinals, anchor));
       g_hash_table_insert (ordinals, g_strdup (anchor), GUINT_TO_POINTER (ordinal + 1));
 
-      ind = ct_catalog_match (self->catalog, obs->label, obs->unit);
+      ind = ct_catalog_match (ct_store_get_catalog (self), obs->label, obs->unit);
 
       stmt = ct_store_prepare (self,
         "INSERT INTO observation (report_id, seq, indicator_id, kind, label, label_folded,"

@@ -133,6 +133,9 @@ static const gchar * const pg_migrations[] = {
 
   /* 5 → 6: the first line of each page of a PDF or a scan. */
   "ALTER TABLE report ADD COLUMN page_lines TEXT;",
+
+  /* 6 → 7: facts about the library as a whole (the catalogue's checksum). */
+  "CREATE TABLE library_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

@@ -17,7 +17,7 @@ struct _CtStore
   gchar      *path;     /* shown and remembered: no password */
   gchar      *location; /* as given, for the import worker's connection */
   gchar      *author;   /* who this connection's corrections are by */
-  CtCatalog  *catalog;
+  CtCatalog  *catalog;    /* NULL until needed: ct_store_get_catalog() */
   GHashTable *statements; /* SQL text (static string) → CtDbStmt */
   gboolean    in_batch;   /* ct_store_import_files() holds a transaction */
 };
@@ -137,6 +137,10 @@ GHashTable   *ct_store_load_corrections   (CtStore  *self,
 /* Applies corrections (CtCorrection *) to an observation just read. */
 void          ct_store_apply_corrections  (CtStoredObservation *so,
                                            GPtrArray           *corrections);
+
+/* The program's catalogue with the library's own aliases, built on first
+ * use (a library synced with it needs it only to import, match or compare). */
+CtCatalog    *ct_store_get_catalog        (CtStore  *self);
 
 /* Re-reads user aliases into the catalogue (after open and after links). */
 gboolean      ct_store_load_aliases       (CtStore  *self,

@@ -630,7 +630,7 @@ ct_store_list_indicators (CtStore   *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_indicator_info_free);
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = ct_catalog_get_n_indicators (self->catalog);
+  guint n = ct_catalog_get_n_indicators (ct_store_get_catalog (self));
   CtDbStmt *stmt;
   gboolean links = TRUE;
   int rc;
@@ -687,7 +687,7 @@ ct_store_list_indicators (CtStore   *self,
     }
   for (guint i = 0; i < n; i++)
     {
-      const CtIndicator *ind = ct_catalog_get_indicator (self->catalog, i);
+      const CtIndicator *ind = ct_catalog_get_indicator (ct_store_get_catalog (self), i);
       guint c = GPOINTER_TO_UINT (g_hash_table_lookup (counts, ind->code));
       CtIndicatorInfo *info;
 
@@ -705,11 +705,11 @@ ct_store_find_indicator (CtStore      *self,
                          const gchar  *code_or_name,
                          GError      **error)
 {
-  const CtIndicator *ind = ct_catalog_find (self->catalog, code_or_name);
+  const CtIndicator *ind = ct_catalog_find (ct_store_get_catalog (self), code_or_name);
   g_autoptr(GPtrArray) candidates = NULL;
 
   if (ind == NULL && code_or_name != NULL &&
-      (candidates = ct_catalog_find_candidates (self->catalog, code_or_name))->len > 1)
+      (candidates = ct_catalog_find_candidates (ct_store_get_catalog (self), code_or_name))->len > 1)
     {
       g_autoptr(GString) list = g_string_new (NULL);
 
@@ -772,7 +772,7 @@ read_observation (CtStore      *self,
   if (so->indicator_code == NULL)
     {
       /* A label the user linked after this report was imported. */
-      const CtIndicator *ind = ct_catalog_lookup_user_alias (self->catalog,
+      const CtIndicator *ind = ct_catalog_lookup_user_alias (ct_store_get_catalog (self),
                                                              ct_db_column_text (stmt, 25));
       if (ind != NULL)
         so->indicator_code = g_strdup (ind->code);
@@ -785,7 +785,7 @@ static void
 finish_observation (CtStore             *self,
                     CtStoredObservation *so)
 {
-  const CtIndicator *ind = ct_catalog_lookup (self->catalog, so->indicator_code);
+  const CtIndicator *ind = ct_catalog_lookup (ct_store_get_catalog (self), so->indicator_code);
 
   g_clear_pointer (&so->indicator_name, g_free);
   g_clear_pointer (&so->sector, g_free);

@@ -136,6 +136,11 @@ static const gchar * const migrations[] = {
   /* 5 → 6: the first line of each page of a PDF or a scan ("1,48,97"), so
    * a figure's source says its page as well as its line. */
   "ALTER TABLE report ADD COLUMN page_lines TEXT;",
+
+  /* 6 → 7: facts about the library as a whole; first the checksum of the
+   * catalogue its indicator rows were synced with, so a library opened by
+   * the same program skips building the catalogue and the sync. */
+  "CREATE TABLE library_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);
@@ -441,9 +446,14 @@ mark_library (CtStore  *self,
 /* The catalogue in the program is the truth for codes, names and order;
  * rows of indicators no longer in it stay so old observations keep them. */
 static gboolean
-sync_catalogue (CtStore  *self,
-                GError  **error)
+sync_catalogue (CtStore      *self,
+                const gchar  *checksum,
+                GError      **error)
 {
+  static const gchar mark[] =
+    "INSERT INTO library_state (key, value) VALUES ('catalogue', ?1)"
+    " ON CONFLICT (key) DO UPDATE SET value = ?1";
+  CtDbStmt *marked;
   static const gchar sql[] =
     "INSERT INTO indicator (code, name, name_en, sector, unit, higher_is_better, ord)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -473,6 +483,12 @@ sync_catalogue (CtStore  *self,
       if (!ct_store_step_done (self, stmt, error))
         goto fail;
     }
+  marked = ct_store_prepare (self, mark, error);
+  if (marked == NULL)
+    goto fail;
+  ct_store_bind_text (marked, 1, checksum);
+  if (!ct_store_step_done (self, marked, error))
+    goto fail;
   return ct_store_exec (self, "COMMIT", error);
 
 fail:
@@ -510,8 +526,9 @@ find_author (CtStore  *self,
 /* A role on a server that may only read cannot sync the catalogue: it
  * still compares and exports with what the library holds. */
 static gboolean
-sync_or_read_only (CtStore  *self,
-                   GError  **error)
+sync_or_read_only (CtStore      *self,
+                   const gchar  *checksum,
+                   GError      **error)
 {
   gint may_write = 1;
 
@@ -522,17 +539,70 @@ sync_or_read_only (CtStore  *self,
       ct_store_set_error (self, error);
       return FALSE;
     }
-  return may_write == 0 || sync_catalogue (self, error);
+  return may_write == 0 || sync_catalogue (self, checksum, error);
+}
+
+/* Whether the library's indicator rows were synced with this catalogue. */
+static gboolean
+catalogue_synced (CtStore     *self,
+                  const gchar *checksum)
+{
+  CtDbStmt *stmt = ct_store_prepare (self, "SELECT value FROM library_state WHERE key = 'catalogue'", NULL);
+  gboolean same = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (ct_db_step (stmt) == CT_DB_ROW)
+    same = g_strcmp0 (ct_db_column_text (stmt, 0), checksum) == 0;
+  ct_db_reset (stmt);
+  return same;
+}
+
+/* Building the catalogue (every phrase folded) was a third of what `list`
+ * or `compare` cost: a library synced with this very catalogue leaves it
+ * to the first statement that needs it (ct_store_get_catalog()). */
+static gboolean
+open_catalogue (CtStore  *self,
+                GError  **error)
+{
+  g_autofree gchar *checksum = ct_catalog_checksum ();
+
+  if (catalogue_synced (self, checksum))
+    return TRUE;
+  self->catalog = ct_catalog_new (error);
+  return self->catalog != NULL
+         && sync_or_read_only (self, checksum, error)
+         && ct_store_load_aliases (self, error);
+}
+
+CtCatalog *
+ct_store_get_catalog (CtStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->catalog != NULL)
+    return self->catalog;
+  /* The same catalogue was built when the library was synced with it. */
+  self->catalog = ct_catalog_new (&error);
+  if (self->catalog == NULL)
+    g_error ("%s", error->message);
+  if (!ct_store_load_aliases (self, &error))
+    g_warning ("%s", error->message);
+  return self->catalog;
 }
 
 gboolean
 ct_store_load_aliases (CtStore  *self,
                        GError  **error)
 {
-  CtDbStmt *stmt = ct_store_prepare (self,
-    "SELECT i.code, a.phrase FROM alias a JOIN indicator i ON i.id = a.indicator_id", error);
+  CtDbStmt *stmt;
   int rc;
 
+  /* A catalogue not built yet reads them when it is. */
+  if (self->catalog == NULL)
+    return TRUE;
+  stmt = ct_store_prepare (self,
+    "SELECT i.code, a.phrase FROM alias a JOIN indicator i ON i.id = a.indicator_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
@@ -669,12 +739,9 @@ ct_store_open_at_version (const gchar  *path,
   if (target < CT_STORE_SCHEMA_VERSION)
     return g_steal_pointer (&self);
 
-  self->catalog = ct_catalog_new (error);
-  if (self->catalog == NULL
-      || !find_author (self, error)
+  if (!find_author (self, error)
       || !mark_library (self, error)
-      || !sync_or_read_only (self, error)
-      || !ct_store_load_aliases (self, error))
+      || !open_catalogue (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -275,6 +275,44 @@ test_open (void)
   g_assert_cmpint (count_rows (store, "indicator"), <, 2 * 60 + 100);
 }
 
+/* A library synced with the program's catalogue is opened without building
+ * it or syncing again; another catalogue (another build, an edited row)
+ * syncs the indicator rows back, on either engine. A renamed rice row
+ * plays one that another build of the program wrote. */
+static void
+test_catalogue_sync_once (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *name = query_text (store, "SELECT name FROM indicator WHERE code = 'NN_SL_LUA'");
+  g_autofree gchar *kept = NULL;
+  g_autofree gchar *synced = NULL;
+
+  g_clear_pointer (&store, ct_store_close);
+  store = open_store (path);
+  g_assert_null (store->catalog);
+  g_assert_true (ct_store_exec (store, "UPDATE indicator SET name = 'Lúa (tên cũ)' WHERE code = 'NN_SL_LUA'", &error));
+  g_clear_pointer (&store, ct_store_close);
+
+  store = open_store (path);
+  kept = query_text (store, "SELECT name FROM indicator WHERE code = 'NN_SL_LUA'");
+  g_assert_cmpstr (kept, ==, "Lúa (tên cũ)");
+  g_assert_true (ct_store_exec (store, "UPDATE library_state SET value = 'khác' WHERE key = 'catalogue'", &error));
+  g_clear_pointer (&store, ct_store_close);
+
+  store = open_store (path);
+  g_assert_nonnull (store->catalog);
+  synced = query_text (store, "SELECT name FROM indicator WHERE code = 'NN_SL_LUA'");
+  g_assert_cmpstr (synced, ==, name);
+  /* The catalogue is there when a statement needs it, synced or not. */
+  g_clear_pointer (&store, ct_store_close);
+  store = open_store (path);
+  g_assert_null (store->catalog);
+  g_assert_nonnull (ct_store_get_catalog (store));
+  g_assert_cmpuint (ct_catalog_get_n_indicators (store->catalog), >=, 60);
+}
+
 static void
 test_default_path (void)
 {
@@ -1502,6 +1540,7 @@ main (int    argc,
   pg_server = g_getenv ("CT_TEST_POSTGRESQL");
 
   g_test_add_func ("/store/open", test_open);
+  g_test_add_func ("/store/catalogue-sync-once", test_catalogue_sync_once);
   g_test_add_func ("/store/source-display-name", test_source_display_name);
   if (pg_server != NULL)
     {
