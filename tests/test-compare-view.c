@@ -11,6 +11,7 @@
 #include "ct-compare-item.h"
 #include "ct-compare-view.h"
 #include "ct-locale.h"
+#include "ct-quiet-tooltip.h"
 #include "ct-test-util.h"
 
 /* Two sectors, three indicators, two districts. Row 2 is missing in the
@@ -571,6 +572,48 @@ find_cell (GtkWidget *widget,
   return NULL;
 }
 
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *out)
+{
+  if (CT_IS_COMPARE_CELL (widget) && gtk_widget_get_has_tooltip (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_cells (c, out);
+}
+
+/* A cell's tooltip (its report, the flag's reason, a hand correction) is
+ * kept for when the pointer rests on it: setting it as the widget's
+ * tooltip text asks the X server where the pointer is, for every cell
+ * bound, at the first paint and each step of a scroll. */
+static void
+test_cell_tooltips_quiet (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint corrected = 0, with_report = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  collect_cells (GTK_WIDGET (view), cells);
+  g_assert_cmpuint (cells->len, >=, 6);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      const gchar *tip = ct_quiet_tooltip_get (cell);
+
+      g_assert_null (gtk_widget_get_tooltip_text (cell));
+      if (tip == NULL)
+        continue;
+      with_report += g_str_has_prefix (tip, "Nam Đông · ") || g_str_has_prefix (tip, "Hạ Lang · ");
+      corrected += strstr (tip, "Đã sửa tay") != NULL;
+    }
+  g_assert_cmpuint (with_report, ==, 6);
+  g_assert_cmpuint (corrected, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A click on another cell of the current row is a new current cell: the
  * window's source pane follows it. */
 static void
@@ -904,6 +947,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/compare-view/cell-texts", test_cell_texts);
+  g_test_add_func ("/compare-view/cell-tooltips-quiet", test_cell_tooltips_quiet);
   g_test_add_func ("/compare-view/rows-and-search", test_rows_and_search);
   g_test_add_func ("/compare-view/sort", test_sort);
   g_test_add_func ("/compare-view/sort-by-rate-and-verdict", test_sort_by_rate_and_verdict);

@@ -3,12 +3,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ct-quiet-tooltip.h"
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ct-compare-item.h"
 #include "ct-compare-stats.h"
+#include "ct-quiet-tooltip.h"
 #include "ct-compare-view-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -77,10 +79,10 @@ totals_bind (GtkSignalListItemFactory *factory,
       g_autofree gchar *tip = g_strdup_printf ("%s%s%s", value_text, rate_text != NULL ? "\n" : "",
                                                rate_text != NULL ? rate_text : "");
 
-      gtk_widget_set_tooltip_text (box, tip);
+      ct_quiet_tooltip_set (box, tip);
     }
   else
-    gtk_widget_set_tooltip_text (box, ct_compare_item_is_header (item) ? NULL
+    ct_quiet_tooltip_set (box, ct_compare_item_is_header (item) ? NULL
                                  : _("No total: fewer than two figures, or reports of different periods or of the same locality"));
 }
 

@@ -11,6 +11,7 @@
 #include "ct-compare-item.h"
 #include "ct-compare-sort.h"
 #include "ct-compare-view.h"
+#include "ct-quiet-tooltip.h"
 #include "ct-store-compare-reform.h"
 #include "ct-format.h"
 #include "ct-text.h"
@@ -585,7 +586,7 @@ indicator_bind (GtkSignalListItemFactory *factory,
         text = g_strdup (row->unit);
       gtk_label_set_text (GTK_LABEL (detail), text != NULL ? text : "");
       gtk_widget_set_visible (detail, TRUE);
-      gtk_widget_set_tooltip_text (box, row->name_en != NULL ? row->name_en : row->name);
+      ct_quiet_tooltip_set (box, row->name_en != NULL ? row->name_en : row->name);
       gtk_widget_set_size_request (box, -1, ROW_HEIGHT);
       gtk_list_item_set_selectable (list_item, TRUE);
       gtk_list_item_set_activatable (list_item, TRUE);
@@ -690,7 +691,7 @@ render_cell (CtCompareView *self,
     {
       ct_compare_cell_set_header (CT_COMPARE_CELL (cell));
       gtk_widget_set_size_request (cell, -1, ct_compare_item_is_header (item) ? HEADER_ROW_HEIGHT : ROW_HEIGHT);
-      gtk_widget_set_tooltip_text (cell, NULL);
+      ct_quiet_tooltip_set (cell, NULL);
       return;
     }
 
@@ -735,7 +736,7 @@ render_cell (CtCompareView *self,
                              flags_text != NULL ? "\n" : "", flags_text != NULL ? flags_text : "",
                              figure->corrected != 0 ? "\n" : "",
                              figure->corrected != 0 ? _("Corrected by hand") : "");
-  gtk_widget_set_tooltip_text (cell, tooltip);
+  ct_quiet_tooltip_set (cell, tooltip);
   description = g_strdup_printf ("%s, %s: %s%s%s%s%s%s%s",
                                  row->name, column->title != NULL ? column->title : column->locality,
                                  value_text,

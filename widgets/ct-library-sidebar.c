@@ -8,6 +8,7 @@
 
 #include "ct-library-item.h"
 #include "ct-library-sidebar.h"
+#include "ct-quiet-tooltip.h"
 
 struct _CtLibrarySidebar
 {
@@ -89,7 +90,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), ct_library_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub != NULL ? sub : "");
   gtk_widget_set_visible (subtitle, sub != NULL);
-  gtk_widget_set_tooltip_text (expander, ct_library_item_get_tooltip (item));
+  ct_quiet_tooltip_set (expander, ct_library_item_get_tooltip (item));
   if (ct_library_item_get_kind (item) == CT_LIBRARY_PROVINCE)
     gtk_widget_add_css_class (title, "heading");
   else
