@@ -134,8 +134,32 @@ static const gchar * const pg_migrations[] = {
   /* 5 → 6: the first line of each page of a PDF or a scan. */
   "ALTER TABLE report ADD COLUMN page_lines TEXT;",
 
-  /* 6 → 7: facts about the library as a whole (the catalogue's checksum). */
-  "CREATE TABLE library_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+  /* 6 → 7: facts about the library as a whole (the catalogue's checksum),
+   * and each report's counts of figures kept by a trigger. */
+  "CREATE TABLE library_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE report_counts ("
+  "  report_id BIGINT PRIMARY KEY REFERENCES report (id) ON DELETE CASCADE,"
+  "  n INTEGER NOT NULL, matched INTEGER NOT NULL, flagged INTEGER NOT NULL);"
+  "INSERT INTO report_counts SELECT report_id, count(*), count(indicator_id),"
+  "  sum(CASE WHEN flags <> 0 THEN 1 ELSE 0 END) FROM observation GROUP BY report_id;"
+  "CREATE FUNCTION ct_count_observation () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "BEGIN"
+  "  IF TG_OP <> 'INSERT' THEN"
+  "    UPDATE report_counts SET n = n - 1,"
+  "      matched = matched - CASE WHEN OLD.indicator_id IS NULL THEN 0 ELSE 1 END,"
+  "      flagged = flagged - CASE WHEN OLD.flags <> 0 THEN 1 ELSE 0 END"
+  "      WHERE report_id = OLD.report_id;"
+  "  END IF;"
+  "  IF TG_OP <> 'DELETE' THEN"
+  "    INSERT INTO report_counts AS c VALUES (NEW.report_id, 1,"
+  "      CASE WHEN NEW.indicator_id IS NULL THEN 0 ELSE 1 END, CASE WHEN NEW.flags <> 0 THEN 1 ELSE 0 END)"
+  "      ON CONFLICT (report_id) DO UPDATE SET n = c.n + 1, matched = c.matched + excluded.matched,"
+  "      flagged = c.flagged + excluded.flagged;"
+  "  END IF;"
+  "  RETURN NULL;"
+  "END $$;"
+  "CREATE TRIGGER observation_counted AFTER INSERT OR DELETE OR UPDATE OF report_id, indicator_id, flags"
+  "  ON observation FOR EACH ROW EXECUTE FUNCTION ct_count_observation ();",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

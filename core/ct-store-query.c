@@ -408,16 +408,15 @@ count_into (CtReportInfo *info,
     }
 }
 
-/* Counts per report in SQL; the few reports with corrections are counted
- * again with the corrections applied. */
+/* Counts per report as the triggers of schema 7 keep them; the few reports
+ * with corrections are counted again with the corrections applied. */
 static gboolean
 count_reports (CtStore     *self,
                GHashTable  *by_id,
                GError     **error)
 {
   CtDbStmt *stmt = ct_store_prepare (self,
-    "SELECT report_id, count(*), count(indicator_id), sum(CASE WHEN flags != 0 THEN 1 ELSE 0 END)"
-    " FROM observation GROUP BY report_id", error);
+    "SELECT report_id, n, matched, flagged FROM report_counts", error);
   g_autoptr(GArray) corrected = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
