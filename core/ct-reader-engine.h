@@ -45,10 +45,8 @@ typedef struct
                            GError                **error);
 } CtReaderEngine;
 
-/* The engines, loaded on the first call (thread-safe); NULL with @error
- * set when the module is missing or of another build. Looked for in
- * $CHITIEU_MODULE_DIR, then beside the running program (the build tree),
- * then in the install's library folder. */
+/* The engines, loaded on the first call (thread-safe, ct-module.h); NULL
+ * with @error set when the module is missing or of another build. */
 const CtReaderEngine *ct_reader_engine_get (GError **error);
 
 /* In the module only: its table. */
