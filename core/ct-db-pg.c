@@ -6,9 +6,11 @@
  * first binding, and its whole result is fetched at the first step: the
  * store reads small results and holds no statement open across another.
  *
+ * Built as the module libchitieu-pg.so, not into the core (ct-db-pg.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "ct-db-private.h"
+#include "ct-db-pg.h"
 
 #include <libpq-fe.h>
 #include <stdlib.h>
@@ -466,9 +468,9 @@ ignore_notice (void       *data,
   (void) message;
 }
 
-CtDbResult
-ct_db_open_postgresql (const gchar  *conninfo,
-                       CtDb        **out)
+static CtDbResult
+pg_open (const gchar  *conninfo,
+         CtDb        **out)
 {
   CtDbPg *db = g_new0 (CtDbPg, 1);
 
@@ -493,4 +495,17 @@ ct_db_open_postgresql (const gchar  *conninfo,
       return CT_DB_FAILED;
     }
   return CT_DB_OK;
+}
+
+static const CtDbPgModule pg_module = {
+  .abi = CT_DB_PG_ABI,
+  .size = sizeof (CtDbPgModule),
+  .engine_size = sizeof (CtDbEngine),
+  .open = pg_open,
+};
+
+const CtDbPgModule *
+ct_db_pg_module (void)
+{
+  return &pg_module;
 }

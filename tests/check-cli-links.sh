@@ -2,7 +2,8 @@
 # `chitieu COMMAND` must start without loading the GTK stack: the command-line
 # executable may not need GTK, GDK or libadwaita, even through another
 # library; nor poppler, Tesseract or Leptonica, which the core opens in its
-# PDF module only when a PDF or a scan is read. The loader lists what the
+# PDF module only when a PDF or a scan is read, nor libpq (the PostgreSQL
+# module, opened for a library on a server). The loader lists what the
 # executable would load, without running it.
 set -euo pipefail
 bin=$1
@@ -15,4 +16,8 @@ if echo "$libs" | grep -E 'libpoppler|libtesseract|liblept'; then
   echo "$bin loads the PDF or OCR libraries above; only the module libchitieu-pdf may"
   exit 1
 fi
-echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit, no PDF or OCR engine"
+if echo "$libs" | grep -E 'libpq'; then
+  echo "$bin loads libpq; only the module libchitieu-pg may"
+  exit 1
+fi
+echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit, no PDF, OCR or PostgreSQL engine"

@@ -240,6 +240,51 @@ test_long_paragraph_linear (void)
   g_assert_cmpfloat (large, <, MAX (small, 0.1) * 10);
 }
 
+static gboolean
+mapped (const gchar *library)
+{
+  g_autofree gchar *maps = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  return strstr (maps, library) != NULL;
+}
+
+/* A library in a file never maps libpq and the twenty libraries under it;
+ * without the PostgreSQL module a server's library is refused with what
+ * to do. In a child: the module is looked for once per process. */
+static void
+test_server_module (void)
+{
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *empty = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  path = ct_test_tmp_path ("tệp.db");
+  store = ct_store_open (path, &error);
+  g_assert_no_error (error);
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  g_assert_false (mapped ("libpq"));
+  g_clear_pointer (&store, ct_store_close);
+
+  empty = ct_test_tmp_path ("không-có-mô-đun");
+  g_assert_cmpint (g_mkdir_with_parents (empty, 0700), ==, 0);
+  g_setenv ("CHITIEU_MODULE_DIR", empty, TRUE);
+  store = ct_store_open ("postgresql:///thu_vien?host=/khong-co", &error);
+  g_assert_null (store);
+  g_assert_error (error, CT_ERROR, CT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "chitieu-pg"));
+  g_assert_false (mapped ("libpq"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +294,7 @@ main (int    argc,
   g_test_add_func ("/store-open/new-library-marked", test_new_library_marked);
   g_test_add_func ("/store-open/library-without-id", test_library_without_id_accepted);
   g_test_add_func ("/store-open/damaged-library", test_damaged_library);
+  g_test_add_func ("/store-open/server-module", test_server_module);
   g_test_add_func ("/store-open/concurrent-creation", test_concurrent_creation);
   g_test_add_func ("/store-open/long-paragraph-linear", test_long_paragraph_linear);
   return g_test_run ();
