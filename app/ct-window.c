@@ -199,6 +199,11 @@ ct_window_reload (CtWindow *self)
 
   if (self->store == NULL || self->busy)
     return;
+  /* What is listed now includes every change made so far, the window's own
+   * imports in their worker's connection too: the watch for others'
+   * changes must not list it all again (a second comparison of the whole
+   * library, and the one views hold freed under them). */
+  self->data_version = ct_store_get_data_version (self->store);
   reports = ct_store_list_reports (self->store, &error);
   if (reports == NULL)
     {

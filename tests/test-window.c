@@ -1241,6 +1241,39 @@ test_pane_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_library_changed (CtWindow *window,
+                    gpointer  user_data)
+{
+  (void) window;
+  (*(guint *) user_data)++;
+}
+
+/* The demo's samples are imported by a worker with a connection of its own,
+ * then listed: the watch for changes made by others (every 2 s) must not
+ * take that import for one and list the library again. */
+static void
+test_own_import_listed_once (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("own-import.db");
+  CtWindow *window = open_window_full (app, TRUE);
+  CtComparison *comparison = ct_window_get_comparison (window);
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint listed = 0;
+
+  g_assert_nonnull (comparison);
+  g_signal_connect (window, "library-changed", G_CALLBACK (on_library_changed), &listed);
+  while (g_get_monotonic_time () < until)
+    {
+      spin (50);
+      g_usleep (20 * 1000);
+    }
+  g_assert_cmpuint (listed, ==, 0);
+  g_assert_true (ct_window_get_comparison (window) == comparison);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The source pane shows the current cell's sentence or nothing: after the
  * comparison changes to reports that do not hold that cell, it is empty. */
 static void
@@ -1466,6 +1499,7 @@ main (int   argc,
   g_test_add_func ("/window/help", test_help);
   g_test_add_func ("/window/pane-focus", test_pane_focus);
   g_test_add_func ("/window/source-follows-comparison", test_source_follows_comparison);
+  g_test_add_func ("/window/own-import-listed-once", test_own_import_listed_once);
   g_test_add_func ("/window/actions", test_menu_actions);
   g_test_add_func ("/window/export-workbook", test_export_workbook);
   g_test_add_func ("/window/seeds-compare-and-source", test_seeds_compare_and_source);
