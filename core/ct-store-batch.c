@@ -1,8 +1,10 @@
 /* ct-store-batch.c: many files at once, reading ahead on worker threads
  *
  * Reading and extraction cost more than storing and need no database, so
- * worker threads prepare the next few files while this thread writes the
- * current one. Results keep the order of the requests.
+ * worker threads prepare the next few files (read, extract, and work out
+ * their rows: packed text, sentences, folded words) while this thread
+ * writes the current one. Results keep the order of the requests, so the
+ * library is the same whatever the number of threads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,14 +20,16 @@ typedef struct
   GCancellable          *cancellable;
   GPtrArray             *docs;         /* CtDocument */
   GPtrArray             *observations; /* per document: GPtrArray of CtObservation */
+  GPtrArray             *rows;         /* per document: CtStoreRows */
   GError                *error;
   gboolean               ready;
 } Prepared;
 
 typedef struct
 {
-  GMutex mutex;
-  GCond  cond;
+  GMutex   mutex;
+  GCond    cond;
+  CtDbKind kind;
 } Shared;
 
 static void
@@ -33,6 +37,7 @@ prepared_clear (Prepared *p)
 {
   g_clear_pointer (&p->docs, g_ptr_array_unref);
   g_clear_pointer (&p->observations, g_ptr_array_unref);
+  g_clear_pointer (&p->rows, g_ptr_array_unref);
   g_clear_error (&p->error);
 }
 
@@ -44,20 +49,27 @@ prepare (gpointer data,
   Shared *shared = user_data;
   GPtrArray *docs;
   GPtrArray *observations = NULL;
+  GPtrArray *rows = NULL;
   GError *error = NULL;
 
   docs = ct_reader_read_file (p->request->path, p->cancellable, &error);
   if (docs != NULL)
     {
       observations = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_store_rows_free);
       for (guint i = 0; i < docs->len; i++)
-        g_ptr_array_add (observations,
-                         ct_extractor_run (ct_extractor_get_default (), g_ptr_array_index (docs, i)));
+        {
+          CtDocument *doc = g_ptr_array_index (docs, i);
+
+          g_ptr_array_add (observations, ct_extractor_run (ct_extractor_get_default (), doc));
+          g_ptr_array_add (rows, ct_store_rows_new (doc, shared->kind));
+        }
     }
 
   g_mutex_lock (&shared->mutex);
   p->docs = docs;
   p->observations = observations;
+  p->rows = rows;
   p->error = error;
   p->ready = TRUE;
   g_cond_broadcast (&shared->cond);
@@ -97,18 +109,36 @@ batch_begin (CtStore  *self,
   return TRUE;
 }
 
-/* Commits what the batch holds; on failure nothing of it is kept. */
+/* Commits what the batch holds, its full-text rows written last (outside
+ * any savepoint: FTS5 then flushes its new terms once, at the COMMIT); on
+ * failure nothing of it is kept. */
 static gboolean
 batch_end (CtStore  *self,
            GError  **error)
 {
+  gboolean ok;
+
   if (!self->in_batch)
     return TRUE;
   self->in_batch = FALSE;
-  if (ct_store_exec (self, "COMMIT", error))
+  ok = ct_store_flush_fts (self, error);
+  if (ok && ct_store_exec (self, "COMMIT", error))
     return TRUE;
   ct_db_exec (self->db, "ROLLBACK");
   return FALSE;
+}
+
+/* $CT_IMPORT_THREADS readers if set (1 reads each file only after the last
+ * one is written; tests compare), else one per core up to 8. */
+static guint
+reader_threads (void)
+{
+  const gchar *env = g_getenv ("CT_IMPORT_THREADS");
+  guint64 n = 0;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 1, 64, &n, NULL))
+    return (guint) n;
+  return CLAMP (g_get_num_processors (), 1, 8);
 }
 
 static gboolean
@@ -128,7 +158,7 @@ ct_store_import_files (CtStore               *self,
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_result_free);
   guint n = requests->len;
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  guint n_threads = reader_threads ();
   guint ahead = 2 * n_threads;
   g_autofree Prepared *jobs = g_new0 (Prepared, n);
   GThreadPool *pool;
@@ -139,6 +169,7 @@ ct_store_import_files (CtStore               *self,
 
   g_mutex_init (&shared.mutex);
   g_cond_init (&shared.cond);
+  shared.kind = ct_db_get_kind (self->db);
   pool = g_thread_pool_new (prepare, &shared, n_threads, FALSE, NULL);
 
   for (guint i = 0; i < n; i++)
@@ -185,8 +216,9 @@ ct_store_import_files (CtStore               *self,
         {
           CtDocument *doc = g_ptr_array_index (p->docs, d);
           GError *local = NULL;
-          CtImportResult *result = ct_store_import_document (self, doc,
+          CtImportResult *result = ct_store_import_prepared (self, doc,
                                                              g_ptr_array_index (p->observations, d),
+                                                             g_ptr_array_index (p->rows, d),
                                                              options, cancellable, &local);
 
           batch_bytes += doc->text_len;

@@ -428,6 +428,7 @@ join_page_lines (const CtDocument *doc)
 static gboolean
 insert_report (CtStore          *self,
                const CtDocument *doc,
+               CtStoreRows      *rows,
                CtImportResult   *result,
                gint64            locality_id,
                GError          **error)
@@ -463,7 +464,9 @@ insert_report (CtStore          *self,
   if (stmt == NULL)
     return FALSE;
   ct_db_bind_int64 (stmt, 1, result->report_id);
-  if (!ct_store_bind_packed_text (stmt, 2, doc->text, doc->text_len))
+  if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+    ct_db_bind_text (stmt, 2, doc->text, doc->text_len);
+  else if (!ct_store_bind_packed_blob (stmt, 2, g_steal_pointer (&rows->packed), rows->packed_size))
     {
       ct_store_set_error (self, error);
       return FALSE;
@@ -537,14 +540,23 @@ static gboolean
 document_begin (CtStore  *self,
                 GError  **error)
 {
-  return self->in_batch ? ct_store_exec (self, "SAVEPOINT document", error)
-                        : ct_store_begin (self, error);
+  if (!self->in_batch)
+    return ct_store_begin (self, error);
+  self->fts_mark = self->fts_pending->len;
+  self->fts_mark_text = self->fts_pending_text->len;
+  return ct_store_exec (self, "SAVEPOINT document", error);
 }
 
+/* The document's full-text rows waiting for the batch's end go with it. */
 static void
 document_rollback (CtStore *self)
 {
   ct_db_exec (self->db, self->in_batch ? "ROLLBACK TO document; RELEASE document" : "ROLLBACK");
+  if (self->in_batch)
+    {
+      g_array_set_size (self->fts_pending, self->fts_mark);
+      g_string_truncate (self->fts_pending_text, self->fts_mark_text);
+    }
 }
 
 CtImportResult *
@@ -555,8 +567,21 @@ ct_store_import_document (CtStore                *self,
                           GCancellable           *cancellable,
                           GError                **error)
 {
+  return ct_store_import_prepared (self, doc, observations, NULL, options, cancellable, error);
+}
+
+CtImportResult *
+ct_store_import_prepared (CtStore                *self,
+                          CtDocument             *doc,
+                          GPtrArray              *observations,
+                          CtStoreRows            *rows,
+                          const CtImportOptions  *options,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
   g_autoptr(CtImportResult) result = g_new0 (CtImportResult, 1);
   g_autoptr(GPtrArray) extracted = NULL;
+  g_autoptr(CtStoreRows) own_rows = NULL;
   g_autoptr(CtImportResult) probe = g_new0 (CtImportResult, 1);
   gboolean replace = options != NULL && options->replace;
   GError *local = NULL;
@@ -601,9 +626,19 @@ ct_store_import_document (CtStore                *self,
       extracted = ct_extractor_run (ct_extractor_get_default (), doc);
       observations = extracted;
     }
+  if (rows == NULL)
+    {
+      own_rows = ct_store_rows_new (doc, ct_db_get_kind (self->db));
+      rows = own_rows;
+    }
   if (ct_store_check_cancelled (cancellable, error))
     return NULL;
 
+  /* Replacing deletes a report's full-text rows, which must be in the
+   * index by then, and this document's savepoint may roll the deletion
+   * back: the rows held back are written before it begins. */
+  if (replace && self->in_batch && !ct_store_flush_fts (self, error))
+    return NULL;
   if (!document_begin (self, error))
     return NULL;
 
@@ -653,9 +688,9 @@ ct_store_import_document (CtStore                *self,
       result->status = CT_IMPORT_REPLACED;
     }
 
-  if (!insert_report (self, doc, result, locality_id, error)
+  if (!insert_report (self, doc, rows, result, locality_id, error)
       || !insert_sections (self, result->report_id, doc, error)
-      || !ct_store_index_sentences (self, result->report_id, doc, error)
+      || !ct_store_index_sentences (self, result->report_id, rows, error)
       || !insert_observations (self, result->report_id, doc, observations, result,
                                cancellable, error))
     goto fail;

@@ -20,7 +20,55 @@ struct _CtStore
   CtCatalog  *catalog;    /* NULL until needed: ct_store_get_catalog() */
   GHashTable *statements; /* SQL text (static string) → CtDbStmt */
   gboolean    in_batch;   /* ct_store_import_files() holds a transaction */
+  /* Inside a batch, the full-text rows wait for the batch's COMMIT: FTS5
+   * flushes its pending terms at every SAVEPOINT once it has been written
+   * in a transaction, which would undo the batching (ct-store-batch.c). */
+  GArray     *fts_pending;      /* CtStorePendingFts */
+  GString    *fts_pending_text; /* their folded words, one after the other */
+  guint       fts_mark;         /* fts_pending's length when the document began */
+  gsize       fts_mark_text;
 };
+
+/* One sentence's entry waiting for the full-text index. */
+typedef struct
+{
+  gint64 rowid;
+  gsize  at;
+  gsize  len;
+} CtStorePendingFts;
+
+/* A sentence of a document: byte offsets into its text, its line, and
+ * where its folded words lie in CtStoreRows.folded. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  guint line;
+  gsize folded_at;
+  gsize folded_len;
+} CtStoreSentence;
+
+/* ct-store-rows.c: what a document's rows hold that needs no database,
+ * worked out on the reading threads so the writer only binds and steps. */
+typedef struct
+{
+  guchar  *packed;      /* the packed text (SQLite); NULL on PostgreSQL */
+  gsize    packed_size;
+  GArray  *sentences;   /* CtStoreSentence */
+  GString *folded;      /* the sentences' words as the engine's index takes them */
+} CtStoreRows;
+
+CtStoreRows  *ct_store_rows_new  (const CtDocument *doc,
+                                  CtDbKind          kind);
+void          ct_store_rows_free (CtStoreRows      *rows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtStoreRows, ct_store_rows_free)
+
+/* A sentence's text as SQLite's full-text index is given it: đ/Đ as d/D. */
+gchar        *ct_store_fold_for_index        (const gchar *text,
+                                              gsize        len);
+void          ct_store_append_fold_for_index (GString     *out,
+                                              const gchar *text,
+                                              gsize        len);
 
 /* A prepared statement kept for the life of the connection, reset and with
  * its bindings cleared; NULL with CT_ERROR_DATABASE set. */
@@ -56,11 +104,16 @@ gchar        *ct_store_now_iso      (void);
 
 /* ct-store-text.c: report texts are stored packed (zlib); SQL reads them
  * through ct_unpack (text), which also passes plain older texts through. */
-gboolean      ct_store_bind_packed_text        (CtDbStmt     *stmt,
-                                                int           index,
-                                                const gchar  *text,
-                                                gsize         len);
 gboolean      ct_store_register_text_functions (CtStore      *self);
+/* @text packed as report_text holds it (*@size bytes); NULL if zlib fails. */
+guchar       *ct_store_pack_text               (const gchar  *text,
+                                                gsize         len,
+                                                gsize        *size);
+/* Binds a packed text made by ct_store_pack_text(), taking it. */
+gboolean      ct_store_bind_packed_blob        (CtDbStmt     *stmt,
+                                                int           index,
+                                                guchar       *blob,
+                                                gsize         size);
 
 /* ct-store-open.c: refuses, untouched, a file that is not a library or
  * that cannot be read, with a message saying which (foreign, damaged,
@@ -119,11 +172,24 @@ gboolean      ct_store_index_sentence     (CtStore          *self,
                                            const gchar      *text,
                                            gsize             len,
                                            GError          **error);
-/* The report's sentences for the FTS index (folded), with their rowids. */
-gboolean      ct_store_index_sentences    (CtStore          *self,
-                                           gint64            report_id,
-                                           const CtDocument *doc,
+/* The report's sentences and their words for the full-text index; inside
+ * a batch the words wait for ct_store_flush_fts(). */
+gboolean      ct_store_index_sentences    (CtStore           *self,
+                                           gint64             report_id,
+                                           const CtStoreRows *rows,
+                                           GError           **error);
+/* Writes the full-text rows a batch holds back (ct-store-batch.c). */
+gboolean      ct_store_flush_fts          (CtStore          *self,
                                            GError          **error);
+/* Stores a document whose rows were worked out beforehand (rows may be
+ * NULL: worked out here). */
+CtImportResult *ct_store_import_prepared  (CtStore                *self,
+                                           CtDocument             *doc,
+                                           GPtrArray              *observations,
+                                           CtStoreRows            *rows,
+                                           const CtImportOptions  *options,
+                                           GCancellable           *cancellable,
+                                           GError                **error);
 
 /* Opens a database and migrates it only up to version (tests of migration). */
 CtStore      *ct_store_open_at_version    (const gchar  *path,

@@ -80,30 +80,6 @@ ct_source_span_free (CtSourceSpan *span)
   g_free (span);
 }
 
-/* What the full-text index holds for a sentence: its text with đ/Đ as d/D.
- * The tokenizer folds case, tones and vowel marks itself ("unicode61
- * remove_diacritics 2") but keeps đ, a letter of its own in Unicode. */
-static gchar *
-fold_for_index (const gchar *text,
-                gsize        len)
-{
-  GString *out = g_string_sized_new (len);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar c = text[i];
-
-      if (c == 0xC4 && i + 1 < len && ((guchar) text[i + 1] == 0x91 || (guchar) text[i + 1] == 0x90))
-        {
-          g_string_append_c (out, (guchar) text[i + 1] == 0x91 ? 'd' : 'D');
-          i++;
-        }
-      else
-        g_string_append_c (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 gboolean
 ct_store_index_sentence (CtStore      *self,
                          gint64        sentence_id,
@@ -115,7 +91,7 @@ ct_store_index_sentence (CtStore      *self,
   /* PostgreSQL's parser neither folds diacritics nor 'đ': it gets the
    * words folded as the search folds the user's. */
   g_autofree gchar *folded = pg ? ct_catalog_fold_phrase_len (text, len)
-                                : fold_for_index (text, len);
+                                : ct_store_fold_for_index (text, len);
   CtDbStmt *stmt = pg ? ct_store_prepare (self,
                           "INSERT INTO sentence_fts (id, folded) VALUES (?1, to_tsvector ('simple', ?2))",
                           error)
@@ -132,28 +108,28 @@ ct_store_index_sentence (CtStore      *self,
 /* Appends a text as an element of a PostgreSQL array literal ("{" so far). */
 static void
 append_array_text (GString     *array,
-                   const gchar *text)
+                   const gchar *text,
+                   gsize        len)
 {
   if (array->len > 1)
     g_string_append_c (array, ',');
   g_string_append_c (array, '"');
-  for (const gchar *c = text; *c != '\0'; c++)
+  for (gsize i = 0; i < len; i++)
     {
-      if (*c == '"' || *c == '\\')
+      if (text[i] == '"' || text[i] == '\\')
         g_string_append_c (array, '\\');
-      g_string_append_c (array, *c);
+      g_string_append_c (array, text[i]);
     }
   g_string_append_c (array, '"');
 }
 
 /* All of a report's sentences and their words in one statement: on a
  * server each statement is a round trip, and a report has hundreds of
- * sentences. spans holds (start, end) byte pairs of the whole text. */
+ * sentences. */
 static gboolean
 index_sentences_pg (CtStore           *self,
                     gint64             report_id,
-                    const CtDocument  *doc,
-                    GArray            *spans,
+                    const CtStoreRows *rows,
                     GError           **error)
 {
   g_autoptr(GString) starts = g_string_new ("{");
@@ -162,19 +138,17 @@ index_sentences_pg (CtStore           *self,
   g_autoptr(GString) words = g_string_new ("{");
   CtDbStmt *stmt;
 
-  if (spans->len == 0)
+  if (rows->sentences->len == 0)
     return TRUE;
-  for (guint k = 0; k + 1 < spans->len; k += 2)
+  for (guint k = 0; k < rows->sentences->len; k++)
     {
-      gsize start = g_array_index (spans, gsize, k);
-      gsize end = g_array_index (spans, gsize, k + 1);
-      g_autofree gchar *folded = ct_catalog_fold_phrase_len (doc->text + start, end - start);
+      const CtStoreSentence *s = &g_array_index (rows->sentences, CtStoreSentence, k);
       const gchar *sep = k > 0 ? "," : "";
 
-      g_string_append_printf (starts, "%s%" G_GSIZE_FORMAT, sep, start);
-      g_string_append_printf (ends, "%s%" G_GSIZE_FORMAT, sep, end);
-      g_string_append_printf (lines, "%s%u", sep, ct_document_line_at (doc, start));
-      append_array_text (words, folded);
+      g_string_append_printf (starts, "%s%" G_GSIZE_FORMAT, sep, s->start);
+      g_string_append_printf (ends, "%s%" G_GSIZE_FORMAT, sep, s->end);
+      g_string_append_printf (lines, "%s%u", sep, s->line);
+      append_array_text (words, rows->folded->str + s->folded_at, s->folded_len);
     }
   g_string_append_c (starts, '}');
   g_string_append_c (ends, '}');
@@ -200,64 +174,79 @@ index_sentences_pg (CtStore           *self,
   return ct_store_step_done (self, stmt, error);
 }
 
-gboolean
-ct_store_index_sentences (CtStore          *self,
-                          gint64            report_id,
-                          const CtDocument *doc,
-                          GError          **error)
+static gboolean
+insert_fts (CtStore      *self,
+            gint64        rowid,
+            const gchar  *folded,
+            gsize         len,
+            GError      **error)
 {
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (gsize));
-  guint n_blocks = ct_document_get_n_blocks (doc);
+  CtDbStmt *stmt = ct_store_prepare (self, "INSERT INTO sentence_fts (rowid, folded) VALUES (?1, ?2)", error);
 
+  if (stmt == NULL)
+    return FALSE;
+  ct_db_bind_int64 (stmt, 1, rowid);
+  ct_db_bind_text (stmt, 2, folded, len);
+  return ct_store_step_done (self, stmt, error);
+}
+
+gboolean
+ct_store_index_sentences (CtStore           *self,
+                          gint64             report_id,
+                          const CtStoreRows *rows,
+                          GError           **error)
+{
   if (ct_db_get_kind (self->db) == CT_DB_POSTGRESQL)
+    return index_sentences_pg (self, report_id, rows, error);
+
+  for (guint k = 0; k < rows->sentences->len; k++)
     {
-      g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (gsize));
+      const CtStoreSentence *s = &g_array_index (rows->sentences, CtStoreSentence, k);
+      const gchar *folded = rows->folded->str + s->folded_at;
+      CtDbStmt *stmt;
+      gint64 id;
 
-      for (guint b = 0; b < n_blocks; b++)
+      stmt = ct_store_prepare (self,
+        "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return FALSE;
+      ct_db_bind_int64 (stmt, 1, report_id);
+      ct_db_bind_int64 (stmt, 2, s->start);
+      ct_db_bind_int64 (stmt, 3, s->end);
+      ct_db_bind_int (stmt, 4, s->line);
+      if (!ct_store_step_done (self, stmt, error))
+        return FALSE;
+      id = ct_db_last_insert_id (self->db);
+      if (self->in_batch)
         {
-          const CtBlock *block = ct_document_get_block (doc, b);
+          CtStorePendingFts pending = { id, self->fts_pending_text->len, s->folded_len };
 
-          g_array_set_size (spans, 0);
-          ct_store_split_sentences (doc->text + block->start, block->end - block->start, spans);
-          for (guint k = 0; k < spans->len; k++)
-            {
-              gsize at = block->start + g_array_index (spans, gsize, k);
-
-              g_array_append_val (all, at);
-            }
+          g_string_append_len (self->fts_pending_text, folded, s->folded_len);
+          g_array_append_val (self->fts_pending, pending);
         }
-      return index_sentences_pg (self, report_id, doc, all, error);
-    }
-
-  for (guint b = 0; b < n_blocks; b++)
-    {
-      const CtBlock *block = ct_document_get_block (doc, b);
-
-      g_array_set_size (spans, 0);
-      ct_store_split_sentences (doc->text + block->start, block->end - block->start, spans);
-      for (guint k = 0; k + 1 < spans->len; k += 2)
-        {
-          gsize start = block->start + g_array_index (spans, gsize, k);
-          gsize end = block->start + g_array_index (spans, gsize, k + 1);
-          CtDbStmt *stmt;
-          gint64 id;
-
-          stmt = ct_store_prepare (self,
-            "INSERT INTO sentence (report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4)", error);
-          if (stmt == NULL)
-            return FALSE;
-          ct_db_bind_int64 (stmt, 1, report_id);
-          ct_db_bind_int64 (stmt, 2, start);
-          ct_db_bind_int64 (stmt, 3, end);
-          ct_db_bind_int (stmt, 4, ct_document_line_at (doc, start));
-          if (!ct_store_step_done (self, stmt, error))
-            return FALSE;
-          id = ct_db_last_insert_id (self->db);
-          if (!ct_store_index_sentence (self, id, doc->text + start, end - start, error))
-            return FALSE;
-        }
+      else if (!insert_fts (self, id, folded, s->folded_len, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ct_store_flush_fts (CtStore  *self,
+                    GError  **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->fts_pending->len && ok; i++)
+    {
+      const CtStorePendingFts *p = &g_array_index (self->fts_pending, CtStorePendingFts, i);
+
+      ok = insert_fts (self, p->rowid, self->fts_pending_text->str + p->at, p->len, error);
+    }
+  g_array_set_size (self->fts_pending, 0);
+  g_string_truncate (self->fts_pending_text, 0);
+  self->fts_mark = 0;
+  self->fts_mark_text = 0;
+  return ok;
 }
 
 gboolean
@@ -314,7 +303,7 @@ ct_store_delete_report_rows (CtStore  *self,
       gint64 id = g_array_index (rows, gint64, i);
       gsize start = MIN ((gsize) g_array_index (rows, gint64, i + 1), text_len);
       gsize end = MIN ((gsize) g_array_index (rows, gint64, i + 2), text_len);
-      g_autofree gchar *folded = fold_for_index (text + start, end - start);
+      g_autofree gchar *folded = ct_store_fold_for_index (text + start, end - start);
 
       stmt = ct_store_prepare (self,
         "INSERT INTO sentence_fts (sentence_fts, rowid, folded) VALUES ('delete', ?1, ?2)", error);

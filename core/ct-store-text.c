@@ -20,11 +20,10 @@
 /* Above the default level the texts shrink by under 1% for twice the time. */
 #define PACK_LEVEL      6
 
-/* @text as a packed BLOB of *@size bytes; NULL if zlib fails. */
-static guchar *
-pack (const gchar *text,
-      gsize        len,
-      gsize       *size)
+guchar *
+ct_store_pack_text (const gchar *text,
+                    gsize        len,
+                    gsize       *size)
 {
   uLongf packed_len = compressBound (len);
   guchar *blob;
@@ -44,25 +43,20 @@ pack (const gchar *text,
   return blob;
 }
 
-/* On PostgreSQL the text is bound as it is: the server compresses long
- * values itself (TOAST) and its ct_unpack() gives them back unchanged. */
 gboolean
-ct_store_bind_packed_text (CtDbStmt    *stmt,
-                           int          index,
-                           const gchar *text,
-                           gsize        len)
+ct_store_bind_packed_blob (CtDbStmt *stmt,
+                           int       index,
+                           guchar   *blob,
+                           gsize     size)
 {
   sqlite3_stmt *handle = ct_db_sqlite_stmt_handle (stmt);
-  gsize size = 0;
-  guchar *blob;
 
-  if (handle == NULL)
+  if (handle == NULL || blob == NULL)
     {
-      ct_db_bind_text (stmt, index, text, len);
-      return TRUE;
+      g_free (blob);
+      return FALSE;
     }
-  blob = pack (text, len, &size);
-  return blob != NULL && sqlite3_bind_blob64 (handle, index, blob, size, g_free) == SQLITE_OK;
+  return sqlite3_bind_blob64 (handle, index, blob, size, g_free) == SQLITE_OK;
 }
 
 /* The text of a packed BLOB, NULL when it is not one or is damaged. */
@@ -177,7 +171,7 @@ sql_pack (sqlite3_context  *ctx,
       sqlite3_result_value (ctx, argv[0]);
       return;
     }
-  blob = pack ((const gchar *) sqlite3_value_text (argv[0]), sqlite3_value_bytes (argv[0]), &size);
+  blob = ct_store_pack_text ((const gchar *) sqlite3_value_text (argv[0]), sqlite3_value_bytes (argv[0]), &size);
   if (blob == NULL)
     {
       sqlite3_result_error (ctx, "a report's text could not be compressed", -1);

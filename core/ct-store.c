@@ -751,6 +751,8 @@ ct_store_open_at_version (const gchar  *path,
   self->location = g_strdup (path);
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
+  self->fts_pending = g_array_new (FALSE, FALSE, sizeof (CtStorePendingFts));
+  self->fts_pending_text = g_string_new (NULL);
 
   if (ct_db_location_is_postgresql (path) ? !connect_server (self, path, error)
                                           : !open_file (self, path, error))
@@ -785,6 +787,9 @@ ct_store_close (CtStore *self)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, ct_db_close);
   g_clear_pointer (&self->catalog, ct_catalog_free);
+  g_clear_pointer (&self->fts_pending, g_array_unref);
+  if (self->fts_pending_text != NULL)
+    g_string_free (self->fts_pending_text, TRUE);
   g_free (self->path);
   g_free (self->location);
   g_free (self->author);

@@ -5,8 +5,10 @@
 #include "config.h"
 
 #include <glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "ct-reader-private.h"
 #include "ct-test-util.h"
 
 static void
@@ -256,6 +258,133 @@ test_import_batch_same_as_one_by_one (void)
   g_assert_cmpstr (out_together, ==, out_apart);
 }
 
+/* The real reports and the samples, sorted by path. */
+static GPtrArray *
+seed_and_sample_files (void)
+{
+  g_autofree gchar *data = g_path_get_dirname (g_getenv ("CT_TEST_DATA"));
+  g_autofree gchar *seeds = g_build_filename (ct_test_shared_dir (), "seeds", NULL);
+  g_autofree gchar *samples = g_build_filename (data, "..", "resources", "samples", NULL);
+  const gchar *folders[] = { seeds, samples };
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (folders[f], 0, NULL);
+      const gchar *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".txt"))
+          g_ptr_array_add (files, g_build_filename (folders[f], name, NULL));
+    }
+  g_ptr_array_sort (files, compare_paths);
+  return files;
+}
+
+/* Imports files into db with CT_IMPORT_THREADS readers, then gives every
+ * report the same import time, the one thing two imports may not share. */
+static void
+import_with_threads (const gchar *db,
+                     GPtrArray   *files,
+                     const gchar *threads)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  sqlite3 *handle = NULL;
+
+  g_ptr_array_add (args, (gpointer) "import");
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, (gpointer) db);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (files, i));
+  g_ptr_array_add (args, NULL);
+  g_setenv ("CT_IMPORT_THREADS", threads, TRUE);
+  ct_test_run_chitieu ((const gchar * const *) args->pdata, NULL, NULL);
+  g_unsetenv ("CT_IMPORT_THREADS");
+
+  g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE report SET imported_at = '2025-07-01T08:30:00Z'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+/* The workbook's parts but the one with the time it was written. */
+static GHashTable *
+workbook_parts (const gchar *db,
+                const gchar *xlsx)
+{
+  const gchar *args[] = { "export", "--db", db, "-o", xlsx, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  GHashTable *parts;
+
+  g_assert_cmpint (ct_test_run_chitieu (args, NULL, NULL), ==, 0);
+  file = g_mapped_file_new (xlsx, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (file);
+  parts = ct_reader_zip_read (bytes, xlsx, NULL, &error);
+  g_assert_no_error (error);
+  g_hash_table_remove (parts, "docProps/core.xml");
+  return parts;
+}
+
+/* Reading on one thread or on several makes the same library: the same
+ * list, comparison, search hits and workbook, byte for byte. */
+static void
+test_import_threads_same_output (void)
+{
+  g_autoptr(GPtrArray) files = seed_and_sample_files ();
+  g_autofree gchar *one = ct_test_tmp_path ("one-reader.db");
+  g_autofree gchar *many = ct_test_tmp_path ("many-readers.db");
+  g_autofree gchar *xlsx_one = ct_test_tmp_path ("one-reader.xlsx");
+  g_autofree gchar *xlsx_many = ct_test_tmp_path ("many-readers.xlsx");
+  g_autofree gchar *out_one = NULL;
+  g_autofree gchar *out_many = NULL;
+  g_autoptr(GHashTable) parts_one = NULL;
+  g_autoptr(GHashTable) parts_many = NULL;
+  GHashTableIter iter;
+  gpointer name, bytes;
+
+  if (ct_test_shared_dir () == NULL)
+    {
+      g_test_skip ("no seeds");
+      return;
+    }
+  g_assert_cmpuint (files->len, >=, 6);
+  import_with_threads (one, files, "1");
+  import_with_threads (many, files, "5");
+
+  out_one = library_output (one);
+  out_many = library_output (many);
+  g_assert_cmpuint (strlen (out_one), >, 1000);
+  g_assert_cmpstr (out_one, ==, out_many);
+  g_clear_pointer (&out_one, g_free);
+  g_clear_pointer (&out_many, g_free);
+  {
+    const gchar *search_one[] = { "search", "--db", one, "dien tich lua", NULL };
+    const gchar *search_many[] = { "search", "--db", many, "dien tich lua", NULL };
+
+    g_assert_cmpint (ct_test_run_chitieu (search_one, &out_one, NULL), ==, 0);
+    g_assert_cmpint (ct_test_run_chitieu (search_many, &out_many, NULL), ==, 0);
+    g_assert_cmpuint (strlen (out_one), >, 100);
+    g_assert_cmpstr (out_one, ==, out_many);
+  }
+
+  parts_one = workbook_parts (one, xlsx_one);
+  parts_many = workbook_parts (many, xlsx_many);
+  g_assert_cmpuint (g_hash_table_size (parts_one), >=, 4);
+  g_assert_cmpuint (g_hash_table_size (parts_one), ==, g_hash_table_size (parts_many));
+  g_hash_table_iter_init (&iter, parts_one);
+  while (g_hash_table_iter_next (&iter, &name, &bytes))
+    {
+      GBytes *other = g_hash_table_lookup (parts_many, name);
+
+      g_assert_nonnull (other);
+      if (!g_bytes_equal (bytes, other))
+        g_error ("the workbook's %s differs between one and several readers", (const gchar *) name);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/cli/remove", test_remove);
   g_test_add_func ("/cli/chart-ambiguous-indicator", test_chart_ambiguous_indicator);
   g_test_add_func ("/cli/import-batch-same-as-one-by-one", test_import_batch_same_as_one_by_one);
+  g_test_add_func ("/cli/import-threads-same-output", test_import_threads_same_output);
   g_test_add_func ("/cli/extract-text-numbers", test_extract_text_numbers);
   g_test_add_func ("/cli/export-extension", test_export_extension);
   g_test_add_func ("/cli/import-names-flags", test_import_names_flags);
