@@ -61,9 +61,9 @@ static const CopyStep steps[] = {
     " VALUES (?1, ?2, ?3, (SELECT id FROM indicator WHERE code = ?4), ?5, ?6, ?7, ?8, ?9,"
     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     "iiitttttddttdtdddtiiiiti" },
-  { "SELECT id, report_id, start, \"end\", line FROM sentence ORDER BY id",
-    "INSERT INTO sentence (id, report_id, start, \"end\", line) VALUES (?1, ?2, ?3, ?4, ?5)",
-    "iiiii" },
+  { "SELECT report_id, first, n, spans FROM sentence_span ORDER BY report_id",
+    "INSERT INTO sentence_span (report_id, first, n, spans) VALUES (?1, ?2, ?3, ?4)",
+    "iiit" },
   { "SELECT id, locality_id, year, period_folded, anchor, ordinal, field, number, text,"
     " created_at, label_folded, created_by FROM correction ORDER BY id",
     "INSERT INTO correction (id, locality_id, year, period_folded, anchor, ordinal, field,"
@@ -78,7 +78,6 @@ static const gchar * const pg_sequences =
   "SELECT setval (pg_get_serial_sequence ('locality', 'id'), (SELECT max (id) FROM locality));"
   "SELECT setval (pg_get_serial_sequence ('report', 'id'), (SELECT max (id) FROM report));"
   "SELECT setval (pg_get_serial_sequence ('observation', 'id'), (SELECT max (id) FROM observation));"
-  "SELECT setval (pg_get_serial_sequence ('sentence', 'id'), (SELECT max (id) FROM sentence));"
   "SELECT setval (pg_get_serial_sequence ('correction', 'id'), (SELECT max (id) FROM correction));";
 
 static void
@@ -141,11 +140,8 @@ static gboolean
 index_sentences (CtStore  *to,
                  GError  **error)
 {
-  CtDbStmt *read = ct_store_prepare (to,
-    "SELECT s.id, ct_unpack (t.text), s.start, s.\"end\" FROM sentence s"
-    " JOIN report_text t ON t.report_id = s.report_id ORDER BY s.id", error);
+  CtDbStmt *read = ct_store_prepare (to, "SELECT report_id FROM sentence_span ORDER BY report_id", error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   CtDbResult rc;
 
   if (read == NULL)
@@ -154,12 +150,8 @@ index_sentences (CtStore  *to,
   while ((rc = ct_db_step (read)) == CT_DB_ROW)
     {
       gint64 id = ct_db_column_int64 (read, 0);
-      gsize len = ct_db_column_bytes (read, 1);
-      gsize start = MIN ((gsize) ct_db_column_int64 (read, 2), len);
-      gsize end = CLAMP ((gsize) ct_db_column_int64 (read, 3), start, len);
 
       g_array_append_val (ids, id);
-      g_ptr_array_add (texts, g_strndup (ct_db_column_text (read, 1) + start, end - start));
     }
   ct_db_reset (read);
   if (rc != CT_DB_DONE)
@@ -168,12 +160,8 @@ index_sentences (CtStore  *to,
       return FALSE;
     }
   for (guint i = 0; i < ids->len; i++)
-    {
-      const gchar *text = g_ptr_array_index (texts, i);
-
-      if (!ct_store_index_sentence (to, g_array_index (ids, gint64, i), text, strlen (text), error))
-        return FALSE;
-    }
+    if (!ct_store_index_report (to, g_array_index (ids, gint64, i), error))
+      return FALSE;
   return TRUE;
 }
 

@@ -160,6 +160,38 @@ static const gchar * const pg_migrations[] = {
   "END $$;"
   "CREATE TRIGGER observation_counted AFTER INSERT OR DELETE OR UPDATE OF report_id, indicator_id, flags"
   "  ON observation FOR EACH ROW EXECUTE FUNCTION ct_count_observation ();",
+
+  /* 7 → 8: a report's sentences in one row, written as ct-store-rows.c
+   * writes them; the full-text rows keep their ids (first + k). */
+  "CREATE TABLE sentence_span ("
+  "  report_id BIGINT PRIMARY KEY REFERENCES report (id) ON DELETE CASCADE,"
+  "  first BIGINT NOT NULL UNIQUE,"
+  "  n INTEGER NOT NULL,"
+  "  spans TEXT NOT NULL);"
+  "CREATE OR REPLACE FUNCTION pg_temp.ct_span_number (v BIGINT) RETURNS TEXT"
+  "  LANGUAGE plpgsql IMMUTABLE STRICT AS $$"
+  "  DECLARE"
+  "    digits CONSTANT TEXT := '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';"
+  "    written TEXT := '';"
+  "  BEGIN"
+  "    WHILE v >= 32 LOOP"
+  "      written := written || substr (digits, 33 + (v % 32)::INTEGER, 1);"
+  "      v := v / 32;"
+  "    END LOOP;"
+  "    RETURN written || substr (digits, 1 + v::INTEGER, 1);"
+  "  END $$;"
+  "INSERT INTO sentence_span (report_id, first, n, spans)"
+  "  SELECT report_id, min (id), count (*),"
+  "   string_agg (pg_temp.ct_span_number (start - last_end)"
+  "               || pg_temp.ct_span_number (\"end\" - start)"
+  "               || pg_temp.ct_span_number (CASE WHEN line >= last_line THEN 2 * (line - last_line)"
+  "                                          ELSE 2 * (last_line - line) - 1 END), '' ORDER BY id)"
+  "  FROM (SELECT report_id, id, start, \"end\", line,"
+  "          coalesce (lag (\"end\") OVER w, 0) AS last_end, coalesce (lag (line) OVER w, 0) AS last_line"
+  "        FROM sentence WINDOW w AS (PARTITION BY report_id ORDER BY id)) s"
+  "  GROUP BY report_id;"
+  "ALTER TABLE sentence_fts DROP CONSTRAINT sentence_fts_id_fkey;"
+  "DROP TABLE sentence;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

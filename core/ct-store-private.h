@@ -56,12 +56,27 @@ typedef struct
   gsize    packed_size;
   GArray  *sentences;   /* CtStoreSentence */
   GString *folded;      /* the sentences' words as the engine's index takes them */
+  GString *spans;       /* the sentences as sentence_span holds them */
 } CtStoreRows;
 
 CtStoreRows  *ct_store_rows_new  (const CtDocument *doc,
                                   CtDbKind          kind);
 void          ct_store_rows_free (CtStoreRows      *rows);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtStoreRows, ct_store_rows_free)
+
+/* sentence_span's text: appends a sentence after @last (zeros for the
+ * first) and makes it the last. */
+void          ct_store_spans_append  (GString         *spans,
+                                      CtStoreSentence *last,
+                                      gsize            start,
+                                      gsize            end,
+                                      guint            line);
+/* The sentences (CtStoreSentence, folded fields 0) of a sentence_span
+ * text; NULL when it is damaged. */
+GArray       *ct_store_spans_decode  (const gchar     *spans,
+                                      gsize            len);
+/* SQLite's ct_spans() aggregate, which schema step 7 uses. */
+gboolean      ct_store_register_span_functions (CtStore *self);
 
 /* A sentence's text as SQLite's full-text index is given it: đ/Đ as d/D. */
 gchar        *ct_store_fold_for_index        (const gchar *text,
@@ -166,11 +181,10 @@ GPtrArray    *ct_store_query_observations (CtStore        *self,
 gboolean      ct_store_delete_report_rows (CtStore  *self,
                                            gint64    report_id,
                                            GError  **error);
-/* One sentence's words into the full-text index. */
-gboolean      ct_store_index_sentence     (CtStore          *self,
-                                           gint64            sentence_id,
-                                           const gchar      *text,
-                                           gsize             len,
+/* The full-text entries of a report's stored sentences, folded from its
+ * stored text (a copied library builds its index in its own form). */
+gboolean      ct_store_index_report       (CtStore          *self,
+                                           gint64            report_id,
                                            GError          **error);
 /* The report's sentences and their words for the full-text index; inside
  * a batch the words wait for ct_store_flush_fts(). */

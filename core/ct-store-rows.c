@@ -10,6 +10,101 @@
  */
 #include "ct-store-private.h"
 #include "ct-catalog.h"
+#include "ct-db-sqlite.h"
+
+#include <string.h>
+
+/* A report's sentences are stored as one text of numbers (sentence_span):
+ * per sentence the gap since the last one's end, its length and its line's
+ * step from the last one's (zigzag: 2d for d >= 0, -2d - 1 below), each in
+ * base-32 digits, least significant first, the last digit written from the
+ * first 32 characters and the others from the next 32. A sentence takes 4
+ * bytes instead of a row and an index entry (about 37). The same digits
+ * are written by PostgreSQL's schema step 7 (ct-store-pg.c). */
+static const gchar span_digits[] = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+static void
+append_number (GString *out,
+               guint64  v)
+{
+  while (v >= 32)
+    {
+      g_string_append_c (out, span_digits[32 + (v & 31)]);
+      v >>= 5;
+    }
+  g_string_append_c (out, span_digits[v]);
+}
+
+static gint
+digit_value (gchar c)
+{
+  const gchar *at = c != '\0' ? strchr (span_digits, c) : NULL;
+
+  return at != NULL ? (gint) (at - span_digits) : -1;
+}
+
+static gboolean
+read_number (const gchar **p,
+             const gchar  *end,
+             guint64      *v)
+{
+  guint shift = 0;
+
+  *v = 0;
+  while (*p < end && shift < 60)
+    {
+      gint d = digit_value (*(*p)++);
+
+      if (d < 0)
+        return FALSE;
+      *v |= (guint64) (d & 31) << shift;
+      if (d < 32)
+        return TRUE;
+      shift += 5;
+    }
+  return FALSE;
+}
+
+void
+ct_store_spans_append (GString         *spans,
+                       CtStoreSentence *last,
+                       gsize            start,
+                       gsize            end,
+                       guint            line)
+{
+  gint64 step = (gint64) line - (gint64) last->line;
+
+  append_number (spans, start - last->end);
+  append_number (spans, end - start);
+  append_number (spans, step >= 0 ? (guint64) step * 2 : (guint64) (-step) * 2 - 1);
+  last->end = end;
+  last->line = line;
+}
+
+GArray *
+ct_store_spans_decode (const gchar *spans,
+                       gsize        len)
+{
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (CtStoreSentence));
+  const gchar *p = spans, *end = spans + len;
+  CtStoreSentence last = { 0 };
+
+  while (p < end)
+    {
+      CtStoreSentence s = { 0 };
+      guint64 gap, length, step;
+
+      if (!read_number (&p, end, &gap) || !read_number (&p, end, &length)
+          || !read_number (&p, end, &step))
+        return NULL;
+      s.start = last.end + gap;
+      s.end = s.start + length;
+      s.line = (step & 1) ? last.line - (guint) ((step + 1) / 2) : last.line + (guint) (step / 2);
+      g_array_append_val (out, s);
+      last = s;
+    }
+  return g_steal_pointer (&out);
+}
 
 gchar *
 ct_store_fold_for_index (const gchar *text,
@@ -54,8 +149,11 @@ ct_store_rows_new (const CtDocument *doc,
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (gsize));
   guint n_blocks = ct_document_get_n_blocks (doc);
 
+  CtStoreSentence last = { 0 };
+
   rows->sentences = g_array_new (FALSE, FALSE, sizeof (CtStoreSentence));
   rows->folded = g_string_sized_new (doc->text_len + 1);
+  rows->spans = g_string_new (NULL);
   /* PostgreSQL compresses long values itself (TOAST): its text goes as it is. */
   if (kind == CT_DB_SQLITE)
     rows->packed = ct_store_pack_text (doc->text, doc->text_len, &rows->packed_size);
@@ -86,6 +184,7 @@ ct_store_rows_new (const CtDocument *doc,
             ct_store_append_fold_for_index (rows->folded, doc->text + s.start, s.end - s.start);
           s.folded_len = rows->folded->len - s.folded_at;
           g_array_append_val (rows->sentences, s);
+          ct_store_spans_append (rows->spans, &last, s.start, s.end, s.line);
         }
     }
   return rows;
@@ -100,5 +199,84 @@ ct_store_rows_free (CtStoreRows *rows)
   g_clear_pointer (&rows->sentences, g_array_unref);
   if (rows->folded != NULL)
     g_string_free (rows->folded, TRUE);
+  if (rows->spans != NULL)
+    g_string_free (rows->spans, TRUE);
   g_free (rows);
+}
+
+/* ct_spans (id, start, end, line), an aggregate: a report's sentence rows
+ * of schema 6 as the text sentence_span holds (schema step 7). Their ids,
+ * which the full-text index keeps, must follow one another in the order of
+ * the text, as every import wrote them: the first id and the position then
+ * give each sentence's entry in the index. */
+typedef struct
+{
+  GArray *rows; /* 4 × gint64 each */
+} SpansAggregate;
+
+static void
+spans_step (sqlite3_context  *ctx,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  SpansAggregate *agg = sqlite3_aggregate_context (ctx, sizeof (SpansAggregate));
+  gint64 row[4];
+
+  if (agg == NULL)
+    return;
+  if (agg->rows == NULL)
+    agg->rows = g_array_new (FALSE, FALSE, 4 * sizeof (gint64));
+  for (int i = 0; i < 4 && i < argc; i++)
+    row[i] = sqlite3_value_int64 (argv[i]);
+  g_array_append_vals (agg->rows, row, 1);
+}
+
+static gint
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+spans_final (sqlite3_context *ctx)
+{
+  SpansAggregate *agg = sqlite3_aggregate_context (ctx, 0);
+  g_autoptr(GString) spans = g_string_new (NULL);
+  CtStoreSentence last = { 0 };
+
+  if (agg == NULL || agg->rows == NULL)
+    {
+      sqlite3_result_text (ctx, "", 0, SQLITE_STATIC);
+      return;
+    }
+  g_array_sort (agg->rows, compare_ids);
+  for (guint i = 0; i < agg->rows->len; i++)
+    {
+      const gint64 *row = (const gint64 *) agg->rows->data + 4 * i;
+      const gint64 *first = (const gint64 *) agg->rows->data;
+
+      if (row[0] != first[0] + i || row[1] < (gint64) last.end || row[2] < row[1] || row[3] < 0)
+        {
+          g_array_unref (agg->rows);
+          sqlite3_result_error (ctx, "a report's sentences are not stored in the order of its text", -1);
+          return;
+        }
+      ct_store_spans_append (spans, &last, row[1], row[2], row[3]);
+    }
+  g_clear_pointer (&agg->rows, g_array_unref);
+  sqlite3_result_text64 (ctx, spans->str, spans->len, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+gboolean
+ct_store_register_span_functions (CtStore *self)
+{
+  sqlite3 *db = ct_db_sqlite_handle (self->db);
+
+  if (db == NULL)
+    return TRUE;
+  return sqlite3_create_function (db, "ct_spans", 4, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL,
+                                  spans_step, spans_final) == SQLITE_OK;
 }

@@ -120,7 +120,7 @@ static const gchar * const counted[] = {
   "SELECT count(*) FROM locality",
   "SELECT count(*) FROM report",
   "SELECT count(*) FROM observation",
-  "SELECT count(*) FROM sentence",
+  "SELECT sum(n) FROM sentence_span",
   "SELECT count(*) FROM section",
   "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH 'duong'",
 };
