@@ -433,6 +433,86 @@ test_migration (void)
 }
 
 
+/* A library of schema 6 kept a row per sentence, its id the full-text
+ * entry: upgraded, its sentences are found where they were, with their
+ * lines, and removing the report takes its entries out of the index. */
+static void
+test_migration_sentences (void)
+{
+  static const gchar text[] = "Mở đầu.\nDiện tích khoai lang vụ mùa 1.200 ha; năng suất đạt 60 tạ/ha.\n"
+                              "Kết thúc báo cáo.";
+  const gchar *first = strstr (text, "Diện"), *second = strstr (text, "năng");
+  const gchar *third = strstr (text, "Kết");
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) old = ct_store_open_at_version (path, 6, &error);
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree gchar *rows = NULL;
+  g_autofree gchar *words = NULL;
+  CtSearchHit *hit;
+
+  g_assert_no_error (error);
+  /* Ids 40… as an older library's later report would have them. */
+  rows = g_strdup_printf (
+    "INSERT INTO locality (id, name, name_folded) VALUES (1, 'Lạc Sơn', 'lac son');"
+    "INSERT INTO report (id, locality_id, year, period, period_folded, source_name, sha256,"
+    " format, imported_at) VALUES (7, 1, 2021, 'cả năm', 'ca nam', 'ls.txt', 'f00d',"
+    " 'text', '2021-12-30T00:00:00Z');"
+    "INSERT INTO report_text (report_id, text) VALUES (7, '%s');"
+    "INSERT INTO sentence (id, report_id, start, \"end\", line) VALUES"
+    " (40, 7, 0, %d, 1), (41, 7, %d, %d, 2), (42, 7, %d, %d, 2), (43, 7, %d, %d, 3);",
+    text, (int) (strchr (text, '\n') - text),
+    (int) (first - text), (int) (second - 1 - text),
+    (int) (second - text), (int) (strchr (second, '\n') - text),
+    (int) (third - text), (int) strlen (text));
+  g_assert_true (ct_store_exec (old, rows, &error));
+  g_assert_no_error (error);
+  words = pg_server != NULL
+    ? g_strdup ("INSERT INTO sentence_fts (id, folded) VALUES"
+                " (40, to_tsvector ('simple', 'mo dau')),"
+                " (41, to_tsvector ('simple', 'dien tich khoai lang vu mua 1 200 ha')),"
+                " (42, to_tsvector ('simple', 'nang suat dat 60 ta ha')),"
+                " (43, to_tsvector ('simple', 'ket thuc bao cao'))")
+    : g_strdup_printf ("INSERT INTO sentence_fts (rowid, folded) VALUES (40, 'Mở dầu.'),"
+                       " (41, '%.*s'), (42, '%.*s'), (43, '%s')",
+                       (int) (second - 1 - first), first, (int) (strchr (second, '\n') - second), second,
+                       third);
+  g_assert_true (ct_store_exec (old, words, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&old, ct_store_close);
+
+  store = open_store (path);
+  g_assert_cmpint (schema_version (store), ==, CT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_sentences (store), ==, 4);
+  hits = ct_store_search (store, "nang suat", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->report_id, ==, 7);
+  g_assert_cmpint (hit->start, ==, second - text);
+  g_assert_cmpint (hit->line, ==, 2);
+  g_assert_cmpstr (hit->sentence, ==, "năng suất đạt 60 tạ/ha.");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = ct_store_search (store, "ket thuc", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((CtSearchHit *) g_ptr_array_index (hits, 0))->line, ==, 3);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_assert_true (ct_store_delete_report (store, 7, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sentences (store), ==, 0);
+  hits = ct_store_search (store, "khoai lang", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  if (pg_server != NULL)
+    g_assert_cmpint (count_rows (store, "sentence_fts"), ==, 0);
+  else
+    g_assert_cmpint (count_rows (store, "sentence_fts WHERE sentence_fts MATCH 'khoai OR nang OR ket OR mo'"),
+                     ==, 0);
+}
+
 static void
 test_import_statuses (void)
 {
@@ -1616,6 +1696,7 @@ main (int    argc,
       g_test_add_func ("/store/query-plans", test_query_plans);
     }
   g_test_add_func ("/store/migration", test_migration);
+  g_test_add_func ("/store/migration-sentences", test_migration_sentences);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
