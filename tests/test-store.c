@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "ct-store-compare.h"
 #include "ct-error.h"
@@ -975,6 +976,77 @@ test_text_packed (void)
   g_assert_true (g_str_has_prefix (((CtSearchHit *) g_ptr_array_index (hits, 0))->sentence, "Xóm "));
 }
 
+/* Texts packed by earlier versions (a zlib stream after "CTZ1") read as
+ * before, whole and by their head, beside the new ones. */
+static void
+test_text_packed_zlib (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GString) text = g_string_new (report_a);
+  g_autoptr(CtImportResult) imported = NULL;
+  g_autofree gchar *magic = NULL;
+  g_autofree gchar *whole = NULL;
+  g_autofree gchar *head = NULL;
+  g_autofree gchar *sql = NULL;
+  g_autofree guchar *blob = NULL;
+  uLongf packed = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (text, "Tổ %u nạo vét %u mét kênh mương.\n", i, 120 + i % 11);
+  imported = import_report (store, "mia.txt", text->str, "Nam Đông", 2022, 11.327, "tỷ đồng", FALSE);
+  magic = query_text (store, "SELECT hex (substr (text, 1, 4)) FROM report_text");
+  g_assert_cmpstr (magic, ==, "43545331"); /* CTS1 */
+
+  packed = compressBound (text->len);
+  blob = g_malloc (8 + packed);
+  memcpy (blob, "CTZ1", 4);
+  for (guint i = 0; i < 4; i++)
+    blob[4 + i] = (text->len >> (8 * i)) & 0xff;
+  g_assert_cmpint (compress2 (blob + 8, &packed, (const Bytef *) text->str, text->len, 6), ==, Z_OK);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE report_text SET text = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, blob, 8 + packed, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_clear_pointer (&magic, g_free);
+  magic = query_text (store, "SELECT hex (substr (text, 1, 4)) FROM report_text");
+  g_assert_cmpstr (magic, ==, "43545A31"); /* CTZ1 */
+  whole = query_text (store, "SELECT ct_unpack (text) FROM report_text");
+  g_assert_cmpstr (whole, ==, text->str);
+  sql = g_strdup_printf ("SELECT ct_unpack_head (text, %u) FROM report_text", 40);
+  head = query_text (store, sql);
+  g_assert_cmpint (strncmp (head, text->str, 40), ==, 0);
+  g_assert_cmpuint (strlen (head), ==, 40);
+}
+
+/* The head of a text packed now stops where asked, or at its end. */
+static void
+test_text_packed_head (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GString) text = g_string_new (report_a);
+  g_autoptr(CtImportResult) imported = NULL;
+  g_autofree gchar *head = NULL;
+  g_autofree gchar *all = NULL;
+  g_autofree gchar *sql = NULL;
+
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (text, "Thôn %u làm %u mét đường bê tông.\n", i, 30 + i % 13);
+  imported = import_report (store, "che.txt", text->str, "Nam Đông", 2023, 11.327, "tỷ đồng", FALSE);
+  sql = g_strdup_printf ("SELECT ct_unpack_head (text, %u) FROM report_text", (guint) text->len - 7);
+  head = query_text (store, sql);
+  g_assert_cmpuint (strlen (head), ==, text->len - 7);
+  g_assert_cmpint (strncmp (head, text->str, text->len - 7), ==, 0);
+  all = query_text (store, "SELECT ct_unpack_head (text, 100000000) FROM report_text");
+  g_assert_cmpstr (all, ==, text->str);
+}
+
 /* A comparison of one indicator reads only that indicator's figures, yet a
  * figure the user gave that indicator by a correction is among them: the
  * indicator's rows are those of the whole comparison. */
@@ -1693,6 +1765,8 @@ main (int    argc,
       /* SQLite's packed texts and its query planner; the server keeps
        * texts plain (it compresses them itself). */
       g_test_add_func ("/store/text-packed", test_text_packed);
+      g_test_add_func ("/store/text-packed-zlib", test_text_packed_zlib);
+      g_test_add_func ("/store/text-packed-head", test_text_packed_head);
       g_test_add_func ("/store/query-plans", test_query_plans);
     }
   g_test_add_func ("/store/migration", test_migration);
