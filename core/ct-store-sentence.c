@@ -149,9 +149,13 @@ ct_store_index_sentences (CtStore           *self,
                           const CtStoreRows *rows,
                           GError           **error)
 {
-  gint64 first = next_first (self, error);
+  gint64 first;
   CtDbStmt *stmt;
 
+  /* No row for no sentences: it would take the next report's first entry. */
+  if (rows->sentences->len == 0)
+    return TRUE;
+  first = next_first (self, error);
   if (first == 0)
     return FALSE;
   stmt = ct_store_prepare (self,

@@ -514,6 +514,39 @@ test_migration_sentences (void)
                      ==, 0);
 }
 
+/* Reports without a sentence (a scan with no words read, a blank page)
+ * one after the other, then one with sentences: each is stored and found. */
+static void
+test_reports_without_sentences (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(CtStore) store = open_store (path);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtImportResult) last = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("trang-trang-%u.txt", i);
+      g_autoptr(CtDocument) doc = make_doc (name, i == 0 ? " \n" : "\t \n\n");
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+      g_autoptr(CtImportOptions) options = options_for ("Kỳ Sơn", 2018 + i, FALSE);
+      g_autoptr(CtImportResult) result = ct_store_import_document (store, doc, none, options, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (result->status, ==, CT_IMPORT_NEW);
+    }
+  g_assert_cmpint (count_sentences (store), ==, 0);
+  last = import_report (store, "a.txt", report_a, "Kỳ Sơn", 2020, 11.327, "tỷ đồng", FALSE);
+  g_assert_cmpint (last->status, ==, CT_IMPORT_NEW);
+  hits = ct_store_search (store, "hop bao", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((CtSearchHit *) g_ptr_array_index (hits, 0))->report_id, ==, last->report_id);
+  g_assert_true (ct_store_delete_report (store, 1, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_import_statuses (void)
 {
@@ -1771,6 +1804,7 @@ main (int    argc,
     }
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/migration-sentences", test_migration_sentences);
+  g_test_add_func ("/store/reports-without-sentences", test_reports_without_sentences);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
