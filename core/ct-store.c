@@ -834,39 +834,3 @@ ct_store_is_empty (CtStore *self)
     ct_db_reset (stmt);
   return empty;
 }
-
-/* Sentences end at . ! ? ; followed by a space (a '.' inside "2.703,5" is
- * followed by a digit, so numbers never split), and at the end of a block. */
-void
-ct_store_split_sentences (const gchar *text,
-                          gsize        len,
-                          GArray      *spans)
-{
-  gsize start = 0, i = 0;
-
-  while (start < len && g_ascii_isspace (text[start]))
-    start++;
-  for (i = start; i < len; i++)
-    {
-      gchar c = text[i];
-      gboolean end = (c == '.' || c == '!' || c == '?' || c == ';')
-                     && i + 1 < len && (text[i + 1] == ' ' || text[i + 1] == '\t');
-
-      if (!end)
-        continue;
-      if (i + 1 > start)
-        {
-          gsize pair[2] = { start, i + 1 };
-          g_array_append_vals (spans, pair, 2);
-        }
-      start = i + 1;
-      while (start < len && g_ascii_isspace (text[start]))
-        start++;
-      i = start;
-    }
-  if (start < len)
-    {
-      gsize pair[2] = { start, len };
-      g_array_append_vals (spans, pair, 2);
-    }
-}
