@@ -96,6 +96,11 @@ failed (const gchar *path,
  * report, a third of an import's time. Other writers wait at most a batch. */
 #define BATCH_FILES  64
 #define BATCH_BYTES  (4 * 1024 * 1024)
+/* Files read ahead of the writer: enough to keep the readers busy while
+ * the writer ends a batch (its full-text entries then take it a third of
+ * a second for 64 reports), few enough to bound memory (a report read and
+ * extracted holds a few times its text). */
+#define READ_AHEAD   32
 
 static gboolean
 batch_begin (CtStore  *self,
@@ -159,7 +164,7 @@ ct_store_import_files (CtStore               *self,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_result_free);
   guint n = requests->len;
   guint n_threads = reader_threads ();
-  guint ahead = 2 * n_threads;
+  guint ahead = MAX (2 * n_threads, READ_AHEAD);
   g_autofree Prepared *jobs = g_new0 (Prepared, n);
   GThreadPool *pool;
   Shared shared;
