@@ -434,7 +434,7 @@ test_migration (void)
 }
 
 
-/* A library of schema 6 kept a row per sentence, its id the full-text
+/* A library of schema 7 kept a row per sentence, its id the full-text
  * entry: upgraded, its sentences are found where they were, with their
  * lines, and removing the report takes its entries out of the index. */
 static void
@@ -446,7 +446,7 @@ test_migration_sentences (void)
   const gchar *third = strstr (text, "Kết");
   g_autofree gchar *path = new_db_path ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(CtStore) old = ct_store_open_at_version (path, 6, &error);
+  g_autoptr(CtStore) old = ct_store_open_at_version (path, 7, &error);
   g_autoptr(CtStore) store = NULL;
   g_autoptr(GPtrArray) hits = NULL;
   g_autofree gchar *rows = NULL;
