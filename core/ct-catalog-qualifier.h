@@ -97,6 +97,71 @@ void              ct_qualifiers_derive         (CtQualifierTable          *self,
                                                 const CtQualifierContext  *context,
                                                 CtQualifiers              *out);
 
+/* What a figure's words say, read once: everything ct_qualifiers_derive()
+ * takes from the label, the clause and the paragraph, before the numbers,
+ * the units and the report's year are known. Reading them costs regular
+ * expressions over the report's text; the library keeps them packed beside
+ * each figure, so a comparison need not read the text again. */
+typedef struct
+{
+  const gchar *values[CT_N_QUALIFIER_DIMENSIONS]; /* borrowed from the table */
+  guint16      label_years[2];  /* the first two different years the label names */
+  guint16      clause_years[2]; /* … and the clause's opening */
+  gboolean     share;           /* "chiếm …" */
+  gboolean     plan_other;      /* a plan of several years said */
+  gboolean     plan_period;     /* a plan of the period said */
+  gboolean     plan_year;       /* a plan of the year said */
+} CtQualifierWords;
+
+void              ct_qualifier_words_read      (CtQualifierTable          *self,
+                                                const gchar               *label,
+                                                const gchar               *clause,
+                                                const gchar               *paragraph,
+                                                CtQualifierWords          *out);
+/* Where the line of an offset starts, remembered so that figures read in
+ * text order scan the text once, however long its paragraphs: zero it
+ * before the first. */
+typedef struct
+{
+  gsize at;
+  gsize line_start;
+} CtLineCursor;
+
+/* The words of the figure at [start, end) of a report's text (len bytes,
+ * or a head of it reaching 256 bytes past end): its clause runs on to the
+ * next ";", ". " or line, its paragraph is read from its start up to 600
+ * bytes. cursor: NULL, or the one used for this text's earlier figures. */
+void              ct_qualifier_words_from_text (CtQualifierTable          *self,
+                                                const gchar               *label,
+                                                const gchar               *text,
+                                                gsize                      len,
+                                                gsize                      start,
+                                                gsize                      end,
+                                                CtLineCursor              *cursor,
+                                                CtQualifierWords          *out);
+/* The qualifiers of a figure from its words and its context's numbers
+ * (context's label, clause and paragraph are not read). */
+void              ct_qualifiers_from_words     (const CtQualifierWords    *words,
+                                                const CtQualifierContext  *context,
+                                                CtQualifiers              *out);
+/* Words as one non-negative integer for the library, -1 when this table's
+ * values do not fit; unpacking fails on a number another table packed
+ * (ct_qualifier_table_get_version() tells which). */
+gint64            ct_qualifier_words_pack      (CtQualifierTable          *self,
+                                                const CtQualifierWords    *words);
+gboolean          ct_qualifier_words_unpack    (CtQualifierTable          *self,
+                                                gint64                     packed,
+                                                CtQualifierWords          *out);
+gboolean          ct_qualifier_words_equal     (const CtQualifierWords    *a,
+                                                const CtQualifierWords    *b);
+/* Changes with the table's text and with the way words are read: packed
+ * words of another version are read again from the text. */
+gint64            ct_qualifier_table_get_version (CtQualifierTable        *self);
+/* For tests: try every pattern on every text, even one without the words
+ * the pattern looks for (ct-catalog-need.h), which is otherwise skipped. */
+void              ct_qualifier_table_set_try_all (CtQualifierTable        *self,
+                                                  gboolean                 try_all);
+
 /* The dimension's name in qualifiers.tsv and JSON ("season" …). */
 const gchar      *ct_qualifier_dimension_to_string (CtQualifierDimension dimension);
 const gchar      *ct_figure_kind_to_string     (CtFigureKind kind);

@@ -641,6 +641,12 @@ ct_catalog_remove_alias (CtCatalog   *self,
     g_hash_table_remove_all (self->cache);
 }
 
+gboolean
+ct_catalog_has_user_aliases (CtCatalog *self)
+{
+  return g_hash_table_size (self->user) > 0;
+}
+
 const CtIndicator *
 ct_catalog_lookup_user_alias (CtCatalog   *self,
                               const gchar *folded_label)

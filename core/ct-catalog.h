@@ -115,6 +115,9 @@ gboolean           ct_catalog_add_alias       (CtCatalog    *self,
 void               ct_catalog_remove_alias    (CtCatalog    *self,
                                                const gchar  *label);
 /* The indicator a user linked this folded label to, or NULL. */
+/* Whether users linked any label: without, no label need be folded to
+ * look one up. */
+gboolean           ct_catalog_has_user_aliases (CtCatalog *self);
 const CtIndicator *ct_catalog_lookup_user_alias (CtCatalog  *self,
                                                  const gchar *folded_label);
 /* Whether the program's unit table knows unit. */

@@ -333,13 +333,15 @@ add_catalog_rows (Build *b)
     }
 }
 
-/* Past a figure's end, what the judge reads: its clause runs at most 200
- * bytes further (clause_end()), and the character there is whole. */
+/* Past a figure's end, what reading its words needs: its clause runs at
+ * most 200 bytes further (ct_qualifier_words_from_text()), and the
+ * character there is whole. */
 #define JUDGE_READ_AHEAD 256
 
-/* The report's text up to @need bytes at least (or whole): texts are
- * stored packed and a comparison shows a few figures of each report, so
- * only the head that holds them is unpacked, twice as much at each miss. */
+/* The report's text up to @need bytes at least (or whole), for figures
+ * whose words the library does not keep: texts are stored packed and a
+ * comparison shows a few figures of each report, so only the head that
+ * holds them is unpacked, twice as much at each miss. */
 static gboolean
 load_report_text (Judge   *b,
                   gint64   report_id,
@@ -378,40 +380,27 @@ load_report_text (Judge   *b,
   return TRUE;
 }
 
-/* Where the words about a figure end: the clause the extractor kept, and
- * what follows it up to the next ";", ". " or line (", chiếm tỷ lệ 47,5%"
- * comes after the numbers), within reason. */
-static gsize
-clause_end (const gchar *text,
-            gsize        len,
-            gsize        end)
+/* What the figure's words say: kept in the library since its import, or
+ * read from the report's text when they were kept by another version of
+ * the qualifier table (or not at all, in a library from before). */
+static gboolean
+figure_words (Judge                     *j,
+              const CtStoredObservation *so,
+              CtQualifierWords          *words,
+              GError                   **error)
 {
-  gsize limit = MIN (len, end + 200), p = end;
+  const CtObservation *o = so->obs;
 
-  while (p < limit && text[p] != ';' && text[p] != '\n' && !(text[p] == '.' && (p + 1 >= len || text[p + 1] == ' ')))
-    p++;
-  /* Never cut a character in two. */
-  while (p > end && p < len && (text[p] & 0xC0) == 0x80)
-    p--;
-  return p;
+  if (so->words >= 0 && ct_qualifier_words_unpack (j->table, so->words, words))
+    return TRUE;
+  if (!load_report_text (j, so->report_id, o->end + JUDGE_READ_AHEAD, error))
+    return FALSE;
+  ct_qualifier_words_from_text (j->table, o->label, j->text, j->text_len, o->start, o->end, NULL, words);
+  return TRUE;
 }
 
-#define PARAGRAPH_HEAD_BYTES 600
-
-/* Up to PARAGRAPH_HEAD_BYTES of a paragraph of len bytes, whole characters. */
-static gsize
-paragraph_head (const gchar *para,
-                gsize        len)
-{
-  gsize n = MIN (len, PARAGRAPH_HEAD_BYTES);
-
-  while (n > 0 && n < len && (para[n] & 0xC0) == 0x80)
-    n--;
-  return n;
-}
-
-/* The qualifiers and verdict of one figure, from its label, its clause and
- * the paragraph before the clause: the one judgement every view shows. */
+/* The qualifiers and verdict of one figure, from its words and numbers:
+ * the one judgement every view shows. */
 static gboolean
 judge_figure (Judge                     *j,
               const CtStoredObservation *so,
@@ -423,30 +412,15 @@ judge_figure (Judge                     *j,
 {
   const CtObservation *o = so->obs;
   CtQualifierContext ctx = { 0 };
+  CtQualifierWords words;
   CtFigureRule rule = { CT_DIRECTION_UNKNOWN, CT_MEASURE_FLOW, 0, 0, 0 };
-  g_autofree gchar *clause = NULL;
-  g_autofree gchar *paragraph = NULL;
   gdouble rate;
 
-  if (!load_report_text (j, so->report_id, o->end + JUDGE_READ_AHEAD, error))
+  if (!figure_words (j, so, &words, error))
     return FALSE;
-  if (j->text != NULL && o->start <= o->end && o->end <= j->text_len
-      && g_utf8_validate_len (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start, NULL))
-    {
-      gsize para = o->start;
-
-      while (para > 0 && j->text[para - 1] != '\n')
-        para--;
-      clause = g_strndup (j->text + o->start, clause_end (j->text, j->text_len, o->end) - o->start);
-      /* Its head is what speaks for a list (a season heading, the programme
-       * it reports on); a long paragraph is not read again for each figure. */
-      paragraph = g_strndup (j->text + para, paragraph_head (j->text + para, o->start - para));
-    }
   placed->so = so;
   placed->report_months = ct_qualifier_table_period_months (j->table, report_period);
   ctx.label = o->label;
-  ctx.clause = clause;
-  ctx.paragraph = paragraph;
   ctx.report_year = report_year;
   ctx.report_months = placed->report_months;
   ctx.unit = o->unit;
@@ -455,7 +429,7 @@ judge_figure (Judge                     *j,
   ctx.plan = o->plan;
   ctx.rate = o->rate;
   ctx.basis = o->basis;
-  ct_qualifiers_derive (j->table, &ctx, &placed->qualifiers);
+  ct_qualifiers_from_words (&words, &ctx, &placed->qualifiers);
 
   if (ind != NULL)
     {
@@ -619,10 +593,10 @@ read_observations (Build   *b,
    * below is written in SQLite's JSON functions, and only saves time. */
   if (ct_db_get_kind (b->store->db) == CT_DB_POSTGRESQL)
     {
-      result = ct_store_query_observations (b->store,
+      result = ct_store_query_figures (b->store,
         "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
         " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-        " WHERE o.kind = 'achievement'"
+        " WHERE o.kind = 0 /* CT_KIND_ACHIEVEMENT */"
         " AND o.report_id IN (SELECT jsonb_array_elements_text (?1::jsonb)::bigint)"
         " ORDER BY o.report_id, o.seq", bind_text, f.reports->str, error);
       g_string_free (f.reports, TRUE);
@@ -647,10 +621,10 @@ read_observations (Build   *b,
   if (corrections != NULL)
     {
       f.corrected = json_ids (corrections);
-      result = ct_store_query_observations (b->store, f.codes == NULL ?
+      result = ct_store_query_figures (b->store, f.codes == NULL ?
         "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
         " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-        " WHERE o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+        " WHERE o.kind = 0 /* CT_KIND_ACHIEVEMENT */ AND o.report_id IN (SELECT value FROM json_each (?1))"
         " ORDER BY o.report_id, o.seq" :
         /* The figures are found by indicator (observation_indicator),
          * then kept when their report is a column. */
@@ -660,7 +634,7 @@ read_observations (Build   *b,
         "                  (SELECT id FROM indicator WHERE code IN (SELECT value FROM json_each (?2)))"
         "                UNION ALL SELECT x.id FROM observation x WHERE ?3 AND x.indicator_id IS NULL"
         "                UNION ALL SELECT value FROM json_each (?4))"
-        " AND o.kind = 'achievement' AND o.report_id IN (SELECT value FROM json_each (?1))"
+        " AND o.kind = 0 /* CT_KIND_ACHIEVEMENT */ AND o.report_id IN (SELECT value FROM json_each (?1))"
         " ORDER BY o.report_id, o.seq", bind_filter, &f, error);
     }
   g_string_free (f.reports, TRUE);

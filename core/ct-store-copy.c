@@ -38,11 +38,11 @@ static const CopyStep steps[] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     "ittttt" },
   { "SELECT id, locality_id, year, period, period_folded, title, issuer, report_date,"
-    " source_name, sha256, format, imported_at, page_lines FROM report ORDER BY id",
+    " source_name, sha256, format, imported_at, page_lines, words_version FROM report ORDER BY id",
     "INSERT INTO report (id, locality_id, year, period, period_folded, title, issuer,"
-    " report_date, source_name, sha256, format, imported_at, page_lines)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    "iiitttttttttt" },
+    " report_date, source_name, sha256, format, imported_at, page_lines, words_version)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    "iiitttttttttti" },
   { "SELECT report_id, ct_unpack (text) FROM report_text ORDER BY report_id",
     "INSERT INTO report_text (report_id, text) VALUES (?1, ct_pack (?2))",
     "it" },
@@ -51,16 +51,16 @@ static const CopyStep steps[] = {
     "INSERT INTO section (report_id, idx, parent, label, title, level, part, line)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "iiittiti" },
-  { "SELECT o.id, o.report_id, o.seq, i.code, o.kind, o.label, o.label_folded, o.section,"
+  { "SELECT o.id, o.report_id, o.seq, i.code, o.kind, o.label, o.section_idx, o.section,"
     " o.value, o.value_high, o.qualifier, o.unit, o.plan, o.basis, o.rate, o.rate_computed,"
-    " o.yoy, o.status, o.flags, o.start, o.\"end\", o.line, o.anchor, o.ordinal"
+    " o.yoy, o.status, o.flags, o.start, o.\"end\", o.line, o.anchor, o.ordinal, o.words"
     " FROM observation o LEFT JOIN indicator i ON i.id = o.indicator_id ORDER BY o.id",
-    "INSERT INTO observation (id, report_id, seq, indicator_id, kind, label, label_folded,"
+    "INSERT INTO observation (id, report_id, seq, indicator_id, kind, label, section_idx,"
     " section, value, value_high, qualifier, unit, plan, basis, rate, rate_computed, yoy,"
-    " status, flags, start, \"end\", line, anchor, ordinal)"
+    " status, flags, start, \"end\", line, anchor, ordinal, words)"
     " VALUES (?1, ?2, ?3, (SELECT id FROM indicator WHERE code = ?4), ?5, ?6, ?7, ?8, ?9,"
-    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
-    "iiitttttddttdtdddtiiiiti" },
+    " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+    "iiitititddttdtdddtiiiiiii" },
   { "SELECT report_id, first, n, spans FROM sentence_span ORDER BY report_id",
     "INSERT INTO sentence_span (report_id, first, n, spans) VALUES (?1, ?2, ?3, ?4)",
     "iiit" },

@@ -15,7 +15,7 @@
 #define SLOT_MATCH \
   " FROM correction c JOIN report r ON r.locality_id = c.locality_id" \
   " AND r.year = c.year AND r.period_folded = c.period_folded" \
-  " JOIN observation o ON o.report_id = r.id AND o.anchor = c.anchor" \
+  " JOIN observation o ON o.report_id = r.id AND o.anchor = ct_anchor_key (c.anchor)" \
   " AND o.ordinal = c.ordinal"
 
 CtCorrection *
@@ -207,7 +207,7 @@ find_slot (CtStore  *self,
            GError  **error)
 {
   CtDbStmt *stmt = ct_store_prepare (self,
-    "SELECT r.locality_id, r.year, r.period_folded, o.anchor, o.ordinal, o.label, o.label_folded"
+    "SELECT r.locality_id, r.year, r.period_folded, o.anchor, o.ordinal, o.label"
     " FROM observation o JOIN report r ON r.id = o.report_id WHERE o.id = ?1", error);
   gboolean found = FALSE;
 
@@ -220,10 +220,11 @@ find_slot (CtStore  *self,
       slot->locality_id = ct_db_column_int64 (stmt, 0);
       slot->year = ct_db_column_int (stmt, 1);
       slot->period_folded = ct_store_column_text (stmt, 2);
-      slot->anchor = ct_store_column_text (stmt, 3);
+      slot->anchor = ct_store_anchor_text (ct_db_column_int64 (stmt, 3));
       slot->ordinal = ct_db_column_int (stmt, 4);
       slot->label = ct_store_column_text (stmt, 5);
-      slot->label_folded = ct_store_column_text (stmt, 6);
+      /* Folded as the import folded it for the anchor. */
+      slot->label_folded = g_strdup (ct_catalog_fold_label (ct_store_get_catalog (self), slot->label));
     }
   ct_db_reset (stmt);
   if (!found)

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-store-private.h"
+#include "ct-catalog-qualifier.h"
 #include "ct-error.h"
 #include "ct-extract.h"
 #include "ct-i18n.h"
@@ -326,7 +327,60 @@ make_anchor (GChecksum   *block_sum,
 
   g_checksum_update (sum, (const guchar *) "\x1f", 1);
   g_checksum_update (sum, (const guchar *) (label_folded != NULL ? label_folded : ""), -1);
-  return g_strndup (g_checksum_get_string (sum), 20);
+  return g_strndup (g_checksum_get_string (sum), CT_STORE_ANCHOR_DIGITS);
+}
+
+/* What a figure's words say (ct-catalog-qualifier.h), kept so that a
+ * comparison judges it without reading the report's text again; -1 when
+ * nothing is kept: a target (never compared) or no table. */
+static gint64
+observation_words (CtQualifierTable    *table,
+                   const CtDocument    *doc,
+                   const CtObservation *obs,
+                   CtLineCursor        *cursor)
+{
+  CtQualifierWords words;
+
+  if (table == NULL || obs->kind != CT_KIND_ACHIEVEMENT)
+    return -1;
+  ct_qualifier_words_from_text (table, obs->label, doc->text, doc->text_len, obs->start, obs->end,
+                                cursor, &words);
+  return ct_qualifier_words_pack (table, &words);
+}
+
+/* Each section's path (ct_document_section_path()) → its idx, the first
+ * of equal ones: an observation names its section by idx, and the path is
+ * rebuilt from the section table when read. */
+static GHashTable *
+section_indexes (const CtDocument *doc)
+{
+  GHashTable *paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_insert (paths, g_strdup (""), GINT_TO_POINTER (-1));
+  for (guint i = 0; i < doc->sections->len; i++)
+    {
+      gchar *path = ct_document_section_path (doc, i);
+
+      if (g_hash_table_contains (paths, path))
+        g_free (path);
+      else
+        g_hash_table_insert (paths, path, GINT_TO_POINTER (i));
+    }
+  return paths;
+}
+
+static void
+bind_section (CtDbStmt            *stmt,
+              GHashTable          *paths,
+              const CtObservation *obs)
+{
+  gpointer idx;
+
+  /* A path no section gives (none is known) stays text. */
+  if (obs->section != NULL && g_hash_table_lookup_extended (paths, obs->section, NULL, &idx))
+    ct_db_bind_int (stmt, 6, GPOINTER_TO_INT (idx));
+  else
+    ct_store_bind_text (stmt, 7, obs->section);
 }
 
 static gboolean
@@ -340,13 +394,20 @@ insert_observations (CtStore          *self,
 {
   g_autoptr(GHashTable) ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GChecksum) block_sum = NULL;
+  g_autoptr(GHashTable) paths = section_indexes (doc);
   gint folded_block = -2;
+  CtLineCursor cursor = { 0, 0 };
+  /* A text with a NUL byte is read differently by the comparison (its
+   * copy ends there): its figures keep no words. */
+  CtQualifierTable *table = memchr (doc->text, '\0', doc->text_len) == NULL
+                            ? ct_qualifier_table_get_default (NULL) : NULL;
 
   for (guint i = 0; i < observations->len; i++)
     {
       const CtObservation *obs = g_ptr_array_index (observations, i);
       const CtIndicator *ind;
       const gchar *label_folded = ct_catalog_fold_label (ct_store_get_catalog (self), obs->label);
+      gint64 words = observation_words (table, doc, obs, &cursor);
       g_autofree gchar *anchor = NULL;
       gint block = ct_document_block_at (doc, obs->start);
       guint ordinal;
@@ -372,20 +433,19 @@ insert_observations (CtStore          *self,
       ind = ct_catalog_match (ct_store_get_catalog (self), obs->label, obs->unit);
 
       stmt = ct_store_prepare (self,
-        "INSERT INTO observation (report_id, seq, indicator_id, kind, label, label_folded,"
+        "INSERT INTO observation (report_id, seq, indicator_id, kind, label, section_idx,"
         " section, value, value_high, qualifier, unit, plan, basis, rate, rate_computed,"
-        " yoy, status, flags, start, \"end\", line, anchor, ordinal)"
+        " yoy, status, flags, start, \"end\", line, anchor, ordinal, words)"
         " VALUES (?1, ?2, (SELECT id FROM indicator WHERE code = ?3), ?4, ?5, ?6, ?7, ?8,"
-        " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)", error);
+        " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)", error);
       if (stmt == NULL)
         return FALSE;
       ct_db_bind_int64 (stmt, 1, report_id);
       ct_db_bind_int (stmt, 2, i);
       ct_store_bind_text (stmt, 3, ind != NULL ? ind->code : NULL);
-      ct_store_bind_text (stmt, 4, ct_kind_to_string (obs->kind));
+      ct_db_bind_int (stmt, 4, obs->kind);
       ct_store_bind_text (stmt, 5, obs->label);
-      ct_store_bind_text (stmt, 6, label_folded);
-      ct_store_bind_text (stmt, 7, obs->section);
+      bind_section (stmt, paths, obs);
       ct_store_bind_double (stmt, 8, obs->value);
       ct_store_bind_double (stmt, 9, obs->value_high);
       ct_store_bind_text (stmt, 10, obs->qualifier);
@@ -400,8 +460,10 @@ insert_observations (CtStore          *self,
       ct_db_bind_int64 (stmt, 19, obs->start);
       ct_db_bind_int64 (stmt, 20, obs->end);
       ct_db_bind_int (stmt, 21, obs->line);
-      ct_store_bind_text (stmt, 22, anchor);
+      ct_db_bind_int64 (stmt, 22, ct_store_anchor_key (anchor));
       ct_db_bind_int (stmt, 23, ordinal);
+      if (words >= 0)
+        ct_db_bind_int64 (stmt, 24, words);
       if (!ct_store_step_done (self, stmt, error))
         return FALSE;
       result->n_observations++;
@@ -439,8 +501,9 @@ insert_report (CtStore          *self,
   g_autofree gchar *page_lines = join_page_lines (doc);
   CtDbStmt *stmt = ct_store_prepare (self,
     "INSERT INTO report (locality_id, year, period, period_folded, title, issuer,"
-    " report_date, source_name, sha256, format, imported_at, page_lines)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+    " report_date, source_name, sha256, format, imported_at, page_lines, words_version)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+  CtQualifierTable *table = ct_qualifier_table_get_default (NULL);
 
   if (stmt == NULL)
     return FALSE;
@@ -456,6 +519,8 @@ insert_report (CtStore          *self,
   ct_store_bind_text (stmt, 10, ct_file_format_to_string (doc->format));
   ct_store_bind_text (stmt, 11, now);
   ct_store_bind_text (stmt, 12, page_lines);
+  if (table != NULL)
+    ct_db_bind_int64 (stmt, 13, ct_qualifier_table_get_version (table));
   if (!ct_store_step_done (self, stmt, error))
     return FALSE;
   result->report_id = ct_db_last_insert_id (self->db);

@@ -192,6 +192,33 @@ static const gchar * const pg_migrations[] = {
   "  GROUP BY report_id;"
   "ALTER TABLE sentence_fts DROP CONSTRAINT sentence_fts_id_fkey;"
   "DROP TABLE sentence;",
+
+  /* 8 → 9: smaller observation rows (the section by its idx, the kind as
+   * CtObservationKind, no folded label, the anchor as an integer), and each
+   * figure's words packed with the qualifier table's version. */
+  "ALTER TABLE report ADD COLUMN words_version BIGINT;"
+  "ALTER TABLE observation ADD COLUMN words BIGINT;"
+  "ALTER TABLE observation ADD COLUMN section_idx INTEGER;"
+  "WITH RECURSIVE p (report_id, idx, path) AS ("
+  "    SELECT report_id, idx, CASE WHEN label != '' THEN label || ' ' ELSE '' END || title"
+  "    FROM section WHERE parent IS NULL"
+  "    UNION ALL"
+  "    SELECT s.report_id, s.idx,"
+  "      p.path || ' › ' || CASE WHEN s.label != '' THEN s.label || ' ' ELSE '' END || s.title"
+  "    FROM section s JOIN p ON s.report_id = p.report_id AND s.parent = p.idx AND s.idx > p.idx)"
+  "  UPDATE observation o SET section_idx = sp.idx, section = NULL"
+  "  FROM (SELECT report_id, min (idx) AS idx, path FROM p WHERE path IS NOT NULL"
+  "        GROUP BY report_id, path) sp"
+  "  WHERE sp.report_id = o.report_id AND sp.path = o.section AND o.section != '';"
+  "UPDATE observation SET section_idx = -1, section = NULL WHERE section = '';"
+  "ALTER TABLE observation DROP COLUMN label_folded;"
+  "ALTER TABLE observation ALTER COLUMN kind TYPE SMALLINT"
+  "  USING (CASE kind WHEN 'target' THEN 1 ELSE 0 END);"
+  "CREATE FUNCTION ct_anchor_key (t TEXT) RETURNS BIGINT"
+  "  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE"
+  "  AS 'SELECT (''x'' || substr (t, 1, 15))::bit(60)::bigint';"
+  "ALTER TABLE observation ALTER COLUMN anchor TYPE BIGINT USING ct_anchor_key (anchor);"
+  "UPDATE correction SET anchor = substr (anchor, 1, 15);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

@@ -130,6 +130,14 @@ gboolean      ct_store_bind_packed_blob        (CtDbStmt     *stmt,
                                                 guchar       *blob,
                                                 gsize         size);
 
+/* An observation's anchor as the library keeps it: the first 15 hex digits
+ * of its SHA-1 (60 bits) as an integer, -1 when hex is not one; SQL has it
+ * as ct_anchor_key (text). Corrections keep it as 15 hex digits of text
+ * (ct_store_anchor_text()). */
+#define CT_STORE_ANCHOR_DIGITS 15
+gint64        ct_store_anchor_key              (const gchar  *hex);
+gchar        *ct_store_anchor_text             (gint64        key);
+
 /* ct-store-open.c: refuses, untouched, a file that is not a library or
  * that cannot be read, with a message saying which (foreign, damaged,
  * newer, read-only). */
@@ -168,6 +176,14 @@ GPtrArray    *ct_store_query_observations (CtStore        *self,
                                            CtStoreBindFunc bind,
                                            gpointer        bind_data,
                                            GError        **error);
+/* The same without their section paths (obs->section NULL where the
+ * section table gives it): a comparison shows none, and rebuilding paths
+ * reads each report's sections. */
+GPtrArray    *ct_store_query_figures      (CtStore        *self,
+                                           const gchar    *sql,
+                                           CtStoreBindFunc bind,
+                                           gpointer        bind_data,
+                                           GError        **error);
 /* The SELECT list ct_store_query_observations expects, from
  * "observation o JOIN report r ON r.id = o.report_id
  *  LEFT JOIN indicator i ON i.id = o.indicator_id". */
@@ -175,7 +191,7 @@ GPtrArray    *ct_store_query_observations (CtStore        *self,
   "o.id, o.report_id, o.kind, o.label, o.section, o.value, o.value_high, " \
   "o.qualifier, o.unit, o.plan, o.basis, o.rate, o.rate_computed, o.yoy, " \
   "o.status, o.flags, o.start, o.end, o.line, i.code, r.locality_id, r.year, " \
-  "r.period_folded, o.anchor, o.ordinal, o.label_folded"
+  "r.period_folded, o.anchor, o.ordinal, o.section_idx, o.words, r.words_version"
 
 /* Deletes a report with its sentences (FTS entries too); no transaction. */
 gboolean      ct_store_delete_report_rows (CtStore  *self,

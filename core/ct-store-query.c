@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-store-private.h"
+#include "ct-catalog-qualifier.h"
 #include "ct-locality.h"
 #include "ct-error.h"
 #include "ct-i18n.h"
@@ -105,8 +106,50 @@ ct_store_delete_report (CtStore  *self,
   "r.id, r.locality_id, l.name, l.level, l.province, r.year, r.period, r.title," \
   " r.source_name, r.sha256, r.format, r.imported_at, r.report_date"
 
+/* What the gazetteer said of a province at a date: a province's library
+ * holds hundreds of reports of the same few provinces and dates. */
+typedef struct
+{
+  const CtLocality *now;
+  gchar            *former;
+} ProvinceNow;
+
+static void
+province_now_free (gpointer data)
+{
+  ProvinceNow *p = data;
+
+  g_free (p->former);
+  g_free (p);
+}
+
+static const CtLocality *
+province_now (GHashTable   *memo,
+              const gchar  *province,
+              const gchar  *when,
+              gchar       **former)
+{
+  g_autofree gchar *key = NULL;
+  ProvinceNow *p;
+
+  if (memo == NULL)
+    return ct_locality_province_now (province, when, former);
+  key = g_strconcat (province, "\x1f", when, NULL);
+  p = g_hash_table_lookup (memo, key);
+  if (p == NULL)
+    {
+      p = g_new0 (ProvinceNow, 1);
+      p->now = ct_locality_province_now (province, when, &p->former);
+      g_hash_table_insert (memo, g_steal_pointer (&key), p);
+    }
+  *former = g_strdup (p->former);
+  return p->now;
+}
+
+/* memo: NULL, or a table province_now() keeps its answers in. */
 static CtReportInfo *
-read_report (CtDbStmt *stmt)
+read_report (CtDbStmt   *stmt,
+             GHashTable *memo)
 {
   CtReportInfo *info = g_new0 (CtReportInfo, 1);
 
@@ -131,9 +174,9 @@ read_report (CtDbStmt *stmt)
     {
       g_autofree gchar *year = g_strdup_printf ("%d", info->year);
 
-      info->province_now = ct_locality_province_now (info->province,
-                                                     info->report_date != NULL ? info->report_date : year,
-                                                     &info->province_former);
+      info->province_now = province_now (memo, info->province,
+                                         info->report_date != NULL ? info->report_date : year,
+                                         &info->province_former);
     }
   return info;
 }
@@ -242,6 +285,7 @@ ct_store_list_reports (CtStore  *self,
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, province_now_free);
   CtDbStmt *stmt = ct_store_prepare (self,
     "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id", error);
   int rc;
@@ -250,7 +294,7 @@ ct_store_list_reports (CtStore  *self,
     return NULL;
   while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      CtReportInfo *info = read_report (stmt);
+      CtReportInfo *info = read_report (stmt, memo);
 
       g_ptr_array_add (reports, info);
       g_hash_table_insert (by_id, &info->id, info);
@@ -282,7 +326,7 @@ ct_store_get_report (CtStore  *self,
     return NULL;
   ct_db_bind_int64 (stmt, 1, report_id);
   if (ct_db_step (stmt) == CT_DB_ROW)
-    info = read_report (stmt);
+    info = read_report (stmt, NULL);
   ct_db_reset (stmt);
   if (info == NULL)
     {
@@ -412,7 +456,7 @@ ct_store_list_indicators (CtStore   *self,
     }
   else
     {
-      g_autoptr(GPtrArray) all = ct_store_query_observations (self,
+      g_autoptr(GPtrArray) all = ct_store_query_figures (self,
         "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
         " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id",
         NULL, NULL, error);
@@ -488,15 +532,16 @@ read_observation (CtStore      *self,
 {
   CtStoredObservation *so = g_new0 (CtStoredObservation, 1);
   CtObservation *obs = ct_observation_new ();
-  const gchar *kind = ct_db_column_text (stmt, 2);
 
   so->id = ct_db_column_int64 (stmt, 0);
   so->report_id = ct_db_column_int64 (stmt, 1);
   so->obs = obs;
-  obs->kind = g_strcmp0 (kind, ct_kind_to_string (CT_KIND_TARGET)) == 0
-              ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
+  obs->kind = ct_db_column_int (stmt, 2) == CT_KIND_TARGET ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT;
   obs->label = ct_store_column_text (stmt, 3);
+  /* Where a section row gives the path, fill_sections() writes it. */
   obs->section = ct_store_column_text (stmt, 4);
+  if (obs->section == NULL && !ct_db_column_is_null (stmt, 25) && ct_db_column_int (stmt, 25) < 0)
+    obs->section = g_strdup ("");
   obs->value = ct_store_column_double (stmt, 5);
   obs->value_high = ct_store_column_double (stmt, 6);
   obs->qualifier = ct_store_column_text (stmt, 7);
@@ -514,11 +559,21 @@ read_observation (CtStore      *self,
   obs->end = ct_db_column_int64 (stmt, 17);
   obs->line = ct_db_column_int (stmt, 18);
   so->indicator_code = ct_store_column_text (stmt, 19);
-  if (so->indicator_code == NULL)
+  so->words = -1;
+  if (!ct_db_column_is_null (stmt, 26) && !ct_db_column_is_null (stmt, 27))
+    {
+      CtQualifierTable *table = ct_qualifier_table_get_default (NULL);
+
+      /* Words another table read are read again from the text. */
+      if (table != NULL && ct_db_column_int64 (stmt, 27) == ct_qualifier_table_get_version (table))
+        so->words = ct_db_column_int64 (stmt, 26);
+    }
+  if (so->indicator_code == NULL && ct_catalog_has_user_aliases (ct_store_get_catalog (self)))
     {
       /* A label the user linked after this report was imported. */
-      const CtIndicator *ind = ct_catalog_lookup_user_alias (ct_store_get_catalog (self),
-                                                             ct_db_column_text (stmt, 25));
+      CtCatalog *catalog = ct_store_get_catalog (self);
+      const CtIndicator *ind = ct_catalog_lookup_user_alias (catalog, ct_catalog_fold_label (catalog, obs->label));
+
       if (ind != NULL)
         so->indicator_code = g_strdup (ind->code);
     }
@@ -551,15 +606,108 @@ finish_observation (CtStore             *self,
     }
 }
 
-GPtrArray *
-ct_store_query_observations (CtStore         *self,
-                             const gchar     *sql,
-                             CtStoreBindFunc  bind,
-                             gpointer         bind_data,
-                             GError         **error)
+/* A report's section paths by idx, as ct_document_section_path() wrote
+ * them at import. */
+static GPtrArray *
+read_section_paths (CtStore  *self,
+                    gint64    report_id,
+                    GError  **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  CtDbStmt *stmt = ct_store_prepare (self,
+    "SELECT idx, parent, label, title FROM section WHERE report_id = ?1 ORDER BY idx", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ct_db_bind_int64 (stmt, 1, report_id);
+  while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
+    {
+      const gchar *label = ct_db_column_text (stmt, 2);
+      const gchar *title = ct_db_column_text (stmt, 3);
+      gint idx = ct_db_column_int (stmt, 0);
+      gint parent = ct_db_column_is_null (stmt, 1) ? -1 : ct_db_column_int (stmt, 1);
+
+      /* idx runs 0, 1, 2 … in a report the import wrote. */
+      if (idx != (gint) parents->len)
+        break;
+      g_array_append_val (parents, parent);
+      if (title == NULL)
+        title = "";
+      g_ptr_array_add (names, label != NULL && *label != '\0'
+                              ? g_strconcat (label, " ", title, NULL) : g_strdup (title));
+    }
+  ct_db_reset (stmt);
+  if (rc != CT_DB_DONE && rc != CT_DB_ROW)
+    {
+      ct_store_set_error (self, error);
+      return NULL;
+    }
+  for (guint i = 0; i < parents->len; i++)
+    {
+      GString *path = g_string_new (NULL);
+      g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (gint));
+
+      /* Innermost first, a loop cut as the document's own path cuts it. */
+      for (gint s = i; s >= 0 && (guint) s < parents->len && chain->len <= parents->len;
+           s = g_array_index (parents, gint, s))
+        g_array_append_val (chain, s);
+      for (guint k = chain->len; k > 0; k--)
+        {
+          if (k < chain->len)
+            g_string_append (path, " › ");
+          g_string_append (path, g_ptr_array_index (names, g_array_index (chain, gint, k - 1)));
+        }
+      g_ptr_array_add (paths, g_string_free (path, FALSE));
+    }
+  return g_steal_pointer (&paths);
+}
+
+/* Section paths for the observations named by idx (sections[i] for
+ * list[i], -1 when the row had its path or none), read once per report. */
+static gboolean
+fill_sections (CtStore    *self,
+               GPtrArray  *list,
+               GArray     *sections,
+               GError    **error)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  gint64 paths_report = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      CtStoredObservation *so = g_ptr_array_index (list, i);
+      gint idx = g_array_index (sections, gint, i);
+
+      if (idx < 0)
+        continue;
+      if (paths == NULL || paths_report != so->report_id)
+        {
+          g_clear_pointer (&paths, g_ptr_array_unref);
+          paths = read_section_paths (self, so->report_id, error);
+          if (paths == NULL)
+            return FALSE;
+          paths_report = so->report_id;
+        }
+      if ((guint) idx < paths->len)
+        so->obs->section = g_strdup (g_ptr_array_index (paths, idx));
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+query_observations (CtStore         *self,
+                    const gchar     *sql,
+                    CtStoreBindFunc  bind,
+                    gpointer         bind_data,
+                    gboolean         with_sections,
+                    GError         **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_stored_observation_free);
   g_autoptr(GHashTable) corrections = ct_store_load_corrections (self, error);
+  g_autoptr(GArray) sections = g_array_new (FALSE, FALSE, sizeof (gint));
   CtDbStmt *stmt;
   int rc;
 
@@ -574,11 +722,14 @@ ct_store_query_observations (CtStore         *self,
     {
       CtStoredObservation *so = read_observation (self, stmt);
       GPtrArray *mine = g_hash_table_lookup (corrections, &so->id);
+      gint section = so->obs->section == NULL && !ct_db_column_is_null (stmt, 25)
+                     ? ct_db_column_int (stmt, 25) : -1;
 
       if (mine != NULL)
         ct_store_apply_corrections (so, mine);
       finish_observation (self, so);
       g_ptr_array_add (list, so);
+      g_array_append_val (sections, section);
     }
   ct_db_reset (stmt);
   if (rc != CT_DB_DONE)
@@ -586,7 +737,29 @@ ct_store_query_observations (CtStore         *self,
       ct_store_set_error (self, error);
       return NULL;
     }
+  if (with_sections && !fill_sections (self, list, sections, error))
+    return NULL;
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+ct_store_query_observations (CtStore         *self,
+                             const gchar     *sql,
+                             CtStoreBindFunc  bind,
+                             gpointer         bind_data,
+                             GError         **error)
+{
+  return query_observations (self, sql, bind, bind_data, TRUE, error);
+}
+
+GPtrArray *
+ct_store_query_figures (CtStore         *self,
+                        const gchar     *sql,
+                        CtStoreBindFunc  bind,
+                        gpointer         bind_data,
+                        GError         **error)
+{
+  return query_observations (self, sql, bind, bind_data, FALSE, error);
 }
 
 static void

@@ -339,6 +339,45 @@ sql_pack (sqlite3_context  *ctx,
   sqlite3_result_blob64 (ctx, blob, size, g_free);
 }
 
+gint64
+ct_store_anchor_key (const gchar *hex)
+{
+  guint64 key = 0;
+
+  if (hex == NULL)
+    return -1;
+  for (guint i = 0; i < CT_STORE_ANCHOR_DIGITS; i++)
+    {
+      gint digit = g_ascii_xdigit_value (hex[i]);
+
+      if (digit < 0)
+        return -1;
+      key = key << 4 | (guint) digit;
+    }
+  return (gint64) key;
+}
+
+gchar *
+ct_store_anchor_text (gint64 key)
+{
+  return g_strdup_printf ("%015" G_GINT64_MODIFIER "x", (guint64) key);
+}
+
+static void
+sql_anchor_key (sqlite3_context  *ctx,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  gint64 key;
+
+  (void) argc;
+  key = ct_store_anchor_key ((const gchar *) sqlite3_value_text (argv[0]));
+  if (key < 0)
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_int64 (ctx, key);
+}
+
 /* PostgreSQL libraries define the same names in SQL (ct-store-pg.c). */
 gboolean
 ct_store_register_text_functions (CtStore *self)
@@ -350,5 +389,6 @@ ct_store_register_text_functions (CtStore *self)
     return TRUE;
   return sqlite3_create_function (db, "ct_unpack", 1, flags, NULL, sql_unpack, NULL, NULL) == SQLITE_OK
          && sqlite3_create_function (db, "ct_unpack_head", 2, flags, NULL, sql_unpack_head, NULL, NULL) == SQLITE_OK
-         && sqlite3_create_function (db, "ct_pack", 1, flags, NULL, sql_pack, NULL, NULL) == SQLITE_OK;
+         && sqlite3_create_function (db, "ct_pack", 1, flags, NULL, sql_pack, NULL, NULL) == SQLITE_OK
+         && sqlite3_create_function (db, "ct_anchor_key", 1, flags, NULL, sql_anchor_key, NULL, NULL) == SQLITE_OK;
 }

@@ -178,6 +178,84 @@ static const gchar * const migrations[] = {
   "  SELECT report_id, min (id), count (*), ct_spans (id, start, end, line)"
   "  FROM sentence GROUP BY report_id;"
   "DROP TABLE sentence;",
+
+  /* 8 → 9: smaller observation rows. A row names its section by the
+   * section table's idx (-1: none; the path is rebuilt when read, once per
+   * report) and keeps the path as text only where no section row gives it;
+   * its kind is CtObservationKind; the folded label is computed when read;
+   * the anchor is the integer of its first 15 hex digits
+   * (ct_store_anchor_key()), and corrections keep those 15 digits. It keeps
+   * what its words say to its qualifiers, packed (ct_qualifier_words_pack()),
+   * with the version of the qualifier table that read them in its report,
+   * so a comparison reads no report's text. The table is rebuilt to drop
+   * columns and change types; its id sequence carries over, so ids are
+   * never reused, and step 7's counting triggers are made again. */
+  "ALTER TABLE report ADD COLUMN words_version INTEGER;"
+  /* Each section's path as ct_document_section_path() writes it. */
+  "CREATE TEMP TABLE section_path AS"
+  "  WITH RECURSIVE p (report_id, idx, path) AS ("
+  "    SELECT report_id, idx, CASE WHEN label != '' THEN label || ' ' ELSE '' END || title"
+  "    FROM section WHERE parent IS NULL"
+  "    UNION ALL"
+  "    SELECT s.report_id, s.idx,"
+  "      p.path || ' › ' || CASE WHEN s.label != '' THEN s.label || ' ' ELSE '' END || s.title"
+  "    FROM section s JOIN p ON s.report_id = p.report_id AND s.parent = p.idx AND s.idx > p.idx)"
+  "  SELECT report_id, min (idx) AS idx, path FROM p WHERE path IS NOT NULL GROUP BY report_id, path;"
+  "CREATE INDEX temp.section_path_key ON section_path (report_id, path);"
+  "CREATE TABLE observation_new ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  report_id INTEGER NOT NULL REFERENCES report (id) ON DELETE CASCADE,"
+  "  seq INTEGER NOT NULL,"
+  "  indicator_id INTEGER REFERENCES indicator (id) ON DELETE SET NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  label TEXT,"
+  "  section_idx INTEGER,"
+  "  section TEXT,"
+  "  value REAL, value_high REAL, qualifier TEXT, unit TEXT, plan REAL,"
+  "  basis TEXT, rate REAL, rate_computed REAL, yoy REAL, status TEXT,"
+  "  flags INTEGER NOT NULL DEFAULT 0,"
+  "  start INTEGER NOT NULL, end INTEGER NOT NULL, line INTEGER NOT NULL,"
+  "  anchor INTEGER NOT NULL,"
+  "  ordinal INTEGER NOT NULL,"
+  "  words INTEGER);"
+  "INSERT INTO observation_new (id, report_id, seq, indicator_id, kind, label, section_idx, section,"
+  "  value, value_high, qualifier, unit, plan, basis, rate, rate_computed, yoy, status, flags,"
+  "  start, end, line, anchor, ordinal)"
+  "  SELECT o.id, o.report_id, o.seq, o.indicator_id, CASE o.kind WHEN 'target' THEN 1 ELSE 0 END,"
+  "    o.label, CASE WHEN o.section = '' THEN -1 ELSE sp.idx END,"
+  "    CASE WHEN o.section = '' OR sp.idx IS NOT NULL THEN NULL ELSE o.section END,"
+  "    o.value, o.value_high, o.qualifier, o.unit, o.plan, o.basis, o.rate, o.rate_computed,"
+  "    o.yoy, o.status, o.flags, o.start, o.end, o.line, ct_anchor_key (o.anchor), o.ordinal"
+  "  FROM observation o LEFT JOIN section_path sp ON sp.report_id = o.report_id AND sp.path = o.section"
+  "  ORDER BY o.id;"
+  "INSERT INTO sqlite_sequence (name, seq) SELECT 'observation_new', 0"
+  "  WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'observation_new');"
+  "UPDATE sqlite_sequence SET seq = max (seq, coalesce ((SELECT seq FROM sqlite_sequence"
+  "  WHERE name = 'observation'), 0)) WHERE name = 'observation_new';"
+  "DROP TABLE observation;"
+  "DROP TABLE temp.section_path;"
+  "ALTER TABLE observation_new RENAME TO observation;"
+  "CREATE INDEX observation_report ON observation (report_id, seq);"
+  "CREATE INDEX observation_anchor ON observation (report_id, anchor, ordinal);"
+  "CREATE INDEX observation_indicator ON observation (indicator_id);"
+  "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);"
+  "CREATE TRIGGER observation_counted AFTER INSERT ON observation BEGIN"
+  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)"
+  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched,"
+  "  flagged = flagged + excluded.flagged;"
+  "END;"
+  "CREATE TRIGGER observation_uncounted AFTER DELETE ON observation BEGIN"
+  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL),"
+  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;"
+  "END;"
+  "CREATE TRIGGER observation_recounted AFTER UPDATE OF report_id, indicator_id, flags ON observation BEGIN"
+  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL),"
+  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;"
+  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)"
+  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched,"
+  "  flagged = flagged + excluded.flagged;"
+  "END;"
+  "UPDATE correction SET anchor = substr (anchor, 1, 15);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);

@@ -36,7 +36,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. Older databases are migrated
  * in place on open; newer ones are refused with CT_ERROR_SCHEMA_TOO_NEW. */
-#define CT_STORE_SCHEMA_VERSION 8
+#define CT_STORE_SCHEMA_VERSION 9
 
 /* PRAGMA application_id of a Chỉ tiêu library ("CTie"): a SQLite file
  * without it that already holds tables belongs to another program and is
@@ -320,6 +320,10 @@ typedef struct
   /* Set by ct_store_judge_observations() only, else CT_VERDICT_NONE. */
   CtVerdict       verdict;
   CtVerdict       reported;
+  /* What its words say, as its import read them (ct_qualifier_words_pack()
+   * of this program's qualifier table); -1 when the library keeps none of
+   * that version, and the judge reads the report's text. */
+  gint64          words;
 } CtStoredObservation;
 
 void         ct_stored_observation_free (CtStoredObservation *obs);

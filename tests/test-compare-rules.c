@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ct-catalog-need.h"
 #include "ct-catalog-qualifier.h"
 #include "ct-chart-compare.h"
 #include "ct-figure.h"
@@ -411,6 +412,51 @@ test_bad_table (void)
   g_assert_nonnull (error);
 }
 
+typedef struct
+{
+  const gchar *pattern;
+  const gchar *needs; /* joined by "|", NULL for none */
+} NeedCase;
+
+/* The words a pattern cannot match without, and none where a pattern may
+ * match without any word (classes, optional groups, an unknown construct). */
+static void
+test_pattern_needs (void)
+{
+  static const NeedCase cases[] = {
+    { "\\bkhoai lang\\b", "khoai lang" },
+    { "\\b(cay|trong) mia\\b", " mia" },
+    { "\\b(ngo|bap) lai\\b|\\bgiong moi\\b", " lai|giong moi" },
+    { "\\bdien tich (gieo )?trong\\b", "dien tich " },
+    { "\\b0?7 ?(den|-) ?12 thang\\b", "12 thang" },
+    { "\\btrong rung( tap trung)?\\b(?! phan tan)", "trong rung" },
+    { "\\b(thanh long|buoi|cam)\\b", "thanh long|buoi|cam" },
+    { "\\bnam (19|20)\\d\\d\\b", "nam " },
+    { "x+yz", "yz" },
+    { "\\b(rau|dau)?\\b", NULL },
+    { "\\b[0-9]+\\b|\\bphan tram\\b", NULL },
+    { "(?i)lua", NULL },
+    { "\\p{L}+ lua", NULL },
+    { "a{2", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) needs = ct_regex_needs (cases[i].pattern);
+      g_autofree gchar *joined = needs != NULL ? g_strjoinv ("|", needs) : NULL;
+
+      if (g_strcmp0 (joined, cases[i].needs) != 0)
+        g_error ("%s: needs %s, expected %s", cases[i].pattern, joined, cases[i].needs);
+    }
+  {
+    g_auto(GStrv) needs = ct_regex_needs ("\\bvu (he thu|thu dong)\\b");
+
+    g_assert_true (ct_regex_needs_met ((const gchar * const *) needs, "dien tich vu thu dong 40 ha"));
+    g_assert_false (ct_regex_needs_met ((const gchar * const *) needs, "dien tich vu mua 40 ha"));
+    g_assert_true (ct_regex_needs_met (NULL, "any text"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -422,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/compare-rules/judge", test_judge);
   g_test_add_func ("/compare-rules/reported-word", test_reported_word);
   g_test_add_func ("/compare-rules/qualifiers", test_qualifiers);
+  g_test_add_func ("/compare-rules/pattern-needs", test_pattern_needs);
   g_test_add_func ("/compare-rules/exclusions", test_exclusions);
   g_test_add_func ("/compare-rules/bad-table", test_bad_table);
   return g_test_run ();

@@ -8,10 +8,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "ct-catalog-qualifier.h"
 #include "ct-store-compare.h"
 #include "ct-store.h"
 #include "ct-test-util.h"
@@ -114,10 +117,11 @@ key_of (gint64       line,
         const gchar *kind,
         gdouble      value,
         const gchar *unit,
-        gdouble      rate)
+        gdouble      rate,
+        const gchar *section)
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%.6g|%s|%.6g", line, kind,
-                          value, unit != NULL ? unit : "", rate);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "|%s|%.6g|%s|%.6g|%s", line, kind,
+                          value, unit != NULL ? unit : "", rate, section != NULL ? section : "(none)");
 }
 
 static gdouble
@@ -175,7 +179,9 @@ test_stores_what_extract_prints (void)
                  : json_object_get_string_member (o, "unit");
           key = key_of (json_object_get_int_member (o, "line"),
                         json_object_get_string_member (o, "kind"),
-                        member_double (o, "value"), unit, member_double (o, "rate"));
+                        member_double (o, "value"), unit, member_double (o, "rate"),
+                        json_object_get_null_member (o, "section") ? NULL
+                        : json_object_get_string_member (o, "section"));
           g_hash_table_add (expected, g_steal_pointer (&key));
           n_expected++;
         }
@@ -188,7 +194,8 @@ test_stores_what_extract_prints (void)
         {
           const CtStoredObservation *so = g_ptr_array_index (stored, k);
           g_autofree gchar *key = key_of (so->obs->line, ct_kind_to_string (so->obs->kind),
-                                          so->obs->value, so->obs->unit, so->obs->rate);
+                                          so->obs->value, so->obs->unit, so->obs->rate,
+                                          so->obs->section);
 
           if (!g_hash_table_contains (expected, key))
             g_error ("%s: stored %s is not what extract prints", seeds[i], key);
@@ -384,6 +391,136 @@ test_mapping_to_catalogue (void)
   g_assert_cmpuint (found * 10, >=, G_N_ELEMENTS (sample) * 9);
 }
 
+/* Every row and cell of a comparison of all reports, as text: what the
+ * views show of the judgement. */
+static gchar *
+comparison_text (const gchar *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) store = ct_store_open (path, &error);
+  g_autoptr(CtCompareQuery) query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) cmp = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  query->include_unclassified = TRUE;
+  cmp = ct_store_compare (store, query, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < ct_comparison_get_n_rows (cmp); r++)
+    {
+      g_string_append_printf (out, "%s\n", ct_comparison_get_row (cmp, r)->name);
+      for (guint c = 0; c < ct_comparison_get_n_columns (cmp); c++)
+        {
+          const CtCompareCell *cell = ct_comparison_get_cell (cmp, r, c);
+
+          g_string_append_printf (out, " %" G_GINT64_FORMAT ":%d/%d/%d/%d/%d/%d", cell->observation_id,
+                                  cell->verdict, cell->reported, cell->qualifiers.kind,
+                                  cell->qualifiers.plan_span, cell->qualifiers.reference_year,
+                                  cell->basis);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+run_sql (const gchar *path,
+         const gchar *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* What the import kept of each achievement's words is what its text says
+ * now; a comparison reads the kept words, and words kept by another
+ * version of the qualifier table are read from the text again. */
+static void
+test_kept_words_agree (void)
+{
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *copy = ct_test_tmp_path ("seeds-words.db");
+  g_autofree gchar *contents = NULL;
+  g_autofree gchar *kept = NULL;
+  g_autofree gchar *stale = NULL;
+  g_autofree gchar *wrong = NULL;
+  CtQualifierTable *table = ct_qualifier_table_get_default (&error);
+  g_autoptr(GBytes) tsv = g_resources_lookup_data ("/io/github/chitieu/Chitieu/data/qualifiers.tsv",
+                                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(CtQualifierTable) try_all = NULL;
+  gsize len = 0;
+  guint checked = 0, qualified = 0;
+
+  if (!have_seeds ())
+    {
+      g_test_skip ("the shared seeds are not available");
+      return;
+    }
+  g_assert_no_error (error);
+  /* The same table trying every pattern on every text: skipping a pattern
+   * whose words a text lacks must change nothing. */
+  g_assert_nonnull (tsv);
+  try_all = ct_qualifier_table_new_from_data (g_bytes_get_data (tsv, NULL), g_bytes_get_size (tsv), &error);
+  g_assert_no_error (error);
+  ct_qualifier_table_set_try_all (try_all, TRUE);
+  import_seeds ();
+  store = open_library ();
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const CtReportInfo *r = g_ptr_array_index (reports, i);
+      g_autoptr(GPtrArray) obs = ct_store_list_observations (store, r->id, &error);
+      g_autoptr(CtSourceSpan) span = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (obs->len, >, 0);
+      span = ct_store_get_source (store, ((CtStoredObservation *) g_ptr_array_index (obs, 0))->id, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < obs->len; k++)
+        {
+          const CtStoredObservation *so = g_ptr_array_index (obs, k);
+          CtQualifierWords stored, read, tried;
+
+          if (so->obs->kind != CT_KIND_ACHIEVEMENT)
+            continue;
+          g_assert_cmpint (so->words, >=, 0);
+          g_assert_true (ct_qualifier_words_unpack (table, so->words, &stored));
+          ct_qualifier_words_from_text (table, so->obs->label, span->text, span->text_len,
+                                        so->obs->start, so->obs->end, NULL, &read);
+          if (!ct_qualifier_words_equal (&stored, &read))
+            g_error ("“%s” (line %u): the kept words differ from its text's", so->obs->label, so->obs->line);
+          ct_qualifier_words_from_text (try_all, so->obs->label, span->text, span->text_len,
+                                        so->obs->start, so->obs->end, NULL, &tried);
+          if (!ct_qualifier_words_equal (&read, &tried))
+            g_error ("“%s” (line %u): a skipped pattern would have matched", so->obs->label, so->obs->line);
+          checked++;
+          qualified += so->words != 0;
+        }
+    }
+  g_test_message ("%u achievements, %u with words that qualify them", checked, qualified);
+  g_assert_cmpuint (checked, >=, 250);
+  g_assert_cmpuint (qualified, >=, 10);
+  g_clear_pointer (&store, ct_store_close);
+
+  /* The same library with every figure's words made a spring crop. */
+  g_assert_true (g_file_get_contents (db_path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+  kept = comparison_text (copy);
+  run_sql (copy, "UPDATE observation SET words = 1 WHERE words IS NOT NULL;"
+                 "UPDATE report SET words_version = words_version + 1");
+  stale = comparison_text (copy);
+  g_assert_cmpstr (stale, ==, kept);
+  run_sql (copy, "UPDATE report SET words_version = words_version - 1");
+  wrong = comparison_text (copy);
+  g_assert_cmpstr (wrong, !=, kept);
+  g_unlink (copy);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +534,7 @@ main (int    argc,
   g_test_add_func ("/seeds-import/again-adds-nothing", test_import_again_adds_nothing);
   g_test_add_func ("/seeds-import/grain-side-by-side", test_grain_side_by_side);
   g_test_add_func ("/seeds-import/mapping", test_mapping_to_catalogue);
+  g_test_add_func ("/seeds-import/kept-words-agree", test_kept_words_agree);
   status = g_test_run ();
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     g_free (seeds[i]);

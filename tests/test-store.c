@@ -433,6 +433,98 @@ test_migration (void)
   }
 }
 
+/* A library of schema 8 keeps its observations through the upgrade that
+ * names sections by idx and stores kinds and anchors as numbers: each row
+ * reads back as before, the counts stay right, corrections still find
+ * theirs, and the ids already handed out are never given again. */
+static void
+test_migration_rows (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) old = ct_store_open_at_version (path, 8, &error);
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) obs = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  const CtReportInfo *info;
+  static const gchar *const sections[] = {
+    "B. NHIỆM VỤ › II. Xã hội › Y tế", "", "Phụ lục › Bảng 3", NULL
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (ct_store_exec (old,
+    "INSERT INTO locality (id, name, name_folded) VALUES (1, 'Hòa Vang', 'hoa vang');"
+    "INSERT INTO indicator (code, name) VALUES ('YT_BHYT', 'bảo hiểm');"
+    "INSERT INTO report (id, locality_id, year, period, period_folded, source_name, sha256,"
+    " format, imported_at) VALUES (1, 1, 2021, 'cả năm', 'ca nam', 'hv.txt', 'f00d',"
+    " 'text', '2021-12-20T00:00:00Z');"
+    "INSERT INTO report_text (report_id, text) VALUES (1, 'Tỷ lệ tham gia bảo hiểm y tế 91%.');"
+    "INSERT INTO section (report_id, idx, parent, label, title, level, part, line) VALUES"
+    " (1, 0, NULL, 'B.', 'NHIỆM VỤ', 0, 'targets', 3),"
+    " (1, 1, 0, 'II.', 'Xã hội', 1, 'targets', 9),"
+    " (1, 2, 1, '', 'Y tế', 2, 'targets', 12);"
+    "INSERT INTO observation (id, report_id, seq, indicator_id, kind, label, label_folded,"
+    " section, value, unit, flags, start, \"end\", line, anchor, ordinal) VALUES"
+    " (1, 1, 0, (SELECT id FROM indicator), 'achievement', 'Tỷ lệ tham gia bảo hiểm y tế', 'ty le tham gia bao hiem y te',"
+    "  'B. NHIỆM VỤ › II. Xã hội › Y tế', 91, '%', 0, 0, 33, 1, '0123456789abcdef0123', 0),"
+    " (2, 1, 1, NULL, 'target', 'Số trạm y tế', 'so tram y te', '', 12, 'trạm', 1, 0, 10, 1,"
+    "  '1123456789abcdef0123', 0),"
+    " (3, 1, 2, NULL, 'achievement', 'Số giường bệnh', 'so giuong benh', 'Phụ lục › Bảng 3',"
+    "  40, 'giường', 0, 0, 10, 1, '2123456789abcdef0123', 0),"
+    " (4, 1, 3, NULL, 'achievement', 'Số bác sĩ', 'so bac si', NULL, 8, 'người', 0, 0, 10, 1,"
+    "  '3123456789abcdef0123', 0),"
+    " (5, 1, 4, NULL, 'achievement', 'Bỏ đi', 'bo di', NULL, 1, NULL, 0, 0, 10, 1,"
+    "  '4123456789abcdef0123', 0);"
+    "DELETE FROM observation WHERE id = 5;"
+    "INSERT INTO correction (locality_id, year, period_folded, anchor, ordinal, field, number,"
+    " created_at) VALUES (1, 2021, 'ca nam', '0123456789abcdef0123', 0, 1, 92.5,"
+    " '2022-01-05T00:00:00Z');", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&old, ct_store_close);
+
+  store = open_store (path);
+  g_assert_cmpint (schema_version (store), ==, CT_STORE_SCHEMA_VERSION);
+  obs = ct_store_list_observations (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (obs->len, ==, 4);
+  for (guint i = 0; i < obs->len; i++)
+    {
+      const CtStoredObservation *so = g_ptr_array_index (obs, i);
+
+      g_assert_cmpint (so->id, ==, i + 1);
+      g_assert_cmpstr (so->obs->section, ==, sections[i]);
+      g_assert_cmpint (so->obs->kind, ==, i == 1 ? CT_KIND_TARGET : CT_KIND_ACHIEVEMENT);
+      g_assert_cmpuint (so->obs->flags, ==, i == 1 ? 1 : 0);
+    }
+  /* The correction keyed by anchor applies; the indicator stays linked. */
+  g_assert_cmpfloat (((CtStoredObservation *) g_ptr_array_index (obs, 0))->obs->value, ==, 92.5);
+  g_assert_cmpstr (((CtStoredObservation *) g_ptr_array_index (obs, 0))->indicator_code, ==, "YT_BHYT");
+  g_assert_cmpint (count_rows (store, "observation WHERE section_idx = 2 AND section IS NULL"), ==, 1);
+  g_assert_cmpint (count_rows (store, "report_counts WHERE n = 4 AND matched = 1 AND flagged = 1"), ==, 1);
+  reports = ct_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  info = g_ptr_array_index (reports, 0);
+  g_assert_cmpuint (info->n_observations, ==, 4);
+  g_assert_cmpuint (info->n_matched, ==, 1);
+  g_assert_cmpuint (info->n_flagged, ==, 1);
+  if (pg_server == NULL)
+    g_assert_cmpint (count_rows (store, "sqlite_sequence WHERE name = 'observation' AND seq = 5"), ==, 1);
+
+  /* A new correction of the same field replaces the old one: the anchors
+   * of both are the same key. */
+  {
+    g_autoptr(CtCorrection) again = ct_correction_new (CT_CORRECTION_VALUE, 93, NULL);
+    g_autoptr(CtStoredObservation) so = NULL;
+
+    g_assert_true (ct_store_set_correction (store, 1, again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count_rows (store, "correction"), ==, 1);
+    so = ct_store_get_observation (store, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (so->obs->value, ==, 93);
+  }
+}
+
 
 /* A library of schema 7 kept a row per sentence, its id the full-text
  * entry: upgraded, its sentences are found where they were, with their
@@ -780,6 +872,11 @@ test_query_plans (void)
 
   reports = ct_store_list_reports (store, &error);
   g_assert_no_error (error);
+  /* The list's counts are its reports' own: no observation row is read. */
+  g_hash_table_iter_init (&iter, store->statements);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sql, NULL))
+    if (strstr (sql, "FROM observation") != NULL && strstr (sql, "FROM correction") == NULL)
+      g_error ("the list reads observations: %s", sql);
   q->indicator = g_strdup ("NS_THU");
   cmp = ct_store_compare (store, q, &error);
   g_assert_no_error (error);
@@ -1805,6 +1902,7 @@ main (int    argc,
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/migration-sentences", test_migration_sentences);
   g_test_add_func ("/store/reports-without-sentences", test_reports_without_sentences);
+  g_test_add_func ("/store/migration-rows", test_migration_rows);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
