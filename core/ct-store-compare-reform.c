@@ -15,7 +15,6 @@
 static gchar *
 column_when (const CtCompareColumn *col)
 {
-  const CtGazetteer *gz = ct_gazetteer_get ();
   g_autofree gchar *year = g_strdup_printf ("%d", col->year);
   g_autofree gchar *typed = NULL;
   g_autoptr(GPtrArray) units = NULL;
@@ -25,8 +24,10 @@ column_when (const CtCompareColumn *col)
     return g_steal_pointer (&year);
   if (ct_locality_tier_of_level (col->level) == CT_LOCALITY_DISTRICT)
     return g_strdup ("2025-06-30");
+  /* Only a 2025 column asks the country's list, which costs more to load
+   * than the rest of a one-indicator comparison. */
   typed = col->level != NULL ? g_strconcat (col->level, " ", col->locality, NULL) : g_strdup (col->locality);
-  units = ct_gazetteer_find (gz, typed, ct_locality_tier_of_level (col->level), year);
+  units = ct_gazetteer_find (ct_gazetteer_get (), typed, ct_locality_tier_of_level (col->level), year);
   for (guint i = 0; i < units->len; i++)
     {
       if (ct_locality_is_after_reform (g_ptr_array_index (units, i)))
