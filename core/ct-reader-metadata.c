@@ -50,7 +50,10 @@ typedef struct
   GRegex     *place;   /* level word + capitalised name */
   GHashTable *levels;  /* lower-case spelling → row (level, tier) */
   GHashTable *stop;    /* first words that are not names */
+  CtNeedles  *level_words; /* every spelling the place pattern starts with */
   GPtrArray  *provinces; /* GStrv rows: name, other spellings */
+  CtNeedles  *province_forms; /* each province's name and other spellings */
+  GArray     *form_province;  /* guint: the row of each form */
   GPtrArray  *periods;   /* pairs: GRegex, canonical name */
   GRegex     *date;
 } Tables;
@@ -62,6 +65,29 @@ capitalise (const gchar *word)
   g_autofree gchar *first = g_utf8_strup (word, next - word);
 
   return g_strconcat (first, next, NULL);
+}
+
+/* Every spelling of every province, for one pass over a report. */
+static void
+province_forms (Tables *t)
+{
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+
+  t->form_province = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < t->provinces->len; i++)
+    {
+      gchar **row = g_ptr_array_index (t->provinces, i);
+      g_auto(GStrv) alts = g_strsplit (row[1] != NULL ? row[1] : "", ",", -1);
+
+      g_ptr_array_add (forms, g_strdup (row[0]));
+      g_array_append_val (t->form_province, i);
+      for (guint f = 0; alts[f] != NULL; f++)
+        {
+          g_ptr_array_add (forms, g_strdup (alts[f]));
+          g_array_append_val (t->form_province, i);
+        }
+    }
+  t->province_forms = ct_needles_new ((const gchar * const *) forms->pdata, forms->len);
 }
 
 static const Tables *
@@ -77,6 +103,7 @@ tables (void)
       g_autoptr(GPtrArray) periods = ct_reader_load_table ("periods.tsv");
       GString *alt = g_string_new (NULL);
       g_autofree gchar *pattern = NULL;
+      g_autoptr(GPtrArray) forms_seen = g_ptr_array_new_with_free_func (g_free);
 
       t.levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
       for (guint i = 0; i < levels->len; i++)
@@ -99,6 +126,7 @@ tables (void)
                 {
                   g_autofree gchar *esc = g_regex_escape_string (forms[f], -1);
 
+                  g_ptr_array_add (forms_seen, g_strdup (forms[f]));
                   if (alt->len > 0)
                     g_string_append_c (alt, '|');
                   g_string_append (alt, esc);
@@ -109,12 +137,14 @@ tables (void)
                                  alt->str);
       g_string_free (alt, TRUE);
       t.place = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      t.level_words = ct_needles_new ((const gchar * const *) forms_seen->pdata, forms_seen->len);
 
       t.stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       for (guint i = 0; i < stop->len; i++)
         g_hash_table_add (t.stop, g_strdup (((gchar **) g_ptr_array_index (stop, i))[0]));
 
       t.provinces = ct_reader_load_table ("provinces.tsv");
+      province_forms (&t);
 
       t.periods = g_ptr_array_new ();
       for (guint i = 0; i < periods->len; i++)
@@ -205,6 +235,82 @@ preceded_by_council (const gchar *text,
   return g_str_has_suffix (folded, "ubnd") || g_str_has_suffix (folded, "uy ban nhan dan");
 }
 
+/* One match of the place pattern (a level word, a capitalised name). */
+static void
+vote_place (GHashTable  *cands,
+            const gchar *text,
+            gsize        len,
+            GMatchInfo  *m,
+            gdouble      weight,
+            gboolean     official)
+{
+  const Tables *t = tables ();
+  g_autofree gchar *word = g_match_info_fetch (m, 1);
+  g_autofree gchar *raw = g_match_info_fetch (m, 2);
+  g_autofree gchar *low = g_utf8_strdown (word, -1);
+  g_autofree gchar *name = title_case (raw);
+  g_autofree gchar *first = g_utf8_strdown (raw, strcspn (raw, " -"));
+  gchar **level = g_hash_table_lookup (t->levels, low);
+  gint start = 0;
+  /* "huyện NTM" is an abbreviation in a sentence, not a place. */
+  gboolean acronym = strchr (raw, ' ') == NULL && ct_outline_is_caps (raw, -1) &&
+                     !ct_outline_is_caps (text, len);
+
+  g_match_info_fetch_pos (m, 1, &start, NULL);
+  /* "xã" inside "thị xã" or a longer word is no level word of its own,
+   * nor is the "xã" of "kinh tế - xã hội" in every report's title. */
+  if (start > 0 && (is_word_end (text, start) || after_economy (text, start)))
+    level = NULL;
+
+  if (level != NULL && !g_hash_table_contains (t->stop, first) && !acronym)
+    {
+      g_autofree gchar *key = g_strdup_printf ("%s\t%s", level[0], name);
+      Candidate *c = g_hash_table_lookup (cands, key);
+      gboolean council = preceded_by_council (text, start);
+
+      if (c == NULL)
+        {
+          c = g_new0 (Candidate, 1);
+          c->level = g_strdup (level[0]);
+          c->tier = g_strdup (level[1]);
+          c->name = g_strdup (name);
+          g_hash_table_insert (cands, g_steal_pointer (&key), c);
+        }
+      c->score += weight * (council ? 2 : 1);
+      c->official |= official;
+      c->issuer |= official && council;
+    }
+}
+
+/* Whether the pattern's "\\s+\\p{Lu}" can match from @at: spaces, then a
+ * capital. GLib's Unicode tables are as new as PCRE's or newer, so a
+ * capital for the pattern is one for g_unichar_isupper. */
+static gboolean
+name_may_follow (const gchar *text,
+                 gsize        len,
+                 gsize        at)
+{
+  gsize i = at;
+  gunichar c;
+
+  if (i >= len || (!g_ascii_isspace (text[i]) && (guchar) text[i] < 0x80))
+    return FALSE;
+  while (i < len && g_ascii_isspace (text[i]))
+    i++;
+  if (i >= len)
+    return FALSE;
+  if ((guchar) text[i] < 0x80)
+    return i > at && g_ascii_isupper (text[i]);
+  c = g_utf8_get_char_validated (text + i, len - i);
+  /* A space past ASCII: the pattern judges what follows it. */
+  return c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_isspace (c) || (i > at && g_unichar_isupper (c));
+}
+
+/* Every match of the place pattern in @text, left to right as a search
+ * from the start would find them. The pattern starts with a level word,
+ * so it is tried, anchored, only where one of those words starts: the
+ * unanchored search spent most of its time in the alternation of all the
+ * spellings at every byte of every block. */
 static void
 vote_places (GHashTable  *cands,
              const gchar *text,
@@ -213,47 +319,25 @@ vote_places (GHashTable  *cands,
              gboolean     official)
 {
   const Tables *t = tables ();
-  g_autoptr(GMatchInfo) m = NULL;
+  gsize at = 0;
 
-  g_regex_match_full (t->place, text, len, 0, 0, &m, NULL);
-  while (g_match_info_matches (m))
+  while (at < len)
     {
-      g_autofree gchar *word = g_match_info_fetch (m, 1);
-      g_autofree gchar *raw = g_match_info_fetch (m, 2);
-      g_autofree gchar *low = g_utf8_strdown (word, -1);
-      g_autofree gchar *name = title_case (raw);
-      g_autofree gchar *first = g_utf8_strdown (raw, strcspn (raw, " -"));
-      gchar **level = g_hash_table_lookup (t->levels, low);
-      gint start = 0;
-      /* "huyện NTM" is an abbreviation in a sentence, not a place. */
-      gboolean acronym = strchr (raw, ' ') == NULL && ct_outline_is_caps (raw, -1) &&
-                         !ct_outline_is_caps (text, len);
+      g_autoptr(GMatchInfo) m = NULL;
+      gssize found = ct_needles_find (t->level_words, text, len, at, name_may_follow);
+      gint end = 0;
 
-      g_match_info_fetch_pos (m, 1, &start, NULL);
-      /* "xã" inside "thị xã" or a longer word is no level word of its own,
-       * nor is the "xã" of "kinh tế - xã hội" in every report's title. */
-      if (start > 0 && (is_word_end (text, start) || after_economy (text, start)))
-        level = NULL;
-
-      if (level != NULL && !g_hash_table_contains (t->stop, first) && !acronym)
+      if (found < 0)
+        break;
+      at = found;
+      if (!g_regex_match_full (t->place, text, len, at, G_REGEX_MATCH_ANCHORED, &m, NULL))
         {
-          g_autofree gchar *key = g_strdup_printf ("%s\t%s", level[0], name);
-          Candidate *c = g_hash_table_lookup (cands, key);
-          gboolean council = preceded_by_council (text, start);
-
-          if (c == NULL)
-            {
-              c = g_new0 (Candidate, 1);
-              c->level = g_strdup (level[0]);
-              c->tier = g_strdup (level[1]);
-              c->name = g_strdup (name);
-              g_hash_table_insert (cands, g_steal_pointer (&key), c);
-            }
-          c->score += weight * (council ? 2 : 1);
-          c->official |= official;
-          c->issuer |= official && council;
+          at++;
+          continue;
         }
-      g_match_info_next (m, NULL);
+      vote_place (cands, text, len, m, weight, official);
+      g_match_info_fetch_pos (m, 0, NULL, &end);
+      at = MAX ((gsize) end, at + 1);
     }
 }
 
@@ -371,6 +455,46 @@ at_word_boundary (const gchar *text,
   return !g_unichar_isalnum (before) && !g_unichar_isalnum (after);
 }
 
+typedef struct
+{
+  const CtDocument *doc;
+  const Tables     *t;
+  gdouble          *score; /* per province row */
+  gboolean         *named;
+} ProvinceVotes;
+
+/* One mention of a province's name: "tỉnh Cao Bằng", "Tỉnh ủy Cao Bằng"
+ * say it; "Báo Cao Bằng" only hints. */
+static void
+vote_province (guint    form,
+               gsize    at,
+               gsize    form_len,
+               gpointer data)
+{
+  ProvinceVotes *v = data;
+  const gchar *text = v->doc->text;
+  guint row = g_array_index (v->t->form_province, guint, form);
+  gsize from;
+  g_autofree gchar *before = NULL;
+  g_autofree gchar *folded = NULL;
+
+  if (!at_word_boundary (text, text + at, form_len))
+    return;
+  from = at > 12 ? at - 12 : 0;
+  while (from > 0 && (text[from] & 0xC0) == 0x80)
+    from--;
+  before = g_strndup (text + from, at - from);
+  folded = ct_text_fold (before, -1);
+  if (g_str_has_suffix (folded, "tinh ") || g_str_has_suffix (folded, "tinh uy ") ||
+      g_str_has_suffix (folded, "thanh pho ") || g_str_has_suffix (folded, "tp. "))
+    {
+      v->score[row] += 3;
+      v->named[row] = TRUE;
+    }
+  else
+    v->score[row] += 1;
+}
+
 static void
 guess_province (CtDocument *doc)
 {
@@ -378,6 +502,9 @@ guess_province (CtDocument *doc)
   const gchar *best = NULL;
   gdouble best_score = 0;
   gboolean best_named = FALSE;
+  g_autofree gdouble *score = NULL;
+  g_autofree gboolean *named = NULL;
+  ProvinceVotes votes;
 
   /* A province's own report is its own province. */
   if (g_strcmp0 (doc->meta.level.value, "tỉnh") == 0 && doc->meta.locality.value != NULL)
@@ -386,52 +513,17 @@ guess_province (CtDocument *doc)
       return;
     }
 
+  score = g_new0 (gdouble, t->provinces->len + 1);
+  named = g_new0 (gboolean, t->provinces->len + 1);
+  votes = (ProvinceVotes) { doc, t, score, named };
+  ct_needles_each (t->province_forms, doc->text, doc->text_len, vote_province, &votes);
   for (guint i = 0; i < t->provinces->len; i++)
-    {
-      gchar **row = g_ptr_array_index (t->provinces, i);
-      g_auto(GStrv) alts = g_strsplit (row[1] != NULL ? row[1] : "", ",", -1);
-      gdouble score = 0;
-      gboolean named = FALSE;
-      guint n_forms = g_strv_length (alts) + 1;
-
-      for (guint f = 0; f < n_forms; f++)
-        {
-          const gchar *form = f == 0 ? row[0] : alts[f - 1];
-          gsize flen = strlen (form);
-
-          if (flen == 0)
-            continue;
-          for (const gchar *hit = strstr (doc->text, form); hit != NULL; hit = strstr (hit + flen, form))
-            {
-              gsize from;
-              g_autofree gchar *before = NULL;
-              g_autofree gchar *folded = NULL;
-
-              if (!at_word_boundary (doc->text, hit, flen))
-                continue;
-              from = hit - doc->text > 12 ? (gsize) (hit - doc->text) - 12 : 0;
-              while (from > 0 && (doc->text[from] & 0xC0) == 0x80)
-                from--;
-              before = g_strndup (doc->text + from, hit - doc->text - from);
-              folded = ct_text_fold (before, -1);
-              /* "tỉnh Cao Bằng", "Tỉnh ủy Cao Bằng" say it; "Báo Cao Bằng" only hints. */
-              if (g_str_has_suffix (folded, "tinh ") || g_str_has_suffix (folded, "tinh uy ") ||
-                  g_str_has_suffix (folded, "thanh pho ") || g_str_has_suffix (folded, "tp. "))
-                {
-                  score += 3;
-                  named = TRUE;
-                }
-              else
-                score += 1;
-            }
-        }
-      if (score > best_score)
-        {
-          best = row[0];
-          best_score = score;
-          best_named = named;
-        }
-    }
+    if (score[i] > best_score)
+      {
+        best = ((gchar **) g_ptr_array_index (t->provinces, i))[0];
+        best_score = score[i];
+        best_named = named[i];
+      }
 
   if (best == NULL)
     return;

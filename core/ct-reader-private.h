@@ -252,6 +252,37 @@ gboolean    ct_reader_has_document_word (CtDocumentWords  role,
                                          gsize            len,
                                          gboolean         anywhere);
 
+/* A set of literal strings, all looked for in one pass over a text. */
+typedef struct _CtNeedles CtNeedles;
+typedef void (*CtNeedleFunc) (guint    needle,
+                              gsize    at,
+                              gsize    needle_len,
+                              gpointer user_data);
+
+CtNeedles  *ct_needles_new          (const gchar * const *needles,
+                                     guint                n_needles);
+void        ct_needles_free         (CtNeedles       *set);
+/* Calls @found for each needle (its index) wherever it occurs in @text,
+ * left to right, each occurrence starting after the end of the needle's
+ * previous one: what strstr (hit + needle_len) repeated finds, for all
+ * needles at once. */
+void        ct_needles_each         (const CtNeedles *set,
+                                     const gchar     *text,
+                                     gsize            len,
+                                     CtNeedleFunc     found,
+                                     gpointer         user_data);
+/* Whether what follows a needle, from @end on, will do. */
+typedef gboolean (*CtNeedleAccept) (const gchar *text,
+                                    gsize        len,
+                                    gsize        end);
+/* The first offset from @from on where one of the needles starts (and,
+ * given @accept, is followed by what it accepts), or -1. */
+gssize      ct_needles_find         (const CtNeedles *set,
+                                     const gchar     *text,
+                                     gsize            len,
+                                     gsize            from,
+                                     CtNeedleAccept   accept);
+
 /* Loads every table of the reader with its column counts checked: the test
  * suite calls it so a malformed row fails before a user meets it. */
 gboolean    ct_reader_check_tables  (GError     **error);

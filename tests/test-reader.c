@@ -9,6 +9,7 @@
 #include "ct-document.h"
 #include "ct-error.h"
 #include "ct-reader.h"
+#include "ct-reader-private.h"
 #include "ct-text.h"
 #include "ct-test-util.h"
 
@@ -377,6 +378,98 @@ test_header_columns_and_commune (void)
   g_assert_cmpstr (commune->meta.date.value, ==, "2022-09-25");
 }
 
+static void
+record_hit (guint    needle,
+            gsize    at,
+            gsize    needle_len,
+            gpointer data)
+{
+  g_string_append_printf (data, "%u@%" G_GSIZE_FORMAT "+%" G_GSIZE_FORMAT " ", needle, at, needle_len);
+}
+
+/* One pass for many needles finds what strstr finds for each, from the
+ * end of its previous hit: overlapping needles, a needle that is another's
+ * prefix, the same needle twice, multi-byte letters, the text's last byte. */
+static void
+test_needles_as_strstr (void)
+{
+  static const gchar *needles[] = { "aa", "aaa", "a", "Đông", "Đ", "đ", "Đông", "ng Đ", "", "z" };
+  static const gchar *texts[] = { "aaaaa", "Nam Đông, Đông Hà, đường Đông", "xaaz", "", "Đ", "aĐông" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GString) found = g_string_new (NULL);
+      g_autoptr(GString) sorted = g_string_new (NULL);
+      CtNeedles *set = ct_needles_new (needles, G_N_ELEMENTS (needles));
+
+      for (guint n = 0; n < G_N_ELEMENTS (needles); n++)
+        {
+          gsize len = strlen (needles[n]);
+
+          for (const gchar *hit = len > 0 ? strstr (texts[t], needles[n]) : NULL; hit != NULL;
+               hit = strstr (hit + len, needles[n]))
+            record_hit (n, hit - texts[t], len, expected);
+        }
+      ct_needles_each (set, texts[t], strlen (texts[t]), record_hit, found);
+      /* The pass reports by position; strstr went needle by needle. */
+      for (guint n = 0; n < G_N_ELEMENTS (needles); n++)
+        {
+          g_autofree gchar *prefix = g_strdup_printf ("%u@", n);
+          g_auto(GStrv) hits = g_strsplit (found->str, " ", -1);
+
+          for (guint h = 0; hits[h] != NULL; h++)
+            if (g_str_has_prefix (hits[h], prefix))
+              g_string_append_printf (sorted, "%s ", hits[h]);
+        }
+      g_assert_cmpstr (sorted->str, ==, expected->str);
+      ct_needles_free (set);
+    }
+}
+
+static gboolean
+accept_digit (const gchar *text,
+              gsize        len,
+              gsize        end)
+{
+  return end < len && g_ascii_isdigit (text[end]);
+}
+
+static void
+test_needles_find (void)
+{
+  static const gchar *needles[] = { "năm", "tháng", "n" };
+  CtNeedles *set = ct_needles_new (needles, G_N_ELEMENTS (needles));
+  const gchar *text = "trong tháng 6 năm nay, năm2024";
+
+  g_assert_cmpint (ct_needles_find (set, text, strlen (text), 0, NULL), ==, 3);
+  g_assert_cmpint (ct_needles_find (set, text, strlen (text), 5, NULL), ==, 6);
+  /* Only a needle followed by a digit: "tháng" then a space is not. */
+  g_assert_cmpint (ct_needles_find (set, text, strlen (text), 0, accept_digit), ==, (gint) strlen ("trong tháng 6 năm nay, "));
+  g_assert_cmpint (ct_needles_find (set, text, strlen ("trong"), 0, accept_digit), ==, -1);
+  g_assert_cmpint (ct_needles_find (set, text, strlen (text), strlen (text), NULL), ==, -1);
+  ct_needles_free (set);
+}
+
+/* Places named with the spacing and capitals a typist leaves: the level
+ * word and the name across several spaces and a tab, in capitals, after a
+ * line break; lower-case words after a level word are no name. */
+static void
+test_places_odd_spacing (void)
+{
+  g_autoptr(CtDocument) doc = read_string (
+    "UBND HUYỆN   ĐỒNG   XUÂN\n"
+    "BÁO CÁO\n"
+    "Kết quả sản xuất vụ Đông Xuân năm 2023\n"
+    "Các xã trên địa bàn huyện và thị trấn La Hai đã gieo trồng 3.200 ha lúa, "
+    "trong đó xã\tXuân Sơn Bắc đạt 98% kế hoạch, huyện Đồng Xuân đạt 101%. "
+    "Tỉnh Phú Yên giao kế hoạch cho huyện\nĐồng Xuân 3.150 ha.\n", -1);
+
+  g_assert_cmpstr (doc->meta.locality.value, ==, "Đồng Xuân");
+  g_assert_cmpstr (doc->meta.level.value, ==, "huyện");
+  g_assert_cmpstr (doc->meta.province.value, ==, "Phú Yên");
+}
+
 /* A table copied out of Word into plain text keeps its columns as tabs;
  * tabs that indent a line make no table. */
 static void
@@ -708,6 +801,9 @@ main (int   argc,
       g_test_add_data_func (name, &seeds[i], test_seed_metadata);
     }
   g_test_add_func ("/reader/seed/outline", test_seed_outline);
+  g_test_add_func ("/reader/needles-as-strstr", test_needles_as_strstr);
+  g_test_add_func ("/reader/needles-find", test_needles_find);
+  g_test_add_func ("/reader/places-odd-spacing", test_places_odd_spacing);
 
   return g_test_run ();
 }
