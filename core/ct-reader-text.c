@@ -83,12 +83,15 @@ count_strong (const gchar *line)
 {
   guint n = 0;
 
-  for (const gchar *p = line; *p != '\0'; p++)
-    if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
+  /* strpbrk skips the text between markers in wide steps. */
+  for (const gchar *p = strpbrk (line, "*_"); p != NULL; p = strpbrk (p, "*_"))
+    if (p[1] == p[0])
       {
         n++;
-        p++;
+        p += 2;
       }
+    else
+      p++;
   return n;
 }
 
@@ -358,9 +361,8 @@ inner_tabs (const gchar *line)
 
   while (*line == '\t' || *line == ' ')
     line++;
-  for (; *line != '\0'; line++)
-    if (*line == '\t')
-      n++;
+  for (line = strchr (line, '\t'); line != NULL; line = strchr (line + 1, '\t'))
+    n++;
   return n;
 }
 
@@ -410,10 +412,14 @@ split_lines (const gchar *text,
 
   while (p < end)
     {
-      const gchar *e = p;
+      const gchar *e = memchr (p, '\n', end - p);
+      const gchar *cr;
 
-      while (e < end && *e != '\n' && *e != '\r')
-        e++;
+      if (e == NULL)
+        e = end;
+      /* A lone CR ends a line too (old Mac files). */
+      if ((cr = memchr (p, '\r', e - p)) != NULL)
+        e = cr;
       g_ptr_array_add (raw, g_strndup (p, e - p));
       if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
         e++;

@@ -150,6 +150,23 @@ is_invisible (gunichar c)
          c == 0xFEFF || c == 0x00AD;
 }
 
+/* Whether the character at @p (valid UTF-8, not ASCII) may be one of
+ * the spaces or invisible characters above, by its first two bytes: the
+ * letters of Vietnamese, nearly all the rest, are copied without decoding. */
+static inline gboolean
+may_be_odd (const guchar *p)
+{
+  switch (p[0])
+    {
+    case 0xC2: return p[1] == 0xA0 || p[1] == 0xAD;  /* U+00A0, U+00AD */
+    case 0xE1: return p[1] == 0x9A;                  /* U+1680 */
+    case 0xE2: return p[1] == 0x80 || p[1] == 0x81;  /* U+2000..U+207F */
+    case 0xE3: return p[1] == 0x80;                  /* U+3000 */
+    case 0xEF: return p[1] == 0xBB;                  /* U+FEFF */
+    default:   return FALSE;
+    }
+}
+
 gchar *
 ct_reader_clean_line (const gchar *text,
                       gssize       len)
@@ -177,7 +194,14 @@ ct_reader_clean_line (const gchar *text,
           continue;
         }
       next = g_utf8_next_char (p);
-      c = g_utf8_get_char (p);
+      if ((guchar) *p >= 0x80 && !may_be_odd ((const guchar *) p))
+        {
+          memcpy (out + o, p, next - p);
+          o += next - p;
+          space = FALSE;
+          continue;
+        }
+      c = *p == ' ' ? ' ' : g_utf8_get_char (p);
       if (is_invisible (c) || (c < 0x20 && c != '\t' && c != '\v' && c != '\f'))
         continue;
       if (c == ' ' || is_odd_space (c))

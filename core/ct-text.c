@@ -118,7 +118,19 @@ is_surely_nfc (const gchar *text,
   while (p < end)
     {
       gunichar c;
+      guint64 w;
 
+      /* Eight ASCII bytes and no NUL at a time: most of a line. */
+      if (end - p >= 8)
+        {
+          memcpy (&w, p, 8);
+          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0 &&
+              ((w - G_GUINT64_CONSTANT (0x0101010101010101)) & ~w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              continue;
+            }
+        }
       if ((guchar) *p < 0x80)
         {
           if (*p == '\0')
