@@ -90,6 +90,13 @@ take_markers (CtRawPara *p)
           i++;
           continue;
         }
+      /* Superscript digits start with C2 (¹ ² ³) or E2 (⁰ ⁴ … ⁹): every
+       * other letter is stepped over whole, undecoded. */
+      if ((guchar) *s >= 0x80 && (guchar) *s != 0xC2 && (guchar) *s != 0xE2)
+        {
+          i += g_utf8_skip[(guchar) *s];
+          continue;
+        }
       c = g_utf8_get_char (s);
 
       if (s[0] == '[' && (g_str_has_prefix (s, "[footnoteRef:") || s[1] == '^'))

@@ -117,6 +117,16 @@ decode_text (const guint8 *data,
 
   for (gsize i = skip; i < len; i++)
     {
+      guint64 w;
+
+      /* Eight bytes none of which is below 0x20 (nearly all of a text)
+       * hold no NUL and no control character. */
+      while (len - i >= 8 &&
+             (memcpy (&w, data + i, 8),
+              ((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w & G_GUINT64_CONSTANT (0x8080808080808080)) == 0))
+        i += 8;
+      if (i >= len)
+        break;
       if (data[i] == 0)
         {
           nul++;
