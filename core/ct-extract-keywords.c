@@ -144,6 +144,31 @@ compare_by_length (gconstpointer a,
   return (gint) kb->len - (gint) ka->len;
 }
 
+/* For the two-byte characters that start C4, C5 or C6 (U+0100..U+01BF:
+ * Ă Đ Ĩ Ũ Ơ Ư and their neighbours), the two bytes of the small letter
+ * when it is written in two bytes too, else zeros (no change: the text is
+ * lowered in place). Asked of GLib once rather than for every ă, đ, ơ, ư. */
+static const guint8 *
+extended_lower (void)
+{
+  static guint8 table[3 * 64 * 2];
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (guint i = 0; i < 3 * 64; i++)
+        {
+          gunichar u = 0x100 + i, lu = g_unichar_tolower (u);
+          gchar buf[6];
+
+          if (lu != u && g_unichar_to_utf8 (lu, buf) == 2)
+            table[2 * i] = (guint8) buf[0], table[2 * i + 1] = (guint8) buf[1];
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return table;
+}
+
 /* Vietnamese capitals sit in three places of Unicode; the common ones are
  * lowered by hand (the extractor lowers every passage with a figure), the
  * rest through GLib. */
@@ -200,14 +225,12 @@ ct_extract_lower (const gchar *text,
           if (u >= 0x1EA0 && u <= 0x1EF9 && (u & 1) == 0)
             l[p + 2] = t[p + 2] + 1;
         }
-      else if (c >= 0xC4 && c <= 0xC6)
+      else if (c >= 0xC4 && c <= 0xC6 && clen == 2)
         {
-          gunichar u = g_utf8_get_char (text + p);
-          gunichar lu = g_unichar_tolower (u);
-          gchar buf[6];
+          const guint8 *small = extended_lower () + 2 * (((c - 0xC4) << 6) | (t[p + 1] & 0x3F));
 
-          if (lu != u && g_unichar_to_utf8 (lu, buf) == 2)
-            memcpy (lower + p, buf, 2);
+          if (small[0] != 0)
+            l[p] = small[0], l[p + 1] = small[1];
         }
       p += clen;
     }

@@ -787,6 +787,32 @@ test_lower_keeps_offsets (void)
   g_assert_cmpuint (strlen (lower), ==, strlen (text));
 }
 
+/* Every letter of U+0100..U+01BF between plain letters is lowered as GLib
+ * lowers it when the small letter takes two bytes too (Đ → đ, Ơ → ơ,
+ * Ư → ư, but also Ÿ → ÿ and Ɓ → ɓ, whose small letters start with another
+ * byte), and stays as it is otherwise. */
+static void
+test_lower_extended_latin (void)
+{
+  for (gunichar u = 0x100; u < 0x1C0; u++)
+    {
+      gchar text[16], expected[16], small[6];
+      gunichar lu = g_unichar_tolower (u);
+      gint n = g_unichar_to_utf8 (u, text + 1);
+      g_autofree gchar *lower = NULL;
+
+      text[0] = 'A';
+      text[n + 1] = 'b';
+      text[n + 2] = '\0';
+      memcpy (expected, text, n + 3);
+      expected[0] = 'a';
+      if (lu != u && g_unichar_to_utf8 (lu, small) == 2)
+        memcpy (expected + 1, small, 2);
+      lower = ct_extract_lower (text, strlen (text));
+      g_assert_cmpstr (lower, ==, expected);
+    }
+}
+
 /* Cut-off and odd fragments, the kind a truncated file or a careless
  * conversion leaves: the extractor must read them without stepping outside
  * the text, and every span it reports must lie inside it. */
@@ -869,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/extract/non-measurements", test_non_measurements);
   g_test_add_func ("/extract/figures-read", test_figures_read);
   g_test_add_func ("/extract/lower-keeps-offsets", test_lower_keeps_offsets);
+  g_test_add_func ("/extract/lower-extended-latin", test_lower_extended_latin);
   g_test_add_func ("/extract/fragments", test_fragments);
   return g_test_run ();
 }
