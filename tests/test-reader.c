@@ -27,6 +27,33 @@ read_string (const gchar *text,
   return ct_document_ref (g_ptr_array_index (docs, 0));
 }
 
+/* Each report is known by the SHA-256 of its bytes: the same digest as
+ * GLib's, whatever the length around the 64-byte blocks of the hash, with a
+ * byte-order mark (hashed too), and for UTF-16. */
+static void
+test_sha256_of_source (void)
+{
+  GString *text = g_string_new ("\xEF\xBB\xBFKế hoạch năm: trồng rừng mới ");
+
+  for (guint n = 0; n < 160; n++)
+    {
+      g_autoptr(CtDocument) doc = read_string (text->str, text->len);
+      g_autofree gchar *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+
+      g_assert_cmpstr (doc->sha256, ==, expected);
+      g_string_append_c (text, n % 7 == 0 ? ' ' : 'a' + n % 26);
+    }
+  g_string_free (text, TRUE);
+
+  {
+    static const gchar utf16[] = "\xFF\xFEH\0\xE1\x1E \0""1\0""0\0 \0h\0""a\0";
+    g_autoptr(CtDocument) doc = read_string (utf16, sizeof utf16 - 1);
+    g_autofree gchar *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) utf16, sizeof utf16 - 1);
+
+    g_assert_cmpstr (doc->sha256, ==, expected);
+  }
+}
+
 static gchar *
 block_text (const CtDocument *doc,
             guint             i)
@@ -801,6 +828,7 @@ main (int   argc,
       g_test_add_data_func (name, &seeds[i], test_seed_metadata);
     }
   g_test_add_func ("/reader/seed/outline", test_seed_outline);
+  g_test_add_func ("/reader/sha256-of-source", test_sha256_of_source);
   g_test_add_func ("/reader/needles-as-strstr", test_needles_as_strstr);
   g_test_add_func ("/reader/needles-find", test_needles_find);
   g_test_add_func ("/reader/places-odd-spacing", test_places_odd_spacing);
