@@ -767,6 +767,10 @@ prepare_library (CtStore  *self,
            * page once. */
           && ct_store_exec (self, "PRAGMA cache_size = -32000", &local_error)
           && ct_store_exec (self, "PRAGMA wal_autocheckpoint = 8000", &local_error)
+          /* The counting triggers make each figure's INSERT a statement
+           * that may need undoing alone: its statement journal is a temp
+           * file, written page by page, unless temp files live in memory. */
+          && ct_store_exec (self, "PRAGMA temp_store = MEMORY", &local_error)
           && migrate (self, MIN (target, CT_STORE_SCHEMA_VERSION), &local_error))
         return TRUE;
       if (ct_db_get_failure (self->db) != CT_DB_FAILURE_BUSY || attempt >= OPEN_BUSY_RETRIES)
