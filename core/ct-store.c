@@ -17,6 +17,27 @@
 #define OPEN_BUSY_RETRIES   100
 #define OPEN_BUSY_PAUSE_US  (20 * 1000)
 
+/* Each report's counts follow its figures as they come and go. Step 7
+ * creates the triggers; step 9 again, as rebuilding the observation table
+ * drops them. */
+#define COUNTING_TRIGGERS \
+  "CREATE TRIGGER observation_counted AFTER INSERT ON observation BEGIN" \
+  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)" \
+  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched," \
+  "  flagged = flagged + excluded.flagged;" \
+  "END;" \
+  "CREATE TRIGGER observation_uncounted AFTER DELETE ON observation BEGIN" \
+  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL)," \
+  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;" \
+  "END;" \
+  "CREATE TRIGGER observation_recounted AFTER UPDATE OF report_id, indicator_id, flags ON observation BEGIN" \
+  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL)," \
+  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;" \
+  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)" \
+  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched," \
+  "  flagged = flagged + excluded.flagged;" \
+  "END;"
+
 /* Forward migrations: migrations[i] takes a database from user_version i to
  * i + 1. Never edit a released step; add one. Reports and observations
  * never reuse an id: the window's undo history and open views hold them. */
@@ -148,22 +169,7 @@ static const gchar * const migrations[] = {
   "  n INTEGER NOT NULL, matched INTEGER NOT NULL, flagged INTEGER NOT NULL);"
   "INSERT INTO report_counts SELECT report_id, count(*), count(indicator_id), sum(flags != 0)"
   "  FROM observation GROUP BY report_id;"
-  "CREATE TRIGGER observation_counted AFTER INSERT ON observation BEGIN"
-  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)"
-  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched,"
-  "  flagged = flagged + excluded.flagged;"
-  "END;"
-  "CREATE TRIGGER observation_uncounted AFTER DELETE ON observation BEGIN"
-  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL),"
-  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;"
-  "END;"
-  "CREATE TRIGGER observation_recounted AFTER UPDATE OF report_id, indicator_id, flags ON observation BEGIN"
-  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL),"
-  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;"
-  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)"
-  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched,"
-  "  flagged = flagged + excluded.flagged;"
-  "END;",
+  COUNTING_TRIGGERS,
 
   /* 7 → 8: a report's sentences in one row (ct-store-rows.c), not a row
    * and an index entry each (a province's library: a million rows, 39 MB).
@@ -239,22 +245,7 @@ static const gchar * const migrations[] = {
   "CREATE INDEX observation_anchor ON observation (report_id, anchor, ordinal);"
   "CREATE INDEX observation_indicator ON observation (indicator_id);"
   "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);"
-  "CREATE TRIGGER observation_counted AFTER INSERT ON observation BEGIN"
-  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)"
-  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched,"
-  "  flagged = flagged + excluded.flagged;"
-  "END;"
-  "CREATE TRIGGER observation_uncounted AFTER DELETE ON observation BEGIN"
-  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL),"
-  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;"
-  "END;"
-  "CREATE TRIGGER observation_recounted AFTER UPDATE OF report_id, indicator_id, flags ON observation BEGIN"
-  "  UPDATE report_counts SET n = n - 1, matched = matched - (OLD.indicator_id IS NOT NULL),"
-  "  flagged = flagged - (OLD.flags != 0) WHERE report_id = OLD.report_id;"
-  "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)"
-  "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched,"
-  "  flagged = flagged + excluded.flagged;"
-  "END;"
+  COUNTING_TRIGGERS
   "UPDATE correction SET anchor = substr (anchor, 1, 15);",
 };
 
