@@ -2,7 +2,9 @@
  *
  * Builds 2,000 reports from the real reports in ../shared/seeds (each copy
  * a locality of its own, its figures' digits varied by a seeded generator,
- * so the library holds 2,000 different reports of the seeds' phrasing),
+ * and its wording drawn from bench/phrasings.tsv's interchangeable
+ * spellings, so the library holds 2,000 reports that differ in phrasing
+ * as reports from different offices do),
  * then times what a user waits for, whole commands where there is one:
  *
  *   extract   `chitieu extract --format=jsonl` over 1,000 copies, one process
@@ -58,38 +60,161 @@ report (const gchar *what,
   all_met &= met;
 }
 
-/* The seeds' texts; the benchmark needs them and says so when absent. */
+static gint
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const gchar * const *) a, *(const gchar * const *) b);
+}
+
+/* The seeds' texts in the order of their names, so every machine builds
+ * the same corpus; the benchmark needs them and says so when absent. */
 static GPtrArray *
 read_seeds (void)
 {
   g_autofree gchar *dir = g_build_filename (CT_SHARED_DIR, "seeds", NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
   const gchar *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (names, compare_paths);
+  for (guint i = 0; i < names->len; i++)
     {
-      g_autofree gchar *path = g_build_filename (dir, name, NULL);
       gchar *text = NULL;
 
-      if (g_str_has_suffix (name, ".txt") && g_file_get_contents (path, &text, NULL, NULL))
+      if (g_file_get_contents (g_ptr_array_index (names, i), &text, NULL, NULL))
         g_ptr_array_add (texts, text);
     }
   return texts;
 }
 
-/* A copy of a seed with every figure's digits after the first redrawn:
- * the same phrasing, other values, another report for the library. */
+/* Groups of interchangeable spellings (bench/phrasings.tsv), each group's
+ * spellings longest first, so "so với cùng kỳ năm trước" is taken whole
+ * before "so với cùng kỳ" can match its start. */
+static GPtrArray *
+read_phrasings (void)
+{
+  g_autofree gchar *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  if (!g_file_get_contents (CT_BENCH_DIR "/phrasings.tsv", &text, NULL, &error))
+    g_error ("%s", error->message);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gchar **spellings;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      spellings = g_strsplit (lines[i], "\t", -1);
+      for (guint a = 1; spellings[a] != NULL; a++)
+        for (guint b = a; b > 0 && strlen (spellings[b]) > strlen (spellings[b - 1]); b--)
+          {
+            gchar *longer = spellings[b];
+
+            spellings[b] = spellings[b - 1];
+            spellings[b - 1] = longer;
+          }
+      g_ptr_array_add (groups, spellings);
+    }
+  return groups;
+}
+
+/* Letters and marks continue a word; '-' and '/' join the parts of a
+ * document's number ("01/2019/NQ-HĐND"), which keeps its abbreviations. */
+static gboolean
+is_word_character (const gchar *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return g_unichar_isalnum (c) || g_unichar_ismark (c) || c == '-' || c == '/';
+}
+
+/* The spelling of @groups that starts a whole word at @p, or NULL; its
+ * group goes to @group. */
+static const gchar *
+spelling_at (GPtrArray   *groups,
+             const gchar *seed,
+             const gchar *p,
+             guint       *group)
+{
+  if (p > seed && is_word_character (g_utf8_prev_char (p)))
+    return NULL;
+  for (guint g = 0; g < groups->len; g++)
+    {
+      gchar **spellings = g_ptr_array_index (groups, g);
+
+      for (guint s = 0; spellings[s] != NULL; s++)
+        {
+          gsize len = strlen (spellings[s]);
+
+          if (strncmp (p, spellings[s], len) == 0 && (p[len] == '\0' || !is_word_character (p + len)))
+            {
+              *group = g;
+              return spellings[s];
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A copy of a seed written the way one office would: each group's
+ * spelling drawn once for the whole report. */
+static gchar *
+rephrase (const gchar *seed,
+          GPtrArray   *groups,
+          GRand       *rand)
+{
+  g_autofree guint *chosen = g_new (guint, groups->len);
+  GString *out = g_string_sized_new (strlen (seed) + 1024);
+  gboolean starts[256] = { FALSE };
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      gchar **spellings = g_ptr_array_index (groups, g);
+
+      chosen[g] = g_rand_int_range (rand, 0, g_strv_length (spellings));
+      for (guint s = 0; spellings[s] != NULL; s++)
+        starts[(guchar) spellings[s][0]] = TRUE;
+    }
+  for (const gchar *p = seed; *p != '\0';)
+    {
+      const gchar *found = NULL;
+      guint group = 0;
+
+      if (starts[(guchar) *p])
+        found = spelling_at (groups, seed, p, &group);
+      if (found != NULL)
+        {
+          g_string_append (out, ((gchar **) g_ptr_array_index (groups, group))[chosen[group]]);
+          p += strlen (found);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A copy of a seed in one office's wording, with every figure's digits
+ * after the first redrawn: other words, other values, another report. */
 static gchar *
 vary (const gchar *seed,
+      GPtrArray   *phrasings,
       guint        index,
       GRand       *rand)
 {
-  GString *out = g_string_sized_new (strlen (seed) + 64);
+  g_autofree gchar *worded = rephrase (seed, phrasings, rand);
+  GString *out = g_string_sized_new (strlen (worded) + 64);
 
-  for (const gchar *p = seed; *p != '\0'; p++)
+  for (const gchar *p = worded; *p != '\0'; p++)
     {
-      if (g_ascii_isdigit (*p) && p > seed && g_ascii_isdigit (p[-1]) && !g_ascii_isdigit (p[1]))
+      if (g_ascii_isdigit (*p) && p > worded && g_ascii_isdigit (p[-1]) && !g_ascii_isdigit (p[1]))
         g_string_append_c (out, '0' + g_rand_int_range (rand, 0, 10));
       else
         g_string_append_c (out, *p);
@@ -146,9 +271,15 @@ int
 main (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *dir = g_dir_make_tmp ("chitieu-bench-library-XXXXXX", &error);
+  /* CT_BENCH_CORPUS=DIR writes the reports there and keeps them, to profile
+   * or read what the benchmark reads. */
+  const gchar *kept_corpus = g_getenv ("CT_BENCH_CORPUS");
+  g_autofree gchar *dir = kept_corpus != NULL && g_mkdir_with_parents (kept_corpus, 0755) == 0
+                          ? g_strdup (kept_corpus)
+                          : g_dir_make_tmp ("chitieu-bench-library-XXXXXX", &error);
   g_autofree gchar *db = NULL;
   g_autoptr(GPtrArray) seeds = read_seeds ();
+  g_autoptr(GPtrArray) phrasings = read_phrasings ();
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_import_request_free);
   g_autoptr(GPtrArray) results = NULL;
@@ -174,7 +305,7 @@ main (void)
   for (guint i = 0; i < n_reports; i++)
     {
       g_autofree gchar *name = g_strdup_printf ("bao-cao-%04u.txt", i);
-      g_autofree gchar *text = vary (g_ptr_array_index (seeds, i % seeds->len), i, rand);
+      g_autofree gchar *text = vary (g_ptr_array_index (seeds, i % seeds->len), phrasings, i, rand);
       gchar *path = g_build_filename (dir, name, NULL);
 
       if (!g_file_set_contents (path, text, -1, &error))
@@ -248,7 +379,7 @@ main (void)
   printf ("library: %u reports, %.1f MB of text (%u copies of %u seeds)\n",
           n_reports, total / 1e6, n_reports / seeds->len, seeds->len);
 
-  for (guint i = 0; i < paths->len; i++)
+  for (guint i = 0; i < paths->len && kept_corpus == NULL; i++)
     g_unlink (g_ptr_array_index (paths, i));
   if (g_getenv ("CT_BENCH_LIBRARY") == NULL)
     {
@@ -259,6 +390,7 @@ main (void)
       g_unlink (wal);
       g_unlink (shm);
     }
-  g_rmdir (dir);
+  if (kept_corpus == NULL)
+    g_rmdir (dir);
   return all_met ? 0 : 1;
 }
