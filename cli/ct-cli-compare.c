@@ -98,89 +98,68 @@ print_tsv (CtComparison *cmp)
 /* The qualifiers that tell this figure's concept, as an object: only those
  * the text gives. */
 static void
-add_qualifiers (JsonBuilder         *b,
+add_qualifiers (CtCliJson           *json,
                 const CtCompareRow  *row,
                 const CtCompareCell *cell)
 {
   const CtQualifiers *split = &row->qualifiers;
   const CtQualifiers *q = &cell->qualifiers;
-
   /* The row's: the qualifiers that set this row apart, so the object is
    * the same for every cell of a row. */
-  json_builder_set_member_name (b, "qualifiers");
-  json_builder_begin_object (b);
+  CtCliJson *object = ct_cli_json_object (json, "qualifiers");
+
   for (guint d = 0; d < CT_N_QUALIFIER_DIMENSIONS; d++)
     if (split->values[d] != NULL)
-      ct_cli_json_add_string (b, ct_qualifier_dimension_to_string (d), split->values[d]);
+      ct_cli_json_string (object, ct_qualifier_dimension_to_string (d), split->values[d]);
   if (split->kind != CT_FIGURE_KIND_LEVEL)
-    ct_cli_json_add_string (b, "kind", ct_figure_kind_to_string (split->kind));
-  json_builder_end_object (b);
-  ct_cli_json_add_string (b, "figure_kind", ct_figure_kind_to_string (q->kind));
-  ct_cli_json_add_string (b, "verdict", ct_verdict_to_string (cell->verdict));
-  ct_cli_json_add_string (b, "reported_verdict", ct_verdict_to_string (cell->reported));
-  ct_cli_json_add_string (b, "plan_span", ct_plan_span_to_string (q->plan_span));
-  json_builder_set_member_name (b, "reference_year");
+    ct_cli_json_string (object, "kind", ct_figure_kind_to_string (split->kind));
+  ct_cli_json_string (json, "figure_kind", ct_figure_kind_to_string (q->kind));
+  ct_cli_json_string (json, "verdict", ct_verdict_to_string (cell->verdict));
+  ct_cli_json_string (json, "reported_verdict", ct_verdict_to_string (cell->reported));
+  ct_cli_json_string (json, "plan_span", ct_plan_span_to_string (q->plan_span));
   if (q->reference_year != 0)
-    json_builder_add_int_value (b, q->reference_year);
+    ct_cli_json_int (json, "reference_year", q->reference_year);
   else
-    json_builder_add_null_value (b);
+    ct_cli_json_null (json, "reference_year");
 }
 
 static void
-print_jsonl_cell (const CtCompareRow    *row,
+print_jsonl_cell (CtCliJson             *json,
+                  GString               *out,
+                  const CtCompareRow    *row,
                   const CtCompareColumn *col,
                   const CtCompareCell   *cell)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree gchar *text = NULL;
   g_auto(GStrv) flags = ct_flags_to_strv (cell->flags);
 
-  json_builder_begin_object (b);
-  ct_cli_json_add_string (b, "indicator", row->code);
-  ct_cli_json_add_string (b, "name", row->name);
-  ct_cli_json_add_string (b, "sector", row->sector);
-  json_builder_set_member_name (b, "report_id");
-  json_builder_add_int_value (b, col->report_id);
-  ct_cli_json_add_string (b, "locality", col->locality);
-  ct_cli_json_add_string (b, "province", col->province);
-  json_builder_set_member_name (b, "year");
-  json_builder_add_int_value (b, col->year);
-  ct_cli_json_add_string (b, "period", col->period);
-  json_builder_set_member_name (b, "observation_id");
-  json_builder_add_int_value (b, cell->observation_id);
-  ct_cli_json_add_string (b, "label", cell->label);
-  ct_cli_json_add_string (b, "qualifier", cell->qualifier);
-  ct_cli_json_add_number (b, "value", cell->value);
-  ct_cli_json_add_string (b, "unit", cell->unit);
-  ct_cli_json_add_number (b, "plan", cell->plan);
-  ct_cli_json_add_number (b, "value_normalized", cell->value_normalized);
-  ct_cli_json_add_number (b, "plan_normalized", cell->plan_normalized);
-  ct_cli_json_add_string (b, "unit_normalized", row->unit);
-  ct_cli_json_add_string (b, "basis", cell->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (cell->basis));
-  ct_cli_json_add_number (b, "rate", cell->rate);
-  ct_cli_json_add_number (b, "rate_computed",
-                          isnan (cell->rate_computed) ? NAN : round (cell->rate_computed * 100) / 100);
-  ct_cli_json_add_number (b, "yoy", cell->yoy);
-  ct_cli_json_add_string (b, "status", cell->status);
-  json_builder_set_member_name (b, "flags");
-  json_builder_begin_array (b);
-  for (guint i = 0; flags != NULL && flags[i] != NULL; i++)
-    json_builder_add_string_value (b, flags[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "corrected");
-  json_builder_add_boolean_value (b, cell->corrected != 0);
-  json_builder_set_member_name (b, "more");
-  json_builder_add_int_value (b, cell->n_more);
-  add_qualifiers (b, row, cell);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  fputs (text, stdout);
-  fputc ('\n', stdout);
+  ct_cli_json_string (json, "indicator", row->code);
+  ct_cli_json_string (json, "name", row->name);
+  ct_cli_json_string (json, "sector", row->sector);
+  ct_cli_json_int (json, "report_id", col->report_id);
+  ct_cli_json_string (json, "locality", col->locality);
+  ct_cli_json_string (json, "province", col->province);
+  ct_cli_json_int (json, "year", col->year);
+  ct_cli_json_string (json, "period", col->period);
+  ct_cli_json_int (json, "observation_id", cell->observation_id);
+  ct_cli_json_string (json, "label", cell->label);
+  ct_cli_json_string (json, "qualifier", cell->qualifier);
+  ct_cli_json_number (json, "value", cell->value);
+  ct_cli_json_string (json, "unit", cell->unit);
+  ct_cli_json_number (json, "plan", cell->plan);
+  ct_cli_json_number (json, "value_normalized", cell->value_normalized);
+  ct_cli_json_number (json, "plan_normalized", cell->plan_normalized);
+  ct_cli_json_string (json, "unit_normalized", row->unit);
+  ct_cli_json_string (json, "basis", cell->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (cell->basis));
+  ct_cli_json_number (json, "rate", cell->rate);
+  ct_cli_json_number (json, "rate_computed",
+                      isnan (cell->rate_computed) ? NAN : round (cell->rate_computed * 100) / 100);
+  ct_cli_json_number (json, "yoy", cell->yoy);
+  ct_cli_json_string (json, "status", cell->status);
+  ct_cli_json_strings (json, "flags", (const gchar * const *) flags);
+  ct_cli_json_boolean (json, "corrected", cell->corrected != 0);
+  ct_cli_json_int (json, "more", cell->n_more);
+  add_qualifiers (json, row, cell);
+  ct_cli_json_write (json, out);
 }
 
 static void
@@ -188,15 +167,26 @@ print_jsonl (CtComparison *cmp)
 {
   guint n_rows = ct_comparison_get_n_rows (cmp);
   guint n_cols = ct_comparison_get_n_columns (cmp);
+  g_autoptr(CtCliJson) json = ct_cli_json_new ();
+  g_autoptr(GString) out = g_string_sized_new (256 * 1024);
 
   for (guint r = 0; r < n_rows; r++)
-    for (guint c = 0; c < n_cols; c++)
-      {
-        const CtCompareCell *cell = ct_comparison_get_cell (cmp, r, c);
+    {
+      for (guint c = 0; c < n_cols; c++)
+        {
+          const CtCompareCell *cell = ct_comparison_get_cell (cmp, r, c);
 
-        if (cell->observation_id != 0)
-          print_jsonl_cell (ct_comparison_get_row (cmp, r), ct_comparison_get_column (cmp, c), cell);
-      }
+          if (cell->observation_id != 0)
+            print_jsonl_cell (json, out, ct_comparison_get_row (cmp, r), ct_comparison_get_column (cmp, c), cell);
+        }
+      /* Written in large blocks, not a line at a time. */
+      if (out->len >= 128 * 1024)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+  fwrite (out->str, 1, out->len, stdout);
 }
 
 /* The locality named on the command line, by folded name. */

@@ -40,58 +40,40 @@ clause_text (const CtDocument    *doc,
   return text;
 }
 
+/* One observation's record, appended to @out. */
 static void
-print_jsonl (const gchar         *file,
+print_jsonl (CtCliJson           *json,
+             GString             *out,
+             const gchar         *file,
              const CtDocument    *doc,
              const CtObservation *obs)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_auto(GStrv) flags = ct_flags_to_strv (obs->flags);
   g_autofree gchar *text = clause_text (doc, obs);
-  g_autofree gchar *line = NULL;
   guint page = ct_document_page_of_line (doc, obs->line);
 
-  json_builder_begin_object (b);
-  ct_cli_json_add_string (b, "file", file);
-  json_builder_set_member_name (b, "line");
-  json_builder_add_int_value (b, obs->line);
+  ct_cli_json_string (json, "file", file);
+  ct_cli_json_int (json, "line", obs->line);
   /* Only files with pages (PDF, scans) say which; text output stays as it was. */
   if (page > 0)
-    {
-      json_builder_set_member_name (b, "page");
-      json_builder_add_int_value (b, page);
-    }
-  json_builder_set_member_name (b, "start");
-  json_builder_add_int_value (b, obs->start);
-  json_builder_set_member_name (b, "end");
-  json_builder_add_int_value (b, obs->end);
-  ct_cli_json_add_string (b, "kind", ct_kind_to_string (obs->kind));
-  ct_cli_json_add_string (b, "section", obs->section);
-  ct_cli_json_add_string (b, "indicator", obs->label);
-  ct_cli_json_add_number (b, "value", obs->value);
-  ct_cli_json_add_string (b, "unit", obs->unit);
-  ct_cli_json_add_number (b, "plan", obs->plan);
-  ct_cli_json_add_string (b, "basis", obs->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (obs->basis));
-  ct_cli_json_add_number (b, "rate", obs->rate);
-  ct_cli_json_add_number (b, "rate_computed",
-                          isnan (obs->rate_computed) ? NAN : round (obs->rate_computed * 100) / 100);
-  ct_cli_json_add_number (b, "yoy", obs->yoy);
-  ct_cli_json_add_string (b, "status", obs->status);
-  json_builder_set_member_name (b, "flags");
-  json_builder_begin_array (b);
-  for (guint i = 0; flags != NULL && flags[i] != NULL; i++)
-    json_builder_add_string_value (b, flags[i]);
-  json_builder_end_array (b);
-  ct_cli_json_add_string (b, "text", text);
-  json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  line = json_generator_to_data (gen, NULL);
-  fputs (line, stdout);
-  fputc ('\n', stdout);
+    ct_cli_json_int (json, "page", page);
+  ct_cli_json_int (json, "start", obs->start);
+  ct_cli_json_int (json, "end", obs->end);
+  ct_cli_json_string (json, "kind", ct_kind_to_string (obs->kind));
+  ct_cli_json_string (json, "section", obs->section);
+  ct_cli_json_string (json, "indicator", obs->label);
+  ct_cli_json_number (json, "value", obs->value);
+  ct_cli_json_string (json, "unit", obs->unit);
+  ct_cli_json_number (json, "plan", obs->plan);
+  ct_cli_json_string (json, "basis", obs->basis == CT_BASIS_NONE ? NULL : ct_basis_to_string (obs->basis));
+  ct_cli_json_number (json, "rate", obs->rate);
+  ct_cli_json_number (json, "rate_computed",
+                      isnan (obs->rate_computed) ? NAN : round (obs->rate_computed * 100) / 100);
+  ct_cli_json_number (json, "yoy", obs->yoy);
+  ct_cli_json_string (json, "status", obs->status);
+  ct_cli_json_strings (json, "flags", (const gchar * const *) flags);
+  ct_cli_json_string (json, "text", text);
+  ct_cli_json_write (json, out);
 }
 
 static gchar *
@@ -194,6 +176,8 @@ ct_cli_extract (int    argc,
   gint kind = -1;
   int status = CT_CLI_EXIT_OK;
   CtExtractor *extractor;
+  g_autoptr(CtCliJson) json = ct_cli_json_new ();
+  g_autoptr(GString) out = g_string_sized_new (256 * 1024);
 
   if (!ct_cli_parse_options (&argc, &argv, entries, _("REPORT…"),
                              _("Print the indicators measured in each report.")))
@@ -259,7 +243,7 @@ ct_cli_extract (int    argc,
               switch (format)
                 {
                 case FORMAT_JSONL:
-                  print_jsonl (name, doc, o);
+                  print_jsonl (json, out, name, doc, o);
                   break;
                 case FORMAT_TSV:
                   print_tsv (name, doc, o);
@@ -272,6 +256,9 @@ ct_cli_extract (int    argc,
                 }
             }
         }
+      /* A file's lines in one write, before the next file's errors. */
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
     }
   return status;
 }
