@@ -167,41 +167,62 @@ may_be_odd (const guchar *p)
     }
 }
 
-gchar *
-ct_reader_clean_line (const gchar *text,
-                      gssize       len)
+/* Cleans @len bytes of @text into @out, which has room for len + 1, and
+ * returns the length written. With @only_stable, the text must be its own
+ * NFC for the result to be right: the first character NFC may change (or
+ * one that is not UTF-8, or a NUL) stops it with -1. Without, the text is
+ * NFC already and a NUL ends it. */
+static gssize
+clean_into (const gchar *text,
+            gsize        len,
+            gchar       *out,
+            gboolean     only_stable)
 {
-  g_autofree gchar *nfc = ct_text_normalize_nfc (text, len, NULL);
+  const guchar *p = (const guchar *) text, *end = p + len;
+  const guint8 *stable = ct_text_nfc_stable_table ();
   gboolean space = TRUE; /* drops leading spaces */
-  gchar *out;
   gsize o = 0;
 
-  if (nfc == NULL)
-    nfc = g_utf8_make_valid (text, len);
-  /* The line only shrinks: written in place of a GString, byte by byte. */
-  out = g_malloc (strlen (nfc) + 1);
-
-  for (const gchar *p = nfc, *next; *p != '\0'; p = next)
+  while (p < end)
     {
-      gunichar c;
+      gunichar c = *p;
+      gsize n = 1;
 
       /* Plain letters and digits, most of any report, copy as they are. */
-      if ((guchar) *p > ' ' && (guchar) *p < 0x80)
+      if (c > ' ' && c < 0x80)
         {
-          out[o++] = *p;
-          next = p + 1;
+          out[o++] = *p++;
           space = FALSE;
           continue;
         }
-      next = g_utf8_next_char (p);
-      if ((guchar) *p >= 0x80 && !may_be_odd ((const guchar *) p))
+      if (c == 0)
         {
-          memcpy (out + o, p, next - p);
-          o += next - p;
-          space = FALSE;
-          continue;
+          if (only_stable)
+            return -1;
+          break;
         }
-      c = *p == ' ' ? ' ' : g_utf8_get_char (p);
+      if (c >= 0x80)
+        {
+          if (only_stable)
+            {
+              c = ct_text_get_char_validated ((const gchar *) p, end - p);
+              if (c == (gunichar) -1 || c == (gunichar) -2 ||
+                  !(c < CT_TEXT_NFC_TABLE_END ? stable[c] : ct_text_is_nfc_stable (c)))
+                return -1;
+            }
+          n = g_utf8_skip[*p];
+          /* The letters of Vietnamese copy without being decoded, byte by
+           * byte (a memcpy of two or three bytes is a call). */
+          if (!may_be_odd (p))
+            {
+              for (gsize k = 0; k < n; k++)
+                out[o++] = *p++;
+              space = FALSE;
+              continue;
+            }
+          c = g_utf8_get_char ((const gchar *) p);
+        }
+      p += n;
       if (is_invisible (c) || (c < 0x20 && c != '\t' && c != '\v' && c != '\f'))
         continue;
       if (c == ' ' || is_odd_space (c))
@@ -211,13 +232,37 @@ ct_reader_clean_line (const gchar *text,
           space = TRUE;
           continue;
         }
-      memcpy (out + o, p, next - p);
-      o += next - p;
+      memcpy (out + o, p - n, n);
+      o += n;
       space = FALSE;
     }
   if (o > 0 && out[o - 1] == ' ')
     o--;
   out[o] = '\0';
+  return o;
+}
+
+gchar *
+ct_reader_clean_line (const gchar *text,
+                      gssize       len)
+{
+  g_autofree gchar *nfc = NULL;
+  gchar *out;
+
+  if (len < 0)
+    len = strlen (text);
+  /* Nearly every line is its own NFC: cleaned in the pass that finds so,
+   * with no normalised copy. The line only shrinks. */
+  out = g_malloc (len + 1);
+  if (clean_into (text, len, out, TRUE) >= 0)
+    return out;
+  g_free (out);
+
+  nfc = ct_text_normalize_nfc (text, len, NULL);
+  if (nfc == NULL)
+    nfc = g_utf8_make_valid (text, len);
+  out = g_malloc (strlen (nfc) + 1);
+  clean_into (nfc, strlen (nfc), out, FALSE);
   return out;
 }
 

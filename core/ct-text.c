@@ -55,24 +55,6 @@ to_utf8 (const UChar *text,
   return buf;
 }
 
-/* The character at @p, which holds @avail bytes, as
- * g_utf8_get_char_validated() gives it, with the two- and three-byte forms
- * of Vietnamese decoded here rather than in a call per character. */
-static inline gunichar
-get_char_validated (const gchar *p,
-                    gssize       avail)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (avail >= 2 && u[0] >= 0xC2 && u[0] <= 0xDF && (u[1] & 0xC0) == 0x80)
-    return ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-  /* Three bytes, neither overlong (E0 80..9F) nor a surrogate (ED A0..BF). */
-  if (avail >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 &&
-      !(u[0] == 0xE0 && u[1] < 0xA0) && !(u[0] == 0xED && u[1] >= 0xA0))
-    return ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-  return g_utf8_get_char_validated (p, avail);
-}
-
 /* Whether NFC keeps @c as it is, whatever surrounds it: a starter (class 0)
  * whose NFC quick check is "yes". */
 static gboolean
@@ -101,6 +83,19 @@ stable_table (void)
       g_once_init_leave (&table_once, 1);
     }
   return table;
+}
+
+gboolean
+ct_text_is_nfc_stable (gunichar c)
+{
+  return c < STABLE_TABLE_END ? stable_table ()[c] : is_stable_starter (c);
+}
+
+const guint8 *
+ct_text_nfc_stable_table (void)
+{
+  G_STATIC_ASSERT (STABLE_TABLE_END == CT_TEXT_NFC_TABLE_END);
+  return stable_table ();
 }
 
 /* Unicode's NFC quick check, on the UTF-8 bytes: TRUE when @text is valid
@@ -138,7 +133,7 @@ is_surely_nfc (const gchar *text,
           p++;
           continue;
         }
-      c = get_char_validated (p, end - p);
+      c = ct_text_get_char_validated (p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         return FALSE;
       if (c < STABLE_TABLE_END ? !stable[c] : !is_stable_starter (c))
@@ -307,7 +302,7 @@ ct_text_fold (const gchar *text,
           g_string_append_c (out, b >= 'A' && b <= 'Z' ? b + 32 : b);
           continue;
         }
-      c = get_char_validated (p, end - p);
+      c = ct_text_get_char_validated (p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
         {
           g_string_free (out, TRUE);

@@ -121,6 +121,77 @@ test_normalisation (void)
   g_assert_cmpint (doc->format, ==, CT_FILE_FORMAT_TEXT);
 }
 
+/* What ct_reader_clean_line() must give, the plain way: NFC (or the
+ * valid part of text that is not UTF-8) up to a NUL, then character by
+ * character: every kind of space one ' ', zero-width characters and
+ * controls gone, no space at either end. */
+static gchar *
+clean_oracle (const gchar *text,
+              gsize        len)
+{
+  g_autofree gchar *nfc = ct_text_normalize_nfc (text, len, NULL);
+  GString *out = g_string_new (NULL);
+  gboolean space = TRUE;
+
+  if (nfc == NULL)
+    nfc = g_utf8_make_valid (text, len);
+  for (const gchar *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF || c == 0x00AD ||
+          (c < 0x20 && c != '\t' && c != '\v' && c != '\f'))
+        continue;
+      if (c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
+          c == 0x202F || c == 0x205F || c == 0x3000 || c == 0x1680)
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* Lines cleaned in the pass that finds them already NFC, and the rest
+ * normalised first, agree with the oracle: letters, decomposed marks,
+ * the spaces NFC changes (U+2000, U+2001), invisible characters, controls,
+ * NUL, bytes that are not UTF-8, characters past the lookup tables. */
+static void
+test_clean_line (void)
+{
+  static const gchar *pieces[] = {
+    "a", "Z", "7", " ", "  ", "\t", "\v", "\r", "\x01", "\x7f", "ệ", "Đ", "ư", "ờ", "ạ",
+    "e\xcc\x82\xcc\xa3", "u\xcc\x9b", "\xcc\x81", "\xc2\xa0", "\xc2\xad", "\xe2\x80\x80",
+    "\xe2\x80\x81", "\xe2\x80\x82", "\xe2\x80\x8b", "\xe2\x80\xaf", "\xe2\x81\xa0", "\xef\xbb\xbf",
+    "\xe3\x80\x80", "\xe1\x9a\x80", "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe1\xbb",
+    "\xed\xa0\x80", "\xc0\xaf", "\xef\xac\x81", "\xe2\x84\xab", "\xcd\xb4", "²",
+  };
+  GRand *rand = g_rand_new_with_seed (5);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+      g_autofree gchar *want = NULL;
+      g_autofree gchar *got = NULL;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (line, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      if (round % 50 == 0)
+        g_string_insert_len (line, g_rand_int_range (rand, 0, line->len + 1), "\0", 1);
+      want = clean_oracle (line->str, line->len);
+      got = ct_reader_clean_line (line->str, line->len);
+      g_assert_cmpstr (got, ==, want);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_utf16_with_bom (void)
 {
@@ -807,6 +878,7 @@ main (int   argc,
   ct_test_tmpdir ();
 
   g_test_add_func ("/reader/normalisation", test_normalisation);
+  g_test_add_func ("/reader/clean-line", test_clean_line);
   g_test_add_func ("/reader/pdf-engine-on-demand", test_pdf_engine_on_demand);
   g_test_add_func ("/reader/text-fold", test_text_fold);
   g_test_add_func ("/reader/text-fold-blocks", test_text_fold_blocks);
