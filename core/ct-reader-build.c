@@ -75,16 +75,35 @@ is_unit_power (const gchar *text,
 
 /* Removes footnote markers from running text and keeps them as anchors:
  * "45%²", "2026¹³", "vắc xin[footnoteRef:1]", Markdown "[^3]". */
+/* Whether the eight bytes of @w may hold the start of a marker ('[', or
+ * the first byte, C2 or E2, of a superscript digit) or the text's end. */
+static inline gboolean
+may_hold_marker (guint64 w)
+{
+  return ct_reader_word_has_byte (w, '[') || ct_reader_word_has_byte (w, 0xC2) ||
+         ct_reader_word_has_byte (w, 0xE2) || ct_reader_word_has_byte (w, 0);
+}
+
 static void
 take_markers (CtRawPara *p)
 {
-  gsize i = 0;
+  gsize i = 0, len = strlen (p->text);
 
-  while (p->text[i] != '\0')
+  while (i < len)
     {
-      const gchar *s = p->text + i;
+      const gchar *s;
       gunichar c;
       gchar d;
+      guint64 w;
+
+      /* A paragraph has few markers: eight bytes without any of their
+       * first bytes are stepped over at once. Landing inside a letter is
+       * harmless: its other bytes (80-BF) open nothing either. */
+      while (len - i >= 8 && (memcpy (&w, p->text + i, 8), !may_hold_marker (w)))
+        i += 8;
+      if (i >= len)
+        break;
+      s = p->text + i;
 
       /* Markers open with '[' or are superscripts, never other ASCII. */
       if ((guchar) *s < 0x80 && *s != '[')
@@ -115,7 +134,8 @@ take_markers (CtRawPara *p)
               ct_raw_para_add_anchor (p, i, num);
               ct_raw_para_remove (p, i, q + 1 - p->text);
               /* The removal may eat the space before; stay at or before i. */
-              i = MIN (i, strlen (p->text));
+              len = strlen (p->text);
+              i = MIN (i, len);
               continue;
             }
         }
@@ -134,7 +154,8 @@ take_markers (CtRawPara *p)
               ct_raw_para_add_anchor (p, i, digits->str);
               ct_raw_para_remove (p, i, q - p->text);
               g_string_free (digits, TRUE);
-              i = MIN (i, strlen (p->text));
+              len = strlen (p->text);
+              i = MIN (i, len);
               continue;
             }
           g_string_free (digits, TRUE);

@@ -40,6 +40,18 @@ typedef struct
 /* One paragraph's text: past it, a report is not prose any more. */
 #define CT_READER_MAX_PARAGRAPH    (1024 * 1024)
 
+/* Eight bytes of text at a time, for the scans that step over what
+ * cannot concern them: whether the word @w (eight bytes in memory order)
+ * holds the byte @b. Exact, with no false positive. */
+static inline gboolean
+ct_reader_word_has_byte (guint64 w,
+                         guchar  b)
+{
+  guint64 x = w ^ (G_GUINT64_CONSTANT (0x0101010101010101) * b);
+
+  return ((x - G_GUINT64_CONSTANT (0x0101010101010101)) & ~x & G_GUINT64_CONSTANT (0x8080808080808080)) != 0;
+}
+
 typedef enum
 {
   CT_RAW_PARAGRAPH,

@@ -235,6 +235,54 @@ test_footnote_markers (void)
   g_assert_cmpuint (doc->footnotes->len, ==, 2);
 }
 
+/* The marker scan steps over eight bytes at a time: a marker found
+ * wherever it falls against those steps, after ASCII or Vietnamese text
+ * (whose letters' later bytes may start a step), a power of a unit left
+ * where it stands, and a marker in the paragraph's last bytes. */
+static void
+test_footnote_markers_anywhere (void)
+{
+  static const gchar *pads[] = { "x", "ế", "đạt", " ", "–" };
+
+  for (guint shift = 0; shift < 24; shift++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) want = g_string_new (NULL);
+      g_autoptr(CtDocument) doc = NULL;
+      g_autofree gchar *first = NULL;
+      const CtFootnote *one, *two, *three;
+      gsize at_one, at_two, at_three;
+
+      for (guint k = 0; k < shift; k++)
+        g_string_append (text, pads[k % G_N_ELEMENTS (pads)]);
+      g_string_append (want, text->str);
+      g_string_append (text, "diện tích 5 m² đạt 45%¹ kế hoạch[^2] và 12.000⁴ tấn trong năm, tăng 5%³");
+      g_string_append (want, "diện tích 5 m² đạt 45%");
+      at_one = want->len;
+      g_string_append (want, " kế hoạch");
+      at_two = want->len;
+      g_string_append (want, " và 12.000");
+      at_three = want->len;
+      g_string_append (want, " tấn trong năm, tăng 5%");
+      g_string_append (text, "\n\n¹ Một.\n\n[^2]: Hai.\n\n⁴ Bốn.\n\n³ Ba.\n");
+      doc = read_string (text->str, text->len);
+      first = block_text (doc, 0);
+      one = find_note (doc, "1");
+      two = find_note (doc, "2");
+      three = find_note (doc, "4");
+      g_assert_cmpstr (first, ==, want->str);
+      g_assert_nonnull (one);
+      g_assert_nonnull (two);
+      g_assert_nonnull (three);
+      g_assert_nonnull (find_note (doc, "3"));
+      g_assert_cmpuint (find_note (doc, "3")->anchor, ==, want->len);
+      g_assert_cmpuint (doc->footnotes->len, ==, 4);
+      g_assert_cmpuint (one->anchor, ==, at_one);
+      g_assert_cmpuint (two->anchor, ==, at_two);
+      g_assert_cmpuint (three->anchor, ==, at_three);
+    }
+}
+
 static void
 test_inline_footnotes (void)
 {
@@ -884,6 +932,7 @@ main (int   argc,
   g_test_add_func ("/reader/text-fold-blocks", test_text_fold_blocks);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
+  g_test_add_func ("/reader/footnote-markers-anywhere", test_footnote_markers_anywhere);
   g_test_add_func ("/reader/inline-footnotes", test_inline_footnotes);
   g_test_add_func ("/reader/markdown", test_markdown);
   g_test_add_func ("/reader/outline-and-parts", test_outline_and_parts);
