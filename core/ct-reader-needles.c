@@ -4,7 +4,10 @@
  * spellings, the places a report mentions, the level words) in the whole
  * text: one strstr per name went over the text once per name. Here the
  * needles are grouped by their first byte and the text is read once; at
- * each byte only the needles starting with it are compared.
+ * each byte only the needles starting with it are compared, and only when
+ * some needle starts with that byte and the next (a table of the 65,536
+ * pairs: "th" passes for "thị xã", "ta" does not), which turns most
+ * bytes of a report away with one lookup.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +24,8 @@ struct _CtNeedles
   guint32 *head;      /* a needle's first four bytes (fewer: masked) */
   guint32 *mask;
   guint   first[257]; /* order[first[b] .. first[b + 1]) start with byte b */
+  guint8  pairs[65536 / 8]; /* bit b0 | b1 << 8: a needle starts with b0 b1 */
+  guint8  starts[256];      /* 1: a needle starts with the byte */
 };
 
 CtNeedles *
@@ -48,7 +53,19 @@ ct_needles_new (const gchar * const *needles,
       memcpy (&set->mask[i], mask, 4);
       /* An empty needle is found nowhere (strstr would find it everywhere). */
       if (set->lens[i] > 0)
-        count[(guchar) needles[i][0]]++;
+        {
+          count[(guchar) needles[i][0]]++;
+          set->starts[(guchar) needles[i][0]] = 1;
+        }
+      /* A needle of one byte starts with that byte and anything after it,
+       * the text's end (read as 0) included. */
+      for (guint b1 = 0; b1 < 256; b1++)
+        if (set->lens[i] == 1 || (set->lens[i] > 1 && b1 == (guchar) needles[i][1]))
+          {
+            guint pair = (guchar) needles[i][0] | b1 << 8;
+
+            set->pairs[pair / 8] |= 1 << (pair % 8);
+          }
     }
   for (guint b = 0; b < 256; b++)
     {
@@ -72,6 +89,51 @@ ct_needles_free (CtNeedles *set)
   g_free (set->head);
   g_free (set->mask);
   g_free (set);
+}
+
+/* Whether a needle may start at @at: its first two bytes (the second 0
+ * at the text's end) are a pair some needle starts with. */
+static inline gboolean
+may_start (const CtNeedles *set,
+           const gchar     *text,
+           gsize            len,
+           gsize            at)
+{
+  guint pair = (guchar) text[at] | (at + 1 < len ? (guchar) text[at + 1] : 0) << 8;
+
+  return (set->pairs[pair / 8] >> (pair % 8)) & 1;
+}
+
+/* The first offset from @at on, before @len, where a needle may start
+ * (@len when none). Eight bytes none of which starts a needle are
+ * stepped over with one test; the pairs judge the rest. */
+static inline gsize
+next_start (const CtNeedles *set,
+            const gchar     *text,
+            gsize            len,
+            gsize            at)
+{
+  const guchar *t = (const guchar *) text;
+  const guint8 *s = set->starts;
+
+  while (at + 1 < len)
+    {
+      gsize stop;
+
+      while (len - at > 8 &&
+             (s[t[at]] | s[t[at + 1]] | s[t[at + 2]] | s[t[at + 3]] |
+              s[t[at + 4]] | s[t[at + 5]] | s[t[at + 6]] | s[t[at + 7]]) == 0)
+        at += 8;
+      /* All but the last byte have a next one to pair with. */
+      for (stop = MIN (at + 8, len - 1); at < stop; at++)
+        {
+          guint pair = t[at] | t[at + 1] << 8;
+
+          if ((set->pairs[pair / 8] >> (pair % 8)) & 1)
+            return at;
+        }
+    }
+  return at < len && may_start (set, text, len, at) ? at : len;
 }
 
 /* The four bytes at @at (zeros past the end), to reject most needles
@@ -112,13 +174,11 @@ ct_needles_each (const CtNeedles *set,
   /* Where each needle may next be found: after its last occurrence. */
   g_autofree gsize *next = g_new0 (gsize, set->n + 1);
 
-  for (gsize at = 0; at < len; at++)
+  for (gsize at = next_start (set, text, len, 0); at < len; at = next_start (set, text, len, at + 1))
     {
       guchar b = (guchar) text[at];
       guint32 word;
 
-      if (set->first[b] == set->first[b + 1])
-        continue;
       word = word_at (text, len, at);
       for (guint k = set->first[b]; k < set->first[b + 1]; k++)
         {
@@ -140,13 +200,11 @@ ct_needles_find (const CtNeedles *set,
                  gsize            from,
                  CtNeedleAccept   accept)
 {
-  for (gsize at = from; at < len; at++)
+  for (gsize at = next_start (set, text, len, from); at < len; at = next_start (set, text, len, at + 1))
     {
       guchar b = (guchar) text[at];
       guint32 word;
 
-      if (set->first[b] == set->first[b + 1])
-        continue;
       word = word_at (text, len, at);
       for (guint k = set->first[b]; k < set->first[b + 1]; k++)
         {

@@ -573,6 +573,70 @@ test_needles_as_strstr (void)
     }
 }
 
+/* The same on random texts of few letters, so needles meet one another,
+ * the steps of eight bytes and the text's end in every way: each needle
+ * found where strstr finds it, and the first start from every offset. */
+static void
+test_needles_random (void)
+{
+  static const gchar *letters[] = { "a", "b", "t", "h", "Đ", "ị", " " };
+  GRand *rand = g_rand_new_with_seed (2025);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GPtrArray) needles = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) found = g_string_new (NULL);
+      guint n_needles = g_rand_int_range (rand, 1, 6);
+      CtNeedles *set;
+
+      for (guint n = 0; n < n_needles; n++)
+        {
+          GString *needle = g_string_new (NULL);
+          guint k = g_rand_int_range (rand, 1, 4);
+
+          for (guint i = 0; i < k; i++)
+            g_string_append (needle, letters[g_rand_int_range (rand, 0, G_N_ELEMENTS (letters))]);
+          g_ptr_array_add (needles, g_string_free (needle, FALSE));
+        }
+      for (guint i = g_rand_int_range (rand, 0, 40); i > 0; i--)
+        g_string_append (text, letters[g_rand_int_range (rand, 0, G_N_ELEMENTS (letters))]);
+      set = ct_needles_new ((const gchar * const *) needles->pdata, needles->len);
+
+      /* each: grouped by needle, as strstr goes */
+      ct_needles_each (set, text->str, text->len, record_hit, found);
+      for (guint n = 0; n < needles->len; n++)
+        {
+          const gchar *needle = g_ptr_array_index (needles, n);
+          g_autofree gchar *prefix = g_strdup_printf ("%u@", n);
+          g_auto(GStrv) hits = g_strsplit (found->str, " ", -1);
+          g_autoptr(GString) mine = g_string_new (NULL);
+          g_autoptr(GString) theirs = g_string_new (NULL);
+
+          for (const gchar *hit = strstr (text->str, needle); hit != NULL; hit = strstr (hit + strlen (needle), needle))
+            record_hit (n, hit - text->str, strlen (needle), theirs);
+          for (guint h = 0; hits[h] != NULL; h++)
+            if (g_str_has_prefix (hits[h], prefix))
+              g_string_append_printf (mine, "%s ", hits[h]);
+          g_assert_cmpstr (mine->str, ==, theirs->str);
+        }
+
+      /* find: the first offset where any needle starts */
+      for (gsize from = 0; from <= text->len; from++)
+        {
+          gssize want = -1;
+
+          for (gsize at = from; at < text->len && want < 0; at++)
+            for (guint n = 0; n < needles->len && want < 0; n++)
+              if (g_str_has_prefix (text->str + at, g_ptr_array_index (needles, n)))
+                want = at;
+          g_assert_cmpint (ct_needles_find (set, text->str, text->len, from, NULL), ==, want);
+        }
+      ct_needles_free (set);
+    }
+  g_rand_free (rand);
+}
+
 static gboolean
 accept_digit (const gchar *text,
               gsize        len,
@@ -952,6 +1016,7 @@ main (int   argc,
   g_test_add_func ("/reader/sha256-of-source", test_sha256_of_source);
   g_test_add_func ("/reader/needles-as-strstr", test_needles_as_strstr);
   g_test_add_func ("/reader/needles-find", test_needles_find);
+  g_test_add_func ("/reader/needles-random", test_needles_random);
   g_test_add_func ("/reader/places-odd-spacing", test_places_odd_spacing);
 
   return g_test_run ();
