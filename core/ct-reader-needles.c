@@ -60,12 +60,15 @@ ct_needles_new (const gchar * const *needles,
       /* A needle of one byte starts with that byte and anything after it,
        * the text's end (read as 0) included. */
       for (guint b1 = 0; b1 < 256; b1++)
-        if (set->lens[i] == 1 || (set->lens[i] > 1 && b1 == (guchar) needles[i][1]))
-          {
-            guint pair = (guchar) needles[i][0] | b1 << 8;
+        {
+          guint pair = (guchar) needles[i][0] | b1 << 8;
 
-            set->pairs[pair / 8] |= 1 << (pair % 8);
-          }
+          if (set->lens[i] == 0 || (set->lens[i] > 1 && b1 != (guchar) needles[i][1]))
+            continue;
+          set->pairs[pair / 8] |= 1 << (pair % 8);
+          if (set->lens[i] > 1)
+            break;
+        }
     }
   for (guint b = 0; b < 256; b++)
     {
