@@ -47,7 +47,7 @@ candidate_free (gpointer data)
 
 typedef struct
 {
-  GRegex     *place;   /* level word + capitalised name */
+  GRegex     *place;   /* level word + capitalised name, anchored where matched */
   GHashTable *levels;  /* lower-case spelling → row (level, tier) */
   GHashTable *stop;    /* first words that are not names */
   CtNeedles  *level_words; /* every spelling the place pattern starts with */
@@ -136,7 +136,11 @@ tables (void)
       pattern = g_strdup_printf ("(%s)\\s+(\\p{Lu}[\\p{L}\\p{M}]*(?:[ -]\\p{Lu}[\\p{L}\\p{M}]*){0,3})",
                                  alt->str);
       g_string_free (alt, TRUE);
-      t.place = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+      /* Anchored when compiled, not when matched: PCRE2's JIT takes only
+       * the first, and without it every match ran the interpreter and
+       * checked the UTF-8 of the block's rest (24 M instructions for 40
+       * reports, now 3 M). */
+      t.place = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL);
       t.level_words = ct_needles_new ((const gchar * const *) forms_seen->pdata, forms_seen->len);
 
       t.stop = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -330,7 +334,7 @@ vote_places (GHashTable  *cands,
       if (found < 0)
         break;
       at = found;
-      if (!g_regex_match_full (t->place, text, len, at, G_REGEX_MATCH_ANCHORED, &m, NULL))
+      if (!g_regex_match_full (t->place, text, len, at, 0, &m, NULL))
         {
           at++;
           continue;
