@@ -219,14 +219,19 @@ ct_outline_is_caps (const gchar *text,
   return upper >= 4 && lower * 10 <= upper;
 }
 
+/* The words of @text, counted no further than one past @limit: callers
+ * only compare the count with limits of a few dozen words, and counting a
+ * long paragraph's every word for each block was a twentieth of reading
+ * a report. */
 static guint
 count_words (const gchar *text,
-             gsize        len)
+             gsize        len,
+             guint        limit)
 {
   guint n = 0;
   gboolean in = FALSE;
 
-  for (gsize i = 0; i < len; i++)
+  for (gsize i = 0; i < len && n <= limit; i++)
     {
       if (text[i] == ' ')
         in = FALSE;
@@ -479,7 +484,7 @@ block_shape (const gchar         *text,
   CtLabelKind kind = ct_outline_parse_label (text, label_len, title_start);
   const gchar *title = text + *title_start;
   gsize tlen = len - *title_start;
-  guint words = count_words (title, tlen);
+  guint words = count_words (title, tlen, MAX_HEADING_WORDS);
   const gchar *colon;
   gboolean caps = ct_outline_is_caps (title, tlen);
 
@@ -515,9 +520,9 @@ block_shape (const gchar         *text,
 
   /* "2.1. Công nghiệp: Sản xuất …" */
   colon = memchr (title, ':', tlen);
-  if (colon != NULL && count_words (colon + 1, tlen - (colon + 1 - title)) >= 2)
+  if (colon != NULL && count_words (colon + 1, tlen - (colon + 1 - title), 2) >= 2)
     {
-      guint before = count_words (title, colon - title);
+      guint before = count_words (title, colon - title, MAX_RUN_IN_WORDS);
 
       if (before > 0 && before <= MAX_RUN_IN_WORDS && !has_inner_sentence (title, colon - title) &&
           memchr (title, ';', colon - title) == NULL)
@@ -591,7 +596,7 @@ ct_outline_build (CtDocument          *doc,
         {
           if (shape == SHAPE_HEADING)
             b->kind = CT_BLOCK_HEADING;
-          else if (front && count_words (text, len) > FRONT_MATTER_END_WORDS)
+          else if (front && count_words (text, len, FRONT_MATTER_END_WORDS) > FRONT_MATTER_END_WORDS)
             front = FALSE;
           b->section = stack->len == 0 ? -1 : g_array_index (stack, OpenSection, stack->len - 1).section;
           b->part = b->section >= 0 ? g_array_index (doc->sections, CtSection, b->section).part : CT_PART_RESULTS;

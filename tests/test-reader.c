@@ -283,6 +283,27 @@ test_footnote_markers_anywhere (void)
     }
 }
 
+/* Headings are short: a line in capitals of up to thirty words is one,
+ * of thirty-one is text, however long the paragraphs around it (the
+ * words are counted only as far as the limit). */
+static void
+test_heading_word_limit (void)
+{
+  for (guint n = 29; n <= 32; n++)
+    {
+      g_autoptr(GString) text = g_string_new ("Kết quả thực hiện trong năm có nhiều chỉ tiêu đạt và vượt kế hoạch đề ra.\n\n");
+      g_autoptr(CtDocument) doc = NULL;
+      const CtBlock *b;
+
+      for (guint w = 0; w < n; w++)
+        g_string_append (text, w == 0 ? "TRỒNG" : " TRỒNG");
+      g_string_append (text, "\n\nDiện tích trồng rừng đạt 120 ha, bằng 96% kế hoạch.\n");
+      doc = read_string (text->str, text->len);
+      b = ct_document_get_block (doc, 1);
+      g_assert_cmpint (b->kind == CT_BLOCK_HEADING, ==, n <= 30);
+    }
+}
+
 static void
 test_inline_footnotes (void)
 {
@@ -996,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/reader/text-fold-blocks", test_text_fold_blocks);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
+  g_test_add_func ("/reader/heading-word-limit", test_heading_word_limit);
   g_test_add_func ("/reader/footnote-markers-anywhere", test_footnote_markers_anywhere);
   g_test_add_func ("/reader/inline-footnotes", test_inline_footnotes);
   g_test_add_func ("/reader/markdown", test_markdown);
