@@ -123,6 +123,37 @@ ct_gazetteer_find (const CtGazetteer *self,
   return out;
 }
 
+/* Adds the units under NAME's key (borrowed), whatever their dates. */
+static void
+add_keyed (const CtGazetteer *self,
+           const gchar       *name,
+           GPtrArray         *out)
+{
+  g_autofree gchar *key = ct_locality_key (name, -1);
+  GArray *list = g_hash_table_lookup (self->names, key);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    g_ptr_array_add (out, &self->units[g_array_index (list, guint, i)]);
+}
+
+GPtrArray *
+ct_gazetteer_find_candidates (const CtGazetteer *self,
+                              const gchar       *text)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  g_autofree gchar *trimmed = NULL;
+  const gchar *rest = NULL;
+
+  if (text == NULL)
+    return out;
+  /* The keys ct_gazetteer_find() looks under, in its order. */
+  trimmed = g_strstrip (g_strdup (text));
+  if (leading_type (self, trimmed, &rest) != NULL)
+    add_keyed (self, rest, out);
+  add_keyed (self, trimmed, out);
+  return out;
+}
+
 const CtLocality *
 ct_gazetteer_find_province (const CtGazetteer *self,
                             const gchar       *text,

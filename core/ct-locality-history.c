@@ -216,6 +216,31 @@ province_now_free (gpointer data)
   g_free (answer);
 }
 
+/* The answer for PROVINCE at WHEN depends on WHEN only through which of
+ * the units its name can mean are valid then: two dates alike in that are
+ * one question. A library's reports bear hundreds of dates, and the units
+ * of one name change a few times at most. Called with the lock held. */
+static gchar *
+question_key (GHashTable  *candidates,
+              const gchar *province,
+              const gchar *when)
+{
+  GPtrArray *units = g_hash_table_lookup (candidates, province);
+  guint64 valid = 0;
+
+  if (units == NULL)
+    {
+      units = ct_gazetteer_find_candidates (ct_gazetteer_get_provinces (), province);
+      g_hash_table_insert (candidates, g_strdup (province), units);
+    }
+  if (units->len > 64)
+    return g_strconcat (province, "\x1f", when != NULL ? when : "", NULL);
+  for (guint i = 0; i < units->len; i++)
+    if (ct_locality_valid_at (g_ptr_array_index (units, i), when))
+      valid |= G_GUINT64_CONSTANT (1) << i;
+  return g_strdup_printf ("%s\x1e%" G_GINT64_MODIFIER "x", province, valid);
+}
+
 /* A library lists thousands of reports from a few provinces and dates:
  * each question is answered once per process. The answers point into the
  * provinces' gazetteer, which never changes. */
@@ -226,6 +251,7 @@ ct_locality_province_now (const gchar  *province,
 {
   static GMutex lock;
   static GHashTable *answers;
+  static GHashTable *candidates;
   g_autofree gchar *key = NULL;
   ProvinceNow *answer;
 
@@ -233,10 +259,14 @@ ct_locality_province_now (const gchar  *province,
     *former = NULL;
   if (province == NULL)
     return NULL;
-  key = g_strconcat (province, "\x1f", when != NULL ? when : "", NULL);
   g_mutex_lock (&lock);
   if (answers == NULL)
-    answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, province_now_free);
+    {
+      answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, province_now_free);
+      candidates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+    }
+  key = question_key (candidates, province, when);
   answer = g_hash_table_lookup (answers, key);
   if (answer == NULL)
     {

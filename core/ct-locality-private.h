@@ -45,6 +45,10 @@ struct _CtGazetteer
  * needs, at a fraction of the whole load. Its units are not the whole
  * gazetteer's: ask only this one about them. */
 const CtGazetteer *ct_gazetteer_get_provinces (void);
+/* Every unit ct_gazetteer_find() could answer TEXT with at some date
+ * (borrowed; a unit may appear twice): what its answer can depend on. */
+GPtrArray         *ct_gazetteer_find_candidates (const CtGazetteer *self,
+                                                 const gchar       *text);
 /* The whole gazetteer if some question has loaded it, else NULL. */
 const CtGazetteer *ct_gazetteer_peek          (void);
 

@@ -807,7 +807,7 @@ ct_store_compare (CtStore               *self,
   if (query->indicator != NULL)
     b.needle = ct_catalog_fold_phrase (query->indicator);
 
-  reports = ct_store_list_reports (self, error);
+  reports = ct_store_list_report_columns (self, error);
   if (reports == NULL)
     return NULL;
   b.chosen = choose_reports (query, reports, error);
@@ -843,7 +843,7 @@ ct_store_judge_observations (CtStore    *self,
   judge.table = ct_qualifier_table_get_default (error);
   if (judge.table == NULL)
     return FALSE;
-  reports = ct_store_list_reports (self, error);
+  reports = ct_store_list_report_columns (self, error);
   if (reports == NULL)
     return FALSE;
   for (guint i = 0; i < reports->len; i++)

@@ -226,6 +226,11 @@ CtStore      *ct_store_open_at_version    (const gchar  *path,
                                            gint          version,
                                            GError      **error);
 
+/* The reports as ct_store_list_reports() sorts them, with what a
+ * comparison's columns show: no counts, title, checksum, format or
+ * import time. */
+GPtrArray    *ct_store_list_report_columns (CtStore  *self,
+                                            GError  **error);
 /* Every correction in effect: observation id (gint64 *) → GPtrArray of
  * CtCorrection. */
 GHashTable   *ct_store_load_corrections   (CtStore  *self,

@@ -106,6 +106,12 @@ ct_store_delete_report (CtStore  *self,
   "r.id, r.locality_id, l.name, l.level, l.province, r.year, r.period, r.title," \
   " r.source_name, r.sha256, r.format, r.imported_at, r.report_date"
 
+/* What a comparison's columns show of a report, in REPORT_COLUMNS' places:
+ * the title, checksum, format and import time stay NULL. */
+#define REPORT_COLUMN_COLUMNS \
+  "r.id, r.locality_id, l.name, l.level, l.province, r.year, r.period, NULL," \
+  " r.source_name, NULL, NULL, NULL, r.report_date"
+
 /* What the gazetteer said of a province at a date: a province's library
  * holds hundreds of reports of the same few provinces and dates. */
 typedef struct
@@ -172,8 +178,10 @@ read_report (CtDbStmt   *stmt,
    * which one it is part of now. */
   if (info->province != NULL)
     {
-      g_autofree gchar *year = g_strdup_printf ("%d", info->year);
+      gchar year[16];
 
+      if (info->report_date == NULL)
+        g_snprintf (year, sizeof year, "%d", info->year);
       info->province_now = province_now (memo, info->province,
                                          info->report_date != NULL ? info->report_date : year,
                                          &info->province_former);
@@ -260,34 +268,98 @@ fail:
   return FALSE;
 }
 
+/* Most pairs a sort compares share their province and period: the same
+ * bytes collate equal without asking ICU. */
 static gint
-compare_reports (gconstpointer a,
-                 gconstpointer b)
+collate (const gchar *a,
+         const gchar *b)
 {
-  const CtReportInfo *x = *(CtReportInfo * const *) a;
-  const CtReportInfo *y = *(CtReportInfo * const *) b;
-  const gchar *px = x->province_now != NULL ? x->province_now->name : x->province;
-  const gchar *py = y->province_now != NULL ? y->province_now->name : y->province;
-  gint c = ct_text_collate (px != NULL ? px : "", py != NULL ? py : "");
+  if (g_strcmp0 (a, b) == 0)
+    return 0;
+  return ct_text_collate (a, b);
+}
+
+/* A report with the collation keys of its province and locality: a
+ * library's sort compares each name a dozen times. */
+typedef struct
+{
+  CtReportInfo *info;
+  const gchar  *province_key;
+  const gchar  *locality_key;
+} SortedReport;
+
+static gint
+compare_sorted_reports (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      unused)
+{
+  const SortedReport *x = a;
+  const SortedReport *y = b;
+  gint c;
+
+  (void) unused;
+  c = strcmp (x->province_key, y->province_key);
 
   if (c == 0)
-    c = ct_text_collate (x->locality, y->locality);
+    c = strcmp (x->locality_key, y->locality_key);
   if (c == 0)
-    c = x->year - y->year;
+    c = x->info->year - y->info->year;
   if (c == 0)
-    c = ct_text_collate (x->period, y->period);
+    c = collate (x->info->period, y->info->period);
   return c;
 }
 
-GPtrArray *
-ct_store_list_reports (CtStore  *self,
-                       GError  **error)
+/* The key of TEXT, made once per distinct text (owned by KEYS). */
+static const gchar *
+collate_key (GHashTable  *keys,
+             const gchar *text)
+{
+  gchar *key = g_hash_table_lookup (keys, text);
+
+  if (key == NULL)
+    {
+      key = ct_text_collate_key (text);
+      g_hash_table_insert (keys, (gpointer) text, key);
+    }
+  return key;
+}
+
+/* By current province (else the report's), locality, year and period, as
+ * ct_text_collate() orders names. */
+static void
+sort_reports (GPtrArray *reports)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autofree SortedReport *sorted = g_new (SortedReport, reports->len);
+
+  for (guint i = 0; i < reports->len; i++)
+    {
+      CtReportInfo *r = g_ptr_array_index (reports, i);
+      const gchar *province = r->province_now != NULL ? r->province_now->name : r->province;
+
+      sorted[i].info = r;
+      sorted[i].province_key = collate_key (keys, province != NULL ? province : "");
+      sorted[i].locality_key = collate_key (keys, r->locality != NULL ? r->locality : "");
+    }
+  /* Stable, as g_ptr_array_sort() is: equal reports keep the database's order. */
+  g_qsort_with_data (sorted, reports->len, sizeof *sorted, compare_sorted_reports, NULL);
+  for (guint i = 0; i < reports->len; i++)
+    reports->pdata[i] = sorted[i].info;
+}
+
+/* with_counts: also each report's figures; a comparison's columns need
+ * neither them nor the title, checksum, format and import time. */
+static GPtrArray *
+list_reports (CtStore   *self,
+              gboolean   with_counts,
+              GError   **error)
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, province_now_free);
-  CtDbStmt *stmt = ct_store_prepare (self,
-    "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id", error);
+  CtDbStmt *stmt = ct_store_prepare (self, with_counts
+    ? "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id"
+    : "SELECT " REPORT_COLUMN_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id", error);
   int rc;
 
   if (stmt == NULL)
@@ -297,7 +369,8 @@ ct_store_list_reports (CtStore  *self,
       CtReportInfo *info = read_report (stmt, memo);
 
       g_ptr_array_add (reports, info);
-      g_hash_table_insert (by_id, &info->id, info);
+      if (with_counts)
+        g_hash_table_insert (by_id, &info->id, info);
     }
   ct_db_reset (stmt);
   if (rc != CT_DB_DONE)
@@ -305,10 +378,24 @@ ct_store_list_reports (CtStore  *self,
       ct_store_set_error (self, error);
       return NULL;
     }
-  if (!count_reports (self, by_id, error))
+  if (with_counts && !count_reports (self, by_id, error))
     return NULL;
-  g_ptr_array_sort (reports, compare_reports);
+  sort_reports (reports);
   return g_steal_pointer (&reports);
+}
+
+GPtrArray *
+ct_store_list_reports (CtStore  *self,
+                       GError  **error)
+{
+  return list_reports (self, TRUE, error);
+}
+
+GPtrArray *
+ct_store_list_report_columns (CtStore  *self,
+                              GError  **error)
+{
+  return list_reports (self, FALSE, error);
 }
 
 CtReportInfo *

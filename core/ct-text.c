@@ -363,25 +363,66 @@ ct_text_fold_tones (const gchar *text,
   }
 }
 
+static UCollator *
+vi_collator (void)
+{
+  static UCollator *coll;
+  static gsize coll_once;
+
+  if (g_once_init_enter (&coll_once))
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      coll = ucol_open ("vi", &status);
+      g_once_init_leave (&coll_once, 1);
+    }
+  return coll;
+}
+
 /* Vietnamese collation (d < đ, a < ă < â) for sorting names. */
 gint
 ct_text_collate (const gchar *a,
                  const gchar *b)
 {
-  static UCollator *coll;
-  static gsize coll_once;
+  UCollator *coll = vi_collator ();
   UErrorCode status = U_ZERO_ERROR;
   UCollationResult r;
 
-  if (g_once_init_enter (&coll_once))
-    {
-      coll = ucol_open ("vi", &status);
-      g_once_init_leave (&coll_once, 1);
-    }
   if (coll == NULL)
     return g_strcmp0 (a, b);
 
   status = U_ZERO_ERROR;
   r = ucol_strcollUTF8 (coll, a ? a : "", -1, b ? b : "", -1, &status);
   return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+gchar *
+ct_text_collate_key (const gchar *text)
+{
+  UCollator *coll = vi_collator ();
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree UChar *u = NULL;
+  int32_t n = 0, size;
+  guint8 *key;
+
+  if (text == NULL)
+    text = "";
+  if (coll == NULL)
+    return g_strdup (text);
+  /* Ill-formed bytes become U+FFFD, as ucol_strcollUTF8() reads them. */
+  u_strFromUTF8WithSub (NULL, 0, &n, text, -1, 0xFFFD, NULL, &status);
+  status = U_ZERO_ERROR;
+  u = g_new (UChar, n + 1);
+  u_strFromUTF8WithSub (u, n + 1, &n, text, -1, 0xFFFD, NULL, &status);
+  if (U_FAILURE (status))
+    return g_strdup (text);
+  /* Most names' keys fit the first guess; ICU says the length it needs. */
+  key = g_malloc (4 * n + 16);
+  size = ucol_getSortKey (coll, u, n, key, 4 * n + 16);
+  if (size > 4 * n + 16)
+    {
+      key = g_realloc (key, size);
+      ucol_getSortKey (coll, u, n, key, size);
+    }
+  return (gchar *) key;
 }

@@ -195,6 +195,46 @@ test_current_province (void)
   g_assert_cmpstr (ct_locality_current_province (d)->name, ==, "Lâm Đồng");
 }
 
+/* One question is remembered for every date its answer holds: asked of
+ * many dates in no order, each answer is the one the whole gazetteer
+ * gives for that date alone. */
+static void
+test_province_now_dates (void)
+{
+  static const gchar *const provinces[] = {
+    "Thừa Thiên - Huế", "tỉnh Long An", "Quảng Nam", "Cao Bằng", "TP. Hồ Chí Minh", "Hà Sơn Bình",
+  };
+  g_autoptr(GPtrArray) whens = g_ptr_array_new_with_free_func (g_free);
+
+  for (gint year = 2026; year >= 2019; year--)
+    {
+      g_ptr_array_add (whens, g_strdup_printf ("%d", year));
+      for (gint month = 12; month >= 1; month -= 5)
+        g_ptr_array_add (whens, g_strdup_printf ("%d-%02d-%02d", year, month, month == 12 ? 31 : 1));
+    }
+  g_ptr_array_add (whens, g_strdup ("2024-12-31"));
+  g_ptr_array_add (whens, g_strdup ("2025-06-30"));
+  for (guint w = 0; w < whens->len; w++)
+    for (guint p = 0; p < G_N_ELEMENTS (provinces); p++)
+      {
+        const gchar *when = g_ptr_array_index (whens, (w * 7) % whens->len);
+        const CtLocality *named = ct_gazetteer_find_province (ct_gazetteer_get (), provinces[p], when);
+        const CtLocality *expected = named != NULL ? ct_locality_current_province (named) : NULL;
+        g_autofree gchar *former = NULL;
+        const CtLocality *now = ct_locality_province_now (provinces[p], when, &former);
+        g_autofree gchar *now_name = now != NULL ? ct_locality_full_name (now) : NULL;
+        g_autofree gchar *expected_name = expected != NULL ? ct_locality_full_name (expected) : NULL;
+
+        g_assert_cmpstr (now_name, ==, expected_name);
+        /* A former name exactly when the named unit has ended and was not
+         * the same name. */
+        if (former != NULL)
+          g_assert_true (g_str_has_prefix (former, named->name));
+        g_assert_true ((former != NULL) == (named != NULL && named->valid_to != NULL
+                                            && !g_str_equal (named->name, expected->name)));
+      }
+}
+
 /* Hạ Lang's 13 communes went into new communes of Cao Bằng; one of them,
  * read backwards, names communes of that district. */
 static void
@@ -592,6 +632,7 @@ main (int    argc,
   g_test_add_func ("/locality/resolve", test_resolve);
   g_test_add_func ("/locality/current-province", test_current_province);
   g_test_add_func ("/locality/province-now-alone", test_province_now_alone);
+  g_test_add_func ("/locality/province-now-dates", test_province_now_dates);
   g_test_add_func ("/locality/successors", test_successors);
   g_test_add_func ("/locality/retired-successors", test_retired_successors);
   g_test_add_func ("/locality/reform-note", test_reform_note);

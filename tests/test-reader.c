@@ -930,6 +930,30 @@ test_text_fold (void)
   }
 }
 
+/* Sorting by collation keys orders names as comparing them one pair at a
+ * time does: d before đ, a before ă before â, tones after the bare letter,
+ * case and bad bytes included. */
+static void
+test_text_collate_key (void)
+{
+  static const gchar *const names[] = {
+    "Đắk Mil", "Dầu Tiếng", "dầu tiếng", "Ân Thi", "Ăn Thi", "An Thi", "Ấn Thi",
+    "Yên Lạc", "Ý Yên", "Ô Môn", "Ơ Môn", "Ong", "Ù Rù", "Ưng Hoà", "Ưng Hòa",
+    "Xã 10", "Xã 9", "Xã  9", "S\xff\xfen", "Sơn", "", "Zô", "Được", "Dược",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+      {
+        g_autofree gchar *a = ct_text_collate_key (names[i]);
+        g_autofree gchar *b = ct_text_collate_key (names[j]);
+        gint by_key = strcmp (a, b);
+        gint by_pair = ct_text_collate (names[i], names[j]);
+
+        g_assert_cmpint ((by_key > 0) - (by_key < 0), ==, by_pair);
+      }
+}
+
 /* The fold's table fills a block of characters the first time one of
  * them is folded: threads meeting new blocks at once, and characters on
  * both sides of a block's edge, fold as ICU does. In a child, so no block
@@ -1015,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/reader/pdf-engine-on-demand", test_pdf_engine_on_demand);
   g_test_add_func ("/reader/text-fold", test_text_fold);
   g_test_add_func ("/reader/text-fold-blocks", test_text_fold_blocks);
+  g_test_add_func ("/reader/text-collate-key", test_text_collate_key);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
   g_test_add_func ("/reader/heading-word-limit", test_heading_word_limit);
