@@ -526,23 +526,65 @@ row_build_add (RowBuild     *rb,
   rb->count[column]++;
 }
 
-static void
-bind_text (CtDbStmt *stmt,
-           gpointer  data)
+/* The figures a correction links to another indicator, as a JSON array:
+ * the only ones whose stored indicator may not say which row they reach
+ * (other corrections change numbers, not rows). NULL when there are none. */
+static GString *
+json_linked_ids (GHashTable *corrections)
 {
-  ct_db_bind_text (stmt, 1, data, -1);
+  GString *ids = g_string_new ("[");
+  GHashTableIter iter;
+  gint64 *id;
+  GPtrArray *list;
+
+  g_hash_table_iter_init (&iter, corrections);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &list))
+    for (guint i = 0; i < list->len; i++)
+      if (((CtCorrection *) g_ptr_array_index (list, i))->field == CT_CORRECTION_INDICATOR)
+        {
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *id);
+          break;
+        }
+  g_string_append_c (ids, ']');
+  if (ids->len == 2)
+    {
+      g_string_free (ids, TRUE);
+      return NULL;
+    }
+  return ids;
 }
 
-/* The statement's parameters: the chosen reports, and when the query asks
- * for some indicators only, those codes, whether unclassified labels are
- * wanted, and the figures a correction touches (one may give a figure its
- * indicator), all as JSON arrays so the statement never changes. */
+static GString *
+json_codes (GHashTable *codes)
+{
+  GString *json = g_string_new ("[");
+  GHashTableIter iter;
+  const gchar *code;
+
+  g_hash_table_iter_init (&iter, codes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
+    {
+      g_autofree gchar *quoted = g_strescape (code, NULL);
+
+      g_string_append_printf (json, "%s\"%s\"", json->len > 1 ? "," : "", quoted);
+    }
+  g_string_append_c (json, ']');
+  return json;
+}
+
+/* A statement's parameters, all JSON arrays but the one code and the flag,
+ * each bound when not NULL: the chosen reports (NULL when they are all
+ * the library's), the filter's codes (or its one code), whether
+ * unclassified labels are wanted, the figures a correction links to
+ * another indicator. */
 typedef struct
 {
-  GString  *reports;
-  GString  *codes;        /* NULL: every indicator */
-  gboolean  unclassified;
-  GString  *corrected;
+  GString     *reports;
+  gint         reports_param;
+  const gchar *code;
+  GString     *codes;
+  gboolean     unclassified;
+  GString     *linked;
 } ReadFilter;
 
 static void
@@ -551,97 +593,139 @@ bind_filter (CtDbStmt *stmt,
 {
   const ReadFilter *f = data;
 
-  ct_db_bind_text (stmt, 1, f->reports->str, -1);
-  if (f->codes != NULL)
-    ct_db_bind_text (stmt, 2, f->codes->str, -1);
-  ct_db_bind_int (stmt, 3, f->unclassified);
-  ct_db_bind_text (stmt, 4, f->corrected->str, -1);
-}
-
-static GString *
-json_ids (GHashTable *corrections)
-{
-  GString *ids = g_string_new ("[");
-  GHashTableIter iter;
-  gint64 *id;
-
-  g_hash_table_iter_init (&iter, corrections);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "", *id);
-  g_string_append_c (ids, ']');
-  return ids;
-}
-
-/* Only the columns' reports are read, and of a one-indicator comparison
- * only the figures that may reach its rows: SQLite skips the others
- * before they are copied out (a province's library holds 100,000
- * achievements; the row of one indicator, a few thousand). The filter
- * only narrows what place_observations() would drop anyway. */
-static GPtrArray *
-read_observations (Build   *b,
-                   GError **error)
-{
-  g_autoptr(GHashTable) corrections = NULL;
-  ReadFilter f = { g_string_new ("["), NULL, b->query->include_unclassified, NULL };
-  GPtrArray *result = NULL;
-
-  for (guint c = 0; c < b->chosen->len; c++)
-    g_string_append_printf (f.reports, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
-                            ((CtReportInfo *) g_ptr_array_index (b->chosen, c))->id);
-  g_string_append_c (f.reports, ']');
-  /* PostgreSQL reads every figure of the chosen reports: the narrowing
-   * below is written in SQLite's JSON functions, and only saves time. */
-  if (ct_db_get_kind (b->store->db) == CT_DB_POSTGRESQL)
+  if (f->reports != NULL)
+    ct_db_bind_text (stmt, f->reports_param, f->reports->str, -1);
+  if (f->code != NULL || f->codes != NULL)
+    ct_db_bind_text (stmt, f->reports_param == 1 ? 2 : 1, f->code != NULL ? f->code : f->codes->str, -1);
+  if (f->linked != NULL)
     {
-      result = ct_store_query_figures (b->store,
-        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-        " WHERE o.kind = 0 /* CT_KIND_ACHIEVEMENT */"
-        " AND o.report_id IN (SELECT jsonb_array_elements_text (?1::jsonb)::bigint)"
-        " ORDER BY o.report_id, o.seq", bind_text, f.reports->str, error);
-      g_string_free (f.reports, TRUE);
-      return result;
+      ct_db_bind_int (stmt, 3, f->unclassified);
+      ct_db_bind_text (stmt, 4, f->linked->str, -1);
     }
-  if (b->codes != NULL)
+}
+
+/* The statements reading a comparison's figures, written out whole: the
+ * store keeps prepared statements by their text's address. */
+#define FIGURES_FROM \
+  "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o" \
+  " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id" \
+  " WHERE o.kind = 0 /* CT_KIND_ACHIEVEMENT */"
+#define ONE_CODE " AND o.indicator_id = (SELECT id FROM indicator WHERE code = ?1)"
+#define CODES_SQLITE " AND o.indicator_id IN (SELECT id FROM indicator WHERE code IN (SELECT value FROM json_each (?1)))"
+#define CODES_PG \
+  " AND o.indicator_id IN (SELECT id FROM indicator WHERE code IN (SELECT jsonb_array_elements_text (?1::jsonb)))"
+#define REPORTS_SQLITE(n) " AND o.report_id IN (SELECT value FROM json_each (?" #n "))"
+#define REPORTS_PG(n) " AND o.report_id IN (SELECT jsonb_array_elements_text (?" #n "::jsonb)::bigint)"
+#define IN_ORDER " ORDER BY o.report_id, o.seq"
+
+/* [PostgreSQL][several codes][some reports] */
+static const gchar *const indicator_figures_sql[2][2][2] = {
+  { { FIGURES_FROM ONE_CODE IN_ORDER, FIGURES_FROM ONE_CODE REPORTS_SQLITE (2) IN_ORDER },
+    { FIGURES_FROM CODES_SQLITE IN_ORDER, FIGURES_FROM CODES_SQLITE REPORTS_SQLITE (2) IN_ORDER } },
+  { { FIGURES_FROM ONE_CODE IN_ORDER, FIGURES_FROM ONE_CODE REPORTS_PG (2) IN_ORDER },
+    { FIGURES_FROM CODES_PG IN_ORDER, FIGURES_FROM CODES_PG REPORTS_PG (2) IN_ORDER } },
+};
+
+/* [PostgreSQL][some reports]: every achievement of the reports. */
+static const gchar *const report_figures_sql[2][2] = {
+  { FIGURES_FROM IN_ORDER, FIGURES_FROM REPORTS_SQLITE (1) IN_ORDER },
+  { FIGURES_FROM IN_ORDER, FIGURES_FROM REPORTS_PG (1) IN_ORDER },
+};
+
+/* [some reports]: the figures are found by indicator
+ * (observation_indicator_figures), with the unclassified and the linked
+ * ones, then kept when their report is a column. SQLite only. */
+#define LINKED_OR_UNCLASSIFIED \
+  " AND o.id IN (SELECT x.id FROM observation x WHERE x.kind = 0 AND x.indicator_id IN" \
+  "                (SELECT id FROM indicator WHERE code IN (SELECT value FROM json_each (?2)))" \
+  "              UNION ALL SELECT x.id FROM observation x WHERE ?3 AND x.indicator_id IS NULL" \
+  "              UNION ALL SELECT value FROM json_each (?4))"
+static const gchar *const linked_figures_sql[2] = {
+  FIGURES_FROM LINKED_OR_UNCLASSIFIED IN_ORDER,
+  FIGURES_FROM LINKED_OR_UNCLASSIFIED REPORTS_SQLITE (1) IN_ORDER,
+};
+
+/* The figures of the filter's indicators alone (no unclassified label is
+ * asked for, no correction moves a figure between indicators), found
+ * through observation_indicator_figures (indicator, kind, report, seq):
+ * neither the reports' targets nor other indicators' figures are fetched,
+ * and one indicator's come in the order they are placed in, unsorted. */
+static GPtrArray *
+read_indicator_figures (Build      *b,
+                        ReadFilter *f,
+                        GError    **error)
+{
+  gboolean pg = ct_db_get_kind (b->store->db) == CT_DB_POSTGRESQL;
+
+  if (g_hash_table_size (b->codes) == 1)
     {
       GHashTableIter iter;
-      const gchar *code;
 
-      f.codes = g_string_new ("[");
       g_hash_table_iter_init (&iter, b->codes);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
-        {
-          g_autofree gchar *quoted = g_strescape (code, NULL);
+      g_hash_table_iter_next (&iter, (gpointer *) &f->code, NULL);
+    }
+  else
+    f->codes = json_codes (b->codes);
+  f->reports_param = 2;
+  return ct_store_query_figures (b->store, indicator_figures_sql[pg][f->codes != NULL][f->reports != NULL],
+                                 bind_filter, f, error);
+}
 
-          g_string_append_printf (f.codes, "%s\"%s\"", f.codes->len > 1 ? "," : "", quoted);
-        }
-      g_string_append_c (f.codes, ']');
+/* Only the columns' reports are read (unless they are all the library's),
+ * and of a one-indicator comparison only the figures that may reach its
+ * rows: the database skips the others before they are copied out (a
+ * province's library holds 100,000 achievements; the row of one
+ * indicator, a few thousand). The filter only narrows what
+ * place_observations() would drop anyway. */
+static GPtrArray *
+read_observations (Build    *b,
+                   gboolean  all_reports,
+                   GError  **error)
+{
+  gboolean pg = ct_db_get_kind (b->store->db) == CT_DB_POSTGRESQL;
+  g_autoptr(GHashTable) corrections = NULL;
+  ReadFilter f = { NULL, 1, NULL, NULL, b->query->include_unclassified, NULL };
+  GPtrArray *result = NULL;
+
+  if (!all_reports)
+    {
+      f.reports = g_string_new ("[");
+      for (guint c = 0; c < b->chosen->len; c++)
+        g_string_append_printf (f.reports, "%s%" G_GINT64_FORMAT, c > 0 ? "," : "",
+                                ((CtReportInfo *) g_ptr_array_index (b->chosen, c))->id);
+      g_string_append_c (f.reports, ']');
     }
   corrections = ct_store_load_corrections (b->store, error);
-  if (corrections != NULL)
+  if (corrections == NULL)
+    goto out;
+  f.linked = json_linked_ids (corrections);
+  if (b->codes != NULL && !f.unclassified && f.linked == NULL)
+    result = read_indicator_figures (b, &f, error);
+  else if (b->codes == NULL || pg)
     {
-      f.corrected = json_ids (corrections);
-      result = ct_store_query_figures (b->store, f.codes == NULL ?
-        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-        " WHERE o.kind = 0 /* CT_KIND_ACHIEVEMENT */ AND o.report_id IN (SELECT value FROM json_each (?1))"
-        " ORDER BY o.report_id, o.seq" :
-        /* The figures are found by indicator (observation_indicator),
-         * then kept when their report is a column. */
-        "SELECT " CT_STORE_OBSERVATION_COLUMNS " FROM observation o"
-        " JOIN report r ON r.id = o.report_id LEFT JOIN indicator i ON i.id = o.indicator_id"
-        " WHERE o.id IN (SELECT x.id FROM observation x WHERE x.indicator_id IN"
-        "                  (SELECT id FROM indicator WHERE code IN (SELECT value FROM json_each (?2)))"
-        "                UNION ALL SELECT x.id FROM observation x WHERE ?3 AND x.indicator_id IS NULL"
-        "                UNION ALL SELECT value FROM json_each (?4))"
-        " AND o.kind = 0 /* CT_KIND_ACHIEVEMENT */ AND o.report_id IN (SELECT value FROM json_each (?1))"
-        " ORDER BY o.report_id, o.seq", bind_filter, &f, error);
+      /* On PostgreSQL also for a filter with unclassified labels or
+       * linked figures. */
+      if (f.linked != NULL)
+        g_string_free (g_steal_pointer (&f.linked), TRUE);
+      result = ct_store_query_figures (b->store, report_figures_sql[pg][f.reports != NULL],
+                                       bind_filter, &f, error);
     }
-  g_string_free (f.reports, TRUE);
+  else
+    {
+      f.codes = json_codes (b->codes);
+      if (f.linked == NULL)
+        f.linked = g_string_new ("[]");
+      result = ct_store_query_figures (b->store, linked_figures_sql[f.reports != NULL],
+                                       bind_filter, &f, error);
+    }
+
+out:
+  if (f.reports != NULL)
+    g_string_free (f.reports, TRUE);
   if (f.codes != NULL)
     g_string_free (f.codes, TRUE);
-  if (f.corrected != NULL)
-    g_string_free (f.corrected, TRUE);
+  if (f.linked != NULL)
+    g_string_free (f.linked, TRUE);
   return result;
 }
 
@@ -823,7 +907,8 @@ ct_store_compare (CtStore               *self,
   add_columns (&b, result, column_index);
   add_catalog_rows (&b);
 
-  observations = read_observations (&b, error);
+  /* A column per report of the library: no figure needs leaving out. */
+  observations = read_observations (&b, g_hash_table_size (b.column_of) == reports->len, error);
   if (observations == NULL || !place_observations (&b, observations, error))
     return NULL;
   emit_rows (&b, result);

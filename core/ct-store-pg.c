@@ -219,6 +219,10 @@ static const gchar * const pg_migrations[] = {
   "  AS 'SELECT (''x'' || substr (t, 1, 15))::bit(60)::bigint';"
   "ALTER TABLE observation ALTER COLUMN anchor TYPE BIGINT USING ct_anchor_key (anchor);"
   "UPDATE correction SET anchor = substr (anchor, 1, 15);",
+
+  /* 9 → 10: a one-indicator comparison's figures in one range of an index. */
+  "DROP INDEX observation_indicator;"
+  "CREATE INDEX observation_indicator_figures ON observation (indicator_id, kind, report_id, seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

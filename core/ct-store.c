@@ -247,6 +247,14 @@ static const gchar * const migrations[] = {
   "CREATE INDEX observation_counts ON observation (report_id, indicator_id, flags);"
   COUNTING_TRIGGERS
   "UPDATE correction SET anchor = substr (anchor, 1, 15);",
+
+  /* 9 → 10: a one-indicator comparison's figures in one range of an index,
+   * in the order they are placed (report, then text), past the reports'
+   * targets: reading them through observation_indicator fetched each row's
+   * page to test its kind, then sorted them. Its prefix serves what
+   * observation_indicator did. */
+  "DROP INDEX observation_indicator;"
+  "CREATE INDEX observation_indicator_figures ON observation (indicator_id, kind, report_id, seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);

@@ -526,6 +526,123 @@ test_migration_rows (void)
 }
 
 
+/* Each cell of one indicator's row as a comparison of every indicator
+ * shows it, for the reports of YEAR (0: all): the one-indicator reading
+ * finds the same figures by another statement. */
+static void
+assert_one_indicator_agrees (CtStore     *store,
+                             const gchar *code,
+                             gint         year)
+{
+  g_autoptr(CtCompareQuery) all_q = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtCompareQuery) one_q = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  g_autoptr(CtComparison) all = NULL;
+  g_autoptr(CtComparison) one = NULL;
+  g_autoptr(GError) error = NULL;
+  gint all_row, one_row;
+  guint filled = 0;
+
+  all_q->year = one_q->year = year;
+  one_q->indicator = g_strdup (code);
+  all = ct_store_compare (store, all_q, &error);
+  g_assert_no_error (error);
+  one = ct_store_compare (store, one_q, &error);
+  g_assert_no_error (error);
+  all_row = ct_comparison_find_row (all, code);
+  one_row = ct_comparison_find_row (one, code);
+  g_assert_cmpint (all_row, >=, 0);
+  g_assert_cmpint (one_row, >=, 0);
+  g_assert_cmpuint (ct_comparison_get_n_columns (one), ==, ct_comparison_get_n_columns (all));
+  for (guint c = 0; c < ct_comparison_get_n_columns (all); c++)
+    {
+      const CtCompareCell *a = ct_comparison_get_cell (all, all_row, c);
+      const CtCompareCell *o = ct_comparison_get_cell (one, one_row, c);
+
+      g_assert_cmpint (o->observation_id, ==, a->observation_id);
+      g_assert_cmpuint (o->n_more, ==, a->n_more);
+      g_assert_cmpint (o->verdict, ==, a->verdict);
+      filled += o->observation_id != 0;
+    }
+  g_assert_cmpuint (filled, >, 0);
+}
+
+/* Grain output stated twice in a half-year report, once as the result so
+ * far and once as the year's aim, and the revenue; the aim is no figure of
+ * the comparison. */
+static void
+import_with_target (CtStore     *store,
+                    const gchar *name,
+                    const gchar *locality,
+                    gint         year,
+                    gdouble      rice)
+{
+  g_autofree gchar *text = g_strdup_printf ("BÁO CÁO\nKết quả 6 tháng đầu năm\n"
+                                            "Tổng sản lượng lương thực có hạt đạt %.0f tấn.\n"
+                                            "Thu ngân sách được 9 tỷ đồng.\n"
+                                            "Cả năm phấn đấu sản lượng lương thực 9000 tấn.\n", rice);
+  g_autofree gchar *value = g_strdup_printf ("%.0f tấn", rice);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtDocument) doc = make_doc (name, text);
+  g_autoptr(GPtrArray) obs = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_observation_free);
+  g_autoptr(CtImportOptions) options = options_for (locality, year, FALSE);
+  g_autoptr(CtImportResult) result = NULL;
+  CtObservation *aim;
+
+  g_ptr_array_add (obs, obs_at (doc, value, "Tổng sản lượng lương thực có hạt", rice, "tấn", NAN, NAN));
+  g_ptr_array_add (obs, obs_at (doc, "9 tỷ đồng", "Thu ngân sách", 9, "tỷ đồng", NAN, NAN));
+  aim = obs_at (doc, "9000 tấn", "Tổng sản lượng lương thực có hạt", 9000, "tấn", NAN, NAN);
+  aim->kind = CT_KIND_TARGET;
+  g_ptr_array_add (obs, aim);
+  result = ct_store_import_document (store, doc, obs, options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+}
+
+/* A library of schema 9 found a one-indicator comparison's figures
+ * through an index of the indicator alone; reopened, it has the index
+ * that also holds kind, report and order, and the comparison finds the
+ * same cells as one of every indicator, for all reports or some. */
+static void
+test_migration_figures_index (void)
+{
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) old = open_store (path);
+  g_autoptr(CtStore) store = NULL;
+  const gchar *indexes = pg_server != NULL ? "pg_indexes WHERE indexname = "
+                                           : "sqlite_master WHERE type = 'index' AND name = ";
+  g_autofree gchar *old_index = g_strconcat (indexes, "'observation_indicator'", NULL);
+  g_autofree gchar *new_index = g_strconcat (indexes, "'observation_indicator_figures'", NULL);
+
+  g_assert_no_error (error);
+  import_with_target (old, "p.txt", "Phong Điền", 2021, 5100);
+  import_with_target (old, "q.txt", "Quảng Điền", 2022, 4300);
+  import_with_target (old, "r.txt", "Phú Vang", 2022, 6200);
+  /* Schema 9 differed from 10 in that index alone. */
+  g_assert_true (ct_store_exec (old, pg_server != NULL
+    ? "DROP INDEX observation_indicator_figures;"
+      "CREATE INDEX observation_indicator ON observation (indicator_id);"
+      "UPDATE chitieu_library SET schema_version = 9;"
+    : "DROP INDEX observation_indicator_figures;"
+      "CREATE INDEX observation_indicator ON observation (indicator_id);"
+      "PRAGMA user_version = 9;", &error));
+  g_assert_no_error (error);
+  if (pg_server != NULL)
+    g_assert_cmpint (count_rows (old, "chitieu_library WHERE schema_version = 9"), ==, 1);
+  else
+    g_assert_cmpint (schema_version (old), ==, 9);
+  g_assert_cmpint (count_rows (old, old_index), ==, 1);
+  g_clear_pointer (&old, ct_store_close);
+
+  store = open_store (path);
+  g_assert_cmpint (schema_version (store), ==, CT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (count_rows (store, old_index), ==, 0);
+  g_assert_cmpint (count_rows (store, new_index), ==, 1);
+  assert_one_indicator_agrees (store, "NN_LUONG_THUC", 0);
+  assert_one_indicator_agrees (store, "NN_LUONG_THUC", 2022);
+  assert_one_indicator_agrees (store, "NS_THU", 2021);
+}
+
 /* A library of schema 7 kept a row per sentence, its id the full-text
  * entry: upgraded, its sentences are found where they were, with their
  * lines, and removing the report takes its entries out of the index. */
@@ -905,6 +1022,35 @@ test_query_plans (void)
     }
   /* The comparison's figures at least: the list counts from report_counts. */
   g_assert_cmpuint (checked, >=, 1);
+
+  /* A one-indicator comparison reads its figures in one range of an index,
+   * past the targets, in the order it places them: no sort. */
+  checked = 0;
+  g_hash_table_iter_init (&iter, store->statements);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &sql, NULL))
+    {
+      g_autofree gchar *explain = NULL;
+      CtDbStmt *plan = NULL;
+      gboolean ranged = FALSE;
+
+      if (strstr (sql, "FROM observation o") == NULL || strstr (sql, "ORDER BY o.report_id") == NULL)
+        continue;
+      explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      g_assert_cmpint (ct_db_prepare (store->db, explain, &plan), ==, CT_DB_OK);
+      while (ct_db_step (plan) == CT_DB_ROW)
+        {
+          const gchar *detail = ct_db_column_text (plan, 3);
+
+          if (strstr (detail, "TEMP B-TREE") != NULL)
+            g_error ("%s\nsorts the figures: %s", sql, detail);
+          ranged |= g_str_has_prefix (detail, "SEARCH o USING INDEX observation_indicator_figures"
+                                              " (indicator_id=? AND kind=?)");
+        }
+      ct_db_finalize (plan);
+      g_assert_true (ranged);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 1);
 }
 
 /* The list's counts per report, as the library's triggers keep them while
@@ -1903,6 +2049,7 @@ main (int    argc,
   g_test_add_func ("/store/migration-sentences", test_migration_sentences);
   g_test_add_func ("/store/reports-without-sentences", test_reports_without_sentences);
   g_test_add_func ("/store/migration-rows", test_migration_rows);
+  g_test_add_func ("/store/migration-figures-index", test_migration_figures_index);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
