@@ -31,8 +31,10 @@ struct _CtCatalog
 {
   GPtrArray          *indicators;  /* CtIndicator * */
   GHashTable         *by_code;     /* folded code → CtIndicator */
-  GHashTable         *by_phrase;   /* folded name/alias → CtIndicator (first wins) */
   GHashTable         *user;        /* folded label → CtIndicator (user links) */
+  /* The names and aliases as words, made by the first match: listing,
+   * comparing and finding by code need none of them. */
+  gsize               phrases_once;
   GPtrArray          *phrases;     /* Phrase * */
   GHashTable         *by_first;    /* first token → GPtrArray of Phrase * (borrowed) */
   GHashTable         *cache;       /* "label\x1funit" → CtIndicator or &no_match */
@@ -129,16 +131,16 @@ add_phrase (CtCatalog         *self,
 {
   Phrase *p;
   GPtrArray *list;
-  g_autofree gchar *key = ct_catalog_fold_phrase (text);
+  gchar **tokens = ct_catalog_tokenize (text);
 
-  if (*key == '\0')
-    return;
-  if (!g_hash_table_contains (self->by_phrase, key))
-    g_hash_table_insert (self->by_phrase, g_strdup (key), (gpointer) ind);
-
+  if (tokens[0] == NULL)
+    {
+      g_strfreev (tokens);
+      return;
+    }
   p = g_new0 (Phrase, 1);
   p->indicator = ind;
-  p->tokens = ct_catalog_tokenize (text);
+  p->tokens = tokens;
   p->n_tokens = g_strv_length (p->tokens);
   g_ptr_array_add (self->phrases, p);
 
@@ -239,11 +241,26 @@ parse_row (CtCatalog          *self,
   ind->excludes = split_list (ct_data_row_text (row, 9), TRUE);
   g_ptr_array_add (self->indicators, ind);
   g_hash_table_insert (self->by_code, g_steal_pointer (&code_key), ind);
-
-  add_phrase (self, ind, ind->name);
-  for (guint i = 0; i < ind->aliases->len; i++)
-    add_phrase (self, ind, g_ptr_array_index (ind->aliases, i));
   return TRUE;
+}
+
+static void
+ensure_phrases (CtCatalog *self)
+{
+  if (!g_once_init_enter (&self->phrases_once))
+    return;
+  self->phrases = g_ptr_array_new_with_free_func (phrase_free);
+  self->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const CtIndicator *ind = g_ptr_array_index (self->indicators, i);
+
+      add_phrase (self, ind, ind->name);
+      for (guint a = 0; a < ind->aliases->len; a++)
+        add_phrase (self, ind, g_ptr_array_index (ind->aliases, a));
+    }
+  g_once_init_leave (&self->phrases_once, 1);
 }
 
 CtCatalog *
@@ -260,11 +277,7 @@ ct_catalog_new_from_data (const gchar          *tsv,
 
   self->indicators = g_ptr_array_new_with_free_func (indicator_free);
   self->by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->by_phrase = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->user = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->phrases = g_ptr_array_new_with_free_func (phrase_free);
-  self->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_ptr_array_unref);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->dimension_func = dimension_func;
@@ -363,7 +376,6 @@ ct_catalog_free (CtCatalog *self)
   g_clear_pointer (&self->by_first, g_hash_table_unref);
   g_clear_pointer (&self->phrases, g_ptr_array_unref);
   g_clear_pointer (&self->by_code, g_hash_table_unref);
-  g_clear_pointer (&self->by_phrase, g_hash_table_unref);
   g_clear_pointer (&self->user, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
   g_clear_pointer (&self->folded, g_hash_table_unref);
@@ -539,6 +551,7 @@ match_uncached (CtCatalog   *self,
   if (user != NULL)
     return user;
 
+  ensure_phrases (self);
   for (guint i = 0; i < n_tokens; i++)
     {
       GPtrArray *list = g_hash_table_lookup (self->by_first, tokens[i]);
