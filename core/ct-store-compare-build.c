@@ -26,16 +26,19 @@ column_title (CtCompareAxis       axis,
 
   /* By locality each column is the locality's latest report, and those
    * need not share a year: the title says which one it is. */
+  gchar year[16];
+
+  /* Thousands of columns: joined, not formatted. */
+  g_snprintf (year, sizeof year, "%d", r->year);
   switch (axis)
     {
     case CT_COMPARE_BY_YEAR:
-      return has_period ? g_strdup_printf ("%s %d", r->period, r->year)
-                        : g_strdup_printf ("%d", r->year);
+      return has_period ? g_strconcat (r->period, " ", year, NULL) : g_strdup (year);
     case CT_COMPARE_BY_LOCALITY:
     case CT_COMPARE_BY_REPORT:
     default:
-      return has_period ? g_strdup_printf ("%s · %s %d", r->locality, r->period, r->year)
-                        : g_strdup_printf ("%s · %d", r->locality, r->year);
+      return has_period ? g_strconcat (r->locality, " · ", r->period, " ", year, NULL)
+                        : g_strconcat (r->locality, " · ", year, NULL);
     }
 }
 

@@ -44,9 +44,20 @@ gchar *
 ct_comparison_reform_note (CtComparison *self)
 {
   guint n = ct_comparison_get_n_columns (self);
-  g_auto(GStrv) whens = g_new0 (gchar *, n + 1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  g_autofree gchar **whens = NULL;
 
+  /* Thousands of columns name a few years: each when is asked once. */
   for (guint c = 0; c < n; c++)
-    whens[c] = column_when (ct_comparison_get_column (self, c));
+    {
+      const CtCompareColumn *col = ct_comparison_get_column (self, c);
+
+      if (col->year != REFORM_YEAR && g_hash_table_contains (years, GINT_TO_POINTER (col->year)))
+        continue;
+      g_hash_table_add (years, GINT_TO_POINTER (col->year));
+      g_hash_table_add (seen, column_when (col));
+    }
+  whens = (gchar **) g_hash_table_get_keys_as_array (seen, NULL);
   return ct_locality_reform_note ((const gchar * const *) whens);
 }
