@@ -8,10 +8,13 @@
 
 #include "ct-cli-private.h"
 
+/* A command whose function is NULL runs in chitieu-render (ct-cli-render.c
+ * lists those functions): drawing and workbooks need Cairo, Pango and
+ * libxlsxwriter, which the other commands start faster without. */
 #define CT_CLI_COMMANDS /* { "name", N_("summary"), ct_cli_name }, */ \
-  { "chart", N_("Draw an indicator’s achievement rates as a PNG, SVG or PDF chart"), ct_cli_chart }, \
+  { "chart", N_("Draw an indicator’s achievement rates as a PNG, SVG or PDF chart"), NULL }, \
   { "compare", N_("Show indicators side by side across the stored reports"), ct_cli_compare }, \
-  { "export", N_("Write the comparison and its evidence to an Excel workbook"), ct_cli_export }, \
+  { "export", N_("Write the comparison and its evidence to an Excel workbook"), NULL }, \
   { "extract", N_("Print the indicators measured in report files"), ct_cli_extract }, \
   { "import", N_("Store report files in the library"), ct_cli_import }, \
   { "library", N_("Copy a library between a file and a PostgreSQL server"), ct_cli_library }, \

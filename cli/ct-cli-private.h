@@ -31,5 +31,10 @@ gboolean ct_cli_parse_options (int           *argc,
                                const gchar   *parameter_string,
                                const gchar   *summary);
 void     ct_cli_print_error   (const GError  *error);
+/* Runs @run as command argv[1]: argv[0] becomes "chitieu COMMAND", stdout
+ * is buffered and flushed at the end. */
+int      ct_cli_run_command   (CtCliCommandFunc  run,
+                               int               argc,
+                               char            **argv);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "ct-cli.h"
 #include "ct-cli-private.h"
@@ -96,16 +98,63 @@ ct_cli_print_error (const GError *error)
   g_printerr ("chitieu: %s\n", error->message);
 }
 
+#define RENDER_NAME "chitieu-render"
+
+/* Beside this executable (the build tree, a relocated install), else where
+ * it was installed. */
+static gchar *
+find_render (void)
+{
+  g_autofree gchar *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree gchar *dir = g_path_get_dirname (self);
+      gchar *beside = g_build_filename (dir, RENDER_NAME, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return beside;
+      g_free (beside);
+    }
+  return g_build_filename (CT_LIBEXECDIR, RENDER_NAME, NULL);
+}
+
+/* chart and export: the same arguments to chitieu-render. */
+static int
+run_render (int    argc,
+            char **argv)
+{
+  g_autofree gchar *render = find_render ();
+
+  (void) argc;
+  fflush (stdout);
+  execv (render, argv);
+  /* Only reached when it could not be started. */
+  g_printerr (_("chitieu: “%s” needs %s (%s: %s); reinstall Chỉ tiêu.\n"),
+              argv[1], RENDER_NAME, render, g_strerror (errno));
+  return CT_CLI_EXIT_FAILED;
+}
+
 int
 ct_cli_run (int    argc,
             char **argv)
 {
   const CtCliCommand *cmd = find_command (argv[1]);
+
+  g_return_val_if_fail (cmd != NULL, CT_CLI_EXIT_USAGE);
+  if (cmd->run == NULL)
+    return run_render (argc, argv);
+  return ct_cli_run_command (cmd->run, argc, argv);
+}
+
+int
+ct_cli_run_command (CtCliCommandFunc   run,
+                    int                argc,
+                    char             **argv)
+{
   g_autofree gchar *prog = g_strdup_printf ("chitieu %s", argv[1]);
   g_autofree char **sub_argv = g_new0 (char *, argc);
   int status;
-
-  g_return_val_if_fail (cmd != NULL, CT_CLI_EXIT_USAGE);
 
   /* The command line writes UTF-8 whatever the terminal claims. */
   setvbuf (stdout, NULL, _IOFBF, 1 << 16);
@@ -114,7 +163,7 @@ ct_cli_run (int    argc,
   for (int i = 2; i < argc; i++)
     sub_argv[i - 1] = argv[i];
 
-  status = cmd->run (argc - 1, sub_argv);
+  status = run (argc - 1, sub_argv);
   fflush (stdout);
   return status;
 }

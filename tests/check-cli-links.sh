@@ -3,7 +3,8 @@
 # executable may not need GTK, GDK or libadwaita, even through another
 # library; nor poppler, Tesseract or Leptonica, which the core opens in its
 # PDF module only when a PDF or a scan is read, nor libpq (the PostgreSQL
-# module, opened for a library on a server). The loader lists what the
+# module, opened for a library on a server), nor Cairo, Pango and
+# libxlsxwriter (chitieu-render's). The loader lists what the
 # executable would load, without running it.
 set -euo pipefail
 bin=$1
@@ -20,4 +21,9 @@ if echo "$libs" | grep -E 'libpq'; then
   echo "$bin loads libpq; only the module libchitieu-pg may"
   exit 1
 fi
-echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit, no PDF, OCR or PostgreSQL engine"
+# Drawing and workbooks: `chitieu chart` and `chitieu export` run chitieu-render.
+if echo "$libs" | grep -E 'libcairo|libpango|libxlsxwriter'; then
+  echo "$bin loads Cairo, Pango or libxlsxwriter above; only chitieu-render and the window may"
+  exit 1
+fi
+echo "$bin: $(echo "$libs" | wc -l) libraries, no toolkit, no PDF, OCR or PostgreSQL engine, no drawing"
