@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -187,6 +189,48 @@ test_chart_ambiguous_indicator (void)
   g_assert_nonnull (strstr (err, "NN_DT_LUA"));
   g_assert_nonnull (strstr (err, "NN_SL_LUA"));
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+}
+
+/* chitieu runs chart and export in chitieu-render, beside it: without it
+ * those two say what is missing and what to do, and the other commands,
+ * which never needed it, still work. */
+static void
+test_render_helper_missing (void)
+{
+  g_autofree gchar *dir = ct_test_tmp_path ("lone-chitieu");
+  g_autofree gchar *lone = g_build_filename (dir, "chitieu", NULL);
+  g_autofree gchar *installed = g_build_filename (CT_LIBEXECDIR, "chitieu-render", NULL);
+  g_autofree gchar *db = g_build_filename (dir, "lib.db", NULL);
+  g_autofree gchar *png = g_build_filename (dir, "c.png", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (ct_test_chitieu_binary ());
+  g_autoptr(GFile) to = NULL;
+  g_autoptr(GError) error = NULL;
+  const gchar *chart[] = { lone, "chart", "--db", db, "-i", "NN_LUONG_THUC", "-o", png, NULL };
+  const gchar *list[] = { lone, "list", "--db", db, NULL };
+  g_autofree gchar *err = NULL;
+  gint status = 0;
+
+  if (g_file_test (installed, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("chitieu-render is installed where chitieu looks last");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  to = g_file_new_for_path (lone);
+  g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (lone, 0700), ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (gchar **) chart, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "chitieu-render"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_assert_true (g_spawn_sync (NULL, (gchar **) list, NULL,
+                               G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
 static gint
@@ -396,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/cli/help-vi", test_help_in_vietnamese);
   g_test_add_func ("/cli/remove", test_remove);
   g_test_add_func ("/cli/chart-ambiguous-indicator", test_chart_ambiguous_indicator);
+  g_test_add_func ("/cli/render-helper-missing", test_render_helper_missing);
   g_test_add_func ("/cli/import-batch-same-as-one-by-one", test_import_batch_same_as_one_by_one);
   g_test_add_func ("/cli/import-threads-same-output", test_import_threads_same_output);
   g_test_add_func ("/cli/extract-text-numbers", test_extract_text_numbers);
