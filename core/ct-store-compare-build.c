@@ -66,14 +66,20 @@ choose_reports (const CtCompareQuery  *q,
 
   if (q->axis == CT_COMPARE_BY_REPORT && q->report_ids != NULL)
     {
+      /* The window asks for hundreds of a library's thousands. */
+      g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      for (guint j = all->len; j > 0; j--)
+        {
+          CtReportInfo *r = g_ptr_array_index (all, j - 1);
+
+          g_hash_table_insert (by_id, &r->id, r);
+        }
       for (guint i = 0; i < q->report_ids->len; i++)
         {
           gint64 id = g_array_index (q->report_ids, gint64, i);
-          CtReportInfo *found = NULL;
+          CtReportInfo *found = g_hash_table_lookup (by_id, &id);
 
-          for (guint j = 0; j < all->len && found == NULL; j++)
-            if (((CtReportInfo *) g_ptr_array_index (all, j))->id == id)
-              found = g_ptr_array_index (all, j);
           if (found == NULL)
             {
               g_set_error (error, CT_ERROR, CT_ERROR_NOT_FOUND,
