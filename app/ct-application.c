@@ -26,7 +26,8 @@ static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the program version"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo library of fictional reports, kept apart from your own"), NULL },
-  /* For tests and documentation: save the window as PNG after its first paint, then quit. */
+  /* For tests and documentation: save the window as PNG once its table is
+   * shown, then quit. */
   { "screenshot", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, NULL, NULL, N_("FILE") },
   { NULL }
 };
@@ -106,6 +107,49 @@ on_library_ready (CtWindow *window,
   ct_window_import_files (window, (GFile **) pending->pdata, pending->len);
 }
 
+/* A screenshot shows the window as a user looks at it: the library
+ * listed, the demo's samples stored, the table compared by its worker.
+ * Checked in an idle: the samples' end clears "busy" just before it asks
+ * for the comparison. */
+static void shoot_when_settled (CtApplication *self,
+                                CtWindow      *window);
+
+static gboolean
+recheck_settled (gpointer user_data)
+{
+  CtWindow *window = user_data;
+  CtApplication *self = CT_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (self != NULL)
+    shoot_when_settled (self, window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_settling (GObject    *window,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  (void) pspec;
+  (void) user_data;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, recheck_settled, g_object_ref (window), g_object_unref);
+}
+
+static void
+shoot_when_settled (CtApplication *self,
+                    CtWindow      *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_settling, self);
+  if (ct_window_get_busy (window) || ct_window_get_comparing (window))
+    {
+      g_signal_connect (window, "notify::busy", G_CALLBACK (on_window_settling), self);
+      g_signal_connect (window, "notify::comparing", G_CALLBACK (on_window_settling), self);
+      return;
+    }
+  ct_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path,
+                            NULL, on_screenshot_saved, self);
+}
+
 static CtWindow *
 ensure_window (CtApplication *self)
 {
@@ -125,8 +169,7 @@ ct_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->screenshot_path != NULL)
-    ct_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path,
-                              NULL, on_screenshot_saved, self);
+    shoot_when_settled (self, window);
 }
 
 /* `chitieu FILE…`, from a file manager or a second process (GApplication
@@ -144,8 +187,7 @@ ct_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
   if (self->screenshot_path != NULL)
     {
-      ct_screenshot_save_async (GTK_WIDGET (window), self->screenshot_path,
-                                NULL, on_screenshot_saved, self);
+      shoot_when_settled (self, window);
       return;
     }
   if (ct_window_get_busy (window))

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* A comparison asked for (ct-window-compare.c). */
+typedef struct _CtCompareRequest CtCompareRequest;
+
 struct _CtWindow
 {
   AdwApplicationWindow parent_instance;
@@ -29,6 +32,9 @@ struct _CtWindow
   CtSourceView      *source_view;
   GtkBox            *chart_box;
   GtkWidget         *chart;
+  GtkWidget         *comparing_box;     /* "Comparing N reports…" over the table */
+  GtkWidget         *comparing_spinner;
+  GtkWidget         *comparing_label;
 
   CtStore           *store;
   GPtrArray         *reports;      /* CtReportInfo */
@@ -39,18 +45,31 @@ struct _CtWindow
   AdwToast          *removal_toast;
   guint              watch_id;     /* polls the library for others' changes */
   gint64             data_version; /* the library's, when last listed */
+  CtCompareRequest  *compare_waiting; /* the newest request, not started yet */
+  gboolean           compare_running; /* a worker is comparing */
+  guint              start_source;    /* idle starting the worker */
+  guint              loading_source;  /* timeout showing comparing_box */
+  gint64             sort_report;     /* a saved sort waiting for its table: */
+  gboolean           sort_descending; /* the report's column, the order */
 
   /* properties */
   gboolean           demo;         /* an empty library is filled with the samples */
   gboolean           busy;         /* the samples are being imported */
   gboolean           exporting;    /* a workbook is being written */
   gboolean           comparable_only;
+  gboolean           comparing;    /* a comparison is being computed */
   gboolean           state_restored; /* the saved comparison was applied (or there was none) */
 };
 
 void     _ct_window_actions_init       (CtWindow *self);
 void     _ct_window_update_actions     (CtWindow *self);
+/* ct-window-compare.c: asks for the table's comparison again, computed by
+ * a worker; the newest request wins. */
 void     _ct_window_refresh_comparison (CtWindow *self);
+void     _ct_window_stop_comparing     (CtWindow *self);
+void     _ct_compare_request_free      (CtCompareRequest *request);
+void     _ct_window_notify_comparison  (CtWindow *self);
+void     _ct_window_notify_comparing   (CtWindow *self);
 gboolean _ct_window_show_source        (CtWindow *self,
                                         gint64    observation_id);
 void     _ct_window_set_exporting      (CtWindow *self,
@@ -66,6 +85,8 @@ gboolean _ct_window_show_hit           (CtWindow          *self,
 void     _ct_window_restore_state      (CtWindow  *self);
 gboolean _ct_window_save_state         (CtWindow  *self,
                                         GError   **error);
+/* Applies the saved sort once its comparison is in the table. */
+void     _ct_window_restore_sort       (CtWindow  *self);
 /* Removes for good the reports whose removal can no longer be undone. */
 void     _ct_window_finish_removal     (CtWindow *self);
 

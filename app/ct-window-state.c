@@ -99,7 +99,13 @@ _ct_window_save_state (CtWindow  *self,
   hidden = ct_compare_view_get_hidden_reports (self->compare_view);
   set_ids (file, "reports", chosen);
   set_ids (file, "hidden", hidden);
-  if (comparison != NULL && ct_compare_view_get_sort (self->compare_view, &column, &order))
+  if (self->sort_report != 0)
+    {
+      /* Closed before the table came: the sort restored is still the one. */
+      g_key_file_set_int64 (file, GROUP, "sort-report", self->sort_report);
+      g_key_file_set_boolean (file, GROUP, "sort-descending", self->sort_descending);
+    }
+  else if (comparison != NULL && ct_compare_view_get_sort (self->compare_view, &column, &order))
     {
       g_key_file_set_int64 (file, GROUP, "sort-report", ct_comparison_get_column (comparison, column)->report_id);
       g_key_file_set_boolean (file, GROUP, "sort-descending", order == GTK_SORT_DESCENDING);
@@ -156,18 +162,21 @@ verdict_from_string (const gchar *text)
   return CT_VERDICT_NONE;
 }
 
-static void
-restore_sort (CtWindow *self,
-              GKeyFile *file)
+/* The sort names a report's column: it waits for the comparison the
+ * restored choice of reports asks for (computed by a worker). */
+void
+_ct_window_restore_sort (CtWindow *self)
 {
   CtComparison *comparison = ct_compare_view_get_comparison (self->compare_view);
-  gint64 report = g_key_file_get_int64 (file, GROUP, "sort-report", NULL);
-  gboolean descending = g_key_file_get_boolean (file, GROUP, "sort-descending", NULL);
+  gint64 report = self->sort_report;
 
-  for (guint c = 0; comparison != NULL && report != 0 && c < ct_comparison_get_n_columns (comparison); c++)
+  if (report == 0 || self->comparing)
+    return;
+  self->sort_report = 0;
+  for (guint c = 0; comparison != NULL && c < ct_comparison_get_n_columns (comparison); c++)
     if (ct_comparison_get_column (comparison, c)->report_id == report)
       ct_compare_view_sort_by_column (self->compare_view, (gint) c,
-                                      descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+                                      self->sort_descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
 }
 
 static void
@@ -187,10 +196,12 @@ apply_state (CtWindow *self,
   ct_compare_view_set_verdict_filter (self->compare_view, verdict_from_string (verdict));
   ct_compare_view_set_search (self->compare_view, search);
   g_object_set (self, "comparable-only", g_key_file_get_boolean (file, GROUP, "comparable-only", NULL), NULL);
-  /* Choosing the reports builds the comparison the sort applies to. */
+  /* Choosing the reports asks for the comparison the sort applies to. */
   if (chosen->len > 0)
     ct_library_sidebar_select_reports (self->sidebar, (gint64 *) chosen->data, chosen->len);
-  restore_sort (self, file);
+  self->sort_report = g_key_file_get_int64 (file, GROUP, "sort-report", NULL);
+  self->sort_descending = g_key_file_get_boolean (file, GROUP, "sort-descending", NULL);
+  _ct_window_restore_sort (self);
   for (guint i = 0; i < G_N_ELEMENTS (pane_keys); i++)
     {
       gint position = g_key_file_get_integer (file, PANES, pane_keys[i], NULL);

@@ -10,7 +10,6 @@
 #include "ct-chart-compare.h"
 #include "ct-chart-toolbar.h"
 #include "ct-error.h"
-#include "ct-store-compare.h"
 #include "ct-window-private.h"
 
 /* How often the window asks the library whether someone else changed it. */
@@ -25,6 +24,7 @@ enum {
   PROP_EXPORTING,
   PROP_COMPARABLE_ONLY,
   PROP_COMPARISON,
+  PROP_COMPARING,
   N_PROPS
 };
 
@@ -67,118 +67,19 @@ ct_window_toast (CtWindow    *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Comparison                                                         */
+/* Comparison (computed in ct-window-compare.c)                       */
 /* ------------------------------------------------------------------ */
 
-/* With nothing chosen in the library, the table shows every locality's
- * report of the newest year and period: districts side by side. */
-static CtCompareQuery *
-default_query (CtWindow *self)
+void
+_ct_window_notify_comparison (CtWindow *self)
 {
-  CtCompareQuery *query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
-  const CtReportInfo *newest = NULL;
-
-  for (guint i = 0; i < self->reports->len; i++)
-    {
-      const CtReportInfo *info = g_ptr_array_index (self->reports, i);
-
-      if (newest == NULL || info->year > newest->year)
-        newest = info;
-    }
-  if (newest != NULL)
-    {
-      query->year = newest->year;
-      query->period = g_strdup (newest->period);
-    }
-  /* While a removal can be undone the store still holds the reports: name
-   * the ones shown instead of asking by year and period. */
-  if (self->pending_removal->len > 0)
-    {
-      query->report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; newest != NULL && i < self->reports->len; i++)
-        {
-          const CtReportInfo *info = g_ptr_array_index (self->reports, i);
-
-          if (info->year == newest->year && g_strcmp0 (info->period, newest->period) == 0)
-            g_array_append_val (query->report_ids, info->id);
-        }
-    }
-  return query;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
 }
 
 void
-_ct_window_refresh_comparison (CtWindow *self)
+_ct_window_notify_comparing (CtWindow *self)
 {
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(CtCompareQuery) query = NULL;
-  g_autoptr(CtComparison) comparison = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *keep_code = NULL;
-  gint64 keep_report = 0;
-  guint row, column;
-  CtComparison *old;
-
-  if (self->store == NULL)
-    return;
-
-  /* The source pane shows the sentence of the current cell or nothing:
-   * a new comparison that does not hold that cell clears it. */
-  ct_source_view_clear (self->source_view);
-
-  /* Keep the current cell across a refresh (after a correction). */
-  old = ct_compare_view_get_comparison (self->compare_view);
-  if (old != NULL && ct_compare_view_get_current_cell (self->compare_view, &row, &column))
-    {
-      keep_code = g_strdup (ct_comparison_get_row (old, row)->code);
-      keep_report = ct_comparison_get_column (old, column)->report_id;
-    }
-
-  ct_bar_chart_set_chart (CT_BAR_CHART (self->chart), NULL);
-  ids = ct_library_sidebar_get_selected_reports (self->sidebar);
-  if (ids->len > 0)
-    {
-      query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
-      query->report_ids = g_array_ref (ids);
-    }
-  else
-    query = default_query (self);
-
-  comparison = ct_store_compare (self->store, query, &error);
-  if (comparison == NULL)
-    {
-      ct_window_toast (self, error->message);
-      ct_compare_view_set_comparison (self->compare_view, NULL);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
-    }
-  else
-    {
-      g_autofree gchar *subtitle = NULL;
-      guint n = ct_comparison_get_n_columns (comparison);
-
-      ct_compare_view_set_comparison (self->compare_view, comparison);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
-      if (self->reports->len == 0)
-        subtitle = g_strdup (_("Socio-economic report indicators"));
-      else if (ids->len > 0)
-        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report compared", "%u reports compared", n), n);
-      else
-        subtitle = g_strdup_printf (_("%s %d, every locality"),
-                                    query->period != NULL ? query->period : "", query->year);
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-
-      if (keep_code != NULL)
-        {
-          gint r = ct_comparison_find_row (comparison, keep_code);
-
-          for (guint c = 0; r >= 0 && c < n; c++)
-            if (ct_comparison_get_column (comparison, c)->report_id == keep_report)
-              {
-                ct_compare_view_select_cell (self->compare_view, (guint) r, c);
-                break;
-              }
-        }
-    }
-  _ct_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
 }
 
 static void
@@ -655,6 +556,13 @@ ct_window_set_comparable_only (CtWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARABLE_ONLY]);
 }
 
+gboolean
+ct_window_get_comparing (CtWindow *self)
+{
+  g_return_val_if_fail (CT_IS_WINDOW (self), FALSE);
+  return self->comparing;
+}
+
 CtComparison *
 ct_window_get_comparison (CtWindow *self)
 {
@@ -690,6 +598,9 @@ ct_window_get_property (GObject    *object,
       break;
     case PROP_COMPARISON:
       g_value_set_boxed (value, ct_window_get_comparison (self));
+      break;
+    case PROP_COMPARING:
+      g_value_set_boolean (value, self->comparing);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -735,6 +646,7 @@ ct_window_dispose (GObject *object)
   CtWindow *self = CT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _ct_window_stop_comparing (self);
   g_clear_handle_id (&self->watch_id, g_source_remove);
   /* While the widgets still say what was shown. */
   if (self->compare_view != NULL)
@@ -797,6 +709,9 @@ ct_window_class_init (CtWindowClass *klass)
   properties[PROP_COMPARISON] =
     g_param_spec_boxed ("comparison", NULL, NULL, CT_TYPE_COMPARISON,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COMPARING] =
+    g_param_spec_boolean ("comparing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -822,6 +737,9 @@ ct_window_class_init (CtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CtWindow, compare_view);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, CtWindow, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, comparing_box);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, comparing_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CtWindow, comparing_label);
 }
 
 static void

@@ -8,7 +8,7 @@
  * the fictional demo reports, in a worker thread.
  *
  * State is held in properties (busy, exporting, comparable-only,
- * comparison) so views bind to it and tests wait on notify; the getters
+ * comparing, comparison) so views bind to it and tests wait on notify; the getters
  * below let tests drive the window without a mouse.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -63,6 +63,9 @@ gboolean          ct_window_get_exporting    (CtWindow      *self);
 gboolean          ct_window_get_comparable_only (CtWindow   *self);
 void              ct_window_set_comparable_only (CtWindow   *self,
                                                  gboolean    comparable_only);
+/* TRUE from a request for a comparison (the library listed, reports
+ * chosen, a correction) until its table is shown: a worker computes it. */
+gboolean          ct_window_get_comparing    (CtWindow      *self);
 /* The comparison the table shows, or NULL. */
 CtComparison     *ct_window_get_comparison   (CtWindow      *self);
 /* Switches the window to the library at location (a file, or a

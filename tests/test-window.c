@@ -59,6 +59,17 @@ spin (guint n)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A worker computes the table's comparison: spins until it is shown. */
+static void
+wait_compared (CtWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (ct_window_get_comparing (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ct_window_get_comparing (window));
+}
+
 /* Every label in the window: none may show a missing glyph. */
 static guint
 check_labels (GtkWidget *widget,
@@ -160,6 +171,7 @@ open_window_full (CtApplication *app,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handlers_disconnect_by_func (window, on_busy_changed, &busy);
   g_assert_false (ct_window_get_busy (window));
+  wait_compared (window);
   wait_for_paint (GTK_WIDGET (window));
   return window;
 }
@@ -352,6 +364,7 @@ test_state_across_restarts (void)
   ids[0] = ((CtReportInfo *) g_ptr_array_index (reports, 0))->id;
   ids[1] = ((CtReportInfo *) g_ptr_array_index (reports, 1))->id;
   ct_library_sidebar_select_reports (ct_window_get_sidebar (window), ids, 2);
+  wait_compared (window);
   view = ct_window_get_compare_view (window);
   ct_compare_view_set_report_hidden (view, ids[1], TRUE);
   ct_compare_view_set_sort_key (view, CT_COMPARE_SORT_VERDICT);
@@ -494,6 +507,120 @@ test_comparable_only_property (void)
   g_signal_handlers_disconnect_by_func (window, count_notify, &notified);
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_label (GtkWidget   *widget,
+            const gchar *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Three district reports of a province's budget, in words of their own;
+ * their ids by locality: Phong Điền, Quảng Điền (2025), A Lưới (2024). */
+static void
+import_budget_reports (const gchar *db,
+                       gint64       ids[3])
+{
+  static const gchar * const localities[] = { "Phong Điền", "Quảng Điền", "A Lưới" };
+  static const gchar * const texts[] = {
+    "BÁO CÁO KINH TẾ - XÃ HỘI NĂM\nTổng thu ngân sách trên địa bàn ước đạt 640 tỷ đồng, bằng 104% dự toán.\n",
+    "BÁO CÁO KINH TẾ - XÃ HỘI NĂM\nThu ngân sách nhà nước trên địa bàn đạt 512 tỷ đồng.\n",
+    "BÁO CÁO KINH TẾ - XÃ HỘI NĂM\nThu ngân sách nhà nước trên địa bàn đạt 388 tỷ đồng.\n",
+  };
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("ngan-sach-%u.txt", i);
+      g_autofree gchar *report = ct_test_tmp_path (name);
+      g_autofree gchar *out = NULL;
+      g_autofree gchar *err = NULL;
+      const gchar *import[] = { "import", "--db", db, "--locality", localities[i], "--province", "Huế",
+                                "--year", i < 2 ? "2025" : "2024", "--period", "cả năm", report, NULL };
+
+      g_assert_true (g_file_set_contents (report, texts[i], -1, NULL));
+      g_assert_cmpint (ct_test_run_chitieu (import, &out, &err), ==, 0);
+    }
+  store = ct_store_open (db, NULL);
+  reports = ct_store_list_reports (store, NULL);
+  g_assert_cmpuint (reports->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    for (guint r = 0; r < reports->len; r++)
+      if (g_strcmp0 (((CtReportInfo *) g_ptr_array_index (reports, r))->locality, localities[i]) == 0)
+        ids[i] = ((CtReportInfo *) g_ptr_array_index (reports, r))->id;
+}
+
+/* The comparison is computed by a worker: the window shows before it,
+ * saying so over the table; of two requests only the newer one's table is
+ * shown; a window closed while its worker runs goes away cleanly. */
+static void
+test_compares_in_worker (void)
+{
+  g_autoptr(CtApplication) app = new_app ();
+  g_autofree gchar *db = new_db_path ("worker.db");
+  gint64 ids[3] = { 0 };
+  CtWindow *window;
+  GtkWidget *saying;
+  CtComparison *comparison;
+  guint notified = 0;
+  gint64 deadline;
+
+  import_budget_reports (db, ids);
+  window = ct_window_new (app);
+  /* Built, and nothing computed yet: the main loop has not turned. */
+  g_assert_true (ct_window_get_comparing (window));
+  g_assert_null (ct_window_get_comparison (window));
+  saying = find_label (GTK_WIDGET (window), "Đang so sánh 2 báo cáo");
+  g_assert_nonnull (saying);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (saying)));
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (gtk_label_get_layout (GTK_LABEL (saying))), ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_compared (window);
+  wait_for_paint (GTK_WIDGET (window));
+  comparison = ct_window_get_comparison (window);
+  g_assert_nonnull (comparison);
+  g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, 2);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (saying)));
+
+  /* One locality chosen, then another before the first is compared. */
+  g_signal_connect (window, "notify::comparison", G_CALLBACK (count_notify), &notified);
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &ids[2], 1);
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &ids[0], 1);
+  wait_compared (window);
+  g_assert_cmpuint (notified, ==, 1);
+  comparison = ct_window_get_comparison (window);
+  g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, 1);
+  g_assert_cmpint (ct_comparison_get_column (comparison, 0)->report_id, ==, ids[0]);
+  g_signal_handlers_disconnect_by_func (window, count_notify, &notified);
+
+  /* Closed once the worker has started: the window goes at once, and the
+   * worker's end, a moment later, finds nothing to fill. */
+  ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &ids[2], 1);
+  g_assert_true (ct_window_get_comparing (window));
+  spin (1);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_null (window);
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      spin (10);
+      g_usleep (10 * 1000);
+    }
 }
 
 /* Export writes the workbook in a worker thread: the action is off while
@@ -649,6 +776,7 @@ table_sizes (CtApplication *app,
       gtk_window_present (GTK_WINDOW (window));
       wait_for_paint (GTK_WIDGET (window));
       ct_library_sidebar_select_reports (ct_window_get_sidebar (window), (gint64 *) ids->data, 5);
+      wait_compared (window);
       spin (50);
       wait_for_paint (GTK_WIDGET (window));
       on_screen = ct_compare_view_get_columns_on_screen (view);
@@ -723,6 +851,7 @@ test_seeds_compare_and_source (void)
 
   /* Choose 002, 003 and 004 in the library: three columns, in that order. */
   ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &g_array_index (ids, gint64, 2), 3);
+  wait_compared (window);
   view = ct_window_get_compare_view (window);
   comparison = ct_compare_view_get_comparison (view);
   g_assert_nonnull (comparison);
@@ -863,6 +992,7 @@ test_correction_undo_redo (void)
   window = open_window (app);
   view = ct_window_get_compare_view (window);
   ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &g_array_index (ids, gint64, 0), 1);
+  wait_compared (window);
   comparison = ct_compare_view_get_comparison (view);
   g_assert_nonnull (comparison);
   g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, 1);
@@ -890,7 +1020,7 @@ test_correction_undo_redo (void)
   shoot (GTK_WIDGET (dialog), "correction-dialog.png");
   gtk_editable_set_text (ct_correction_dialog_get_entry (dialog, "value"), "1.234,5");
   g_assert_true (ct_correction_dialog_save (dialog));
-  spin (10);
+  wait_compared (window);
 
   comparison = ct_compare_view_get_comparison (view);
   g_assert_cmpint (ct_window_get_current_observation (window), ==, id);
@@ -900,6 +1030,7 @@ test_correction_undo_redo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  wait_compared (window);
   comparison = ct_compare_view_get_comparison (view);
   g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
   g_assert_cmpfloat_with_epsilon (ct_comparison_get_cell (comparison, row, column)->value, before, 1e-9);
@@ -907,6 +1038,7 @@ test_correction_undo_redo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "redo"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  wait_compared (window);
   comparison = ct_compare_view_get_comparison (view);
   g_assert_true (ct_compare_view_get_current_cell (view, &row, &column));
   g_assert_cmpfloat_with_epsilon (ct_comparison_get_cell (comparison, row, column)->value, 1234.5, 1e-9);
@@ -917,7 +1049,7 @@ test_correction_undo_redo (void)
   g_assert_nonnull (dialog);
   ct_correction_dialog_set_not_indicator (dialog, TRUE);
   g_assert_true (ct_correction_dialog_save (dialog));
-  spin (10);
+  wait_compared (window);
   comparison = ct_compare_view_get_comparison (view);
   {
     g_autoptr(CtStoredObservation) obs = ct_store_get_observation (ct_window_get_store (window), id, NULL);
@@ -1172,7 +1304,7 @@ test_remove_with_undo (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "remove-reports"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "remove-reports", NULL);
-  spin (5);
+  wait_compared (window);
   g_assert_cmpuint (ct_library_sidebar_get_n_reports (sidebar), ==, n - 1);
   shoot (GTK_WIDGET (window), "window-removed.png");
   for (guint c = 0; c < ct_comparison_get_n_columns (ct_window_get_comparison (window)); c++)
@@ -1304,7 +1436,7 @@ test_source_follows_comparison (void)
       other = ((CtReportInfo *) g_ptr_array_index (reports, i))->id;
   g_assert_cmpint (other, !=, 0);
   ct_library_sidebar_select_reports (ct_window_get_sidebar (window), &other, 1);
-  spin (5);
+  wait_compared (window);
   g_assert_cmpint (ct_source_view_get_observation_id (source), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1401,7 +1533,7 @@ test_chart_pane (void)
   ids = import_seeds ();
   window = open_window (app);
   ct_library_sidebar_select_reports (ct_window_get_sidebar (window), (gint64 *) ids->data, ids->len);
-  spin (10);
+  wait_compared (window);
   comparison = ct_window_get_comparison (window);
   g_assert_cmpuint (ct_comparison_get_n_columns (comparison), ==, ids->len);
   period = ct_comparison_get_column (comparison, 0)->period;
@@ -1495,6 +1627,7 @@ main (int   argc,
   g_test_add_func ("/window/state-across-restarts", test_state_across_restarts);
   g_test_add_func ("/window/find-sentences", test_find_sentences);
   g_test_add_func ("/window/comparable-only-property", test_comparable_only_property);
+  g_test_add_func ("/window/compares-in-worker", test_compares_in_worker);
   g_test_add_func ("/window/remove-with-undo", test_remove_with_undo);
   g_test_add_func ("/window/help", test_help);
   g_test_add_func ("/window/pane-focus", test_pane_focus);
