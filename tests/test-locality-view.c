@@ -17,6 +17,7 @@
 #include "ct-import-dialog.h"
 #include "ct-library-item.h"
 #include "ct-library-sidebar.h"
+#include "ct-locality-private.h"
 #include "ct-store.h"
 #include "ct-test-shot.h"
 #include "ct-test-util.h"
@@ -169,6 +170,59 @@ test_sidebar_groups (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Listing a province's library draws its rows without the country's
+ * gazetteer: a locality's reform tooltip is written when first asked for
+ * (in a process of its own, where nothing else has loaded it). */
+static void
+test_sidebar_tooltips_when_asked (void)
+{
+  if (!g_test_subprocess ())
+    {
+      g_autofree gchar *db = ct_test_tmp_path ("tooltips-later.db");
+      g_autofree gchar *old = write_report ("quang-dien-sau.txt", "UBND HUYỆN QUẢNG ĐIỀN",
+                                            "Quảng Điền, ngày 18 tháng 6 năm 2023",
+                                            "Báo cáo tình hình kinh tế - xã hội 6 tháng đầu năm 2023");
+      g_autoptr(CtStore) store = ct_store_open (db, NULL);
+
+      g_assert_nonnull (ct_store_import_file (store, old, NULL, NULL, NULL, NULL, NULL));
+      /* The child has a temporary folder of its own. */
+      g_setenv ("CT_TEST_TOOLTIP_DB", db, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  {
+    g_autoptr(CtStore) store = ct_store_open (g_getenv ("CT_TEST_TOOLTIP_DB"), NULL);
+    g_autoptr(GPtrArray) reports = ct_store_list_reports (store, NULL);
+    GtkWidget *window = gtk_window_new ();
+    GtkWidget *sidebar = ct_library_sidebar_new ();
+    GListModel *model = ct_library_sidebar_get_model (CT_LIBRARY_SIDEBAR (sidebar));
+    const gchar *tooltip = NULL;
+
+    g_assert_cmpuint (reports->len, ==, 1);
+    gtk_window_set_child (GTK_WINDOW (window), sidebar);
+    ct_library_sidebar_set_reports (CT_LIBRARY_SIDEBAR (sidebar), reports);
+    gtk_window_present (GTK_WINDOW (window));
+    for (guint i = 0; i < 50; i++)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_null (ct_gazetteer_peek ());
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+        g_autoptr(CtLibraryItem) item = gtk_tree_list_row_get_item (row);
+
+        if (ct_library_item_get_kind (item) == CT_LIBRARY_LOCALITY)
+          tooltip = ct_library_item_get_tooltip (item);
+      }
+    g_assert_nonnull (tooltip);
+    g_assert_true (g_str_has_prefix (tooltip, "From 1 July 2025 covered by:"));
+    g_assert_nonnull (strstr (tooltip, "Xã Đan Điền"));
+    g_assert_nonnull (ct_gazetteer_peek ());
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+}
+
 static GtkWidget *
 find_label_with (GtkWidget   *widget,
                  const gchar *part)
@@ -247,6 +301,7 @@ main (int    argc,
   adw_init ();
   g_test_add_func ("/locality-view/import-asks-province", test_import_asks_province);
   g_test_add_func ("/locality-view/sidebar-groups", test_sidebar_groups);
+  g_test_add_func ("/locality-view/sidebar-tooltips-when-asked", test_sidebar_tooltips_when_asked);
   g_test_add_func ("/locality-view/table-note", test_table_note);
   return g_test_run ();
 }

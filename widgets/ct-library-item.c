@@ -14,6 +14,9 @@ struct _CtLibraryItem
   gchar         *title;
   gchar         *subtitle;
   gchar         *tooltip;
+  CtLibraryTooltipFunc tooltip_func; /* writes the tooltip when first asked */
+  gpointer       tooltip_data;
+  GDestroyNotify tooltip_destroy;
   gint64         id;
   GListStore    *children;
 };
@@ -28,6 +31,8 @@ ct_library_item_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->tooltip, g_free);
+  if (self->tooltip_destroy != NULL)
+    self->tooltip_destroy (self->tooltip_data);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (ct_library_item_parent_class)->finalize (object);
@@ -126,18 +131,39 @@ ct_library_item_collect_reports (CtLibraryItem *self,
     }
 }
 
+static void
+drop_tooltip_func (CtLibraryItem *self)
+{
+  if (self->tooltip_destroy != NULL)
+    self->tooltip_destroy (self->tooltip_data);
+  self->tooltip_func = NULL;
+  self->tooltip_data = NULL;
+  self->tooltip_destroy = NULL;
+}
+
 const gchar *
 ct_library_item_get_tooltip (CtLibraryItem *self)
 {
   g_return_val_if_fail (CT_IS_LIBRARY_ITEM (self), NULL);
+
+  if (self->tooltip_func != NULL)
+    {
+      self->tooltip = self->tooltip_func (self->tooltip_data);
+      drop_tooltip_func (self);
+    }
   return self->tooltip;
 }
 
 void
-ct_library_item_set_tooltip (CtLibraryItem *self,
-                             const gchar   *tooltip)
+ct_library_item_set_tooltip_func (CtLibraryItem        *self,
+                                  CtLibraryTooltipFunc  func,
+                                  gpointer              data,
+                                  GDestroyNotify        destroy)
 {
   g_return_if_fail (CT_IS_LIBRARY_ITEM (self));
-  g_free (self->tooltip);
-  self->tooltip = g_strdup (tooltip);
+  drop_tooltip_func (self);
+  g_clear_pointer (&self->tooltip, g_free);
+  self->tooltip_func = func;
+  self->tooltip_data = data;
+  self->tooltip_destroy = destroy;
 }

@@ -33,8 +33,14 @@ void           ct_library_item_set_subtitle (CtLibraryItem *self,
 /* More about the row, shown on hover: a locality's units across the 2025
  * reform. NULL when there is nothing to add. */
 const gchar   *ct_library_item_get_tooltip  (CtLibraryItem *self);
-void           ct_library_item_set_tooltip  (CtLibraryItem *self,
-                                             const gchar   *tooltip);
+/* A tooltip written only when first asked for (a locality's, which needs
+ * the country's gazetteer): func(data) returns it, newly allocated, or
+ * NULL; destroy frees data then, or with the item. */
+typedef gchar *(*CtLibraryTooltipFunc) (gpointer data);
+void           ct_library_item_set_tooltip_func (CtLibraryItem        *self,
+                                                 CtLibraryTooltipFunc  func,
+                                                 gpointer              data,
+                                                 GDestroyNotify        destroy);
 /* The report id for reports, the locality id for localities, else 0. */
 gint64         ct_library_item_get_id       (CtLibraryItem *self);
 /* Children (CtLibraryItem) of a group; NULL for a report. */

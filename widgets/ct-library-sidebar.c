@@ -8,7 +8,6 @@
 
 #include "ct-library-item.h"
 #include "ct-library-sidebar.h"
-#include "ct-quiet-tooltip.h"
 
 struct _CtLibrarySidebar
 {
@@ -42,6 +41,26 @@ create_children (gpointer item,
   return children != NULL ? g_object_ref (G_LIST_MODEL (children)) : NULL;
 }
 
+/* A row's tooltip is asked of its item when the pointer rests on it: a
+ * locality's is written then, not for every locality when listing. */
+static gboolean
+on_row_query_tooltip (GtkWidget  *expander,
+                      gint        x,
+                      gint        y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      gpointer    user_data)
+{
+  CtLibraryItem *item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (expander));
+  const gchar *text = item != NULL ? ct_library_item_get_tooltip (item) : NULL;
+
+  (void) x, (void) y, (void) keyboard, (void) user_data;
+  if (text != NULL)
+    gtk_tooltip_set_text (tooltip, text);
+  g_clear_object (&item);
+  return text != NULL;
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
@@ -68,6 +87,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   g_object_set_data (G_OBJECT (expander), "ct-title", title);
   g_object_set_data (G_OBJECT (expander), "ct-subtitle", subtitle);
+  /* has-tooltip alone asks the display nothing (see ct-quiet-tooltip.c). */
+  g_signal_connect (expander, "query-tooltip", G_CALLBACK (on_row_query_tooltip), NULL);
+  gtk_widget_set_has_tooltip (expander, TRUE);
   gtk_list_item_set_child (list_item, expander);
 }
 
@@ -90,7 +112,6 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), ct_library_item_get_title (item));
   gtk_label_set_text (GTK_LABEL (subtitle), sub != NULL ? sub : "");
   gtk_widget_set_visible (subtitle, sub != NULL);
-  ct_quiet_tooltip_set (expander, ct_library_item_get_tooltip (item));
   if (ct_library_item_get_kind (item) == CT_LIBRARY_PROVINCE)
     gtk_widget_add_css_class (title, "heading");
   else
@@ -173,14 +194,49 @@ append_units (GString   *text,
     g_string_append (text, ", …");
 }
 
-/* A locality across the 2025 reform: the new units that cover a former
- * one, or the former units a new one was formed from. */
-static gchar *
-reform_tooltip (const CtReportInfo *info)
+/* What a locality's reform tooltip needs of its first report. */
+typedef struct
 {
-  g_autofree gchar *year = g_strdup_printf ("%d", info->year);
-  const CtLocality *unit = ct_gazetteer_resolve (ct_gazetteer_get (), info->level, info->locality, info->province,
-                                                 info->report_date != NULL ? info->report_date : year);
+  gchar *level;
+  gchar *locality;
+  gchar *province;
+  gchar *date;     /* the report's date, else its year */
+} ReformPlace;
+
+static void
+reform_place_free (gpointer data)
+{
+  ReformPlace *place = data;
+
+  g_free (place->level);
+  g_free (place->locality);
+  g_free (place->province);
+  g_free (place->date);
+  g_free (place);
+}
+
+static ReformPlace *
+reform_place_new (const CtReportInfo *info)
+{
+  ReformPlace *place = g_new0 (ReformPlace, 1);
+
+  place->level = g_strdup (info->level);
+  place->locality = g_strdup (info->locality);
+  place->province = g_strdup (info->province);
+  place->date = info->report_date != NULL ? g_strdup (info->report_date) : g_strdup_printf ("%d", info->year);
+  return place;
+}
+
+/* A locality across the 2025 reform: the new units that cover a former
+ * one, or the former units a new one was formed from. Written when the
+ * pointer first rests on the row: the country's gazetteer it needs costs
+ * a first paint on a province's library more than the rest of the list. */
+static gchar *
+reform_tooltip (gpointer data)
+{
+  ReformPlace *place = data;
+  const CtLocality *unit = ct_gazetteer_resolve (ct_gazetteer_get (), place->level, place->locality,
+                                                 place->province, place->date);
   g_autoptr(GPtrArray) units = NULL;
   GString *text;
 
@@ -324,10 +380,9 @@ ct_library_sidebar_set_reports (CtLibrarySidebar *self,
       if (locality == NULL || ct_library_item_get_id (locality) != info->locality_id)
         {
           g_autofree gchar *name = locality_title (info);
-          g_autofree gchar *tooltip = reform_tooltip (info);
           g_autoptr(CtLibraryItem) l = ct_library_item_new (CT_LIBRARY_LOCALITY, name, info->locality_id);
 
-          ct_library_item_set_tooltip (l, tooltip);
+          ct_library_item_set_tooltip_func (l, reform_tooltip, reform_place_new (info), reform_place_free);
 
           if (locality != NULL)
             {
