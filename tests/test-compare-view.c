@@ -614,6 +614,46 @@ test_cell_tooltips_quiet (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A drawn cell keeps its text laid out: the pointer passing over it or a
+ * selection (a new style, the same font) lays out nothing again, and a
+ * cell never drawn has made no layout at all. */
+static void
+test_cell_layouts_kept (void)
+{
+  GtkWidget *window;
+  CtCompareView *view = make_view (&window);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  CtCompareCellWidget *cell = NULL;
+  PangoLayout *layout = NULL;
+  guint serial;
+
+  {
+    GtkWidget *unseen = g_object_ref_sink (ct_compare_cell_new ());
+
+    g_assert_null (ct_compare_cell_peek_value_layout (CT_COMPARE_CELL (unseen)));
+    g_object_unref (unseen);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (GTK_WIDGET (view));
+  collect_cells (GTK_WIDGET (view), cells);
+  /* the first cell on screen */
+  for (guint i = 0; i < cells->len && layout == NULL; i++)
+    {
+      cell = CT_COMPARE_CELL (g_ptr_array_index (cells, i));
+      layout = ct_compare_cell_peek_value_layout (cell);
+    }
+  g_assert_nonnull (layout);
+  g_assert_cmpstr (pango_layout_get_text (layout), ==, ct_compare_cell_get_value_text (cell));
+  serial = pango_layout_get_serial (layout);
+
+  gtk_widget_set_state_flags (GTK_WIDGET (cell), GTK_STATE_FLAG_PRELIGHT | GTK_STATE_FLAG_SELECTED, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (cell));
+  wait_for_paint (GTK_WIDGET (view));
+  g_assert_true (ct_compare_cell_peek_value_layout (cell) == layout);
+  g_assert_cmpuint (pango_layout_get_serial (layout), ==, serial);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A click on another cell of the current row is a new current cell: the
  * window's source pane follows it. */
 static void
@@ -948,6 +988,7 @@ main (int   argc,
 
   g_test_add_func ("/compare-view/cell-texts", test_cell_texts);
   g_test_add_func ("/compare-view/cell-tooltips-quiet", test_cell_tooltips_quiet);
+  g_test_add_func ("/compare-view/cell-layouts-kept", test_cell_layouts_kept);
   g_test_add_func ("/compare-view/rows-and-search", test_rows_and_search);
   g_test_add_func ("/compare-view/sort", test_sort);
   g_test_add_func ("/compare-view/sort-by-rate-and-verdict", test_sort_by_rate_and_verdict);

@@ -22,11 +22,73 @@ struct _CtCompareCellWidget
   gboolean     corrected;
   gboolean     empty;
   gboolean     header;
+  /* Made when the cell is first drawn (GTK keeps cells for some 200 rows,
+   * a screenful is drawn), and given a text only when it changes: a
+   * snapshot after a hover or a selection re-shapes nothing. They follow
+   * the widget's PangoContext, which GTK updates with the theme. */
   PangoLayout *value_layout;
-  PangoLayout *small_layout;
+  PangoLayout *plan_layout;
+  PangoLayout *rate_layout;
 };
 
 G_DEFINE_FINAL_TYPE (CtCompareCellWidget, ct_compare_cell, GTK_TYPE_WIDGET)
+
+/* The plan and the rate a size smaller than the widget's font, as GNOME's
+ * "caption" style. */
+static void
+set_small_font (CtCompareCellWidget *self)
+{
+  PangoFontDescription *desc = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))));
+  gint size = pango_font_description_get_size (desc);
+
+  if (size <= 0)
+    size = 11 * PANGO_SCALE;
+  if (pango_font_description_get_size_is_absolute (desc))
+    pango_font_description_set_absolute_size (desc, size * 9 / 10);
+  else
+    pango_font_description_set_size (desc, size * 9 / 10);
+  /* Pango leaves a layout alone when the font is the same. */
+  pango_layout_set_font_description (self->plan_layout, desc);
+  pango_layout_set_font_description (self->rate_layout, desc);
+  pango_font_description_free (desc);
+}
+
+static void
+set_value_style (CtCompareCellWidget *self)
+{
+  PangoAttrList *attrs = NULL;
+
+  if (self->corrected)
+    {
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+    }
+  pango_layout_set_attributes (self->value_layout, attrs);
+  if (attrs != NULL)
+    pango_attr_list_unref (attrs);
+}
+
+static PangoLayout *
+new_layout (CtCompareCellWidget *self,
+            const gchar         *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text != NULL ? text : "");
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
+static void
+ensure_layouts (CtCompareCellWidget *self)
+{
+  if (self->value_layout != NULL)
+    return;
+  self->value_layout = new_layout (self, self->value);
+  self->plan_layout = new_layout (self, self->plan);
+  self->rate_layout = new_layout (self, self->rate);
+  set_value_style (self);
+  set_small_font (self);
+}
 
 static void
 draw_icon (CtCompareCellWidget *self,
@@ -71,19 +133,9 @@ ct_compare_cell_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &fg);
   dim = fg;
   dim.alpha *= 0.55f;
+  ensure_layouts (self);
 
-  pango_layout_set_text (self->value_layout, self->value != NULL ? self->value : "", -1);
   pango_layout_set_width (self->value_layout, (width - 2 * PAD - 2 * ICON_SIZE) * PANGO_SCALE);
-  if (self->corrected)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
-      pango_layout_set_attributes (self->value_layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  else
-    pango_layout_set_attributes (self->value_layout, NULL);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD, y));
   gtk_snapshot_append_layout (snapshot, self->value_layout, self->empty ? &dim : &fg);
@@ -99,14 +151,13 @@ ct_compare_cell_snapshot (GtkWidget   *widget,
     draw_icon (self, snapshot, "document-edit-symbolic", icon_x, y + (h - ICON_SIZE) / 2.0f, "accent_color");
   y += h + LINE_GAP;
 
-  pango_layout_set_width (self->small_layout, (width - 2 * PAD) * PANGO_SCALE);
-  pango_layout_set_text (self->small_layout, self->plan != NULL ? self->plan : "", -1);
-  pango_layout_get_pixel_size (self->small_layout, &w, &h);
+  pango_layout_set_width (self->plan_layout, (width - 2 * PAD) * PANGO_SCALE);
+  pango_layout_get_pixel_size (self->plan_layout, &w, &h);
   if (self->plan != NULL)
     {
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD, y));
-      gtk_snapshot_append_layout (snapshot, self->small_layout, &dim);
+      gtk_snapshot_append_layout (snapshot, self->plan_layout, &dim);
       gtk_snapshot_restore (snapshot);
     }
   y += h + LINE_GAP;
@@ -116,8 +167,8 @@ ct_compare_cell_snapshot (GtkWidget   *widget,
       static const gchar *const band_colors[] = { NULL, "success_color", "warning_color", "error_color" };
       GdkRGBA tint;
 
-      pango_layout_set_text (self->small_layout, self->rate, -1);
-      pango_layout_get_pixel_size (self->small_layout, &w, &h);
+      pango_layout_set_width (self->rate_layout, (width - 2 * PAD) * PANGO_SCALE);
+      pango_layout_get_pixel_size (self->rate_layout, &w, &h);
       /* The tint is translucent over the row, and the words stay in the
        * theme's own text colour: legible in light and dark styles. */
       if (self->band != CT_RATE_BAND_NONE
@@ -133,7 +184,7 @@ ct_compare_cell_snapshot (GtkWidget   *widget,
         }
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (PAD + 4, y));
-      gtk_snapshot_append_layout (snapshot, self->small_layout, self->band != CT_RATE_BAND_NONE ? &fg : &dim);
+      gtk_snapshot_append_layout (snapshot, self->rate_layout, self->band != CT_RATE_BAND_NONE ? &fg : &dim);
       gtk_snapshot_restore (snapshot);
     }
 }
@@ -155,6 +206,8 @@ ct_compare_cell_measure (GtkWidget      *widget,
   *minimum_baseline = *natural_baseline = -1;
 }
 
+/* A hover or a selection changes the style too: only a new font size
+ * matters to the layouts, whose context GTK has already updated. */
 static void
 ct_compare_cell_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
@@ -162,28 +215,8 @@ ct_compare_cell_css_changed (GtkWidget         *widget,
   CtCompareCellWidget *self = CT_COMPARE_CELL (widget);
 
   GTK_WIDGET_CLASS (ct_compare_cell_parent_class)->css_changed (widget, change);
-  /* Fonts follow the theme: make the layouts again from the widget. */
-  g_clear_object (&self->value_layout);
-  g_clear_object (&self->small_layout);
-  self->value_layout = gtk_widget_create_pango_layout (widget, NULL);
-  self->small_layout = gtk_widget_create_pango_layout (widget, NULL);
-  pango_layout_set_ellipsize (self->value_layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_ellipsize (self->small_layout, PANGO_ELLIPSIZE_END);
-  {
-    PangoFontDescription *desc = pango_font_description_copy (pango_context_get_font_description (gtk_widget_get_pango_context (widget)));
-    gint size = pango_font_description_get_size (desc);
-
-    /* The plan and the rate a size smaller, as GNOME's "caption" style. */
-    if (size <= 0)
-      size = 11 * PANGO_SCALE;
-    if (pango_font_description_get_size_is_absolute (desc))
-      pango_font_description_set_absolute_size (desc, size * 9 / 10);
-    else
-      pango_font_description_set_size (desc, size * 9 / 10);
-    pango_layout_set_font_description (self->small_layout, desc);
-    pango_font_description_free (desc);
-  }
-  gtk_widget_queue_resize (widget);
+  if (self->value_layout != NULL)
+    set_small_font (self);
 }
 
 static void
@@ -195,7 +228,8 @@ ct_compare_cell_finalize (GObject *object)
   g_clear_pointer (&self->plan, g_free);
   g_clear_pointer (&self->rate, g_free);
   g_clear_object (&self->value_layout);
-  g_clear_object (&self->small_layout);
+  g_clear_object (&self->plan_layout);
+  g_clear_object (&self->rate_layout);
 
   G_OBJECT_CLASS (ct_compare_cell_parent_class)->finalize (object);
 }
@@ -217,8 +251,7 @@ ct_compare_cell_class_init (CtCompareCellWidgetClass *klass)
 static void
 ct_compare_cell_init (CtCompareCellWidget *self)
 {
-  self->value_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  self->small_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  (void) self;
 }
 
 GtkWidget *
@@ -227,15 +260,18 @@ ct_compare_cell_new (void)
   return g_object_new (CT_TYPE_COMPARE_CELL, NULL);
 }
 
+/* Keeps a new text, and puts it in its layout when there is one. */
 static void
 replace (gchar       **field,
+         PangoLayout  *layout,
          const gchar  *text)
 {
-  if (g_strcmp0 (*field, text) != 0)
-    {
-      g_free (*field);
-      *field = g_strdup (text);
-    }
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (text);
+  if (layout != NULL)
+    pango_layout_set_text (layout, text != NULL ? text : "", -1);
 }
 
 void
@@ -250,13 +286,18 @@ ct_compare_cell_set (CtCompareCellWidget *self,
 {
   g_return_if_fail (CT_IS_COMPARE_CELL (self));
 
-  replace (&self->value, value);
-  replace (&self->plan, plan);
-  replace (&self->rate, rate);
+  replace (&self->value, self->value_layout, value);
+  replace (&self->plan, self->plan_layout, plan);
+  replace (&self->rate, self->rate_layout, rate);
   self->band = band;
   self->flagged = flagged;
-  self->corrected = corrected;
   self->empty = empty;
+  if (self->corrected != corrected)
+    {
+      self->corrected = corrected;
+      if (self->value_layout != NULL)
+        set_value_style (self);
+    }
   if (self->header)
     {
       self->header = FALSE;
@@ -270,9 +311,9 @@ ct_compare_cell_set_header (CtCompareCellWidget *self)
 {
   g_return_if_fail (CT_IS_COMPARE_CELL (self));
 
-  g_clear_pointer (&self->value, g_free);
-  g_clear_pointer (&self->plan, g_free);
-  g_clear_pointer (&self->rate, g_free);
+  replace (&self->value, self->value_layout, NULL);
+  replace (&self->plan, self->plan_layout, NULL);
+  replace (&self->rate, self->rate_layout, NULL);
   if (!self->header)
     {
       self->header = TRUE;
@@ -299,4 +340,11 @@ ct_compare_cell_get_rate_text (CtCompareCellWidget *self)
 {
   g_return_val_if_fail (CT_IS_COMPARE_CELL (self), NULL);
   return self->rate;
+}
+
+PangoLayout *
+ct_compare_cell_peek_value_layout (CtCompareCellWidget *self)
+{
+  g_return_val_if_fail (CT_IS_COMPARE_CELL (self), NULL);
+  return self->value_layout;
 }

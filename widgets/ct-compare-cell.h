@@ -34,5 +34,7 @@ void         ct_compare_cell_set_header (CtCompareCellWidget *self);
 const gchar *ct_compare_cell_get_value_text (CtCompareCellWidget *self);
 const gchar *ct_compare_cell_get_plan_text  (CtCompareCellWidget *self);
 const gchar *ct_compare_cell_get_rate_text  (CtCompareCellWidget *self);
+/* The value's layout: NULL until the cell is first drawn, then kept. */
+PangoLayout *ct_compare_cell_peek_value_layout (CtCompareCellWidget *self);
 
 G_END_DECLS
