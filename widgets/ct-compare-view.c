@@ -1195,7 +1195,12 @@ ct_compare_view_set_comparison (CtCompareView *self,
   g_hash_table_remove_all (self->bound_cells);
   gtk_column_view_sort_by_column (self->right_view, NULL, GTK_SORT_ASCENDING);
   /* Without a model, adding a column makes no cells: 700 columns would
-   * otherwise fill every existing row 700 times over. */
+   * otherwise fill every existing row 700 times over. Both views let go
+   * of the rows while the items, then the filter (the sectors matched
+   * point into the new items) are made again: each view builds its rows
+   * once, for the final list, instead of for the new items and again
+   * when the search is applied to them. */
+  gtk_column_view_set_model (self->left_view, NULL);
   gtk_column_view_set_model (self->right_view, NULL);
   remove_report_columns (self);
   fill_items (self);
@@ -1205,10 +1210,9 @@ ct_compare_view_set_comparison (CtCompareView *self,
   g_signal_handlers_unblock_by_func (self->columns_adjustment, on_columns_scrolled, self);
   add_report_columns (self);
   update_columns_page (self);
-  gtk_column_view_set_model (self->right_view, GTK_SELECTION_MODEL (self->selection));
-  /* Matched sectors point into the new items' indexes. */
   ct_compare_view_set_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  update_summary (self);
+  gtk_column_view_set_model (self->left_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->right_view, GTK_SELECTION_MODEL (self->selection));
   {
     g_autofree gchar *reform = comparison != NULL ? ct_comparison_reform_note (comparison) : NULL;
 
