@@ -14,9 +14,6 @@
 
 G_BEGIN_DECLS
 
-/* A comparison asked for (ct-window-compare.c). */
-typedef struct _CtCompareRequest CtCompareRequest;
-
 struct _CtWindow
 {
   AdwApplicationWindow parent_instance;
@@ -45,9 +42,7 @@ struct _CtWindow
   AdwToast          *removal_toast;
   guint              watch_id;     /* polls the library for others' changes */
   gint64             data_version; /* the library's, when last listed */
-  CtCompareRequest  *compare_waiting; /* the newest request, not started yet */
-  gboolean           compare_running; /* a worker is comparing */
-  guint              start_source;    /* idle starting the worker */
+  struct _CtCompareWorker *compare_worker; /* computes the table's comparison */
   guint              loading_source;  /* timeout showing comparing_box */
   gint64             sort_report;     /* a saved sort waiting for its table: */
   gboolean           sort_descending; /* the report's column, the order */
@@ -63,13 +58,9 @@ struct _CtWindow
 
 void     _ct_window_actions_init       (CtWindow *self);
 void     _ct_window_update_actions     (CtWindow *self);
-/* ct-window-compare.c: asks for the table's comparison again, computed by
- * a worker; the newest request wins. */
+/* Asks for the table's comparison again, computed by a worker; the newest
+ * request wins. */
 void     _ct_window_refresh_comparison (CtWindow *self);
-void     _ct_window_stop_comparing     (CtWindow *self);
-void     _ct_compare_request_free      (CtCompareRequest *request);
-void     _ct_window_notify_comparison  (CtWindow *self);
-void     _ct_window_notify_comparing   (CtWindow *self);
 gboolean _ct_window_show_source        (CtWindow *self,
                                         gint64    observation_id);
 void     _ct_window_set_exporting      (CtWindow *self,

@@ -9,6 +9,7 @@
 #include "ct-bar-chart.h"
 #include "ct-chart-compare.h"
 #include "ct-chart-toolbar.h"
+#include "ct-compare-worker.h"
 #include "ct-error.h"
 #include "ct-window-private.h"
 
@@ -67,19 +68,224 @@ ct_window_toast (CtWindow    *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Comparison (computed in ct-window-compare.c)                       */
+/* Comparison, computed by a worker (ct-compare-worker.c)             */
 /* ------------------------------------------------------------------ */
 
-void
-_ct_window_notify_comparison (CtWindow *self)
+/* A refresh of a table already shown says it is working only when it takes
+ * this long: a few reports compare in milliseconds, and a spinner that
+ * flashes on every click is noise. */
+#define SHOW_LOADING_MS 250
+
+/* What the window needs again when a comparison it asked for comes. */
+typedef struct
 {
+  guint   n_reports;   /* for "Comparing N reports…" */
+  gboolean chosen;     /* the reports chosen in the library, not the default */
+  gint    year;        /* the default's, for the subtitle */
+  gchar  *period;
+  gchar  *keep_code;   /* the current cell to keep, by row code … */
+  gint64  keep_report; /* … and report */
+} Asked;
+
+static void
+asked_free (gpointer data)
+{
+  Asked *asked = data;
+
+  g_free (asked->period);
+  g_free (asked->keep_code);
+  g_free (asked);
+}
+
+/* With nothing chosen in the library, the table shows every locality's
+ * report of the newest year and period: districts side by side. */
+static CtCompareQuery *
+default_query (CtWindow *self,
+               guint    *n_reports)
+{
+  CtCompareQuery *query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+  const CtReportInfo *newest = NULL;
+
+  for (guint i = 0; i < self->reports->len; i++)
+    {
+      const CtReportInfo *info = g_ptr_array_index (self->reports, i);
+
+      if (newest == NULL || info->year > newest->year)
+        newest = info;
+    }
+  *n_reports = 0;
+  if (newest == NULL)
+    return query;
+  query->year = newest->year;
+  query->period = g_strdup (newest->period);
+  /* While a removal can be undone the store still holds the reports: name
+   * the ones shown instead of asking by year and period. */
+  if (self->pending_removal->len > 0)
+    query->report_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < self->reports->len; i++)
+    {
+      const CtReportInfo *info = g_ptr_array_index (self->reports, i);
+
+      if (info->year != newest->year || g_strcmp0 (info->period, newest->period) != 0)
+        continue;
+      (*n_reports)++;
+      if (query->report_ids != NULL)
+        g_array_append_val (query->report_ids, info->id);
+    }
+  return query;
+}
+
+static CtCompareQuery *
+new_query (CtWindow *self,
+           Asked    *asked)
+{
+  g_autoptr(GArray) ids = ct_library_sidebar_get_selected_reports (self->sidebar);
+  CtComparison *old = ct_compare_view_get_comparison (self->compare_view);
+  CtCompareQuery *query;
+  guint row, column;
+
+  if (ids->len > 0)
+    {
+      query = ct_compare_query_new (CT_COMPARE_BY_REPORT);
+      query->report_ids = g_array_ref (ids);
+      asked->n_reports = ids->len;
+      asked->chosen = TRUE;
+    }
+  else
+    query = default_query (self, &asked->n_reports);
+  asked->year = query->year;
+  asked->period = g_strdup (query->period);
+  /* Keep the current cell across a refresh (after a correction). */
+  if (old != NULL && ct_compare_view_get_current_cell (self->compare_view, &row, &column))
+    {
+      asked->keep_code = g_strdup (ct_comparison_get_row (old, row)->code);
+      asked->keep_report = ct_comparison_get_column (old, column)->report_id;
+    }
+  return query;
+}
+
+static void
+show_loading (CtWindow *self,
+              gboolean  shown)
+{
+  gtk_widget_set_visible (self->comparing_box, shown);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->comparing_spinner), shown);
+}
+
+static gboolean
+on_loading_delay (gpointer user_data)
+{
+  CtWindow *self = user_data;
+
+  self->loading_source = 0;
+  show_loading (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_comparing (CtWindow *self,
+               gboolean  comparing)
+{
+  g_clear_handle_id (&self->loading_source, g_source_remove);
+  if (!comparing)
+    show_loading (self, FALSE);
+  if (self->comparing == comparing)
+    return;
+  self->comparing = comparing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
+}
+
+static void
+say_comparing (CtWindow *self,
+               guint     n_reports)
+{
+  g_autofree gchar *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Comparing %u report…",
+                                                         "Comparing %u reports…", n_reports),
+                                            n_reports);
+
+  gtk_label_set_text (GTK_LABEL (self->comparing_label), text);
+  /* A first table is awaited on an empty view: say so at once. */
+  if (ct_compare_view_get_comparison (self->compare_view) == NULL)
+    show_loading (self, TRUE);
+  else if (!gtk_widget_get_visible (self->comparing_box))
+    self->loading_source = g_timeout_add (SHOW_LOADING_MS, on_loading_delay, self);
+}
+
+static void
+apply_comparison (CtWindow     *self,
+                  const Asked  *asked,
+                  CtComparison *comparison)
+{
+  g_autofree gchar *subtitle = NULL;
+  guint n = ct_comparison_get_n_columns (comparison);
+
+  ct_compare_view_set_comparison (self->compare_view, comparison);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+  if (self->reports->len == 0)
+    subtitle = g_strdup (_("Socio-economic report indicators"));
+  else if (asked->chosen)
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report compared", "%u reports compared", n), n);
+  else
+    subtitle = g_strdup_printf (_("%s %d, every locality"), asked->period != NULL ? asked->period : "",
+                                asked->year);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  if (asked->keep_code != NULL)
+    {
+      gint r = ct_comparison_find_row (comparison, asked->keep_code);
+
+      for (guint c = 0; r >= 0 && c < n; c++)
+        if (ct_comparison_get_column (comparison, c)->report_id == asked->keep_report)
+          {
+            ct_compare_view_select_cell (self->compare_view, (guint) r, c);
+            break;
+          }
+    }
+  /* A sort saved last time names a column of this table. */
+  _ct_window_restore_sort (self);
+}
+
+/* The newest request's comparison, from the worker. */
+static void
+on_compared (CtComparison *comparison,
+             const GError *error,
+             gpointer      data,
+             gpointer      user_data)
+{
+  CtWindow *self = user_data;
+
+  set_comparing (self, FALSE);
+  if (comparison == NULL)
+    {
+      ct_window_toast (self, error->message);
+      ct_compare_view_set_comparison (self->compare_view, NULL);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARISON]);
+    }
+  else
+    apply_comparison (self, data, comparison);
+  _ct_window_update_actions (self);
 }
 
 void
-_ct_window_notify_comparing (CtWindow *self)
+_ct_window_refresh_comparison (CtWindow *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARING]);
+  Asked *asked;
+  CtCompareQuery *query;
+
+  if (self->store == NULL)
+    return;
+
+  /* The source pane shows the sentence of the current cell or nothing:
+   * a new comparison that does not hold that cell clears it. */
+  ct_source_view_clear (self->source_view);
+  ct_bar_chart_set_chart (CT_BAR_CHART (self->chart), NULL);
+
+  asked = g_new0 (Asked, 1);
+  query = new_query (self, asked);
+  set_comparing (self, TRUE);
+  say_comparing (self, asked->n_reports);
+  ct_compare_worker_request (self->compare_worker, ct_store_get_path (self->store), query, asked, asked_free);
+  _ct_window_update_actions (self);
 }
 
 static void
@@ -646,7 +852,11 @@ ct_window_dispose (GObject *object)
   CtWindow *self = CT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  _ct_window_stop_comparing (self);
+  /* A comparison still running is not heard of: the widgets are going. */
+  if (self->compare_worker != NULL)
+    ct_compare_worker_stop (self->compare_worker);
+  g_clear_object (&self->compare_worker);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_handle_id (&self->watch_id, g_source_remove);
   /* While the widgets still say what was shown. */
   if (self->compare_view != NULL)
@@ -748,6 +958,7 @@ ct_window_init (CtWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->undo = ct_undo_stack_new ();
   self->cancellable = g_cancellable_new ();
+  self->compare_worker = ct_compare_worker_new (on_compared, self);
   self->reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
   self->pending_removal = g_array_new (FALSE, FALSE, sizeof (gint64));
 
