@@ -79,12 +79,12 @@ ct_window_toast (CtWindow    *self,
 /* What the window needs again when a comparison it asked for comes. */
 typedef struct
 {
-  guint   n_reports;   /* for "Comparing N reports…" */
-  gboolean chosen;     /* the reports chosen in the library, not the default */
-  gint    year;        /* the default's, for the subtitle */
-  gchar  *period;
-  gchar  *keep_code;   /* the current cell to keep, by row code … */
-  gint64  keep_report; /* … and report */
+  guint     n_reports;   /* for "Comparing N reports…" */
+  gboolean  chosen;      /* the reports chosen in the library, not the default */
+  gint      year;        /* the default's, for the subtitle */
+  gchar    *period;
+  gchar    *keep_code;   /* the current cell to keep, by row code … */
+  gint64    keep_report; /* … and report */
 } Asked;
 
 static void
