@@ -61,8 +61,10 @@ prepare (gpointer data,
         {
           CtDocument *doc = g_ptr_array_index (docs, i);
 
-          g_ptr_array_add (observations, ct_extractor_run (ct_extractor_get_default (), doc));
-          g_ptr_array_add (rows, ct_store_rows_new (doc, shared->kind));
+          GPtrArray *found = ct_extractor_run (ct_extractor_get_default (), doc);
+
+          g_ptr_array_add (observations, found);
+          g_ptr_array_add (rows, ct_store_rows_new (doc, found, shared->kind));
         }
     }
 

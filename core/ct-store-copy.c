@@ -135,36 +135,6 @@ copy_rows (CtStore         *from,
   return TRUE;
 }
 
-/* Each sentence's words into the new library's own full-text index. */
-static gboolean
-index_sentences (CtStore  *to,
-                 GError  **error)
-{
-  CtDbStmt *read = ct_store_prepare (to, "SELECT report_id FROM sentence_span ORDER BY report_id", error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  CtDbResult rc;
-
-  if (read == NULL)
-    return FALSE;
-  /* Read first: a statement is not stepped while another one writes. */
-  while ((rc = ct_db_step (read)) == CT_DB_ROW)
-    {
-      gint64 id = ct_db_column_int64 (read, 0);
-
-      g_array_append_val (ids, id);
-    }
-  ct_db_reset (read);
-  if (rc != CT_DB_DONE)
-    {
-      ct_store_set_error (to, error);
-      return FALSE;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    if (!ct_store_index_report (to, g_array_index (ids, gint64, i), error))
-      return FALSE;
-  return TRUE;
-}
-
 static gboolean
 check_empty (CtStore  *to,
              GError  **error)
@@ -201,7 +171,8 @@ ct_store_copy (CtStore       *from,
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (ct_store_check_cancelled (cancellable, error) || !copy_rows (from, to, &steps[i], error))
       goto fail;
-  if (!index_sentences (to, error)
+  if (!ct_store_index_all_reports (to, error)
+      || !ct_store_exec (to, CT_STORE_COUNT_FIGURES " GROUP BY report_id", error)
       || (ct_db_get_kind (to->db) == CT_DB_POSTGRESQL && !ct_store_exec (to, pg_sequences, error))
       || !ct_store_exec (to, "COMMIT", error))
     goto fail;

@@ -330,24 +330,6 @@ make_anchor (GChecksum   *block_sum,
   return g_strndup (g_checksum_get_string (sum), CT_STORE_ANCHOR_DIGITS);
 }
 
-/* What a figure's words say (ct-catalog-qualifier.h), kept so that a
- * comparison judges it without reading the report's text again; -1 when
- * nothing is kept: a target (never compared) or no table. */
-static gint64
-observation_words (CtQualifierTable    *table,
-                   const CtDocument    *doc,
-                   const CtObservation *obs,
-                   CtLineCursor        *cursor)
-{
-  CtQualifierWords words;
-
-  if (table == NULL || obs->kind != CT_KIND_ACHIEVEMENT)
-    return -1;
-  ct_qualifier_words_from_text (table, obs->label, doc->text, doc->text_len, obs->start, obs->end,
-                                cursor, &words);
-  return ct_qualifier_words_pack (table, &words);
-}
-
 /* Each section's path (ct_document_section_path()) → its idx, the first
  * of equal ones: an observation names its section by idx, and the path is
  * rebuilt from the section table when read. */
@@ -384,30 +366,26 @@ bind_section (CtDbStmt            *stmt,
 }
 
 static gboolean
-insert_observations (CtStore          *self,
-                     gint64            report_id,
-                     const CtDocument *doc,
-                     GPtrArray        *observations,
-                     CtImportResult   *result,
-                     GCancellable     *cancellable,
-                     GError          **error)
+insert_observations (CtStore           *self,
+                     gint64             report_id,
+                     const CtDocument  *doc,
+                     GPtrArray         *observations,
+                     const CtStoreRows *rows,
+                     CtImportResult    *result,
+                     GCancellable      *cancellable,
+                     GError           **error)
 {
   g_autoptr(GHashTable) ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GChecksum) block_sum = NULL;
   g_autoptr(GHashTable) paths = section_indexes (doc);
   gint folded_block = -2;
-  CtLineCursor cursor = { 0, 0 };
-  /* A text with a NUL byte is read differently by the comparison (its
-   * copy ends there): its figures keep no words. */
-  CtQualifierTable *table = memchr (doc->text, '\0', doc->text_len) == NULL
-                            ? ct_qualifier_table_get_default (NULL) : NULL;
 
   for (guint i = 0; i < observations->len; i++)
     {
       const CtObservation *obs = g_ptr_array_index (observations, i);
       const CtIndicator *ind;
       const gchar *label_folded = ct_catalog_fold_label (ct_store_get_catalog (self), obs->label);
-      gint64 words = observation_words (table, doc, obs, &cursor);
+      gint64 words = g_array_index (rows->words, gint64, i);
       g_autofree gchar *anchor = NULL;
       gint block = ct_document_block_at (doc, obs->start);
       guint ordinal;
@@ -471,6 +449,21 @@ insert_observations (CtStore          *self,
         result->n_matched++;
     }
   return TRUE;
+}
+
+/* The report's counts, once its figures are in (CT_STORE_COUNT_FIGURES). */
+static gboolean
+count_figures (CtStore  *self,
+               gint64    report_id,
+               GError  **error)
+{
+  CtDbStmt *stmt = ct_store_prepare (self,
+    CT_STORE_COUNT_FIGURES " WHERE report_id = ?1 GROUP BY report_id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ct_db_bind_int64 (stmt, 1, report_id);
+  return ct_store_step_done (self, stmt, error);
 }
 
 /* The first line of each page, "1,48,97"; NULL for formats without pages. */
@@ -693,7 +686,7 @@ ct_store_import_prepared (CtStore                *self,
     }
   if (rows == NULL)
     {
-      own_rows = ct_store_rows_new (doc, ct_db_get_kind (self->db));
+      own_rows = ct_store_rows_new (doc, observations, ct_db_get_kind (self->db));
       rows = own_rows;
     }
   if (ct_store_check_cancelled (cancellable, error))
@@ -756,8 +749,9 @@ ct_store_import_prepared (CtStore                *self,
   if (!insert_report (self, doc, rows, result, locality_id, error)
       || !insert_sections (self, result->report_id, doc, error)
       || !ct_store_index_sentences (self, result->report_id, rows, error)
-      || !insert_observations (self, result->report_id, doc, observations, result,
-                               cancellable, error))
+      || !insert_observations (self, result->report_id, doc, observations, rows, result,
+                               cancellable, error)
+      || !count_figures (self, result->report_id, error))
     goto fail;
 
   if (ct_store_check_cancelled (cancellable, error))

@@ -223,6 +223,12 @@ static const gchar * const pg_migrations[] = {
   /* 9 → 10: a one-indicator comparison's figures in one range of an index. */
   "DROP INDEX observation_indicator;"
   "CREATE INDEX observation_indicator_figures ON observation (indicator_id, kind, report_id, seq);",
+
+  /* 10 → 11: an import writes each report's counts once, after its figures;
+   * the trigger follows removals and corrections only. */
+  "DROP TRIGGER observation_counted ON observation;"
+  "CREATE TRIGGER observation_counted AFTER DELETE OR UPDATE OF report_id, indicator_id, flags"
+  "  ON observation FOR EACH ROW EXECUTE FUNCTION ct_count_observation ();",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (pg_migrations) == CT_STORE_SCHEMA_VERSION);

@@ -57,9 +57,11 @@ typedef struct
   GArray  *sentences;   /* CtStoreSentence */
   GString *folded;      /* the sentences' words as the engine's index takes them */
   GString *spans;       /* the sentences as sentence_span holds them */
+  GArray  *words;       /* gint64 per observation: its qualifier words packed, -1 none */
 } CtStoreRows;
 
 CtStoreRows  *ct_store_rows_new  (const CtDocument *doc,
+                                  GPtrArray        *observations,
                                   CtDbKind          kind);
 void          ct_store_rows_free (CtStoreRows      *rows);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtStoreRows, ct_store_rows_free)
@@ -78,7 +80,9 @@ GArray       *ct_store_spans_decode  (const gchar     *spans,
 /* SQLite's ct_spans() aggregate, which schema step 7 uses. */
 gboolean      ct_store_register_span_functions (CtStore *self);
 
-/* A sentence's text as SQLite's full-text index is given it: đ/Đ as d/D. */
+/* A sentence's words as the full-text index is given them: folded as the
+ * search folds the user's (the words of ct_catalog_fold_phrase()), one
+ * space between them. */
 gchar        *ct_store_fold_for_index        (const gchar *text,
                                               gsize        len);
 void          ct_store_append_fold_for_index (GString     *out,
@@ -193,6 +197,17 @@ GPtrArray    *ct_store_query_figures      (CtStore        *self,
   "o.status, o.flags, o.start, o.end, o.line, i.code, r.locality_id, r.year, " \
   "r.period_folded, o.anchor, o.ordinal, o.section_idx, o.words, r.words_version"
 
+/* Each report's counts of figures as report_counts holds them, from its
+ * rows (portable SQL; a report without figures gets no row). Since schema
+ * 11 no trigger counts a figure as it is inserted: an import writes its
+ * report's row once, after its figures (a trigger made each figure's
+ * INSERT a statement of its own to undo), and a copy counts the library
+ * once; triggers still follow corrections and removals. */
+#define CT_STORE_COUNT_FIGURES \
+  "INSERT INTO report_counts (report_id, n, matched, flagged)" \
+  " SELECT report_id, count (*), count (indicator_id), sum (CASE WHEN flags <> 0 THEN 1 ELSE 0 END)" \
+  " FROM observation"
+
 /* Deletes a report with its sentences (FTS entries too); no transaction. */
 gboolean      ct_store_delete_report_rows (CtStore  *self,
                                            gint64    report_id,
@@ -201,6 +216,10 @@ gboolean      ct_store_delete_report_rows (CtStore  *self,
  * stored text (a copied library builds its index in its own form). */
 gboolean      ct_store_index_report       (CtStore          *self,
                                            gint64            report_id,
+                                           GError          **error);
+/* The same for every report: a copied library, or an index made anew by
+ * a schema step (the sentences' words then change form). */
+gboolean      ct_store_index_all_reports  (CtStore          *self,
                                            GError          **error);
 /* The report's sentences and their words for the full-text index; inside
  * a batch the words wait for ct_store_flush_fts(). */

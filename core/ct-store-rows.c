@@ -3,14 +3,17 @@
  * One thread writes a library while worker threads read and extract the
  * next files. Everything a report's rows need that does not depend on the
  * database (its packed text, its sentences' offsets and lines, their
- * words folded for the full-text index) is worked out here, on the worker
- * threads, so the writer only binds and steps.
+ * words folded for the full-text index, what each figure's words say to
+ * its qualifiers) is worked out here, on the worker threads, so the
+ * writer only binds and steps.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ct-store-private.h"
 #include "ct-catalog.h"
+#include "ct-catalog-qualifier.h"
 #include "ct-db-sqlite.h"
+#include "ct-text.h"
 
 #include <string.h>
 
@@ -116,29 +119,45 @@ ct_store_fold_for_index (const gchar *text,
   return g_string_free (out, FALSE);
 }
 
-/* The tokenizer folds case, tones and vowel marks itself ("unicode61
- * remove_diacritics 2") but keeps đ, a letter of its own in Unicode: the
- * index is given đ/Đ as d/D. Plain runs are copied whole. */
+/* A sentence as the full-text index takes it: its words as the search
+ * folds the user's (ct_catalog_fold_phrase(): lower case, no marks, đ as
+ * d, letters and digits only), one space between them, on both engines.
+ * SQLite's index splits them with the "ascii" tokenizer, which folds
+ * nothing: the folding is done here, on the reading threads, not by the
+ * writer (unicode61 looked up each character's class and folding there,
+ * two fifths of what the writer spent on the index). */
 void
 ct_store_append_fold_for_index (GString     *out,
                                 const gchar *text,
                                 gsize        len)
 {
-  gsize from = 0;
+  g_autofree gchar *folded = ct_text_fold (text, len);
+  gchar *w = folded;
+  const gchar *p = folded;
+  gboolean gap = FALSE;
 
-  for (gsize i = 0; i + 1 < len; i++)
+  /* The words are moved to the front of the folded text in place (a word
+   * character is copied as it is, a run of others becomes one space), then
+   * appended at once: most of the text is already ASCII once folded. */
+  while (*p != '\0')
     {
-      guchar next = text[i + 1];
+      guchar b = (guchar) *p;
+      gsize n = b < 0x80 ? 1 : (gsize) (g_utf8_next_char (p) - p);
+      gboolean word = b < 0x80 ? g_ascii_isalnum (b) : g_unichar_isalnum (g_utf8_get_char (p));
 
-      if ((guchar) text[i] != 0xC4 || (next != 0x91 && next != 0x90))
-        continue;
-      g_string_append_len (out, text + from, i - from);
-      g_string_append_c (out, next == 0x91 ? 'd' : 'D');
-      i++;
-      from = i + 1;
+      if (!word)
+        gap = w > folded;
+      else
+        {
+          if (gap)
+            *w++ = ' ';
+          gap = FALSE;
+          memmove (w, p, n);
+          w += n;
+        }
+      p += n;
     }
-  if (from < len)
-    g_string_append_len (out, text + from, len - from);
+  g_string_append_len (out, folded, w - folded);
 }
 
 /* Sentences end at . ! ? ; followed by a space (a '.' inside "2.703,5" is
@@ -177,8 +196,39 @@ ct_store_split_sentences (const gchar *text,
     }
 }
 
+/* What each figure's words say (ct-catalog-qualifier.h), kept so that a
+ * comparison judges it without reading the report's text again; -1 when
+ * nothing is kept: a target (never compared), no table, or a text with a
+ * NUL byte, which the comparison reads differently (its copy ends there). */
+static GArray *
+observation_words (const CtDocument *doc,
+                   GPtrArray        *observations)
+{
+  GArray *words = g_array_sized_new (FALSE, FALSE, sizeof (gint64), observations->len);
+  CtQualifierTable *table = memchr (doc->text, '\0', doc->text_len) == NULL
+                            ? ct_qualifier_table_get_default (NULL) : NULL;
+  CtLineCursor cursor = { 0, 0 };
+
+  for (guint i = 0; i < observations->len; i++)
+    {
+      const CtObservation *obs = g_ptr_array_index (observations, i);
+      CtQualifierWords read;
+      gint64 packed = -1;
+
+      if (table != NULL && obs->kind == CT_KIND_ACHIEVEMENT)
+        {
+          ct_qualifier_words_from_text (table, obs->label, doc->text, doc->text_len,
+                                        obs->start, obs->end, &cursor, &read);
+          packed = ct_qualifier_words_pack (table, &read);
+        }
+      g_array_append_val (words, packed);
+    }
+  return words;
+}
+
 CtStoreRows *
 ct_store_rows_new (const CtDocument *doc,
+                   GPtrArray        *observations,
                    CtDbKind          kind)
 {
   CtStoreRows *rows = g_new0 (CtStoreRows, 1);
@@ -190,6 +240,7 @@ ct_store_rows_new (const CtDocument *doc,
   rows->sentences = g_array_new (FALSE, FALSE, sizeof (CtStoreSentence));
   rows->folded = g_string_sized_new (doc->text_len + 1);
   rows->spans = g_string_new (NULL);
+  rows->words = observation_words (doc, observations);
   /* PostgreSQL compresses long values itself (TOAST): its text goes as it is. */
   if (kind == CT_DB_SQLITE)
     rows->packed = ct_store_pack_text (doc->text, doc->text_len, &rows->packed_size);
@@ -208,16 +259,7 @@ ct_store_rows_new (const CtDocument *doc,
           s.end = block->start + g_array_index (spans, gsize, k + 1);
           s.line = ct_document_line_at (doc, s.start);
           s.folded_at = rows->folded->len;
-          /* PostgreSQL's parser neither folds diacritics nor 'đ': it gets
-           * the words folded as the search folds the user's. */
-          if (kind == CT_DB_POSTGRESQL)
-            {
-              g_autofree gchar *words = ct_catalog_fold_phrase_len (doc->text + s.start, s.end - s.start);
-
-              g_string_append (rows->folded, words);
-            }
-          else
-            ct_store_append_fold_for_index (rows->folded, doc->text + s.start, s.end - s.start);
+          ct_store_append_fold_for_index (rows->folded, doc->text + s.start, s.end - s.start);
           s.folded_len = rows->folded->len - s.folded_at;
           g_array_append_val (rows->sentences, s);
           ct_store_spans_append (rows->spans, &last, s.start, s.end, s.line);
@@ -233,6 +275,7 @@ ct_store_rows_free (CtStoreRows *rows)
     return;
   g_free (rows->packed);
   g_clear_pointer (&rows->sentences, g_array_unref);
+  g_clear_pointer (&rows->words, g_array_unref);
   if (rows->folded != NULL)
     g_string_free (rows->folded, TRUE);
   if (rows->spans != NULL)

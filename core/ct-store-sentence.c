@@ -262,14 +262,7 @@ change_entries (CtStore      *self,
       gsize start = MIN (s->start, text_len), end = CLAMP (s->end, start, text_len);
 
       s->folded_at = folded->len;
-      if (pg)
-        {
-          g_autofree gchar *words = ct_catalog_fold_phrase_len (text + start, end - start);
-
-          g_string_append (folded, words);
-        }
-      else
-        ct_store_append_fold_for_index (folded, text + start, end - start);
+      ct_store_append_fold_for_index (folded, text + start, end - start);
       s->folded_len = folded->len - s->folded_at;
     }
   if (pg)
@@ -332,4 +325,33 @@ ct_store_delete_report_rows (CtStore  *self,
     return FALSE;
   ct_db_bind_int64 (stmt, 1, report_id);
   return ct_store_step_done (self, stmt, error);
+}
+
+gboolean
+ct_store_index_all_reports (CtStore  *self,
+                            GError  **error)
+{
+  CtDbStmt *read = ct_store_prepare (self, "SELECT report_id FROM sentence_span ORDER BY report_id", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  CtDbResult rc;
+
+  if (read == NULL)
+    return FALSE;
+  /* Read first: a statement is not stepped while another one writes. */
+  while ((rc = ct_db_step (read)) == CT_DB_ROW)
+    {
+      gint64 id = ct_db_column_int64 (read, 0);
+
+      g_array_append_val (ids, id);
+    }
+  ct_db_reset (read);
+  if (rc != CT_DB_DONE)
+    {
+      ct_store_set_error (self, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!ct_store_index_report (self, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
 }

@@ -19,7 +19,8 @@
 
 /* Each report's counts follow its figures as they come and go. Step 7
  * creates the triggers; step 9 again, as rebuilding the observation table
- * drops them. */
+ * drops them; step 11 drops the one that counted each inserted figure
+ * (CT_STORE_COUNT_FIGURES). */
 #define COUNTING_TRIGGERS \
   "CREATE TRIGGER observation_counted AFTER INSERT ON observation BEGIN" \
   "  INSERT INTO report_counts VALUES (NEW.report_id, 1, NEW.indicator_id IS NOT NULL, NEW.flags != 0)" \
@@ -37,6 +38,12 @@
   "  ON CONFLICT (report_id) DO UPDATE SET n = n + 1, matched = matched + excluded.matched," \
   "  flagged = flagged + excluded.flagged;" \
   "END;"
+
+/* The full-text index's memory for new terms (FTS5's "hashsize"), past
+ * which they are written out as a segment of their own to be merged later:
+ * the default (1 MB) wrote several a batch of an import (64 reports), and
+ * merging them was a tenth of what the index cost the writer. */
+#define FTS_HASH_SIZE 16777216
 
 /* Forward migrations: migrations[i] takes a database from user_version i to
  * i + 1. Never edit a released step; add one. Reports and observations
@@ -255,7 +262,27 @@ static const gchar * const migrations[] = {
    * observation_indicator did. */
   "DROP INDEX observation_indicator;"
   "CREATE INDEX observation_indicator_figures ON observation (indicator_id, kind, report_id, seq);",
+
+  /* 10 → 11: an import writes each report's counts once, after its figures
+   * (CT_STORE_COUNT_FIGURES): the trigger counting each inserted figure
+   * made every figure's INSERT a statement with a journal of its own.
+   * Removals and corrections are still counted by their triggers. */
+  "DROP TRIGGER observation_counted;"
+  /* … and the full-text index is given each sentence's words folded as the
+   * search folds the user's (ct_store_append_fold_for_index(), on the
+   * reading threads), which the "ascii" tokenizer only splits at spaces:
+   * unicode61 folded every character on the writing thread. Its new
+   * terms are written to disk once per batch rather than every megabyte.
+   * The entries are made again from the texts after this SQL
+   * (REINDEX_SENTENCES_STEP). */
+  "DROP TABLE sentence_fts;"
+  "CREATE VIRTUAL TABLE sentence_fts USING fts5 (folded, content = '', tokenize = 'ascii');"
+  "INSERT INTO sentence_fts (sentence_fts, rank) VALUES ('hashsize', " G_STRINGIFY (FTS_HASH_SIZE) ");",
 };
+
+/* The step after which every report's sentences are indexed again (in the
+ * step's transaction), their words having changed form. */
+#define REINDEX_SENTENCES_STEP 11
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CT_STORE_SCHEMA_VERSION);
 
@@ -530,6 +557,7 @@ migrate (CtStore  *self,
       bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d",
                               v + 1, CT_STORE_APPLICATION_ID);
       if (!ct_store_exec (self, pg ? ct_store_pg_migration (v) : migrations[v], error)
+          || (!pg && v + 1 == REINDEX_SENTENCES_STEP && !ct_store_index_all_reports (self, error))
           || (pg ? !write_pg_version (self, v + 1, error) : !ct_store_exec (self, bump, error)))
         {
           ct_db_exec (self->db, "ROLLBACK");

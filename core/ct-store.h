@@ -36,7 +36,7 @@ G_BEGIN_DECLS
 
 /* PRAGMA user_version written by this build. Older databases are migrated
  * in place on open; newer ones are refused with CT_ERROR_SCHEMA_TOO_NEW. */
-#define CT_STORE_SCHEMA_VERSION 10
+#define CT_STORE_SCHEMA_VERSION 11
 
 /* PRAGMA application_id of a Chỉ tiêu library ("CTie"): a SQLite file
  * without it that already holds tables belongs to another program and is

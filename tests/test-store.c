@@ -735,6 +735,100 @@ test_migration_sentences (void)
                      ==, 0);
 }
 
+/* A library of schema 10 had its full-text entries folded by SQLite's
+ * unicode61 tokenizer: upgraded, the entries are made again from the
+ * stored texts in the form the search now gives (words folded before they
+ * reach the index), so its sentences are found typed either way, and
+ * removing the report takes out exactly what was put in. */
+static void
+test_migration_search (void)
+{
+  static const gchar text[] = "Phần mở đầu.\nKè chống sạt lở “bờ Bắc” – dài 1.250 m; Đường liên xã đạt 87%.\n";
+  const gchar *second = strstr (text, "Kè"), *third = strstr (text, "Đường");
+  g_autofree gchar *path = new_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CtStore) old = ct_store_open_at_version (path, 10, &error);
+  g_autoptr(CtStore) store = NULL;
+  g_autoptr(GString) spans = g_string_new (NULL);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree gchar *rows = NULL;
+  CtStoreSentence last = { 0 };
+  static const gchar *const typed[] = { "bo bac", "bờ Bắc", "DUONG lien", "sạt lở", "1 250", NULL };
+
+  g_assert_no_error (error);
+  ct_store_spans_append (spans, &last, 0, strchr (text, '\n') - text, 1);
+  ct_store_spans_append (spans, &last, second - text, third - 1 - text, 2);
+  ct_store_spans_append (spans, &last, third - text, strlen (text) - 1, 2);
+  rows = g_strdup_printf (
+    "INSERT INTO locality (id, name, name_folded) VALUES (1, 'Cái Bè', 'cai be');"
+    "INSERT INTO report (id, locality_id, year, period, period_folded, source_name, sha256,"
+    " format, imported_at) VALUES (3, 1, 2022, 'cả năm', 'ca nam', 'cb.txt', 'beef',"
+    " 'text', '2022-12-30T00:00:00Z');"
+    "INSERT INTO report_text (report_id, text) VALUES (3, '%s');"
+    "INSERT INTO sentence_span (report_id, first, n, spans) VALUES (3, 20, 3, '%s');",
+    text, spans->str);
+  g_assert_true (ct_store_exec (old, rows, &error));
+  g_assert_no_error (error);
+  /* The entries as schema 10 gave them: the text with đ as d only. */
+  if (pg_server == NULL)
+    g_assert_true (ct_store_exec (old,
+      "INSERT INTO sentence_fts (rowid, folded) VALUES (20, 'Phần mở dầu.'),"
+      " (21, 'Kè chống sạt lở “bờ Bắc” – dài 1.250 m;'), (22, 'Dường liên xã đạt 87%.')", &error));
+  else
+    g_assert_true (ct_store_exec (old,
+      "INSERT INTO sentence_fts (id, folded) VALUES (20, to_tsvector ('simple', 'phan mo dau')),"
+      " (21, to_tsvector ('simple', 'ke chong sat lo bo bac dai 1 250 m')),"
+      " (22, to_tsvector ('simple', 'duong lien xa dat 87'))", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&old, ct_store_close);
+
+  store = open_store (path);
+  g_assert_cmpint (schema_version (store), ==, CT_STORE_SCHEMA_VERSION);
+  if (pg_server == NULL)
+    {
+      g_autofree gchar *sql = query_text (store, "SELECT sql FROM sqlite_master WHERE name = 'sentence_fts'");
+
+      g_assert_nonnull (strstr (sql, "tokenize = 'ascii'"));
+      g_assert_cmpint (count_rows (store, "sentence_fts_config WHERE k = 'hashsize'"), ==, 1);
+    }
+  for (guint i = 0; typed[i] != NULL; i++)
+    {
+      hits = ct_store_search (store, typed[i], 10, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      g_assert_cmpint (((CtSearchHit *) g_ptr_array_index (hits, 0))->line, ==, 2);
+      g_clear_pointer (&hits, g_ptr_array_unref);
+    }
+  g_assert_true (ct_store_delete_report (store, 3, &error));
+  g_assert_no_error (error);
+  if (pg_server == NULL)
+    g_assert_cmpint (count_rows (store, "sentence_fts WHERE sentence_fts MATCH 'phan OR ke OR bo OR duong OR 87'"),
+                     ==, 0);
+  else
+    g_assert_cmpint (count_rows (store, "sentence_fts"), ==, 0);
+}
+
+/* The words the full-text index is given are the search's own: what
+ * ct_catalog_fold_phrase() makes of the user's words, whatever the
+ * punctuation, case, marks and scripts around them. */
+static void
+test_index_words (void)
+{
+  static const gchar *const texts[] = {
+    "Đường GTNT “bê tông hóa” – 12,5 km (đạt 104%);", "ĐƯỜNG…đi—về", "  lẻ   loi  ",
+    "Ước tính: 3.450/4.000 hộ; tỷ lệ 86,25%!", "x²+y₂ ½ Ⅻ", "naïve café Ø Straße", "",
+    "#@!", "Hà Nội/TP.HCM", "mười\tbốn\nhai", NULL
+  };
+
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_autofree gchar *index = ct_store_fold_for_index (texts[i], strlen (texts[i]));
+      g_autofree gchar *search = ct_catalog_fold_phrase (texts[i]);
+
+      g_assert_cmpstr (index, ==, search);
+    }
+}
+
 /* Reports without a sentence (a scan with no words read, a blank page)
  * one after the other, then one with sentences: each is stored and found. */
 static void
@@ -999,6 +1093,9 @@ test_query_plans (void)
   const gchar *sql;
   guint checked = 0;
 
+  /* Only what the list and the comparison run: the import's statements
+   * (its counting of each report's figures among them) go first. */
+  g_hash_table_remove_all (store->statements);
   reports = ct_store_list_reports (store, &error);
   g_assert_no_error (error);
   /* The list's counts are its reports' own: no observation row is read. */
@@ -2062,6 +2159,8 @@ main (int    argc,
   g_test_add_func ("/store/reports-without-sentences", test_reports_without_sentences);
   g_test_add_func ("/store/migration-rows", test_migration_rows);
   g_test_add_func ("/store/migration-figures-index", test_migration_figures_index);
+  g_test_add_func ("/store/migration-search", test_migration_search);
+  g_test_add_func ("/store/index-words", test_index_words);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
