@@ -1203,6 +1203,19 @@ test_report_counts (void)
   g_assert_no_error (error);
   assert_counts (store);
   g_assert_cmpint (count_rows (store, "report_counts"), ==, 2);
+
+  /* Another file for a slot replaces its report: the counts are the new
+   * report's alone, written once however many figures it has. */
+  {
+    g_autofree gchar *text = g_strconcat (report_a, "Bản sửa lại.\n", NULL);
+    g_autoptr(CtImportResult) again = import_report (store, "b-sua.txt", text, "Nam Đông", 2023, 9.5,
+                                                     "tỷ đồng", TRUE);
+
+    g_assert_cmpint (again->status, ==, CT_IMPORT_REPLACED);
+    assert_counts (store);
+    g_assert_cmpint (count_rows (store, "report_counts"), ==, 2);
+    g_assert_cmpint (count_rows (store, "report_counts WHERE n = 3 AND matched > 0"), ==, 2);
+  }
 }
 
 static void
