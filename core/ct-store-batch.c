@@ -95,9 +95,13 @@ failed (const gchar *path,
 /* Documents are written in batches: each in a savepoint, the batch in one
  * transaction. A commit per report made SQLite flush the full-text index's
  * new terms into a segment of their own and merge segments at every
- * report, a third of an import's time. Other writers wait at most a batch. */
-#define BATCH_FILES  64
-#define BATCH_BYTES  (4 * 1024 * 1024)
+ * report, a third of an import's time. Each COMMIT still writes a segment
+ * and merges: 600 reports in batches of 64 files or 4 MB took the writer
+ * 21.4 M instructions a report, 3.4 G of them COMMITs; in batches of 256
+ * or 16 MB (the index's hashsize, ct-store.c) 17.0 M, 0.8 G. Other writers
+ * wait at most a batch, about two seconds. */
+#define BATCH_FILES  256
+#define BATCH_BYTES  (16 * 1024 * 1024)
 /* Files read ahead of the writer: enough to keep the readers busy while
  * the writer ends a batch (its full-text entries then take it a third of
  * a second for 64 reports), few enough to bound memory (a report read and
