@@ -226,7 +226,7 @@ static const gchar * const pg_migrations[] = {
 
   /* 10 → 11: an import writes each report's counts once, after its figures;
    * the trigger follows removals and corrections only. */
-  "DROP TRIGGER observation_counted ON observation;"
+  "DROP TRIGGER IF EXISTS observation_counted ON observation;"
   "CREATE TRIGGER observation_counted AFTER DELETE OR UPDATE OF report_id, indicator_id, flags"
   "  ON observation FOR EACH ROW EXECUTE FUNCTION ct_count_observation ();",
 };

@@ -267,7 +267,7 @@ static const gchar * const migrations[] = {
    * (CT_STORE_COUNT_FIGURES): the trigger counting each inserted figure
    * made every figure's INSERT a statement with a journal of its own.
    * Removals and corrections are still counted by their triggers. */
-  "DROP TRIGGER observation_counted;"
+  "DROP TRIGGER IF EXISTS observation_counted;"
   /* … and the full-text index is given each sentence's words folded as the
    * search folds the user's (ct_store_append_fold_for_index(), on the
    * reading threads), which the "ascii" tokenizer only splits at spaces:
