@@ -103,10 +103,12 @@ failed (const gchar *path,
 #define BATCH_FILES  256
 #define BATCH_BYTES  (16 * 1024 * 1024)
 /* Files read ahead of the writer: enough to keep the readers busy while
- * the writer ends a batch (its full-text entries then take it a third of
- * a second for 64 reports), few enough to bound memory (a report read and
- * extracted holds a few times its text). */
-#define READ_AHEAD   32
+ * the writer ends a batch of 256 (merging its full-text entries); with 32
+ * the readers waited there, and bench-library's import kept its two cores
+ * busy for 1.54 of 2 (CPU / wall), with 128 for 1.60. Few enough to bound
+ * memory: a report read and extracted holds a few times its text (136 MB
+ * at most for bench-library's 2,000 reports, 99 MB with 32 ahead). */
+#define READ_AHEAD   128
 
 static gboolean
 batch_begin (CtStore  *self,
