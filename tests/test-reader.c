@@ -930,6 +930,46 @@ test_text_fold (void)
   }
 }
 
+/* Folding writes into its own buffer: texts whose folds grow (a Hangul
+ * syllable is three letters once decomposed, a long run of them far more
+ * than the text's length) or shrink (marks that fold to nothing) fold as
+ * their characters do one by one. */
+static void
+test_text_fold_growing (void)
+{
+  static const gchar * const pieces[] = {
+    "a", "Z", " ", "7", "Đ", "ữ", "Ằ", "\xcc\x81" /* U+0301 */, "가" /* U+AC00 */,
+    "ﬃ" /* U+FB03 */, "Ω", "Ж", "€", "\xe2\x80\xaf" /* U+202F */,
+  };
+  GRand *rand = g_rand_new_with_seed (12052026);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 200);
+      g_autofree gchar *folded = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Runs of one piece, so growth happens many times in a row. */
+          const gchar *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+          guint run = g_rand_boolean (rand) ? 1 : g_rand_int_range (rand, 1, 40);
+
+          for (guint r = 0; r < run; r++)
+            {
+              g_autofree gchar *one = ct_text_fold (piece, -1);
+
+              g_string_append (text, piece);
+              g_string_append (expected, one);
+            }
+        }
+      folded = ct_text_fold (text->str, text->len);
+      g_assert_cmpstr (folded, ==, expected->str);
+    }
+  g_rand_free (rand);
+}
+
 /* Sorting by collation keys orders names as comparing them one pair at a
  * time does: d before đ, a before ă before â, tones after the bare letter,
  * case and bad bytes included. */
@@ -1039,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/reader/pdf-engine-on-demand", test_pdf_engine_on_demand);
   g_test_add_func ("/reader/text-fold", test_text_fold);
   g_test_add_func ("/reader/text-fold-blocks", test_text_fold_blocks);
+  g_test_add_func ("/reader/text-fold-growing", test_text_fold_growing);
   g_test_add_func ("/reader/text-collate-key", test_text_collate_key);
   g_test_add_func ("/reader/utf16-bom", test_utf16_with_bom);
   g_test_add_func ("/reader/footnote-markers", test_footnote_markers);
