@@ -679,7 +679,7 @@ ct_reader_build (GPtrArray   *paras,
   if (doc->blocks->len > 0)
     {
       pair_footnotes (&b);
-      ct_outline_build (doc, (const CtOutlineHint *) b.hints->data);
+      ct_outline_build (doc, &g_array_index (b.hints, CtOutlineHint, 0));
       ct_metadata_guess (doc);
     }
   g_array_unref (b.anchors);

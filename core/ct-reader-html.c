@@ -256,7 +256,6 @@ add_row (Html    *h,
 {
   CtRawPara *row = ct_raw_para_new (CT_RAW_TABLE_ROW, "", (guint) MAX (xmlGetLineNo (tr), 1));
   GString *joined = g_string_new (NULL);
-  guint col = 0;
   gboolean any = FALSE;
 
   row->cells = g_ptr_array_new_with_free_func (g_free);
@@ -284,7 +283,6 @@ add_row (Html    *h,
       g_ptr_array_add (row->cells, clean);
       g_array_append_val (row->spans, span);
       g_array_append_val (row->row_spans, rows);
-      col += span;
     }
   g_free (row->text);
   row->text = g_string_free (joined, FALSE);

@@ -335,8 +335,8 @@ spans_final (sqlite3_context *ctx)
   g_array_sort (agg->rows, compare_ids);
   for (guint i = 0; i < agg->rows->len; i++)
     {
-      const gint64 *row = (const gint64 *) agg->rows->data + 4 * i;
-      const gint64 *first = (const gint64 *) agg->rows->data;
+      const gint64 *row = &g_array_index (agg->rows, gint64, 4 * i);
+      const gint64 *first = &g_array_index (agg->rows, gint64, 0);
 
       if (row[0] != first[0] + i || row[1] < (gint64) last.end || row[2] < row[1] || row[3] < 0)
         {
