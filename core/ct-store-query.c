@@ -112,50 +112,10 @@ ct_store_delete_report (CtStore  *self,
   "r.id, r.locality_id, l.name, l.level, l.province, r.year, r.period, NULL," \
   " r.source_name, NULL, NULL, NULL, r.report_date"
 
-/* What the gazetteer said of a province at a date: a province's library
- * holds hundreds of reports of the same few provinces and dates. */
-typedef struct
-{
-  const CtLocality *now;
-  gchar            *former;
-} ProvinceNow;
-
-static void
-province_now_free (gpointer data)
-{
-  ProvinceNow *p = data;
-
-  g_free (p->former);
-  g_free (p);
-}
-
-static const CtLocality *
-province_now (GHashTable   *memo,
-              const gchar  *province,
-              const gchar  *when,
-              gchar       **former)
-{
-  g_autofree gchar *key = NULL;
-  ProvinceNow *p;
-
-  if (memo == NULL)
-    return ct_locality_province_now (province, when, former);
-  key = g_strconcat (province, "\x1f", when, NULL);
-  p = g_hash_table_lookup (memo, key);
-  if (p == NULL)
-    {
-      p = g_new0 (ProvinceNow, 1);
-      p->now = ct_locality_province_now (province, when, &p->former);
-      g_hash_table_insert (memo, g_steal_pointer (&key), p);
-    }
-  *former = g_strdup (p->former);
-  return p->now;
-}
-
-/* memo: NULL, or a table province_now() keeps its answers in. */
+/* The province now comes from ct_locality_province_now(), which answers
+ * each question once per process. */
 static CtReportInfo *
-read_report (CtDbStmt   *stmt,
-             GHashTable *memo)
+read_report (CtDbStmt *stmt)
 {
   CtReportInfo *info = g_new0 (CtReportInfo, 1);
 
@@ -182,9 +142,9 @@ read_report (CtDbStmt   *stmt,
 
       if (info->report_date == NULL)
         g_snprintf (year, sizeof year, "%d", info->year);
-      info->province_now = province_now (memo, info->province,
-                                         info->report_date != NULL ? info->report_date : year,
-                                         &info->province_former);
+      info->province_now = ct_locality_province_now (info->province,
+                                                     info->report_date != NULL ? info->report_date : year,
+                                                     &info->province_former);
     }
   return info;
 }
@@ -356,7 +316,6 @@ list_reports (CtStore   *self,
 {
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_report_info_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) memo = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, province_now_free);
   CtDbStmt *stmt = ct_store_prepare (self, with_counts
     ? "SELECT " REPORT_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id"
     : "SELECT " REPORT_COLUMN_COLUMNS " FROM report r JOIN locality l ON l.id = r.locality_id", error);
@@ -366,7 +325,7 @@ list_reports (CtStore   *self,
     return NULL;
   while ((rc = ct_db_step (stmt)) == CT_DB_ROW)
     {
-      CtReportInfo *info = read_report (stmt, memo);
+      CtReportInfo *info = read_report (stmt);
 
       g_ptr_array_add (reports, info);
       if (with_counts)
@@ -413,7 +372,7 @@ ct_store_get_report (CtStore  *self,
     return NULL;
   ct_db_bind_int64 (stmt, 1, report_id);
   if (ct_db_step (stmt) == CT_DB_ROW)
-    info = read_report (stmt, NULL);
+    info = read_report (stmt);
   ct_db_reset (stmt);
   if (info == NULL)
     {
