@@ -9,6 +9,7 @@
 
 #include "ct-application.h"
 #include "ct-locale.h"
+#include "ct-renderer.h"
 
 int
 main (int   argc,
@@ -18,6 +19,11 @@ main (int   argc,
   int status;
 
   ct_locale_init ();
+  /* Before the application starts its threads and shows a window: the
+   * choice is made through the environment (see ct-renderer.h). Without a
+   * display the application says so itself when it starts. */
+  if (gtk_init_check ())
+    ct_renderer_avoid_software_gl (gdk_display_get_default ());
   app = ct_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);
   return status != 0 ? status : ct_application_get_exit_status (app);

@@ -28,6 +28,7 @@
 #include "ct-extract.h"
 #include "ct-locale.h"
 #include "ct-reader.h"
+#include "ct-renderer.h"
 #include "ct-screenshot.h"
 #include "ct-store.h"
 #include "ct-window.h"
@@ -39,6 +40,10 @@
 #define WARM_UP_FRAMES    10   /* frames left alone after the first paint: the
                                 * frame clock settles, icons and glyphs load */
 #define GOAL_OPEN_SECONDS 1.0
+
+/* The window's own choice of renderer (app/main-window.c does the same
+ * before the application starts): part of what the user waits for. */
+static gdouble renderer_seconds;
 
 static const gchar * const samples[] = {
   "song-may-2022.txt", "song-may-2023.txt", "doi-thong-2022.txt", "doi-thong-2023.txt",
@@ -170,8 +175,11 @@ bench_open (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
   gtk_window_present (GTK_WINDOW (window));
   wait_painted (GTK_WIDGET (window));
-  seconds = (g_get_monotonic_time () - start) / 1e6;
-  printf ("window: first frame on %u reports in %.3f s (goal < %.1f s): %s; %s\n",
+  seconds = (g_get_monotonic_time () - start) / 1e6 + renderer_seconds;
+  printf ("window: drawn by %s, chosen in %.3f s\n",
+          G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), renderer_seconds);
+  printf ("window: first frame on %u reports in %.3f s, the renderer's choice included "
+          "(goal < %.1f s): %s; %s\n",
           ct_library_sidebar_get_n_reports (ct_window_get_sidebar (window)),
           seconds, GOAL_OPEN_SECONDS, seconds < GOAL_OPEN_SECONDS ? "met" : "MISSED",
           ct_window_get_comparing (window) ? "the table still being compared" : "the table filled");
@@ -392,6 +400,12 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
   ct_locale_init ();
   gtk_init ();
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    ct_renderer_avoid_software_gl (gdk_display_get_default ());
+    renderer_seconds = (g_get_monotonic_time () - start) / 1e6;
+  }
   adw_init ();
 
   dir = g_dir_make_tmp ("chitieu-bench-window-XXXXXX", NULL);

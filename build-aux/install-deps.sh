@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="
   build-essential meson ninja-build pkg-config gettext
-  libglib2.0-dev libgtk-4-dev libadwaita-1-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libepoxy-dev
   libicu-dev libsqlite3-dev libpq-dev postgresql libxlsxwriter-dev zlib1g-dev libzstd-dev nettle-dev
   libcairo2-dev libpango1.0-dev libarchive-dev libxml2-dev libjson-glib-dev
   libpoppler-glib-dev libtesseract-dev tesseract-ocr-vie libreoffice-writer-nogui
