@@ -106,6 +106,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CtRawPara, ct_raw_para_free)
  * zero-width characters removed, runs of spaces collapsed, trimmed. */
 gchar      *ct_reader_clean_line    (const gchar *text,
                                      gssize       len);
+/* The same for a line of a file not yet known to be UTF-8: NULL when it
+ * is not. */
+gchar      *ct_reader_clean_new_line (const gchar *text,
+                                      gsize        len);
 
 /* Builds the document from raw paragraphs (consumed). */
 CtDocument *ct_reader_build         (GPtrArray   *paras,
@@ -115,6 +119,7 @@ CtDocument *ct_reader_build         (GPtrArray   *paras,
                                      GError     **error);
 
 /* Format readers; each returns raw paragraphs or NULL with @error set. */
+/* NULL when @text is not UTF-8 (it is checked here, line by line). */
 GPtrArray  *ct_reader_text_parse    (const gchar *text,
                                      gsize        len,
                                      gboolean    *out_markdown);

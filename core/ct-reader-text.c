@@ -353,15 +353,23 @@ markdown_note_id (const gchar  *text,
   return g_strndup (text + 2, q - text - 2);
 }
 
+/* A line of the file, where it is in the text (not a copy). */
+typedef struct
+{
+  const gchar *text;
+  gsize        len;
+} SourceLine;
+
 /* Tabs between words of a line (not the ones that indent it). */
 static guint
-inner_tabs (const gchar *line)
+inner_tabs (const SourceLine *line)
 {
+  const gchar *p = line->text, *end = line->text + line->len;
   guint n = 0;
 
-  while (*line == '\t' || *line == ' ')
-    line++;
-  for (line = strchr (line, '\t'); line != NULL; line = strchr (line + 1, '\t'))
+  while (p < end && (*p == '\t' || *p == ' '))
+    p++;
+  for (p = memchr (p, '\t', end - p); p != NULL; p = memchr (p + 1, '\t', end - p - 1))
     n++;
   return n;
 }
@@ -371,12 +379,12 @@ inner_tabs (const gchar *line)
  * between their words become pipe rows, which the table reader knows.
  * @from_tabs marks them, so the document does not count as Markdown. */
 static void
-tab_tables_to_pipes (GPtrArray *raw,
-                     GArray    *from_tabs)
+find_tab_tables (GArray *src,
+                 GArray *from_tabs)
 {
-  for (guint i = 0; i < raw->len;)
+  for (guint i = 0; i < src->len;)
     {
-      guint tabs = inner_tabs (g_ptr_array_index (raw, i));
+      guint tabs = inner_tabs (&g_array_index (src, SourceLine, i));
       guint j = i + 1;
 
       if (tabs < 2)
@@ -384,56 +392,76 @@ tab_tables_to_pipes (GPtrArray *raw,
           i++;
           continue;
         }
-      while (j < raw->len && inner_tabs (g_ptr_array_index (raw, j)) == tabs)
+      while (j < src->len && inner_tabs (&g_array_index (src, SourceLine, j)) == tabs)
         j++;
       if (j - i >= 2)
         for (guint k = i; k < j; k++)
-          {
-            gchar *line = g_ptr_array_index (raw, k);
-            g_auto(GStrv) cells = g_strsplit (g_strstrip (line), "\t", -1);
-            g_autofree gchar *body = g_strjoinv (" | ", cells);
-
-            g_ptr_array_index (raw, k) = g_strdup_printf ("| %s |", body);
-            g_free (line);
-            g_array_index (from_tabs, gboolean, k) = TRUE;
-          }
+          g_array_index (from_tabs, gboolean, k) = TRUE;
       i = j;
     }
 }
 
+/* "| cell | cell |" out of a line whose cells are split by tabs. */
+static gchar *
+tabs_to_pipes (const SourceLine *line)
+{
+  g_autofree gchar *copy = g_strndup (line->text, line->len);
+  g_auto(GStrv) cells = g_strsplit (g_strstrip (copy), "\t", -1);
+  g_autofree gchar *body = g_strjoinv (" | ", cells);
+
+  return g_strdup_printf ("| %s |", body);
+}
+
+/* The file's lines, cleaned; NULL when the text is not UTF-8. Each line is
+ * cleaned where it lies in the text, without a copy of its own. */
 static GPtrArray *
 split_lines (const gchar *text,
              gsize        len,
              GArray      *from_tabs)
 {
-  g_autoptr(GPtrArray) raw = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) src = g_array_new (FALSE, FALSE, sizeof (SourceLine));
+  g_autoptr(GPtrArray) lines = NULL;
   const gchar *p = text, *end = text + len;
 
   while (p < end)
     {
       const gchar *e = memchr (p, '\n', end - p);
       const gchar *cr;
+      SourceLine line;
 
       if (e == NULL)
         e = end;
       /* A lone CR ends a line too (old Mac files). */
       if ((cr = memchr (p, '\r', e - p)) != NULL)
         e = cr;
-      g_ptr_array_add (raw, g_strndup (p, e - p));
+      line.text = p;
+      line.len = e - p;
+      g_array_append_val (src, line);
       if (e < end && *e == '\r' && e + 1 < end && e[1] == '\n')
         e++;
       p = e + 1;
     }
-  g_array_set_size (from_tabs, raw->len);
-  tab_tables_to_pipes (raw, from_tabs);
-  for (guint i = 0; i < raw->len; i++)
+  g_array_set_size (from_tabs, src->len);
+  find_tab_tables (src, from_tabs);
+  lines = g_ptr_array_new_full (src->len, g_free);
+  for (guint i = 0; i < src->len; i++)
     {
-      const gchar *line = g_ptr_array_index (raw, i);
+      const SourceLine *line = &g_array_index (src, SourceLine, i);
+      gchar *clean;
 
-      g_ptr_array_add (lines, ct_reader_clean_line (line, strlen (line)));
+      if (g_array_index (from_tabs, gboolean, i))
+        {
+          g_autofree gchar *piped = tabs_to_pipes (line);
+
+          clean = ct_reader_clean_new_line (piped, strlen (piped));
+        }
+      else
+        clean = ct_reader_clean_new_line (line->text, line->len);
+      if (clean == NULL)
+        return NULL;
+      g_ptr_array_add (lines, clean);
     }
-  return lines;
+  return g_steal_pointer (&lines);
 }
 
 GPtrArray *
@@ -443,11 +471,14 @@ ct_reader_text_parse (const gchar *text,
 {
   g_autoptr(GArray) from_tabs = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autoptr(GPtrArray) lines = split_lines (text, len, from_tabs);
-  GPtrArray *paras = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
+  GPtrArray *paras;
   gboolean markdown = FALSE, blank = FALSE;
   guint table_no = 0;
   guint i = 0;
 
+  if (lines == NULL)
+    return NULL;
+  paras = g_ptr_array_new_with_free_func ((GDestroyNotify) ct_raw_para_free);
   while (i < lines->len)
     {
       const gchar *raw = g_ptr_array_index (lines, i);

@@ -266,6 +266,22 @@ ct_reader_clean_line (const gchar *text,
   return out;
 }
 
+gchar *
+ct_reader_clean_new_line (const gchar *text,
+                          gsize        len)
+{
+  gchar *out = g_malloc (len + 1);
+
+  if (clean_into (text, len, out, TRUE) >= 0)
+    return out;
+  g_free (out);
+  /* Only here, on a line NFC changes or one that is not UTF-8, is the line
+   * validated on its own. */
+  if (!g_utf8_validate_len (text, len, NULL))
+    return NULL;
+  return ct_reader_clean_line (text, len);
+}
+
 /* The roles of document-words.tsv, in CtDocumentWords order. */
 static const gchar * const document_word_roles[] = {
   "state_header", "title", "recipient", "signature", NULL,

@@ -154,20 +154,27 @@ decode_text (const guint8 *data,
       return NULL;
     }
 
-  {
-    const gchar *end = NULL;
-
-    if (!g_utf8_validate_len ((const gchar *) data + skip, len - skip, &end))
-      {
-        g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
-                     _("“%s” is not UTF-8 text (the first invalid byte is at position %lu); it is probably in an old Vietnamese encoding such as Windows-1258, TCVN3 or VNI. Save it as UTF-8 text or as .docx."),
-                     source_name, (gulong) (end - (const gchar *) data));
-        return NULL;
-      }
-  }
-
+  /* Whether it is UTF-8 is found out by the lines' cleaning, which decodes
+   * every character anyway: a pass of its own over the text was a twentieth
+   * of extracting a report. */
   *out_len = len - skip;
   return g_strndup ((const gchar *) data + skip, len - skip);
+}
+
+/* The error for text that is not UTF-8, with the first byte that is not. */
+static void
+set_not_utf8 (const guint8 *data,
+              gsize         len,
+              const gchar  *source_name,
+              GError      **error)
+{
+  gsize skip = has_prefix (data, len, "\xEF\xBB\xBF", 3) ? 3 : 0;
+  const gchar *end = (const gchar *) data + len;
+
+  g_utf8_validate_len ((const gchar *) data + skip, len - skip, &end);
+  g_set_error (error, CT_ERROR, CT_ERROR_ENCODING,
+               _("“%s” is not UTF-8 text (the first invalid byte is at position %lu); it is probably in an old Vietnamese encoding such as Windows-1258, TCVN3 or VNI. Save it as UTF-8 text or as .docx."),
+               source_name, (gulong) (end - (const gchar *) data));
 }
 
 static GPtrArray *
@@ -184,15 +191,20 @@ read_text (GBytes      *bytes,
   gboolean markdown = FALSE;
   CtDocument *doc;
 
+  if (text != NULL && (paras = ct_reader_text_parse (text, text_len, &markdown)) == NULL)
+    {
+      set_not_utf8 (data, len, source_name, &local);
+      g_clear_pointer (&text, g_free);
+    }
   /* Not UTF-8: perhaps typed before Unicode. */
-  if (text == NULL && g_error_matches (local, CT_ERROR, CT_ERROR_ENCODING))
-    text = ct_reader_legacy_decode (data, len, &text_len, &legacy);
-  if (text == NULL)
+  if (text == NULL && g_error_matches (local, CT_ERROR, CT_ERROR_ENCODING) &&
+      (text = ct_reader_legacy_decode (data, len, &text_len, &legacy)) != NULL)
+    paras = ct_reader_text_parse (text, text_len, &markdown);
+  if (paras == NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  paras = ct_reader_text_parse (text, text_len, &markdown);
   /* The format a user is told is the file's: a .txt that happens to hold
    * a pipe table or a "#" heading is still a text file (the Reports sheet
    * said "markdown" for the seeds). */

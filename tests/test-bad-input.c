@@ -143,6 +143,48 @@ test_encodings (void)
   expect_error (utf32, CT_ERROR_ENCODING, "UTF-32");
 }
 
+/* A text file is found not to be UTF-8 while its lines are cleaned, not
+ * in a pass of its own: a bad byte deep in the file, in a line of each
+ * kind the cleaning treats apart (plain, a tab-separated table row, a line
+ * NFC changes, the file's last bytes, a line ended by CR alone), is still
+ * refused, at the position of that byte. */
+static void
+test_late_bad_byte (void)
+{
+  static const struct
+  {
+    const gchar *before;
+    const gchar *after;
+  } cases[] = {
+    { "Diện tích gieo cấy vụ mùa ", "ước 640 ha.\r\n" },
+    { "Hạng mục\tSố lượng\tGhi chú\r\nCầu treo\t", "3\tmới\r\nĐường bê tông\t12\tkm\r\n" },
+    { "So\xcc\x82\xcc\x81 hộ nghèo ", "giảm 41 hộ.\n" },
+    { "Hết", "" },
+    { "Kinh phí hỗ trợ ", "\rđược cấp đủ.\r" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GString) text = g_string_new ("\xEF\xBB\xBF");
+      g_autofree gchar *name = g_strdup_printf ("late-bad-%u.txt", c);
+      g_autofree gchar *path = NULL;
+      g_autofree gchar *where = NULL;
+
+      for (guint i = 0; i < 30; i++)
+        g_string_append_printf (text, "Xã %u có %u thôn đạt chuẩn nông thôn mới.\r\n", i + 1, i % 7);
+      g_string_append (text, cases[c].before);
+      /* A lead byte with no continuation after it. */
+      where = g_strdup_printf ("position %" G_GSIZE_FORMAT ")", text->len);
+      g_string_append_c (text, '\xC3');
+      g_string_append (text, cases[c].after);
+      for (guint i = 0; c != 3 && i < 5; i++)
+        g_string_append (text, "Tỷ lệ tiêm chủng đạt 98,5%.\n");
+      path = write_file (name, text->str, text->len);
+      expect_error (path, CT_ERROR_ENCODING, where);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
 static void
 test_broken_docx (void)
 {
@@ -288,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/empty", test_empty);
   g_test_add_func ("/bad-input/binary", test_binary);
   g_test_add_func ("/bad-input/encodings", test_encodings);
+  g_test_add_func ("/bad-input/late-bad-byte", test_late_bad_byte);
   g_test_add_func ("/bad-input/broken-docx", test_broken_docx);
   g_test_add_func ("/bad-input/xml-entities", test_xml_entities);
   g_test_add_func ("/bad-input/zip-limits", test_zip_limits);
