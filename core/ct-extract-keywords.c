@@ -179,14 +179,14 @@ ct_extract_lower (const gchar *text,
   gchar *lower = g_malloc (len + 1);
   const guchar *t = (const guchar *) text;
   guchar *l = (guchar *) lower;
+  const guint8 *extended = extended_lower ();
   gsize p = 0;
 
   memcpy (lower, text, len);
   lower[len] = '\0';
   while (p < len)
     {
-      guchar c;
-      gsize clen;
+      gsize stop;
 
       /* Eight plain bytes at a time: no high bit and no capital letter. */
       while (p + 8 <= len)
@@ -201,38 +201,44 @@ ct_extract_lower (const gchar *text,
             break;
           p += 8;
         }
-      if (p >= len)
-        break;
-      c = t[p];
-      if (c < 0x80)
+      /* Then the characters of the next eight bytes one by one: most words
+       * of Vietnamese have a letter with a mark, so the test of eight bytes
+       * fails nearly always and was made again before every character. */
+      for (stop = MIN (p + 8, len); p < stop;)
         {
-          if (c >= 'A' && c <= 'Z')
-            l[p] = c + ('a' - 'A');
-          p++;
-          continue;
-        }
-      clen = (gsize) g_utf8_skip[c];
-      if (clen > len - p)
-        break;
-      if (c == 0xC3 && t[p + 1] >= 0x80 && t[p + 1] <= 0x9E && t[p + 1] != 0x97)
-        l[p + 1] = t[p + 1] + 0x20; /* À … Ý */
-      else if (c == 0xE1 && (t[p + 1] == 0xBA || t[p + 1] == 0xBB))
-        {
-          gunichar u = 0x1000 | ((gunichar) (t[p + 1] & 0x3F) << 6) | (t[p + 2] & 0x3F);
+          guchar c = t[p];
+          gsize clen;
 
-          /* Ạ … Ỹ: capitals are the even code points, and the small letter
-           * after each differs only in the last byte. */
-          if (u >= 0x1EA0 && u <= 0x1EF9 && (u & 1) == 0)
-            l[p + 2] = t[p + 2] + 1;
-        }
-      else if (c >= 0xC4 && c <= 0xC6 && clen == 2)
-        {
-          const guint8 *small = extended_lower () + 2 * (((c - 0xC4) << 6) | (t[p + 1] & 0x3F));
+          if (c < 0x80)
+            {
+              if (c >= 'A' && c <= 'Z')
+                l[p] = c + ('a' - 'A');
+              p++;
+              continue;
+            }
+          clen = (gsize) g_utf8_skip[c];
+          if (clen > len - p)
+            return lower;
+          if (c == 0xC3 && t[p + 1] >= 0x80 && t[p + 1] <= 0x9E && t[p + 1] != 0x97)
+            l[p + 1] = t[p + 1] + 0x20; /* À … Ý */
+          else if (c == 0xE1 && (t[p + 1] == 0xBA || t[p + 1] == 0xBB))
+            {
+              gunichar u = 0x1000 | ((gunichar) (t[p + 1] & 0x3F) << 6) | (t[p + 2] & 0x3F);
 
-          if (small[0] != 0)
-            l[p] = small[0], l[p + 1] = small[1];
+              /* Ạ … Ỹ: capitals are the even code points, and the small
+               * letter after each differs only in the last byte. */
+              if (u >= 0x1EA0 && u <= 0x1EF9 && (u & 1) == 0)
+                l[p + 2] = t[p + 2] + 1;
+            }
+          else if (c >= 0xC4 && c <= 0xC6 && clen == 2)
+            {
+              const guint8 *small = extended + 2 * (((c - 0xC4) << 6) | (t[p + 1] & 0x3F));
+
+              if (small[0] != 0)
+                l[p] = small[0], l[p + 1] = small[1];
+            }
+          p += clen;
         }
-      p += clen;
     }
   return lower;
 }

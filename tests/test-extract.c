@@ -813,6 +813,68 @@ test_lower_extended_latin (void)
     }
 }
 
+/* Whether ct_extract_lower() lowers @u: the capitals of ASCII, Latin-1,
+ * Latin Extended-A and -B (those whose small letter has two bytes too) and
+ * Vietnamese (U+1EA0..U+1EF9). */
+static gboolean
+lowered_capital (gunichar u)
+{
+  gchar buf[6];
+
+  if (u < 0x80)
+    return u >= 'A' && u <= 'Z';
+  if (u >= 0xC0 && u <= 0xDE)
+    return u != 0xD7;
+  if (u >= 0x100 && u < 0x1C0)
+    return g_unichar_tolower (u) != u && g_unichar_to_utf8 (g_unichar_tolower (u), buf) == 2;
+  return u >= 0x1EA0 && u <= 0x1EF9 && (u & 1) == 0;
+}
+
+/* Random runs of letters of every width (runs of plain ASCII too, which
+ * are skipped in wider steps), capitals among them, some ending in a cut
+ * character: lowered as the characters are one by one. */
+static void
+test_lower_random (void)
+{
+  static const gunichar alphabet[] = {
+    'a', 'z', 'A', 'Z', 'M', ' ', '0', '9', '@', '[', '`', '{', '\n',
+    0xC0, 0xC1, 0xD7, 0xDD, 0xDE, 0xDF, 0xE0, 0xFD, 0x102, 0x103, 0x110,
+    0x111, 0x128, 0x168, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x130, 0x178, 0x391,
+    0x1EA0, 0x1EA1, 0x1EB8, 0x1EC6, 0x1EC7, 0x1EF8, 0x1EF9, 0x1E9E, 0x1EFA,
+    0x20AC, 0x1F600,
+  };
+  GRand *rand = g_rand_new_with_seed (18);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 40);
+      g_autofree gchar *lower = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          gunichar u = alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+          guint repeat = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 1, 12) : 1;
+
+          for (guint r = 0; r < repeat; r++)
+            {
+              g_string_append_unichar (text, u);
+              g_string_append_unichar (expected, lowered_capital (u) ? g_unichar_tolower (u) : u);
+            }
+        }
+      /* A character cut short by the end of the text is left as it is. */
+      if (g_rand_int_range (rand, 0, 5) == 0)
+        {
+          g_string_append_c (text, '\xE1');
+          g_string_append_c (expected, '\xE1');
+        }
+      lower = ct_extract_lower (text->str, text->len);
+      g_assert_cmpmem (lower, text->len + 1, expected->str, expected->len + 1);
+    }
+  g_rand_free (rand);
+}
+
 /* Cut-off and odd fragments, the kind a truncated file or a careless
  * conversion leaves: the extractor must read them without stepping outside
  * the text, and every span it reports must lie inside it. */
@@ -896,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/extract/figures-read", test_figures_read);
   g_test_add_func ("/extract/lower-keeps-offsets", test_lower_keeps_offsets);
   g_test_add_func ("/extract/lower-extended-latin", test_lower_extended_latin);
+  g_test_add_func ("/extract/lower-random", test_lower_random);
   g_test_add_func ("/extract/fragments", test_fragments);
   return g_test_run ();
 }
