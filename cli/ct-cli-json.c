@@ -162,14 +162,22 @@ ct_cli_json_string (CtCliJson   *json,
 {
   Member *m = slot (json, key);
   g_autofree gchar *valid = NULL;
+  JsonNode *node;
 
   if (value == NULL)
     {
       set_null (json, m);
       return;
     }
+  node = value_node (json, m);
+  /* Lines repeat their file, place, period and, for each figure of a
+   * sentence, the sentence: a value the member holds already (UTF-8, so
+   * checked before) is neither checked nor copied again. */
+  if (json_node_get_value_type (node) == G_TYPE_STRING &&
+      g_strcmp0 (json_node_get_string (node), value) == 0)
+    return;
   valid = valid_copy (value);
-  json_node_set_string (value_node (json, m), valid != NULL ? valid : value);
+  json_node_set_string (node, valid != NULL ? valid : value);
 }
 
 void
