@@ -87,6 +87,10 @@ typedef struct
 CtRawPara  *ct_raw_para_new         (CtRawKind    kind,
                                      const gchar *text,
                                      guint        line);
+/* The same, taking @text (not NULL) rather than copying it. */
+CtRawPara  *ct_raw_para_take        (CtRawKind    kind,
+                                     gchar       *text,
+                                     guint        line);
 void        ct_raw_para_free        (CtRawPara   *para);
 void        ct_raw_para_add_anchor  (CtRawPara   *para,
                                      gsize        offset,

@@ -482,8 +482,9 @@ ct_reader_text_parse (const gchar *text,
   while (i < lines->len)
     {
       const gchar *raw = g_ptr_array_index (lines, i);
+      /* The raw line, or the lines a bold span runs over, joined. */
       g_autoptr(GString) joined_raw = NULL;
-      g_autofree gchar *stripped = NULL;
+      const gchar *joined;
       g_autoptr(GPtrArray) notes = NULL;
       CtRawPara *para;
       const gchar *rest = NULL;
@@ -530,9 +531,7 @@ ct_reader_text_parse (const gchar *text,
         heading = 0;
 
       /* A bold span left open continues on the next lines. */
-      joined_raw = g_string_new (raw);
-      stripped = strip_markdown (raw, &strong);
-      para = ct_raw_para_new (CT_RAW_PARAGRAPH, stripped, i + 1);
+      para = ct_raw_para_take (CT_RAW_PARAGRAPH, strip_markdown (raw, &strong), i + 1);
       while (strong % 2 == 1 && i + 1 < lines->len && i - first < 6 &&
              ((const gchar *) g_ptr_array_index (lines, i + 1))[0] != '\0')
         {
@@ -544,10 +543,13 @@ ct_reader_text_parse (const gchar *text,
           s = strip_markdown (g_ptr_array_index (lines, i), &more);
           next = ct_raw_para_new (CT_RAW_PARAGRAPH, s, i + 1);
           ct_raw_para_append (para, next);
+          if (joined_raw == NULL)
+            joined_raw = g_string_new (raw);
           g_string_append_printf (joined_raw, " %s", (const gchar *) g_ptr_array_index (lines, i));
           strong += more;
         }
-      if (count_strong (joined_raw->str) > 0)
+      joined = joined_raw != NULL ? joined_raw->str : raw;
+      if (count_strong (joined) > 0)
         markdown = TRUE;
 
       /* An inline body left open continues until its bracket closes. */
@@ -581,7 +583,7 @@ ct_reader_text_parse (const gchar *text,
       else
         {
           para->heading_level = heading;
-          para->bold = wholly_strong (joined_raw->str);
+          para->bold = wholly_strong (joined);
         }
       para->after_blank = blank;
       blank = FALSE;

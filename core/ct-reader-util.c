@@ -21,11 +21,19 @@ ct_raw_para_new (CtRawKind    kind,
                  const gchar *text,
                  guint        line)
 {
+  return ct_raw_para_take (kind, g_strdup (text != NULL ? text : ""), line);
+}
+
+CtRawPara *
+ct_raw_para_take (CtRawKind  kind,
+                  gchar     *text,
+                  guint      line)
+{
   CtRawPara *p = g_new0 (CtRawPara, 1);
   CtLineSpan span = { 0, line };
 
   p->kind = kind;
-  p->text = g_strdup (text != NULL ? text : "");
+  p->text = text;
   p->line = line;
   p->anchors = g_array_new (FALSE, TRUE, sizeof (CtRawAnchor));
   g_array_set_clear_func (p->anchors, clear_anchor);
