@@ -187,33 +187,59 @@ ct_outline_parse_label (const gchar *text,
   return kind;
 }
 
+/* Whether each character below CASE_TABLE_END is a capital (1), a small
+ * letter (2) or neither (0), as GLib says: the letters of Vietnamese are
+ * looked up rather than asked of GLib twice each. */
+#define CASE_TABLE_END 0x2000
+
+static const guint8 *
+case_table (void)
+{
+  static guint8 table[CASE_TABLE_END];
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      for (gunichar c = 0; c < CASE_TABLE_END; c++)
+        table[c] = g_unichar_isupper (c) ? 1 : g_unichar_islower (c) ? 2 : 0;
+      g_once_init_leave (&once, 1);
+    }
+  return table;
+}
+
 gboolean
 ct_outline_is_caps (const gchar *text,
                     gssize       len)
 {
+  const guint8 *cases = case_table ();
   guint upper = 0, lower = 0;
   const gchar *end = text + (len < 0 ? (gssize) strlen (text) : len);
 
   for (const gchar *p = text; p < end; p = g_utf8_next_char (p))
     {
+      const guchar *u = (const guchar *) p;
       gunichar c;
+      guint kind;
 
       /* Even if every byte left were a capital, the text could not be
        * capitals any more: prose is answered after its first words. */
       if (lower * 10 > upper + (guint) (end - p))
         return FALSE;
-      if ((guchar) *p < 0x80)
-        {
-          if (g_ascii_isupper (*p))
-            upper++;
-          else if (g_ascii_islower (*p))
-            lower++;
-          continue;
-        }
-      c = g_utf8_get_char (p);
-      if (g_unichar_isupper (c))
+      if (u[0] < 0x80)
+        c = u[0];
+      else if (u[0] >= 0xC2 && u[0] <= 0xDF)
+        c = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+      else if (u[0] == 0xE1)
+        c = 0x1000 | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      else
+        c = g_utf8_get_char (p);
+      if (c < CASE_TABLE_END)
+        kind = cases[c];
+      else
+        kind = g_unichar_isupper (c) ? 1 : g_unichar_islower (c) ? 2 : 0;
+      if (kind == 1)
         upper++;
-      else if (g_unichar_islower (c))
+      else if (kind == 2)
         lower++;
     }
   return upper >= 4 && lower * 10 <= upper;

@@ -10,6 +10,7 @@
 #include "ct-error.h"
 #include "ct-reader.h"
 #include "ct-reader-private.h"
+#include "ct-reader-outline.h"
 #include "ct-text.h"
 #include "ct-test-util.h"
 
@@ -1067,6 +1068,66 @@ test_pdf_engine_on_demand (void)
   g_assert_true (mapped ("libpoppler"));
 }
 
+/* ct_outline_is_caps() as it was, asking GLib of every character. */
+static gboolean
+is_caps_by_glib (const gchar *text,
+                 gsize        len)
+{
+  guint upper = 0, lower = 0;
+
+  for (const gchar *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isupper (c))
+        upper++;
+      else if (g_unichar_islower (c))
+        lower++;
+    }
+  return upper >= 4 && lower * 10 <= upper;
+}
+
+/* Titles in capitals and prose, with letters of every width (some past
+ * the lookup table, some neither capital nor small: digits, marks, CJK),
+ * judged as GLib judges them one by one. */
+static void
+test_caps_random (void)
+{
+  static const gunichar alphabet[] = {
+    'A', 'Q', 'Z', 'a', 'q', 'z', ' ', '1', '.', ',', 0xC0, 0xC2, 0xD0, 0xD7,
+    0xDF, 0xE2, 0xF7, 0x102, 0x103, 0x110, 0x111, 0x1A0, 0x1AF, 0x1B0, 0x300,
+    0x391, 0x3B1, 0x1E9E, 0x1EA0, 0x1EA1, 0x1EC6, 0x1EC7, 0x1EF8, 0x1EFF,
+    0x1F08, 0x2160, 0x2170, 0x24B6, 0x4E00, 0xFF21, 0x10400, 0x1F600,
+  };
+  GRand *rand = g_rand_new_with_seed (1805);
+  guint caps = 0;
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 60);
+      /* Most rounds lean to capitals or to small letters, as titles and
+       * prose do, so both answers come up. */
+      guint lean = g_rand_int_range (rand, 0, 3);
+
+      for (guint i = 0; i < n; i++)
+        {
+          gunichar u = alphabet[g_rand_int_range (rand, 0, G_N_ELEMENTS (alphabet))];
+
+          if (lean == 0 && g_unichar_islower (u))
+            u = g_unichar_toupper (u);
+          else if (lean == 1 && g_unichar_isupper (u))
+            u = g_unichar_tolower (u);
+          g_string_append_unichar (text, u);
+        }
+      g_assert_cmpint (ct_outline_is_caps (text->str, text->len), ==, is_caps_by_glib (text->str, text->len));
+      g_assert_cmpint (ct_outline_is_caps (text->str, -1), ==, is_caps_by_glib (text->str, text->len));
+      caps += is_caps_by_glib (text->str, text->len);
+    }
+  g_assert_cmpuint (caps, >, 1000);
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1106,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/reader/needles-find", test_needles_find);
   g_test_add_func ("/reader/needles-random", test_needles_random);
   g_test_add_func ("/reader/places-odd-spacing", test_places_odd_spacing);
+  g_test_add_func ("/reader/caps-random", test_caps_random);
 
   return g_test_run ();
 }
