@@ -25,46 +25,8 @@ struct _CtNeedles
   guint32 *mask;
   guint   first[257]; /* order[first[b] .. first[b + 1]) start with byte b */
   guint8  pairs[65536 / 8]; /* bit b0 | b1 << 8: a needle starts with b0 b1 */
-  guint8  near[65536 / 8];  /* bit b1 | b2 << 8: a needle may start at b1 or
-                             * the byte before (see next_start) */
   guint8  starts[256];      /* 1: a needle starts with the byte */
-  gboolean one_byte;        /* a needle has one byte */
 };
-
-static inline void
-set_bit (guint8 *bits,
-         guint   pair)
-{
-  bits[pair / 8] |= 1 << (pair % 8);
-}
-
-static inline gboolean
-has_bit (const guint8 *bits,
-         guint         pair)
-{
-  return (bits[pair / 8] >> (pair % 8)) & 1;
-}
-
-/* The pairs at which next_start stops when it reads every other pair: a
- * needle's first two bytes, its second and third, and, for a needle of two
- * bytes, its second byte before anything. */
-static void
-fill_near (CtNeedles *set,
-           guint      i)
-{
-  const guchar *n = (const guchar *) set->strs[i];
-
-  if (set->lens[i] == 1)
-    set->one_byte = TRUE;
-  if (set->lens[i] < 2)
-    return;
-  set_bit (set->near, n[0] | n[1] << 8);
-  if (set->lens[i] >= 3)
-    set_bit (set->near, n[1] | n[2] << 8);
-  else
-    for (guint b = 0; b < 256; b++)
-      set_bit (set->near, n[1] | b << 8);
-}
 
 CtNeedles *
 ct_needles_new (const gchar * const *needles,
@@ -107,7 +69,6 @@ ct_needles_new (const gchar * const *needles,
           if (set->lens[i] > 1)
             break;
         }
-      fill_near (set, i);
     }
   for (guint b = 0; b < 256; b++)
     {
@@ -148,10 +109,7 @@ may_start (const CtNeedles *set,
 
 /* The first offset from @at on, before @len, where a needle may start
  * (@len when none). Eight bytes none of which starts a needle are
- * stepped over with one test; the pairs judge the rest, read two bytes
- * apart: the pair at j holds the first two bytes of a needle that starts
- * at j, or the second and third of one that starts at j - 1, so a pair
- * found in neither table rules out both offsets with one lookup. */
+ * stepped over with one test; the pairs judge the rest. */
 static inline gsize
 next_start (const CtNeedles *set,
             const gchar     *text,
@@ -161,36 +119,22 @@ next_start (const CtNeedles *set,
   const guchar *t = (const guchar *) text;
   const guint8 *s = set->starts;
 
-  /* Every offset before @at is known not to start a needle. */
   while (at + 1 < len)
     {
-      gsize j, stop;
+      gsize stop;
 
       while (len - at > 8 &&
              (s[t[at]] | s[t[at + 1]] | s[t[at + 2]] | s[t[at + 3]] |
               s[t[at + 4]] | s[t[at + 5]] | s[t[at + 6]] | s[t[at + 7]]) == 0)
         at += 8;
       /* All but the last byte have a next one to pair with. */
-      if (set->one_byte)
+      for (stop = MIN (at + 8, len - 1); at < stop; at++)
         {
-          for (stop = MIN (at + 8, len - 1); at < stop; at++)
-            if (has_bit (set->pairs, t[at] | t[at + 1] << 8))
-              return at;
-          continue;
-        }
-      for (j = at, stop = MIN (at + 16, len - 1); j < stop; j += 2)
-        {
-          guint pair = t[j] | t[j + 1] << 8;
+          guint pair = t[at] | t[at + 1] << 8;
 
-          if (!has_bit (set->near, pair))
-            continue;
-          if (j > at && has_bit (set->pairs, t[j - 1] | t[j] << 8))
-            return j - 1;
-          if (has_bit (set->pairs, pair))
-            return j;
+          if ((set->pairs[pair / 8] >> (pair % 8)) & 1)
+            return at;
         }
-      /* The pairs read, up to j - 2, answered for every offset to j - 2. */
-      at = j - 1;
     }
   return at < len && may_start (set, text, len, at) ? at : len;
 }

@@ -237,10 +237,10 @@ ct_outline_is_caps (const gchar *text,
         kind = cases[c];
       else
         kind = g_unichar_isupper (c) ? 1 : g_unichar_islower (c) ? 2 : 0;
-      if (kind == 1)
-        upper++;
-      else if (kind == 2)
-        lower++;
+      /* Counted without a branch: which of the two a letter is cannot be
+       * foreseen. */
+      upper += kind & 1;
+      lower += kind >> 1;
     }
   return upper >= 4 && lower * 10 <= upper;
 }
