@@ -268,11 +268,12 @@ inline_note_body (const CtRawPara *host,
   return note;
 }
 
-/* Moves inline bodies out of @host into @out, right after it. */
-static void
-take_inline_notes (CtRawPara *host,
-                   GPtrArray *notes)
+/* Moves inline bodies out of @host into the array returned (NULL when
+ * there are none, as in nearly every paragraph). */
+static GPtrArray *
+take_inline_notes (CtRawPara *host)
 {
+  GPtrArray *notes = NULL;
   gsize start, body, end, from = 0;
 
   while (find_inline_note (host->text, from, &start, &body, &end))
@@ -285,10 +286,13 @@ take_inline_notes (CtRawPara *host,
       note = inline_note_body (host, body, end - (host->text[end - 1] == ']' ? 1 : 0),
                                line_at (host, start));
       note->note_id = g_steal_pointer (&id);
+      if (notes == NULL)
+        notes = g_ptr_array_new ();
       g_ptr_array_add (notes, note);
       ct_raw_para_remove (host, start, end);
       from = MIN (start, strlen (host->text));
     }
+  return notes;
 }
 
 static gboolean
@@ -313,10 +317,14 @@ static gchar *
 leading_note_id (const gchar  *text,
                  const gchar **rest)
 {
-  GString *id = g_string_new (NULL);
+  GString *id;
   const gchar *p = text;
   gchar d;
 
+  /* Nearly every paragraph starts with no superscript digit. */
+  if (!is_superscript_digit (g_utf8_get_char (p), NULL))
+    return NULL;
+  id = g_string_new (NULL);
   while (*p != '\0' && is_superscript_digit (g_utf8_get_char (p), &d))
     {
       g_string_append_c (id, d);
@@ -588,13 +596,12 @@ ct_reader_text_parse (const gchar *text,
       para->after_blank = blank;
       blank = FALSE;
 
-      notes = g_ptr_array_new ();
-      take_inline_notes (para, notes);
+      notes = take_inline_notes (para);
       if (para->text[0] != '\0')
         g_ptr_array_add (paras, para);
       else
         ct_raw_para_free (para);
-      for (guint n = 0; n < notes->len; n++)
+      for (guint n = 0; notes != NULL && n < notes->len; n++)
         g_ptr_array_add (paras, g_ptr_array_index (notes, n));
     }
 
