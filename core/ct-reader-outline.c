@@ -217,22 +217,13 @@ ct_outline_is_caps (const gchar *text,
 
   for (const gchar *p = text; p < end; p = g_utf8_next_char (p))
     {
-      const guchar *u = (const guchar *) p;
-      gunichar c;
+      gunichar c = (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
       guint kind;
 
       /* Even if every byte left were a capital, the text could not be
        * capitals any more: prose is answered after its first words. */
       if (lower * 10 > upper + (guint) (end - p))
         return FALSE;
-      if (u[0] < 0x80)
-        c = u[0];
-      else if (u[0] >= 0xC2 && u[0] <= 0xDF)
-        c = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-      else if (u[0] == 0xE1)
-        c = 0x1000 | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-      else
-        c = g_utf8_get_char (p);
       if (c < CASE_TABLE_END)
         kind = cases[c];
       else
