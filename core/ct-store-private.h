@@ -60,6 +60,9 @@ typedef struct
   GArray  *words;       /* gint64 per observation: its qualifier words packed, -1 none */
 } CtStoreRows;
 
+guint         ct_store_readers_allowed (guint n_threads,
+                                        guint waiting);
+
 CtStoreRows  *ct_store_rows_new  (const CtDocument *doc,
                                   GPtrArray        *observations,
                                   CtDbKind          kind);

@@ -832,6 +832,22 @@ test_index_words (void)
     }
 }
 
+/* While files wait for the writer, one reader rests, so that readers and
+ * writer together ask no more cores than there are; with few waiting, or a
+ * single reader, all read. */
+static void
+test_readers_rest (void)
+{
+  g_assert_cmpuint (ct_store_readers_allowed (2, 0), ==, 2);
+  g_assert_cmpuint (ct_store_readers_allowed (2, 7), ==, 2);
+  g_assert_cmpuint (ct_store_readers_allowed (2, 8), ==, 1);
+  g_assert_cmpuint (ct_store_readers_allowed (2, 300), ==, 1);
+  g_assert_cmpuint (ct_store_readers_allowed (6, 40), ==, 5);
+  g_assert_cmpuint (ct_store_readers_allowed (1, 0), ==, 1);
+  g_assert_cmpuint (ct_store_readers_allowed (1, 40), ==, 1);
+  g_assert_cmpuint (ct_store_readers_allowed (0, 0), ==, 1);
+}
+
 /* Reports without a sentence (a scan with no words read, a blank page)
  * one after the other, then one with sentences: each is stored and found. */
 static void
@@ -2177,6 +2193,7 @@ main (int    argc,
   g_test_add_func ("/store/migration-figures-index", test_migration_figures_index);
   g_test_add_func ("/store/migration-search", test_migration_search);
   g_test_add_func ("/store/index-words", test_index_words);
+  g_test_add_func ("/store/import-readers-rest", test_readers_rest);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
