@@ -140,6 +140,25 @@ failed (const gchar *path,
  * memory: a report read and extracted holds a few times its text (136 MB
  * at most for bench-library's 2,000 reports, 99 MB with 32 ahead). */
 #define READ_AHEAD   128
+/* The last batch's full-text entries and COMMIT are written after the
+ * readers have finished, with a core idle: a batch ends early when
+ * READ_AHEAD files are left, so that only they are written then and the
+ * batch before ends while the readers read them (bench-library: the time
+ * after the last file was read 0.69-0.72 s with a last batch of 208
+ * files, 0.40-0.42 s with 128). Not for a batch of a few files: each
+ * COMMIT merges full-text segments. */
+#define TAIL_FILES   READ_AHEAD
+#define TAIL_MIN     32
+
+gboolean
+ct_store_batch_full (guint files,
+                     gsize bytes,
+                     guint left)
+{
+  if (files >= BATCH_FILES || bytes >= BATCH_BYTES)
+    return TRUE;
+  return left == TAIL_FILES && files > TAIL_MIN;
+}
 
 static gboolean
 batch_begin (CtStore  *self,
@@ -292,7 +311,7 @@ ct_store_import_files (CtStore               *self,
             g_ptr_array_add (results, failed (p->request->path, doc->source_name, local));
         }
       prepared_clear (p);
-      if (ok && (++batch_files >= BATCH_FILES || batch_bytes >= BATCH_BYTES))
+      if (ok && ct_store_batch_full (++batch_files, batch_bytes, n - i - 1))
         {
           ok = batch_end (self, error);
           batch_files = 0;

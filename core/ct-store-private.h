@@ -62,6 +62,9 @@ typedef struct
 
 guint         ct_store_readers_allowed (guint n_threads,
                                         guint waiting);
+gboolean      ct_store_batch_full      (guint files,
+                                        gsize bytes,
+                                        guint left);
 
 CtStoreRows  *ct_store_rows_new  (const CtDocument *doc,
                                   GPtrArray        *observations,

@@ -848,6 +848,22 @@ test_readers_rest (void)
   g_assert_cmpuint (ct_store_readers_allowed (0, 0), ==, 1);
 }
 
+/* A batch ends at 256 files or 16 MB, and early when 128 files are left,
+ * so the last one, written after the readers are done, is small; never
+ * early for a batch of a few files. */
+static void
+test_batch_full (void)
+{
+  g_assert_true (ct_store_batch_full (256, 0, 1000));
+  g_assert_true (ct_store_batch_full (10, 16 * 1024 * 1024, 1000));
+  g_assert_false (ct_store_batch_full (255, 16 * 1024 * 1024 - 1, 1000));
+  g_assert_true (ct_store_batch_full (80, 0, 128));
+  g_assert_false (ct_store_batch_full (80, 0, 129));
+  g_assert_false (ct_store_batch_full (80, 0, 127));
+  g_assert_false (ct_store_batch_full (20, 0, 128));
+  g_assert_false (ct_store_batch_full (200, 0, 0));
+}
+
 /* Reports without a sentence (a scan with no words read, a blank page)
  * one after the other, then one with sentences: each is stored and found. */
 static void
@@ -2194,6 +2210,7 @@ main (int    argc,
   g_test_add_func ("/store/migration-search", test_migration_search);
   g_test_add_func ("/store/index-words", test_index_words);
   g_test_add_func ("/store/import-readers-rest", test_readers_rest);
+  g_test_add_func ("/store/import-batch-full", test_batch_full);
   g_test_add_func ("/store/import-statuses", test_import_statuses);
   g_test_add_func ("/store/source-page", test_source_page);
   g_test_add_func ("/store/import-needs-metadata", test_import_needs_metadata);
