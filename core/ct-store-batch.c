@@ -38,8 +38,8 @@ typedef struct
 /* Files read and waiting for the writer past which one reader rests. */
 #define READY_ENOUGH 8
 
-/* How many of n_threads readers may work while waiting files wait for the
- * writer. The writer is one thread and the readers one per core: all of
+/* How many of n_threads readers may work while @waiting files, read,
+ * wait for the writer. The writer is one thread and the readers one per core: all of
  * them busy, the scheduler gives each two thirds of a core, and the
  * writer, whose work cannot be shared out, set the pace (bench-library's
  * 2,000 reports: it used 7.0 s of CPU in 10.7 s and waited 0.3 s for
