@@ -39,13 +39,14 @@ typedef struct
 #define READY_ENOUGH 8
 
 /* How many of n_threads readers may work while @waiting files, read,
- * wait for the writer. The writer is one thread and the readers one per core: all of
- * them busy, the scheduler gives each two thirds of a core, and the
- * writer, whose work cannot be shared out, set the pace (bench-library's
- * 2,000 reports: it used 7.0 s of CPU in 10.7 s and waited 0.3 s for
- * files, while the readers filled the read-ahead and stopped, a core
- * idle). With enough files waiting for it, one reader rests, so the
- * writer has a core of its own; below that all of them read. */
+ * wait for the writer. The writer is one thread and the readers one per
+ * core: all of them busy, the scheduler gives each two thirds of a core,
+ * and the writer, whose work cannot be shared out, set the pace
+ * (bench-library's 2,000 reports: it used 7.0 s of CPU in 10.7 s and
+ * waited 0.3 s for files, while the readers filled the read-ahead and
+ * stopped, a core idle). With enough files waiting for it, one reader
+ * rests, so the writer has a core of its own; below that all of them
+ * read. */
 guint
 ct_store_readers_allowed (guint n_threads,
                           guint waiting)
