@@ -326,14 +326,17 @@ seed_and_sample_files (void)
 }
 
 /* Imports files into db with CT_IMPORT_THREADS readers, then gives every
- * report the same import time, the one thing two imports may not share. */
-static void
+ * report the same import time, the one thing two imports may not share.
+ * Returns the command's exit status (1 when a file was refused: a seed
+ * that names no locality). */
+static gint
 import_with_threads (const gchar *db,
                      GPtrArray   *files,
                      const gchar *threads)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   sqlite3 *handle = NULL;
+  gint status;
 
   g_ptr_array_add (args, (gpointer) "import");
   g_ptr_array_add (args, (gpointer) "--db");
@@ -342,13 +345,15 @@ import_with_threads (const gchar *db,
     g_ptr_array_add (args, g_ptr_array_index (files, i));
   g_ptr_array_add (args, NULL);
   g_setenv ("CT_IMPORT_THREADS", threads, TRUE);
-  ct_test_run_chitieu ((const gchar * const *) args->pdata, NULL, NULL);
+  status = ct_test_run_chitieu ((const gchar * const *) args->pdata, NULL, NULL);
   g_unsetenv ("CT_IMPORT_THREADS");
+  g_assert_cmpint (status, <=, 1);
 
   g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (handle, "UPDATE report SET imported_at = '2025-07-01T08:30:00Z'",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
+  return status;
 }
 
 /* The workbook's parts but the one with the time it was written. */
@@ -395,8 +400,7 @@ test_import_threads_same_output (void)
       return;
     }
   g_assert_cmpuint (files->len, >=, 6);
-  import_with_threads (one, files, "1");
-  import_with_threads (many, files, "5");
+  g_assert_cmpint (import_with_threads (one, files, "1"), ==, import_with_threads (many, files, "5"));
 
   out_one = library_output (one);
   out_many = library_output (many);
