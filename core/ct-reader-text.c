@@ -472,6 +472,58 @@ split_lines (const gchar *text,
   return g_steal_pointer (&lines);
 }
 
+/* The rows of the table whose first line is @i, added to @paras (the
+ * first after a blank line when @blank); returns the line after it. */
+static guint
+read_table (GPtrArray *lines,
+            guint      i,
+            guint      table_no,
+            gboolean   blank,
+            GPtrArray *paras)
+{
+  while (i < lines->len && is_table_line (g_ptr_array_index (lines, i)))
+    {
+      g_autoptr(GPtrArray) cells = split_cells (g_ptr_array_index (lines, i));
+
+      if (!is_separator_row (cells) && cells->len > 0)
+        {
+          CtRawPara *para = table_row (cells, i + 1, table_no);
+
+          para->after_blank = blank;
+          g_ptr_array_add (paras, para);
+        }
+      blank = FALSE;
+      i++;
+    }
+  return i;
+}
+
+/* An inline body left open in @para continues until its bracket closes:
+ * the lines after @i are appended, at most 40 past @first. Returns the
+ * paragraph's last line. */
+static guint
+close_inline_note (CtRawPara *para,
+                   GPtrArray *lines,
+                   guint      i,
+                   guint      first)
+{
+  gsize start, body, end, from = 0;
+
+  while (find_inline_note (para->text, from, &start, &body, &end) && end == 0 &&
+         i + 1 < lines->len && i - first < 40)
+    {
+      g_autoptr(CtRawPara) next = NULL;
+      g_autofree gchar *s = NULL;
+
+      i++;
+      s = strip_markdown (g_ptr_array_index (lines, i), NULL);
+      next = ct_raw_para_new (CT_RAW_PARAGRAPH, s, i + 1);
+      ct_raw_para_append (para, next);
+      from = start;
+    }
+  return i;
+}
+
 GPtrArray *
 ct_reader_text_parse (const gchar *text,
                       gsize        len,
@@ -510,20 +562,8 @@ ct_reader_text_parse (const gchar *text,
         {
           if (!g_array_index (from_tabs, gboolean, i))
             markdown = TRUE;
-          while (i < lines->len && is_table_line (g_ptr_array_index (lines, i)))
-            {
-              g_autoptr(GPtrArray) cells = split_cells (g_ptr_array_index (lines, i));
-
-              if (!is_separator_row (cells) && cells->len > 0)
-                {
-                  para = table_row (cells, i + 1, table_no);
-                  para->after_blank = blank;
-                  g_ptr_array_add (paras, para);
-                }
-              blank = FALSE;
-              i++;
-            }
-          table_no++;
+          i = read_table (lines, i, table_no++, blank, paras);
+          blank = FALSE;
           continue;
         }
 
@@ -560,24 +600,7 @@ ct_reader_text_parse (const gchar *text,
       if (count_strong (joined) > 0)
         markdown = TRUE;
 
-      /* An inline body left open continues until its bracket closes. */
-      {
-        gsize start, body, end, from = 0;
-
-        while (find_inline_note (para->text, from, &start, &body, &end) && end == 0 &&
-               i + 1 < lines->len && i - first < 40)
-          {
-            g_autoptr(CtRawPara) next = NULL;
-            g_autofree gchar *s = NULL;
-
-            i++;
-            s = strip_markdown (g_ptr_array_index (lines, i), NULL);
-            next = ct_raw_para_new (CT_RAW_PARAGRAPH, s, i + 1);
-            ct_raw_para_append (para, next);
-            from = start;
-          }
-      }
-      i++;
+      i = close_inline_note (para, lines, i, first) + 1;
 
       if ((id = markdown_note_id (para->text, &rest)) != NULL ||
           (id = leading_note_id (para->text, &rest)) != NULL)
